@@ -1,0 +1,5 @@
+// The domain of Consent Board: document schema, consent rules, moves, rights,
+// minutes and wire constants. Pure: depends on yjs and zod only.
+export * from './schema.ts';
+export * from './protocol.ts';
+export type * from './types.ts';

@@ -1,0 +1,57 @@
+// Wire constants of the sync endpoint: y-websocket message types, our two
+// opt-in extensions, and the close codes the server uses. One owner: server,
+// board and tests import them from here (docs/protocol.md explains each).
+
+/** First varint of every websocket frame. 0–3 are the standard y-websocket types. */
+export const MESSAGE = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+  /** server → client, only with `?ack=1`: varint count of this connection's updates now durable on disk. */
+  ack: 100,
+  /** server → client, only with `?ack=1`: a write was refused; varstring JSON `{ reason, rule }`. */
+  refused: 101,
+} as const;
+export type MessageType = (typeof MESSAGE)[keyof typeof MESSAGE];
+
+/** y-protocols sync sub-types (second varint of a `sync` frame). */
+export const SYNC = { step1: 0, step2: 1, update: 2 } as const;
+
+/**
+ * Close codes. The standard provider reconnects after every code except
+ * 4400–4499, which it treats as final; we use that range only for final refusals.
+ */
+export const CLOSE = {
+  /** normal closure */
+  normal: 1000,
+  /** server shutting down or room unloading; reconnect later */
+  goingAway: 1001,
+  /** a frame the protocol decoder rejected (bad varint, unknown type, corrupt update) */
+  malformed: 1007,
+  /** a frame above the size limit */
+  tooBig: 1009,
+  /** server error while handling the frame; reconnect */
+  internalError: 1011,
+  /** rate limit or overload; reconnect later */
+  tryAgainLater: 1013,
+  /** a write was refused and the client did not opt in to refusal messages: reconnect and resync */
+  refused: 4001,
+  /** token missing or invalid (final) */
+  unauthorized: 4401,
+  /** token of another meeting (final) */
+  forbidden: 4403,
+  /** meeting does not exist (final) */
+  notFound: 4404,
+} as const;
+export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
+
+/** Query parameters of `GET /sync/:meetingId`. */
+export const SYNC_PARAM = { token: 'token', ack: 'ack' } as const;
+
+/** Transaction origins of the shared commands, so observers can tell who wrote. */
+export const ORIGIN = {
+  local: 'consent:local',
+  server: 'consent:server',
+  remote: 'consent:remote',
+} as const;

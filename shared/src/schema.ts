@@ -1,0 +1,169 @@
+// The meeting document's one schema: root names, entry keys, zod schemas for
+// every entry and typed getters. Nobody else spells a root name (DESIGN §2).
+import * as Y from 'yjs';
+import { z } from 'zod';
+
+/** Root type names: part of the public contract (docs/document-schema.md). */
+export const ROOT = {
+  meta: 'meta',
+  participants: 'participants',
+  agenda: 'agenda',
+  objections: 'objections',
+  positions: 'positions',
+  rounds: 'rounds',
+  notes: 'notes',
+  evaluation: 'evaluation',
+  log: 'log',
+} as const;
+export type RootName = (typeof ROOT)[keyof typeof ROOT];
+
+/** Proposal fragments are roots of their own, one per agenda item. */
+export const PROPOSAL_PREFIX = 'proposal/';
+export const proposalRootName = (itemId: string): string => `${PROPOSAL_PREFIX}${itemId}`;
+export const itemIdOfProposalRoot = (root: string): string | null =>
+  root.startsWith(PROPOSAL_PREFIX) ? root.slice(PROPOSAL_PREFIX.length) : null;
+
+/** Keys of the `rounds` map that are not agenda item ids. */
+export const ROUND_KEY = { opening: 'opening', closing: 'closing' } as const;
+
+/** Keys of the `notes` map besides per-item notes (which use the item id). */
+export const NOTE_KEY = { opening: 'opening', closing: 'closing' } as const;
+
+export const PHASES = ['lobby', 'opening', 'agenda', 'items', 'closing', 'closed'] as const;
+export const Phase = z.enum(PHASES);
+export type Phase = z.infer<typeof Phase>;
+
+export const STAGES = ['draft', 'present', 'clarify', 'react', 'consent', 'resolve', 'decided', 'deferred'] as const;
+export const Stage = z.enum(STAGES);
+export type Stage = z.infer<typeof Stage>;
+
+export const ROLES = ['member', 'guest', 'observer'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const ITEM_KINDS = ['consent', 'report', 'explore', 'selection'] as const;
+export const ItemKind = z.enum(ITEM_KINDS);
+export type ItemKind = z.infer<typeof ItemKind>;
+
+export const POSITIONS = ['consent', 'concern', 'object'] as const;
+export const PositionValue = z.enum(POSITIONS);
+export type PositionValue = z.infer<typeof PositionValue>;
+
+const Id = z.string().min(1).max(128);
+const Name = z.string().min(1).max(200);
+const Timestamp = z.number().int().nonnegative();
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date YYYY-MM-DD');
+
+/** `meta` entries, each validated on its own. */
+export const MetaSchema = z.object({
+  title: z.string().max(300),
+  circle: z.string().max(300),
+  aim: z.string().max(2000),
+  createdAt: Timestamp,
+  phase: Phase,
+  activeItemId: Id.nullable(),
+  facilitatorId: Id,
+  secretaryId: Id.nullable(),
+});
+export type Meta = z.infer<typeof MetaSchema>;
+export const META_KEYS = Object.keys(MetaSchema.shape) as (keyof Meta)[];
+
+export const ParticipantSchema = z.object({
+  name: Name,
+  role: Role,
+  present: z.boolean(),
+  joinedAt: Timestamp,
+});
+export type Participant = z.infer<typeof ParticipantSchema>;
+
+/** An agenda item is a Y.Map in the `agenda` Y.Array; these are its keys. */
+export const AgendaItemSchema = z.object({
+  id: Id,
+  title: z.string().max(300),
+  kind: ItemKind,
+  ownerId: Id.nullable(),
+  timeboxMin: z.number().int().min(0).max(24 * 60),
+  stage: Stage,
+  reviewDate: IsoDate.nullable(),
+});
+export type AgendaItem = z.infer<typeof AgendaItemSchema>;
+export const AGENDA_ITEM_KEYS = Object.keys(AgendaItemSchema.shape) as (keyof AgendaItem)[];
+
+export const ObjectionSchema = z.object({
+  itemId: Id,
+  authorId: Id,
+  kind: z.enum(['objection', 'concern']),
+  text: z.string().min(1).max(5000),
+  status: z.enum(['open', 'integrated', 'withdrawn']),
+  revision: z.string().max(64),
+  createdAt: Timestamp,
+  resolvedAt: Timestamp.optional(),
+  resolution: z.string().max(5000).optional(),
+});
+export type Objection = z.infer<typeof ObjectionSchema>;
+
+/** `positions` key: `<itemId>/<participantId>`. */
+export const positionKey = (itemId: string, participantId: string): string => `${itemId}/${participantId}`;
+export function splitPositionKey(key: string): { itemId: string; participantId: string } | null {
+  const slash = key.lastIndexOf('/');
+  if (slash <= 0 || slash === key.length - 1) return null;
+  return { itemId: key.slice(0, slash), participantId: key.slice(slash + 1) };
+}
+
+export const PositionSchema = z.object({
+  position: PositionValue,
+  round: z.number().int().min(1),
+  revision: z.string().max(64),
+  at: Timestamp,
+});
+export type Position = z.infer<typeof PositionSchema>;
+
+export const RoundSchema = z.object({
+  kind: z.enum(['opening', 'consent', 'clarify', 'react', 'closing', 'nominations', 'change']),
+  number: z.number().int().min(1),
+  order: z.array(Id).max(1000),
+  speaker: Id.nullable(),
+  openedAt: Timestamp,
+  closedAt: Timestamp.optional(),
+});
+export type Round = z.infer<typeof RoundSchema>;
+
+export const RATING_KEYS = ['timekeeping', 'equivalence', 'clarity', 'effectiveness'] as const;
+export const EvaluationSchema = z.object({
+  ratings: z.partialRecord(z.enum(RATING_KEYS), z.number().int().min(1).max(5)),
+  comment: z.string().max(5000),
+});
+export type Evaluation = z.infer<typeof EvaluationSchema>;
+
+/** `log` events, written by the server only, with the server's clock. */
+export const LogEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('phase'), at: Timestamp, actorId: Id, from: Phase, to: Phase }),
+  z.object({ type: z.literal('stage'), at: Timestamp, actorId: Id, itemId: Id, from: Stage, to: Stage }),
+  z.object({ type: z.literal('round'), at: Timestamp, actorId: Id, roundKey: Id, kind: RoundSchema.shape.kind, number: z.number().int() }),
+  z.object({ type: z.literal('speaker'), at: Timestamp, actorId: Id, roundKey: Id, speaker: Id.nullable() }),
+  z.object({ type: z.literal('join'), at: Timestamp, actorId: Id, name: Name, role: Role }),
+  z.object({
+    type: z.literal('decision'),
+    at: Timestamp,
+    actorId: Id,
+    itemId: Id,
+    text: z.string(),
+    revision: z.string(),
+    reviewDate: IsoDate.nullable(),
+    consented: z.array(Id),
+    concerns: z.array(Id),
+  }),
+]);
+export type LogEvent = z.infer<typeof LogEventSchema>;
+
+/** Typed getters for the root types. The only place that calls doc.getX(name). */
+export const meta = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.meta);
+export const participants = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.participants);
+export const agenda = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>(ROOT.agenda);
+export const objections = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.objections);
+export const positions = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.positions);
+export const rounds = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.rounds);
+export const notes = (doc: Y.Doc) => doc.getMap<Y.Text>(ROOT.notes);
+export const evaluation = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.evaluation);
+export const log = (doc: Y.Doc) => doc.getArray<unknown>(ROOT.log);
+export const proposal = (doc: Y.Doc, itemId: string) => doc.getXmlFragment(proposalRootName(itemId));

@@ -1,0 +1,79 @@
+// Plain data shapes that the pure functions of shared/ pass around: the
+// validated snapshot of a meeting document, the consent record, the actor.
+import type {
+  AgendaItem,
+  Evaluation,
+  LogEvent,
+  Meta,
+  Objection,
+  Participant,
+  Position,
+  Round,
+} from './schema.ts';
+
+/** A proposal's XML content as plain JSON (TipTap/ProseMirror node names). */
+export type ProposalNode =
+  | { type: 'element'; name: string; attrs: Record<string, string | number | boolean | null>; children: ProposalNode[] }
+  | { type: 'text'; text: string; marks: Record<string, Record<string, unknown> | true> };
+
+export interface ProposalSnapshot {
+  nodes: ProposalNode[];
+  /** `revisionOf(nodes)`: stable hash of the content (DESIGN §2). */
+  revision: string;
+}
+
+/** One entry that failed its schema: ignored by every reader, reported here. */
+export interface IgnoredEntry {
+  root: string;
+  key: string | number;
+  reason: string;
+}
+
+/** A validated plain copy of a meeting document (readMeeting's result). */
+export interface MeetingSnapshot {
+  /** Missing or invalid meta entries fall back to defaults (and are reported). */
+  meta: Meta;
+  participants: Record<string, Participant>;
+  /** In document order. */
+  agenda: AgendaItem[];
+  /** Keyed by agenda item id; an item with no fragment yet has an empty one. */
+  proposals: Record<string, ProposalSnapshot>;
+  objections: Record<string, Objection>;
+  /** Keyed by `<itemId>/<participantId>`. */
+  positions: Record<string, Position>;
+  /** Keyed by item id, `opening` or `closing`. */
+  rounds: Record<string, Round>;
+  notes: Record<string, string>;
+  evaluation: Record<string, Evaluation>;
+  log: LogEvent[];
+}
+
+export interface ReadResult {
+  meeting: MeetingSnapshot;
+  ignored: IgnoredEntry[];
+}
+
+export type ConsentState = 'not-started' | 'collecting' | 'objections' | 'consented';
+
+/** deriveConsent's output (DESIGN §3); also the minutes' consent record. */
+export interface ConsentRecord {
+  state: ConsentState;
+  /** The item's current consent round number, or null before the first. */
+  round: number | null;
+  revision: string;
+  eligible: string[];
+  consented: string[];
+  concerns: string[];
+  objecting: string[];
+  missing: string[];
+  stale: string[];
+  openObjections: string[];
+}
+
+/** Who writes: a participant of the meeting, or the server itself. */
+export type Actor =
+  | { kind: 'participant'; participantId: string }
+  | { kind: 'server' };
+
+/** A refusal always carries the rule it enforces (docs/consent-spec.md) and a sentence. */
+export type Verdict = { ok: true } | { ok: false; rule: string; reason: string };
