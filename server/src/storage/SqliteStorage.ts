@@ -1,0 +1,129 @@
+// Storage on one SQLite file through better-sqlite3: WAL mode, an append-only
+// update log per meeting, and compaction into a snapshot in one transaction.
+import Database from 'better-sqlite3';
+import type { MeetingRecord, Storage, StoredDoc } from './Storage.ts';
+
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meetings (
+  id TEXT PRIMARY KEY,
+  created_at INTEGER NOT NULL,
+  invite_code TEXT NOT NULL,
+  observer_code TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS snapshots (
+  meeting_id TEXT PRIMARY KEY REFERENCES meetings(id),
+  doc BLOB NOT NULL,
+  up_to_seq INTEGER NOT NULL
+);
+-- AUTOINCREMENT: a sequence number is never reused after compaction deleted the newest rows,
+-- so "seq > snapshot.up_to_seq" always means "not yet in the snapshot".
+CREATE TABLE IF NOT EXISTS updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_by_meeting ON updates(meeting_id, seq);
+`;
+
+interface MeetingRow {
+  id: string;
+  created_at: number;
+  invite_code: string;
+  observer_code: string;
+}
+
+export interface SqliteOptions {
+  /** `full` syncs every commit to the disk (power-loss safe); `normal` is crash safe in WAL mode. */
+  synchronous?: 'normal' | 'full';
+}
+
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly stmt;
+  private readonly appendTx;
+  private readonly compactTx;
+  private readonly createTx;
+
+  constructor(file: string, options: SqliteOptions = {}) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) throw new Error(`database schema ${version} is newer than this server (${SCHEMA_VERSION})`);
+    this.db.exec(SCHEMA);
+    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+
+    const db = this.db;
+    this.stmt = {
+      insertMeeting: db.prepare('INSERT INTO meetings (id, created_at, invite_code, observer_code) VALUES (?, ?, ?, ?)'),
+      getMeeting: db.prepare<[string], MeetingRow>('SELECT * FROM meetings WHERE id = ?'),
+      insertUpdate: db.prepare('INSERT INTO updates (meeting_id, data) VALUES (?, ?)'),
+      getSnapshot: db.prepare<[string], { doc: Buffer; up_to_seq: number }>(
+        'SELECT doc, up_to_seq FROM snapshots WHERE meeting_id = ?',
+      ),
+      getUpdates: db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE meeting_id = ? AND seq > ? ORDER BY seq',
+      ),
+      upsertSnapshot: db.prepare(
+        `INSERT INTO snapshots (meeting_id, doc, up_to_seq) VALUES (?, ?, ?)
+         ON CONFLICT(meeting_id) DO UPDATE SET doc = excluded.doc, up_to_seq = excluded.up_to_seq`,
+      ),
+      deleteUpdates: db.prepare('DELETE FROM updates WHERE meeting_id = ? AND seq <= ?'),
+    };
+    this.createTx = db.transaction((m: MeetingRecord, initial: Uint8Array) => {
+      this.stmt.insertMeeting.run(m.id, m.createdAt, m.inviteCode, m.observerCode);
+      this.stmt.upsertSnapshot.run(m.id, initial, 0);
+    });
+    this.appendTx = db.transaction((batch: ReadonlyArray<{ meetingId: string; update: Uint8Array }>) => {
+      const last = new Map<string, number>();
+      for (const { meetingId, update } of batch) {
+        last.set(meetingId, Number(this.stmt.insertUpdate.run(meetingId, update).lastInsertRowid));
+      }
+      return last;
+    });
+    this.compactTx = db.transaction((meetingId: string, snapshot: Uint8Array, upToSeq: number) => {
+      this.stmt.upsertSnapshot.run(meetingId, snapshot, upToSeq);
+      this.stmt.deleteUpdates.run(meetingId, upToSeq);
+    });
+  }
+
+  async createMeeting(meeting: MeetingRecord, initialUpdate: Uint8Array): Promise<void> {
+    this.createTx(meeting, initialUpdate);
+  }
+
+  async getMeeting(id: string): Promise<MeetingRecord | null> {
+    const row = this.stmt.getMeeting.get(id);
+    return row
+      ? { id: row.id, createdAt: row.created_at, inviteCode: row.invite_code, observerCode: row.observer_code }
+      : null;
+  }
+
+  async appendUpdates(batch: ReadonlyArray<{ meetingId: string; update: Uint8Array }>): Promise<Map<string, number>> {
+    return this.appendTx(batch);
+  }
+
+  async loadDoc(meetingId: string): Promise<StoredDoc> {
+    if (!this.stmt.getMeeting.get(meetingId)) throw new Error(`unknown meeting ${meetingId}`);
+    const snapshot = this.stmt.getSnapshot.get(meetingId);
+    const after = snapshot?.up_to_seq ?? 0;
+    const rows = this.stmt.getUpdates.all(meetingId, after);
+    const updates: Uint8Array[] = snapshot ? [toBytes(snapshot.doc)] : [];
+    for (const row of rows) updates.push(toBytes(row.data));
+    return { updates, lastSeq: rows.length ? rows[rows.length - 1]!.seq : after, logLength: rows.length };
+  }
+
+  async compact(meetingId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+    this.compactTx(meetingId, snapshot, upToSeq);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** better-sqlite3 hands out Buffers; Yjs wants plain Uint8Arrays (equal bytes, no copy). */
+const toBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);

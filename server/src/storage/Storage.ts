@@ -1,0 +1,41 @@
+// The storage boundary of the server: meetings with their join codes, and each
+// meeting's document as a snapshot plus an append-only log of Yjs updates.
+// Rooms and routes only see this interface, so another store can replace SQLite.
+
+export interface MeetingRecord {
+  id: string;
+  createdAt: number;
+  /** Join code for members and guests. */
+  inviteCode: string;
+  /** Join code for observers (read-only). */
+  observerCode: string;
+}
+
+/** A meeting's document as stored: apply `updates` in order to an empty Y.Doc. */
+export interface StoredDoc {
+  /** The snapshot (if any) first, then every logged update after it, oldest first. */
+  updates: Uint8Array[];
+  /** Sequence number of the newest update included; pass it to `compact`. */
+  lastSeq: number;
+  /** How many logged updates follow the snapshot (0 right after a compaction). */
+  logLength: number;
+}
+
+export interface Storage {
+  /** Stores a new meeting and its initial document in one transaction; rejects a duplicate id. */
+  createMeeting(meeting: MeetingRecord, initialUpdate: Uint8Array): Promise<void>;
+  getMeeting(id: string): Promise<MeetingRecord | null>;
+  /**
+   * Appends updates to meetings' logs in one durable transaction, in order.
+   * Resolves once committed, with the sequence number of each meeting's newest update.
+   * Rejects (storing nothing) when a meeting does not exist.
+   */
+  appendUpdates(batch: ReadonlyArray<{ meetingId: string; update: Uint8Array }>): Promise<Map<string, number>>;
+  loadDoc(meetingId: string): Promise<StoredDoc>;
+  /**
+   * Replaces the meeting's snapshot by `snapshot` (which must contain every logged
+   * update up to `upToSeq`) and drops those updates, in one transaction.
+   */
+  compact(meetingId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+  close(): Promise<void>;
+}

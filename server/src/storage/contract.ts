@@ -1,0 +1,155 @@
+// The behaviour every Storage implementation must show. An implementation's
+// test file calls `storageContract` with a factory that opens a fresh store
+// (and can reopen the same one, to prove what survives a restart).
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { MeetingRecord, Storage } from './Storage.ts';
+
+export interface StorageHarness {
+  /** Opens the store under test; called again after `close()` it must reopen the same data. */
+  open(): Promise<Storage>;
+}
+
+const meeting = (id: string): MeetingRecord => ({ id, createdAt: 1_700_000_000_000, inviteCode: `inv-${id}`, observerCode: `obs-${id}` });
+
+function docWith(text: string, clientID: number): { doc: Y.Doc; update: Uint8Array } {
+  const doc = new Y.Doc();
+  doc.clientID = clientID;
+  doc.getText('t').insert(0, text);
+  return { doc, update: Y.encodeStateAsUpdate(doc) };
+}
+
+function textOf(updates: Uint8Array[]): string {
+  const doc = new Y.Doc();
+  for (const u of updates) Y.applyUpdate(doc, u);
+  return doc.getText('t').toString();
+}
+
+/** Successive single-character edits of one client, each as its own update. */
+function typing(text: string, clientID: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  doc.clientID = clientID;
+  const out: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => out.push(u));
+  for (const ch of text) doc.getText('t').insert(doc.getText('t').length, ch);
+  return out;
+}
+
+export function storageContract(name: string, harness: StorageHarness): void {
+  describe(`Storage contract: ${name}`, () => {
+    let open: Storage[] = [];
+    const openStore = async () => {
+      const s = await harness.open();
+      open.push(s);
+      return s;
+    };
+    afterEach(async () => {
+      for (const s of open) await s.close();
+      open = [];
+    });
+
+    it('stores a meeting with its codes and initial document', async () => {
+      const s = await openStore();
+      const { update } = docWith('hello', 1);
+      await s.createMeeting(meeting('m1'), update);
+      expect(await s.getMeeting('m1')).toEqual(meeting('m1'));
+      const loaded = await s.loadDoc('m1');
+      expect(textOf(loaded.updates)).toBe('hello');
+      expect(loaded.logLength).toBe(0);
+    });
+
+    it('answers null for an unknown meeting and refuses to load one', async () => {
+      const s = await openStore();
+      expect(await s.getMeeting('nope')).toBeNull();
+      await expect(s.loadDoc('nope')).rejects.toThrow();
+    });
+
+    it('rejects a second meeting with the same id', async () => {
+      const s = await openStore();
+      await s.createMeeting(meeting('m1'), docWith('a', 1).update);
+      await expect(s.createMeeting(meeting('m1'), docWith('b', 2).update)).rejects.toThrow();
+      expect(textOf((await s.loadDoc('m1')).updates)).toBe('a');
+    });
+
+    it('appends updates in order and loads them after the snapshot', async () => {
+      const s = await openStore();
+      await s.createMeeting(meeting('m1'), new Uint8Array([0, 0]));
+      const edits = typing('abcdef', 7);
+      const seqs = await s.appendUpdates(edits.slice(0, 3).map((update) => ({ meetingId: 'm1', update })));
+      await s.appendUpdates(edits.slice(3).map((update) => ({ meetingId: 'm1', update })));
+      const loaded = await s.loadDoc('m1');
+      expect(textOf(loaded.updates)).toBe('abcdef');
+      expect(loaded.logLength).toBe(6);
+      expect(loaded.lastSeq).toBeGreaterThan(seqs.get('m1')!);
+    });
+
+    it('keeps meetings apart in one batch', async () => {
+      const s = await openStore();
+      await s.createMeeting(meeting('a'), new Uint8Array([0, 0]));
+      await s.createMeeting(meeting('b'), new Uint8Array([0, 0]));
+      const [ua] = typing('x', 1);
+      const [ub] = typing('y', 2);
+      const seqs = await s.appendUpdates([
+        { meetingId: 'a', update: ua! },
+        { meetingId: 'b', update: ub! },
+      ]);
+      expect([...seqs.keys()].sort()).toEqual(['a', 'b']);
+      expect(textOf((await s.loadDoc('a')).updates)).toBe('x');
+      expect(textOf((await s.loadDoc('b')).updates)).toBe('y');
+    });
+
+    it('stores nothing of a batch that names an unknown meeting', async () => {
+      const s = await openStore();
+      await s.createMeeting(meeting('a'), new Uint8Array([0, 0]));
+      const [ua] = typing('x', 1);
+      await expect(
+        s.appendUpdates([
+          { meetingId: 'a', update: ua! },
+          { meetingId: 'ghost', update: ua! },
+        ]),
+      ).rejects.toThrow();
+      expect((await s.loadDoc('a')).logLength).toBe(0);
+    });
+
+    it('compacts the log into a snapshot and keeps later updates', async () => {
+      const s = await openStore();
+      await s.createMeeting(meeting('m1'), new Uint8Array([0, 0]));
+      const edits = typing('abcdefgh', 3);
+      await s.appendUpdates(edits.slice(0, 5).map((update) => ({ meetingId: 'm1', update })));
+      const before = await s.loadDoc('m1');
+      const merged = Y.mergeUpdates(before.updates);
+      await s.appendUpdates(edits.slice(5).map((update) => ({ meetingId: 'm1', update })));
+      await s.compact('m1', merged, before.lastSeq);
+      const after = await s.loadDoc('m1');
+      expect(after.logLength).toBe(3);
+      expect(after.updates).toHaveLength(4);
+      expect(textOf(after.updates)).toBe('abcdefgh');
+    });
+
+    it('never reuses a sequence number after compaction emptied the log', async () => {
+      const s = await openStore();
+      await s.createMeeting(meeting('m1'), new Uint8Array([0, 0]));
+      const edits = typing('abcd', 3);
+      await s.appendUpdates(edits.slice(0, 2).map((update) => ({ meetingId: 'm1', update })));
+      const loaded = await s.loadDoc('m1');
+      await s.compact('m1', Y.mergeUpdates(loaded.updates), loaded.lastSeq);
+      await s.appendUpdates(edits.slice(2).map((update) => ({ meetingId: 'm1', update })));
+      const after = await s.loadDoc('m1');
+      expect(after.lastSeq).toBeGreaterThan(loaded.lastSeq);
+      expect(textOf(after.updates)).toBe('abcd');
+    });
+
+    it('keeps everything committed across a close and reopen', async () => {
+      const s = await openStore();
+      await s.createMeeting(meeting('m1'), docWith('start', 9).update);
+      await s.appendUpdates(typing('xyz', 4).map((update) => ({ meetingId: 'm1', update })));
+      await s.close();
+      open = [];
+      const again = await openStore();
+      expect(await again.getMeeting('m1')).toEqual(meeting('m1'));
+      const text = textOf((await again.loadDoc('m1')).updates);
+      expect(text).toHaveLength('startxyz'.length);
+      expect(text.split('').sort().join('')).toBe('startxyz'.split('').sort().join(''));
+    });
+  });
+}
