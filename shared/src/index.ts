@@ -3,3 +3,5 @@
 export * from './schema.ts';
 export * from './protocol.ts';
 export type * from './types.ts';
+export * from './snapshot.ts';
+export * from './revision.ts';
