@@ -5,3 +5,4 @@ export * from './protocol.ts';
 export type * from './types.ts';
 export * from './snapshot.ts';
 export * from './revision.ts';
+export * from './consent.ts';
