@@ -6,3 +6,4 @@ export type * from './types.ts';
 export * from './snapshot.ts';
 export * from './revision.ts';
 export * from './consent.ts';
+export * from './moves.ts';

@@ -1,0 +1,87 @@
+// The move tables (DESIGN §4) as data, and the one check of a phase or stage
+// move that the board (to offer buttons) and the server (to refuse) both use.
+// Rules M1–M9 in docs/consent-spec.md.
+import { deriveConsent } from './consent.ts';
+import { PHASES, STAGES, type ItemKind, type Phase, type Stage } from './schema.ts';
+import type { Actor, MeetingSnapshot, Verdict } from './types.ts';
+
+/** [M2] Meeting phases go forward one step at a time; `closed` is final [M3]. */
+export const PHASE_MOVES: Readonly<Record<Phase, readonly Phase[]>> = {
+  lobby: ['opening'],
+  opening: ['agenda'],
+  agenda: ['items'],
+  items: ['closing'],
+  closing: ['closed'],
+  closed: [],
+};
+
+/** [M6] The consent process of an item; `decided` and `deferred` are final. */
+export const STAGE_MOVES: Readonly<Record<Stage, readonly Stage[]>> = {
+  draft: ['present', 'deferred'],
+  present: ['clarify', 'deferred'],
+  clarify: ['react', 'deferred'],
+  react: ['consent', 'deferred'],
+  consent: ['resolve', 'decided', 'deferred'],
+  resolve: ['consent', 'deferred'],
+  decided: [],
+  deferred: [],
+};
+
+/** [M5] Item kinds that run the consent process; report and explore items have no stages. */
+export const STAGED_KINDS: readonly ItemKind[] = ['consent', 'selection'];
+
+export type Move = { kind: 'phase'; to: Phase } | { kind: 'stage'; itemId: string; to: Stage };
+
+const refuse = (rule: string, reason: string): Verdict => ({ ok: false, rule, reason });
+const OK: Verdict = { ok: true };
+
+/** Whether `actor` may make `move` in the meeting as it is now. */
+export function checkMove(snapshot: MeetingSnapshot, actor: Actor, move: Move): Verdict {
+  const { meta } = snapshot;
+  if (actor.kind === 'participant' && (meta.facilitatorId === '' || actor.participantId !== meta.facilitatorId)) {
+    return refuse('M1', 'Only the facilitator moves the meeting through its phases and stages.');
+  }
+  if (meta.phase === 'closed') return refuse('M3', 'The meeting is closed; nothing moves any more.');
+  if (move.kind === 'phase') {
+    if (PHASE_MOVES[meta.phase].includes(move.to)) return OK;
+    const next = PHASE_MOVES[meta.phase][0];
+    return refuse('M2', `The meeting is in "${meta.phase}"; it can only move on to "${next}", not to "${move.to}".`);
+  }
+  if (meta.phase !== 'items') {
+    return refuse('M4', `Agenda items move only in the "items" phase; the meeting is in "${meta.phase}".`);
+  }
+  const item = snapshot.agenda.find((i) => i.id === move.itemId);
+  if (!item) return refuse('M8', `There is no agenda item "${move.itemId}".`);
+  if (!STAGED_KINDS.includes(item.kind)) {
+    return refuse('M5', `"${item.title}" is a ${item.kind} item; only consent and selection items have stages.`);
+  }
+  const allowed = STAGE_MOVES[item.stage];
+  if (!allowed.includes(move.to)) {
+    const options = allowed.length > 0 ? `it can move to ${allowed.map((s) => `"${s}"`).join(' or ')}` : 'that is final';
+    return refuse('M6', `"${item.title}" is at "${item.stage}"; ${options}, not to "${move.to}".`);
+  }
+  if (move.to === 'decided') {
+    const consent = deriveConsent(snapshot, item.id);
+    if (consent.state !== 'consented') {
+      return refuse('M7', `"${item.title}" can be recorded as decided only once consented; it is "${consent.state}".`);
+    }
+  }
+  return OK;
+}
+
+/** [M9] Exactly the moves `checkMove` accepts from this participant now, phase move first, then items in agenda order. */
+export function allowedMoves(snapshot: MeetingSnapshot, actorId: string): Move[] {
+  const actor: Actor = { kind: 'participant', participantId: actorId };
+  const candidates: Move[] = PHASE_MOVES[snapshot.meta.phase].map((to): Move => ({ kind: 'phase', to }));
+  for (const item of snapshot.agenda) {
+    for (const to of STAGE_MOVES[item.stage]) candidates.push({ kind: 'stage', itemId: item.id, to });
+  }
+  return candidates.filter((move) => checkMove(snapshot, actor, move).ok);
+}
+
+/** Every move that names a known phase or stage, for tests and tools that enumerate. */
+export function everyMove(snapshot: MeetingSnapshot): Move[] {
+  const moves: Move[] = PHASES.map((to): Move => ({ kind: 'phase', to }));
+  for (const item of snapshot.agenda) for (const to of STAGES) moves.push({ kind: 'stage', itemId: item.id, to });
+  return moves;
+}
