@@ -1,0 +1,248 @@
+// A whole consent meeting across five browsers (issue 4): facilitator, two
+// members, a guest and an observer, against the real server and the built board.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startServer, type RunningServer } from './support/server.ts';
+import { launchBrowser, shot } from './support/browser.ts';
+import { button, consentState, editor, editorText, move, participantRow, until } from './support/board.ts';
+import { measureKeystrokeLatency } from './support/latency.ts';
+
+const NAMES = { fac: 'Fran', a: 'Ana', b: 'Ben', guest: 'Gil', obs: 'Olu' } as const;
+type Who = keyof typeof NAMES;
+
+let server: RunningServer;
+let browser: Browser;
+const contexts = {} as Record<Who, BrowserContext>;
+const pages = {} as Record<Who, Page>;
+const all = () => Object.values(pages);
+let inviteLink = '';
+let observerLink = '';
+const ITEM = 'Shared tool budget';
+const REVIEW_DATE = '2027-05-31';
+const OBJECTION = 'No limit per purchase: one person could spend the whole budget.';
+const INTEGRATION = 'A limit of 100 per purchase was added.';
+const AMENDMENT = 'Each purchase is limited to 100.';
+
+async function openPage(who: Who, phone = false): Promise<Page> {
+  contexts[who] = await browser.newContext({ viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 860 }, acceptDownloads: true });
+  const page = await contexts[who].newPage();
+  page.on('pageerror', (e) => console.error(`[${who}] page error:`, e.message));
+  pages[who] = page;
+  return page;
+}
+
+async function join(who: Who, link: string, role: 'member' | 'guest') {
+  const page = await openPage(who, who === 'obs');
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(NAMES[who]);
+  await page.getByLabel(role === 'member' ? /^Member/ : /^Guest/).check();
+  await button(page, 'Join').click();
+  await page.waitForURL(/\/m\/[^/]+$/);
+  await expect.poll(() => page.locator('.me strong').textContent()).toBe(NAMES[who]);
+}
+
+async function everyPageShows(what: string, check: (p: Page) => Promise<boolean>) {
+  for (const p of all()) await until(() => check(p), Boolean, `${what} on ${await p.locator('.me strong').textContent()}'s page`);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a full consent meeting in five browsers', () => {
+  it('1. the facilitator creates the meeting and shares links; the others join; everyone sees everyone', async () => {
+    const fac = await openPage('fac');
+    await fac.goto(server.url + '/');
+    await fac.getByLabel('Meeting title').fill('Garden circle, November');
+    await fac.getByLabel('Circle', { exact: true }).fill('Garden circle');
+    await fac.getByLabel("The circle's aim").fill('A garden that feeds the neighbourhood all year.');
+    await fac.getByLabel('Your name').fill(NAMES.fac);
+    await button(fac, 'Create meeting').click();
+    inviteLink = await fac.getByLabel('Member invite link').inputValue();
+    observerLink = await fac.getByLabel('Observer link').inputValue();
+    expect(inviteLink).toMatch(/\/m\/[^/]+\/join\?code=/);
+    expect(observerLink).not.toBe(inviteLink);
+    await shot(fac, '1a-links');
+    await button(fac, 'Open the board').click();
+    await fac.waitForURL(/\/m\/[^/]+$/);
+
+    await join('a', inviteLink, 'member');
+    await join('b', inviteLink, 'member');
+    await join('guest', inviteLink, 'guest');
+    await join('obs', observerLink, 'member');
+
+    for (const p of all()) {
+      for (const name of Object.values(NAMES)) await expect.poll(() => participantRow(p, name).locator('.presence.online').count()).toBe(1);
+    }
+    await expect.poll(() => participantRow(fac, NAMES.obs).locator('.participant-role').textContent()).toContain('observer');
+    await expect.poll(() => participantRow(fac, NAMES.guest).locator('.participant-role').textContent()).toContain('guest');
+    await shot(fac, '1b-everyone-present');
+  });
+
+  it('2. opening round passes the word person to person; the agenda gets one consent item', async () => {
+    const { fac, a } = pages;
+    await move(fac, 'Phase: Opening');
+    await button(fac, 'Open opening round').click();
+    const order = await fac.locator('.speakers li > span:first-child').allTextContents();
+    expect(order).toEqual([NAMES.fac, NAMES.a, NAMES.b, NAMES.guest]);
+    await button(fac, `Start with ${order[0]}`).click();
+    for (let i = 0; i < order.length; i++) {
+      for (const p of all()) await expect.poll(() => p.locator('.speakers li.speaking > span:first-child').textContent()).toBe(order[i]);
+      if (i === 1) await shot(a, '2a-opening-round');
+      await button(fac, i + 1 < order.length ? `Pass to ${order[i + 1]}` : 'End of round').click();
+    }
+    await everyPageShows('the round complete', async (p) => (await p.getByText('Everyone has spoken.').count()) === 1);
+    await a.getByLabel('Opening round notes').fill('Everyone arrived well; Ben is tired.');
+    await expect.poll(() => fac.getByLabel('Opening round notes').inputValue()).toBe('Everyone arrived well; Ben is tired.');
+    await button(fac, 'Close round').click();
+
+    await move(fac, 'Phase: Agenda');
+    await button(fac, '+ Add item').click();
+    await fac.getByLabel('Title').fill(ITEM);
+    await fac.getByLabel('Kind').selectOption('consent');
+    await fac.getByLabel('Owner').selectOption({ label: NAMES.a });
+    await fac.getByLabel('Timebox (minutes)').fill('20');
+    await button(fac, 'Add').click();
+    await everyPageShows('the agenda item', async (p) => (await p.locator('.agenda-item', { hasText: ITEM }).count()) === 1);
+    await move(fac, 'Phase: Items');
+    await button(fac, `Activate ${ITEM}`).click();
+    await everyPageShows('the active item', async (p) => (await p.locator('.agenda-item.active', { hasText: ITEM }).count()) === 1);
+  });
+
+  it('3. two members type into the proposal at the same time; every page ends with the same text', async () => {
+    const { a, b } = pages;
+    await editor(a).click();
+    await a.keyboard.type('Each member may buy garden tools from the shared budget.');
+    await a.keyboard.press('Enter');
+    await everyPageShows('the first line', async (p) => (await editorText(p)).includes('shared budget.'));
+    await editor(b).click();
+    await b.keyboard.press('Control+End');
+    await Promise.all([
+      a.keyboard.type('Purchases are listed in the tool book. '),
+      b.keyboard.type('The budget is 600 a year. '),
+    ]);
+    const reference = await until(() => editorText(a), (t) => t.includes('tool book') && t.includes('600 a year'), 'both sentences on A');
+    for (const p of all()) await until(() => editorText(p), (t) => t === reference, 'the same text on every page');
+    await shot(b, '3-co-editing');
+
+    const { obs } = pages;
+    expect(await editor(obs).getAttribute('contenteditable')).toBe('false');
+    await editor(obs).click();
+    await obs.keyboard.type('observer was here');
+    expect(await editorText(obs)).toBe(reference);
+
+    const latency = await measureKeystrokeLatency(a, b, 50);
+    console.log(`keystroke latency A→B over 50 keystrokes: median ${latency.median.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms`);
+    expect(latency.samples).toHaveLength(50);
+    for (let i = 0; i < 50; i++) await a.keyboard.press('Backspace');
+    const settled = await until(() => editorText(a), (t) => !t.includes('q'), 'the latency probe removed');
+    for (const p of all()) await until(() => editorText(p), (t) => t === settled, 'the same text after the latency run');
+  });
+
+  it('4. consent round: A consents, B objects with a reason; every page shows "blocked"', async () => {
+    const { fac, a, b } = pages;
+    for (const stage of ['Present', 'Clarify', 'React', 'Consent round']) await move(fac, `Stage: ${stage}`);
+    await button(fac, 'Open consent round').click();
+    await until(() => button(a, 'Consent').isEnabled(), Boolean, 'A may consent');
+    await button(a, 'Consent').click();
+    await button(b, 'Object…').click();
+    await b.getByLabel(/Your objection/).fill(OBJECTION);
+    await button(b, 'Object').click();
+    await everyPageShows('blocked', async (p) => (await consentState(p).textContent()) === 'Blocked by 1 objection');
+    await expect.poll(() => participantRow(pages.obs, NAMES.a).locator('.position').getAttribute('data-position')).toBe('consent');
+    await shot(fac, '4-blocked');
+  });
+
+  it('5. amended offline by B: A\'s consent turns stale; B accepts the integration; a new round consents', async () => {
+    const { fac, a, b, guest } = pages;
+    await move(fac, 'Stage: Resolve objections');
+    await contexts.b.setOffline(true);
+    await expect.poll(() => b.locator('[data-save]').getAttribute('data-save')).toBe('offline');
+    await editor(b).click();
+    await b.keyboard.press('Control+End');
+    await b.keyboard.press('Enter');
+    await b.keyboard.type(AMENDMENT);
+    await shot(b, '5a-offline-edit');
+    expect(await editorText(a)).not.toContain(AMENDMENT);
+    await contexts.b.setOffline(false);
+    await everyPageShows('the offline amendment merged', async (p) => (await editorText(p)).includes(AMENDMENT));
+    await expect.poll(() => b.locator('[data-save]').getAttribute('data-save')).toBe('saved');
+    await everyPageShows("A's consent stale", async (p) => (await participantRow(p, NAMES.a).locator('.position[data-stale]').count()) === 1);
+    await shot(fac, '5b-stale');
+
+    await button(b, 'Accept integration…').click();
+    await b.getByLabel('How was your objection integrated?').fill(INTEGRATION);
+    await button(b, 'Accept integration').click();
+    await move(fac, 'Stage: Consent round');
+    await button(fac, 'New consent round').click();
+    for (const p of [fac, a, b, guest]) await button(p, 'Consent').click();
+    await expect.poll(() => participantRow(fac, NAMES.guest).locator('.position').textContent()).toContain('does not count');
+    await everyPageShows('consented', async (p) => (await consentState(p).textContent()) === 'Consented — ready to record');
+    await shot(fac, '5c-consented');
+  });
+
+  it('6. the decision is recorded with a review date; closing round with evaluations; closed and read-only', async () => {
+    const { fac, a, b } = pages;
+    await move(fac, `Record decision on ${ITEM}…`);
+    await fac.getByLabel('Review date').fill(REVIEW_DATE);
+    await button(fac, 'Record decision').click();
+    await everyPageShows('decided', async (p) => (await p.getByText(`Review by ${REVIEW_DATE}`).count()) === 1);
+    await move(fac, 'Phase: Closing');
+    await button(fac, 'Open closing round').click();
+    for (const [p, score, comment] of [[a, 5, 'Clear and kind.'], [b, 4, 'Good integration.']] as const) {
+      for (const key of ['Timekeeping', 'Equivalence', 'Clarity', 'Effectiveness']) {
+        await p.getByRole('group', { name: key }).getByLabel(String(score), { exact: true }).check();
+      }
+      await p.getByLabel('Comment').fill(comment);
+      await button(p, 'Add my evaluation').click();
+    }
+    await everyPageShows('two evaluation cards', async (p) => (await p.getByText('Evaluation (2 cards)').count()) === 1);
+    await shot(fac, '6a-evaluation');
+    await move(fac, 'Phase: Closed');
+    for (const p of all()) await expect.poll(() => editor(p).getAttribute('contenteditable')).toBe('false');
+    await shot(a, '6b-closed');
+  });
+
+  it('7. the minutes hold the final text, the objection and its integration, who consented, the review date, attendance', async () => {
+    const { fac } = pages;
+    await fac.locator('.minutes-menu summary').click();
+    const [download] = await Promise.all([fac.waitForEvent('download'), button(fac, 'Download Markdown').click()]);
+    const path = await download.path();
+    const md = readFileSync(path, 'utf8');
+    expect(md).toContain(AMENDMENT);
+    expect(md).toContain('tool book');
+    expect(md).toContain(OBJECTION);
+    expect(md).toContain(INTEGRATION);
+    expect(md).toContain(REVIEW_DATE);
+    for (const name of [NAMES.fac, NAMES.a, NAMES.b, NAMES.guest, NAMES.obs]) expect(md).toContain(name);
+    const [jsonDownload] = await Promise.all([fac.waitForEvent('download'), button(fac, 'Download JSON').click()]);
+    const minutes = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8')) as {
+      items: { consent: { state: string; consented: string[] }; reviewDate: string }[];
+      attendance: { name: string }[];
+    };
+    expect(minutes.items[0]?.consent.state).toBe('consented');
+    expect(minutes.items[0]?.consent.consented).toHaveLength(3);
+    expect(minutes.items[0]?.reviewDate).toBe(REVIEW_DATE);
+    expect(minutes.attendance.map((p) => p.name).sort()).toEqual(Object.values(NAMES).sort());
+  });
+
+  it('8. the observer never could write; a reload keeps a member\'s identity', async () => {
+    const { obs, a } = pages;
+    expect(await button(obs, 'Consent').count()).toBe(0);
+    expect(await button(obs, 'Object…').count()).toBe(0);
+    expect(await obs.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0);
+    expect(await participantRow(obs, NAMES.obs).locator('.position').count()).toBe(0);
+    await shot(obs, '8a-observer-phone');
+    await a.reload();
+    await expect.poll(() => a.locator('.me strong').textContent()).toBe(NAMES.a);
+    await expect.poll(() => participantRow(pages.fac, NAMES.a).locator('.presence.online').count()).toBe(1);
+    expect(await pages.fac.locator('.participant').count()).toBe(5);
+  });
+});

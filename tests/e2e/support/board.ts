@@ -1,0 +1,29 @@
+// What the tests look for on a board page, by role and label as a user would.
+import type { Locator, Page } from 'playwright-core';
+
+export const editor = (page: Page): Locator => page.getByTestId('proposal-editor');
+export const participantRow = (page: Page, name: string): Locator => page.locator(`.participant[data-participant="${name}"]`);
+export const consentState = (page: Page): Locator => page.locator('[data-consent-state]');
+export const button = (page: Page, name: string | RegExp): Locator =>
+  page.getByRole('button', { name, exact: typeof name === 'string' });
+
+/** Polls `read` until `ok` holds, failing with the last value seen. */
+export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((r) => setImmediate(r));
+    last = await read();
+  }
+  return last;
+}
+
+export async function editorText(page: Page): Promise<string> {
+  return (await editor(page).innerText()).replace(/\u00a0/g, ' ').trim();
+}
+
+/** Clicks a facilitator move by its label, e.g. "Phase: Opening" or "Stage: Consent round". */
+export async function move(page: Page, label: string): Promise<void> {
+  await page.getByRole('group', { name: 'Allowed moves' }).getByRole('button', { name: label, exact: true }).click();
+}
