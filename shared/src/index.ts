@@ -7,3 +7,4 @@ export * from './snapshot.ts';
 export * from './revision.ts';
 export * from './consent.ts';
 export * from './moves.ts';
+export * from './commands.ts';

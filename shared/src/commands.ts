@@ -1,0 +1,353 @@
+// The named writes of the meeting document: each is one transaction with an
+// origin, writes only schema-valid entries and throws on impossible input.
+// Rights are not checked here: the server checks every update (rules R…).
+import * as Y from 'yjs';
+import type { z } from 'zod';
+import { ORIGIN } from './protocol.ts';
+import { proposalRevision } from './revision.ts';
+import {
+  AgendaItemSchema,
+  EvaluationSchema,
+  LogEventSchema,
+  MetaSchema,
+  NOTE_KEY,
+  ObjectionSchema,
+  ParticipantSchema,
+  Phase,
+  PositionSchema,
+  ROUND_KEY,
+  RoundSchema,
+  Stage,
+  agenda,
+  evaluation,
+  log,
+  meta,
+  notes,
+  objections,
+  participants,
+  positionKey,
+  positions,
+  rounds,
+  type AgendaItem,
+  type Evaluation,
+  type ItemKind,
+  type LogEvent,
+  type Objection,
+  type Participant,
+  type PositionValue,
+  type Role,
+  type Round,
+} from './schema.ts';
+import { describeIssues } from './snapshot.ts';
+
+type Origin = unknown;
+
+function valid<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new Error(`Invalid ${what}: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+function itemIndex(doc: Y.Doc, itemId: string): number {
+  const index = agenda(doc).toArray().findIndex((m) => m instanceof Y.Map && m.get('id') === itemId);
+  if (index < 0) throw new Error(`Unknown agenda item "${itemId}".`);
+  return index;
+}
+const itemMap = (doc: Y.Doc, itemId: string): Y.Map<unknown> => agenda(doc).get(itemIndex(doc, itemId));
+
+function participant(doc: Y.Doc, participantId: string): Participant {
+  const parsed = ParticipantSchema.safeParse(participants(doc).get(participantId));
+  if (!parsed.success) throw new Error(`Unknown participant "${participantId}".`);
+  return parsed.data;
+}
+
+function objection(doc: Y.Doc, objectionId: string): Objection {
+  const parsed = ObjectionSchema.safeParse(objections(doc).get(objectionId));
+  if (!parsed.success) throw new Error(`Unknown objection "${objectionId}".`);
+  if (parsed.data.status !== 'open') throw new Error(`Objection "${objectionId}" is already ${parsed.data.status}.`);
+  return parsed.data;
+}
+
+function round(doc: Y.Doc, key: string): Round {
+  const parsed = RoundSchema.safeParse(rounds(doc).get(key));
+  if (!parsed.success) throw new Error(`No round "${key}" has been opened.`);
+  return parsed.data;
+}
+
+/** `opening`, `closing` or an agenda item id: the keys of `rounds` and `notes`. */
+function checkKey(doc: Y.Doc, key: string): void {
+  if (key !== ROUND_KEY.opening && key !== ROUND_KEY.closing) itemIndex(doc, key);
+}
+
+// A note is created with its key (meeting or item), never lazily by an editor:
+// two peers creating the same note's Y.Text at once would lose one of them.
+function ensureNote(doc: Y.Doc, key: string): Y.Text {
+  const existing = notes(doc).get(key);
+  if (existing instanceof Y.Text) return existing;
+  const text = new Y.Text();
+  notes(doc).set(key, text);
+  return text;
+}
+
+export interface NewMeeting {
+  title: string;
+  circle: string;
+  aim: string;
+  facilitatorId: string;
+  facilitatorName: string;
+  now: number;
+}
+
+/** Seeds a new meeting (on the server only): meta in phase `lobby` and the facilitator, a present member. */
+export function createMeeting(doc: Y.Doc, m: NewMeeting, origin: Origin = ORIGIN.local): void {
+  if (meta(doc).has('createdAt')) throw new Error('This document already holds a meeting.');
+  const values = valid(
+    MetaSchema,
+    { title: m.title, circle: m.circle, aim: m.aim, createdAt: m.now, phase: 'lobby', activeItemId: null, facilitatorId: m.facilitatorId, secretaryId: null },
+    'meeting',
+  );
+  const facilitator = valid(ParticipantSchema, { name: m.facilitatorName, role: 'member', present: true, joinedAt: m.now }, 'facilitator');
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(values)) meta(doc).set(key, value);
+    participants(doc).set(m.facilitatorId, facilitator);
+    ensureNote(doc, NOTE_KEY.opening);
+    ensureNote(doc, NOTE_KEY.closing);
+  }, origin);
+}
+
+/** Adds a participant who joins now (present). */
+export function addParticipant(doc: Y.Doc, participantId: string, p: { name: string; role: Role; now: number }, origin: Origin = ORIGIN.local): void {
+  if (participantId === '') throw new Error('A participant id must not be empty.');
+  if (participants(doc).has(participantId)) throw new Error(`Participant "${participantId}" already exists.`);
+  const entry = valid(ParticipantSchema, { name: p.name, role: p.role, present: true, joinedAt: p.now }, 'participant');
+  doc.transact(() => participants(doc).set(participantId, entry), origin);
+}
+
+/** Attendance (not connection): whether the participant takes part in the meeting. */
+export function setPresent(doc: Y.Doc, participantId: string, present: boolean, origin: Origin = ORIGIN.local): void {
+  const entry = participant(doc, participantId);
+  doc.transact(() => participants(doc).set(participantId, { ...entry, present }), origin);
+}
+
+export interface NewAgendaItem {
+  id: string;
+  title: string;
+  kind: ItemKind;
+  ownerId: string | null;
+  timeboxMin: number;
+}
+
+/** Appends an item at stage `draft`, with its (empty) notes. */
+export function addAgendaItem(doc: Y.Doc, item: NewAgendaItem, origin: Origin = ORIGIN.local): void {
+  if (agenda(doc).toArray().some((m) => m instanceof Y.Map && m.get('id') === item.id)) {
+    throw new Error(`Agenda item "${item.id}" already exists.`);
+  }
+  if (item.id === ROUND_KEY.opening || item.id === ROUND_KEY.closing) throw new Error(`"${item.id}" is reserved.`);
+  const entry = valid(AgendaItemSchema, { ...item, stage: 'draft', reviewDate: null }, 'agenda item');
+  doc.transact(() => {
+    agenda(doc).push([toItemMap(entry)]);
+    ensureNote(doc, entry.id);
+  }, origin);
+}
+
+function toItemMap(entry: AgendaItem): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(entry)) map.set(key, value);
+  return map;
+}
+
+export type AgendaItemPatch = Partial<Pick<AgendaItem, 'title' | 'kind' | 'ownerId' | 'timeboxMin' | 'reviewDate'>>;
+const PATCHABLE = ['title', 'kind', 'ownerId', 'timeboxMin', 'reviewDate'] as const;
+
+/** Changes some fields of an item; each field merges on its own with concurrent edits. */
+export function updateAgendaItem(doc: Y.Doc, itemId: string, patch: AgendaItemPatch, origin: Origin = ORIGIN.local): void {
+  const map = itemMap(doc, itemId);
+  const changes: [string, unknown][] = [];
+  for (const key of Object.keys(patch)) {
+    if (!(PATCHABLE as readonly string[]).includes(key)) throw new Error(`"${key}" cannot be patched.`);
+    const schema: z.ZodType<unknown> = AgendaItemSchema.shape[key as (typeof PATCHABLE)[number]];
+    const value = valid(schema, patch[key as keyof AgendaItemPatch], key);
+    changes.push([key, value]);
+  }
+  doc.transact(() => {
+    for (const [key, value] of changes) map.set(key, value);
+  }, origin);
+}
+
+/**
+ * Moves an item to `toIndex` (clamped) by deleting it and inserting a copy:
+ * Y.Array has no move. Two concurrent moves leave two copies; readers keep the first.
+ */
+export function moveAgendaItem(doc: Y.Doc, itemId: string, toIndex: number, origin: Origin = ORIGIN.local): void {
+  const from = itemIndex(doc, itemId);
+  const entry = valid(AgendaItemSchema, itemMap(doc, itemId).toJSON(), 'agenda item');
+  const last = agenda(doc).length - 1;
+  const to = Math.max(0, Math.min(last, Math.trunc(toIndex)));
+  if (to === from) return;
+  doc.transact(() => {
+    agenda(doc).delete(from, 1);
+    agenda(doc).insert(to, [toItemMap(entry)]);
+  }, origin);
+}
+
+/** Removes the item (and every copy of it); it stops being the active item. */
+export function removeAgendaItem(doc: Y.Doc, itemId: string, origin: Origin = ORIGIN.local): void {
+  itemIndex(doc, itemId);
+  doc.transact(() => {
+    const list = agenda(doc);
+    for (let i = list.length - 1; i >= 0; i--) {
+      const m = list.get(i);
+      if (m instanceof Y.Map && m.get('id') === itemId) list.delete(i, 1);
+    }
+    if (meta(doc).get('activeItemId') === itemId) meta(doc).set('activeItemId', null);
+  }, origin);
+}
+
+export function setActiveItem(doc: Y.Doc, itemId: string | null, origin: Origin = ORIGIN.local): void {
+  if (itemId !== null) itemIndex(doc, itemId);
+  doc.transact(() => meta(doc).set('activeItemId', itemId), origin);
+}
+
+/** Writes the phase; whether the move is allowed is `checkMove`'s question. */
+export function movePhase(doc: Y.Doc, to: Phase, origin: Origin = ORIGIN.local): void {
+  const phase = valid(Phase, to, 'phase');
+  doc.transact(() => meta(doc).set('phase', phase), origin);
+}
+
+/** Writes an item's stage; whether the move is allowed is `checkMove`'s question. */
+export function moveStage(doc: Y.Doc, itemId: string, to: Stage, origin: Origin = ORIGIN.local): void {
+  const stage = valid(Stage, to, 'stage');
+  const map = itemMap(doc, itemId);
+  doc.transact(() => map.set('stage', stage), origin);
+}
+
+/**
+ * Opens a round under `key` (an item id, `opening` or `closing`), numbered one
+ * past the key's previous round of any kind, with the first in `order` speaking.
+ */
+export function openRound(
+  doc: Y.Doc,
+  key: string,
+  r: { kind: Round['kind']; order: string[]; now: number },
+  origin: Origin = ORIGIN.local,
+): void {
+  checkKey(doc, key);
+  const previous = RoundSchema.safeParse(rounds(doc).get(key));
+  const number = previous.success ? previous.data.number + 1 : 1;
+  const entry = valid(RoundSchema, { kind: r.kind, number, order: r.order, speaker: r.order[0] ?? null, openedAt: r.now }, 'round');
+  doc.transact(() => rounds(doc).set(key, entry), origin);
+}
+
+/** Gives the floor to `speakerId` (added to the order if they were not in it), or to nobody. */
+export function passSpeaker(doc: Y.Doc, key: string, speakerId: string | null, origin: Origin = ORIGIN.local): void {
+  const current = round(doc, key);
+  if (current.closedAt !== undefined) throw new Error(`Round "${key}" is closed.`);
+  if (speakerId !== null) participant(doc, speakerId);
+  const order = speakerId === null || current.order.includes(speakerId) ? current.order : [...current.order, speakerId];
+  doc.transact(() => rounds(doc).set(key, { ...current, order, speaker: speakerId }), origin);
+}
+
+export function closeRound(doc: Y.Doc, key: string, now: number, origin: Origin = ORIGIN.local): void {
+  const current = round(doc, key);
+  if (current.closedAt !== undefined) throw new Error(`Round "${key}" is already closed.`);
+  doc.transact(() => rounds(doc).set(key, { ...current, speaker: null, closedAt: now }), origin);
+}
+
+/** A member's position in the item's current consent round, on the proposal's current revision. */
+export function givePosition(
+  doc: Y.Doc,
+  itemId: string,
+  participantId: string,
+  position: PositionValue,
+  now: number,
+  origin: Origin = ORIGIN.local,
+): void {
+  itemIndex(doc, itemId);
+  participant(doc, participantId);
+  const current = RoundSchema.safeParse(rounds(doc).get(itemId));
+  if (!current.success || current.data.kind !== 'consent') throw new Error(`No consent round is open for item "${itemId}".`);
+  const entry = valid(PositionSchema, { position, round: current.data.number, revision: proposalRevision(doc, itemId), at: now }, 'position');
+  doc.transact(() => positions(doc).set(positionKey(itemId, participantId), entry), origin);
+}
+
+export interface NewObjection {
+  id: string;
+  itemId: string;
+  authorId: string;
+  kind: Objection['kind'];
+  text: string;
+  now: number;
+}
+
+/** An open objection or concern card on the proposal's current revision. */
+export function raiseObjection(doc: Y.Doc, o: NewObjection, origin: Origin = ORIGIN.local): void {
+  itemIndex(doc, o.itemId);
+  participant(doc, o.authorId);
+  if (o.id === '' || objections(doc).has(o.id)) throw new Error(`Objection id "${o.id}" is empty or taken.`);
+  const entry = valid(
+    ObjectionSchema,
+    { itemId: o.itemId, authorId: o.authorId, kind: o.kind, text: o.text, status: 'open', revision: proposalRevision(doc, o.itemId), createdAt: o.now },
+    'objection',
+  );
+  doc.transact(() => objections(doc).set(o.id, entry), origin);
+}
+
+export function withdrawObjection(doc: Y.Doc, objectionId: string, now: number, origin: Origin = ORIGIN.local): void {
+  const entry = objection(doc, objectionId);
+  doc.transact(() => objections(doc).set(objectionId, { ...entry, status: 'withdrawn', resolvedAt: now }), origin);
+}
+
+/** The objector accepts the amended proposal: the card is integrated, with how. */
+export function acceptIntegration(doc: Y.Doc, objectionId: string, resolution: string, now: number, origin: Origin = ORIGIN.local): void {
+  const entry = valid(ObjectionSchema, { ...objection(doc, objectionId), status: 'integrated', resolvedAt: now, resolution }, 'integration');
+  doc.transact(() => objections(doc).set(objectionId, entry), origin);
+}
+
+/** Sets the review date and moves the item to `decided` (the server logs the decision). */
+export function recordDecision(doc: Y.Doc, itemId: string, reviewDate: string | null, origin: Origin = ORIGIN.local): void {
+  const date = valid(AgendaItemSchema.shape.reviewDate, reviewDate, 'review date');
+  const map = itemMap(doc, itemId);
+  doc.transact(() => {
+    map.set('reviewDate', date);
+    map.set('stage', 'decided');
+  }, origin);
+}
+
+export function addEvaluation(doc: Y.Doc, participantId: string, e: Evaluation, origin: Origin = ORIGIN.local): void {
+  participant(doc, participantId);
+  const entry = valid(EvaluationSchema, e, 'evaluation');
+  doc.transact(() => evaluation(doc).set(participantId, entry), origin);
+}
+
+/**
+ * Replaces a note's text by the smallest edit (common prefix and suffix kept),
+ * so that concurrent edits of different parts of a note both survive.
+ */
+export function writeNote(doc: Y.Doc, key: string, text: string, origin: Origin = ORIGIN.local): void {
+  checkKey(doc, key);
+  doc.transact(() => {
+    const ytext = ensureNote(doc, key);
+    const old = ytext.toString();
+    if (old === text) return;
+    let start = 0;
+    const max = Math.min(old.length, text.length);
+    while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+    let end = 0;
+    while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+    // never split a surrogate pair: widen the edit by one unit at a half pair
+    if (start > 0 && isHighSurrogate(old.charCodeAt(start - 1))) start--;
+    if (end > 0 && isLowSurrogate(old.charCodeAt(old.length - end))) end--;
+    const removed = old.length - start - end;
+    if (removed > 0) ytext.delete(start, removed);
+    const inserted = text.slice(start, text.length - end);
+    if (inserted !== '') ytext.insert(start, inserted);
+  }, origin);
+}
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** Appends events to the log; written by the server only, with its own clock. */
+export function appendLog(doc: Y.Doc, events: LogEvent[], origin: Origin = ORIGIN.local): void {
+  const entries = events.map((e, i) => valid(LogEventSchema, e, `log event ${i}`));
+  doc.transact(() => log(doc).push(entries), origin);
+}
