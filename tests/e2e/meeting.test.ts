@@ -92,7 +92,6 @@ describe('a full consent meeting in five browsers', () => {
     await button(fac, 'Open opening round').click();
     const order = await fac.locator('.speakers li > span:first-child').allTextContents();
     expect(order).toEqual([NAMES.fac, NAMES.a, NAMES.b, NAMES.guest]);
-    await button(fac, `Start with ${order[0]}`).click();
     for (let i = 0; i < order.length; i++) {
       for (const p of all()) await expect.poll(() => p.locator('.speakers li.speaking > span:first-child').textContent()).toBe(order[i]);
       if (i === 1) await shot(a, '2a-opening-round');

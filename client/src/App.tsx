@@ -1,0 +1,26 @@
+// Chooses the page for the current address; the board is loaded on demand.
+import { lazy, Suspense } from 'react';
+import { useRoute } from './router.ts';
+import { StartPage } from './pages/StartPage.tsx';
+import { JoinPage } from './pages/JoinPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+
+const BoardPage = lazy(() => import('./pages/BoardPage.tsx'));
+
+export function App() {
+  const route = useRoute();
+  switch (route.name) {
+    case 'start':
+      return <StartPage />;
+    case 'join':
+      return <JoinPage meetingId={route.meetingId} code={route.code} />;
+    case 'board':
+      return (
+        <Suspense fallback={<p className="loading" role="status">Opening the board…</p>}>
+          <BoardPage meetingId={route.meetingId} />
+        </Suspense>
+      );
+    default:
+      return <NotFoundPage />;
+  }
+}

@@ -1,0 +1,63 @@
+// The board's HTTP calls (create, join, minutes). Errors carry the server's sentence.
+import type { Session, SessionRole } from './session.ts';
+
+export class ApiError extends Error {
+  constructor(message: string, readonly status: number, readonly field?: string) {
+    super(message);
+  }
+}
+
+async function call<T>(path: string, init: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, init);
+  } catch {
+    throw new ApiError('The server cannot be reached. Check your connection and try again.', 0);
+  }
+  if (!res.ok) {
+    let body: { error?: string; field?: string } = {};
+    try {
+      body = (await res.json()) as typeof body;
+    } catch {
+      // a non-JSON error page: fall back to the status line
+    }
+    throw new ApiError(body.error ?? `The server answered ${res.status} ${res.statusText}.`, res.status, body.field);
+  }
+  return (await res.json()) as T;
+}
+
+const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+export interface CreatedMeeting {
+  meetingId: string;
+  participantId: string;
+  token: string;
+  role: SessionRole;
+  inviteCode: string;
+  observerCode: string;
+}
+
+export const createMeeting = (input: { title: string; circle: string; aim: string; facilitatorName: string }) =>
+  call<CreatedMeeting>('/api/meetings', json(input));
+
+export const joinMeeting = (meetingId: string, input: { name: string; code: string; role?: 'member' | 'guest' }) =>
+  call<Omit<Session, 'name'>>(`/api/meetings/${encodeURIComponent(meetingId)}/join`, json(input));
+
+export type MinutesFormat = 'md' | 'html' | 'json';
+
+export async function fetchMinutes(meetingId: string, token: string, format: MinutesFormat): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}/minutes.${format}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+  } catch {
+    throw new ApiError('The server cannot be reached: minutes need a connection.', 0);
+  }
+  if (!res.ok) throw new ApiError(`The minutes could not be fetched (${res.status}).`, res.status);
+  return res.blob();
+}

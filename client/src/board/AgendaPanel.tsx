@@ -1,0 +1,71 @@
+// The agenda on the left: items with kind, owner and timebox; the active one stands out.
+import { moveAgendaItem, removeAgendaItem, setActiveItem, type AgendaItem } from '@consent/shared';
+import { useState } from 'react';
+import { useBoard } from './BoardContext.ts';
+import { AgendaItemForm } from './AgendaItemForm.tsx';
+import { StageBadge } from './StageBadge.tsx';
+import { KIND_LABEL, nameOf } from './words.ts';
+
+export function AgendaPanel() {
+  const { snapshot, can } = useBoard();
+  const [adding, setAdding] = useState(false);
+  return (
+    <aside className="panel agenda-panel" aria-labelledby="agenda-heading">
+      <h2 id="agenda-heading">Agenda</h2>
+      {snapshot.agenda.length === 0 && <p className="hint">No items yet.{can.isFacilitator ? ' Add the first one below.' : ''}</p>}
+      <ol className="agenda-list">
+        {snapshot.agenda.map((item, index) => (
+          <AgendaRow key={item.id} item={item} index={index} />
+        ))}
+      </ol>
+      {can.isFacilitator &&
+        (adding ? (
+          <AgendaItemForm onDone={() => setAdding(false)} />
+        ) : (
+          <button type="button" onClick={() => setAdding(true)}>
+            + Add item
+          </button>
+        ))}
+    </aside>
+  );
+}
+
+function AgendaRow({ item, index }: { item: AgendaItem; index: number }) {
+  const { snapshot, can, doc, write } = useBoard();
+  const [editing, setEditing] = useState(false);
+  const active = snapshot.meta.activeItemId === item.id;
+  const last = snapshot.agenda.length - 1;
+  if (editing) return <li className="agenda-item editing"><AgendaItemForm item={item} onDone={() => setEditing(false)} /></li>;
+  return (
+    <li className={`agenda-item${active ? ' active' : ''}`} aria-current={active ? 'true' : undefined} data-item-id={item.id}>
+      <div className="agenda-item-title">
+        {active && <span className="active-mark">Now</span>}
+        <strong>{item.title || 'Untitled item'}</strong>
+      </div>
+      <p className="agenda-meta">
+        {KIND_LABEL[item.kind]} · {item.ownerId ? nameOf(snapshot, item.ownerId) : 'no owner'} · {item.timeboxMin} min <StageBadge item={item} />
+        {item.reviewDate && <> · review {item.reviewDate}</>}
+      </p>
+      {can.isFacilitator && (
+        <div className="row agenda-actions">
+          {!active && (
+            <button type="button" className="small" onClick={() => write('Activating the item', () => setActiveItem(doc, item.id))}>
+              Activate<span className="visually-hidden"> {item.title}</span>
+            </button>
+          )}
+          <button type="button" className="small" onClick={() => setEditing(true)}>
+            Edit<span className="visually-hidden"> {item.title}</span>
+          </button>
+          <button type="button" className="small" disabled={index === 0} aria-label={`Move ${item.title} up`}
+            onClick={() => write('Moving the item', () => moveAgendaItem(doc, item.id, index - 1))}>↑</button>
+          <button type="button" className="small" disabled={index === last} aria-label={`Move ${item.title} down`}
+            onClick={() => write('Moving the item', () => moveAgendaItem(doc, item.id, index + 1))}>↓</button>
+          {item.stage === 'draft' && !active && (
+            <button type="button" className="small danger" aria-label={`Remove ${item.title}`}
+              onClick={() => write('Removing the item', () => removeAgendaItem(doc, item.id))}>Remove</button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

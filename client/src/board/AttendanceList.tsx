@@ -1,0 +1,26 @@
+// Attendance: who is present for the meeting (counts for consent), apart from who is online.
+import { setPresent } from '@consent/shared';
+import { useBoard } from './BoardContext.ts';
+
+export function AttendanceList() {
+  const { snapshot, doc, can, me, online, write } = useBoard();
+  return (
+    <section className="attendance" aria-labelledby="attendance-heading">
+      <h2 id="attendance-heading">Attendance</h2>
+      <ul>
+        {Object.entries(snapshot.participants).map(([id, p]) => {
+          const mayChange = (can.isFacilitator || (id === me && !can.isObserver)) && snapshot.meta.phase !== 'closed';
+          return (
+            <li key={id}>
+              <label>
+                <input type="checkbox" checked={p.present} disabled={!mayChange}
+                  onChange={(e) => write('Changing attendance', () => setPresent(doc, id, e.target.checked))} />
+                {p.name} <span className="hint">({p.role}{online.has(id) ? ', online' : ''})</span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

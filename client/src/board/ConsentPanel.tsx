@@ -1,0 +1,36 @@
+// The right side: facilitator controls, the round's speaking order, everyone's
+// position on the active item with the derived state in words, my position, the objection cards.
+import { deriveConsent } from '@consent/shared';
+import { useBoard } from './BoardContext.ts';
+import { FacilitatorControls } from './FacilitatorControls.tsx';
+import { RoundOrder } from './RoundOrder.tsx';
+import { ParticipantList } from './ParticipantList.tsx';
+import { MyPosition } from './MyPosition.tsx';
+import { ObjectionCards } from './ObjectionCards.tsx';
+import { consentInWords } from './words.ts';
+import { roundKeyOf } from '../state/roundKey.ts';
+
+export function ConsentPanel() {
+  const { snapshot, can } = useBoard();
+  const active = snapshot.agenda.find((i) => i.id === snapshot.meta.activeItemId) ?? null;
+  const consentItem = active && (active.kind === 'consent' || active.kind === 'selection') ? active : null;
+  const record = consentItem ? deriveConsent(snapshot, consentItem.id) : null;
+  const roundKey = roundKeyOf(snapshot);
+  return (
+    <aside className="panel consent-panel" aria-label="Consent and rounds">
+      {can.isFacilitator && <FacilitatorControls />}
+      {roundKey && <RoundOrder roundKey={roundKey} />}
+      <section aria-labelledby="consent-heading">
+        <h2 id="consent-heading">{consentItem ? 'Consent' : 'Participants'}</h2>
+        {record && (
+          <p className={`consent-state state-${record.state}`} data-consent-state={record.state} role="status" aria-live="polite">
+            {consentInWords(snapshot, record)}
+          </p>
+        )}
+        <ParticipantList itemId={consentItem?.id ?? null} record={record} />
+      </section>
+      {consentItem && record && <MyPosition item={consentItem} record={record} />}
+      {consentItem && <ObjectionCards itemId={consentItem.id} />}
+    </aside>
+  );
+}

@@ -1,0 +1,30 @@
+// Basic formatting for the proposal: bold, italic, heading, lists, quote.
+import { useEditorState, type Editor } from '@tiptap/react';
+
+type Format = { label: string; key: string; active: (e: Editor) => boolean; run: (e: Editor) => void };
+
+const FORMATS: Format[] = [
+  { label: 'Bold', key: 'B', active: (e) => e.isActive('bold'), run: (e) => e.chain().focus().toggleBold().run() },
+  { label: 'Italic', key: 'I', active: (e) => e.isActive('italic'), run: (e) => e.chain().focus().toggleItalic().run() },
+  { label: 'Heading', key: 'H', active: (e) => e.isActive('heading', { level: 2 }), run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
+  { label: 'Bullet list', key: '•', active: (e) => e.isActive('bulletList'), run: (e) => e.chain().focus().toggleBulletList().run() },
+  { label: 'Numbered list', key: '1.', active: (e) => e.isActive('orderedList'), run: (e) => e.chain().focus().toggleOrderedList().run() },
+  { label: 'Quote', key: '❝', active: (e) => e.isActive('blockquote'), run: (e) => e.chain().focus().toggleBlockquote().run() },
+];
+
+export function EditorToolbar({ editor }: { editor: Editor | null }) {
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: e }) => (e ? FORMATS.map((f) => f.active(e)) : FORMATS.map(() => false)),
+  });
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting">
+      {FORMATS.map((f, i) => (
+        <button key={f.label} type="button" className="small" aria-label={f.label} title={f.label}
+          aria-pressed={active?.[i] ?? false} disabled={!editor} onClick={() => editor && f.run(editor)}>
+          {f.key}
+        </button>
+      ))}
+    </div>
+  );
+}

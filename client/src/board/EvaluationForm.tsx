@@ -1,0 +1,46 @@
+// My meeting-evaluation card for the closing round: a few 1–5 ratings and a comment.
+import { useState, type FormEvent } from 'react';
+import { addEvaluation, RATING_KEYS, type Evaluation } from '@consent/shared';
+import { useBoard } from './BoardContext.ts';
+import { RATING_LABEL } from './words.ts';
+
+type Ratings = Evaluation['ratings'];
+
+export function EvaluationForm() {
+  const { snapshot, doc, me, write } = useBoard();
+  const mine = snapshot.evaluation[me];
+  const [ratings, setRatings] = useState<Ratings>(mine?.ratings ?? {});
+  const [comment, setComment] = useState(mine?.comment ?? '');
+  const [saved, setSaved] = useState(false);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(write('Saving your evaluation', () => addEvaluation(doc, me, { ratings, comment: comment.trim() })));
+  };
+
+  return (
+    <form className="evaluation-form" onSubmit={submit} aria-label="Your evaluation of the meeting">
+      <h2>Your evaluation of the meeting</h2>
+      {RATING_KEYS.map((key) => (
+        <fieldset key={key} className="rating">
+          <legend>{RATING_LABEL[key]}</legend>
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label key={n}>
+              <input type="radio" name={`rating-${key}`} value={n} checked={ratings[key] === n}
+                onChange={() => { setSaved(false); setRatings({ ...ratings, [key]: n }); }} />
+              {n}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <label className="field">
+        Comment
+        <textarea name="evaluation-comment" rows={2} value={comment} onChange={(e) => { setSaved(false); setComment(e.target.value); }} />
+      </label>
+      <div className="row">
+        <button type="submit" className="primary">{mine ? 'Update my evaluation' : 'Add my evaluation'}</button>
+        <span role="status" className="hint">{saved ? 'Your evaluation is on the board.' : ''}</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+// The closing round's evaluation cards and the average of each rating.
+import { RATING_KEYS } from '@consent/shared';
+import { useBoard } from './BoardContext.ts';
+import { nameOf, RATING_LABEL } from './words.ts';
+
+export function EvaluationSummary() {
+  const { snapshot } = useBoard();
+  const cards = Object.entries(snapshot.evaluation);
+  if (cards.length === 0) return <p className="hint">No evaluation cards yet.</p>;
+  const average = (key: (typeof RATING_KEYS)[number]) => {
+    const values = cards.map(([, c]) => c.ratings[key]).filter((v): v is number => typeof v === 'number');
+    return values.length ? (values.reduce((a, b) => a + b, 0) / values.length).toFixed(1) : '–';
+  };
+  return (
+    <section className="evaluation-summary" aria-labelledby="evaluation-heading">
+      <h2 id="evaluation-heading">Evaluation ({cards.length} card{cards.length === 1 ? '' : 's'})</h2>
+      <dl className="averages">
+        {RATING_KEYS.map((k) => (
+          <div key={k}>
+            <dt>{RATING_LABEL[k]}</dt>
+            <dd>{average(k)} / 5</dd>
+          </div>
+        ))}
+      </dl>
+      <ul className="evaluation-cards">
+        {cards.map(([id, c]) => (
+          <li key={id} className="card">
+            <strong>{nameOf(snapshot, id)}</strong>{' '}
+            <span className="hint">{RATING_KEYS.map((k) => `${RATING_LABEL[k]} ${c.ratings[k] ?? '–'}`).join(' · ')}</span>
+            {c.comment && <p>{c.comment}</p>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+// Objection and concern cards of the active item; the author withdraws or accepts an integration.
+import { useState } from 'react';
+import { acceptIntegration, withdrawObjection, type Objection } from '@consent/shared';
+import { useBoard } from './BoardContext.ts';
+import { ReasonForm } from './ReasonForm.tsx';
+import { nameOf } from './words.ts';
+
+const STATUS_LABEL = { open: 'Open', integrated: 'Integrated', withdrawn: 'Withdrawn' } as const;
+
+export function ObjectionCards({ itemId }: { itemId: string }) {
+  const { snapshot } = useBoard();
+  const cards = Object.entries(snapshot.objections)
+    .filter(([, o]) => o.itemId === itemId)
+    .sort(([, a], [, b]) => a.createdAt - b.createdAt);
+  if (cards.length === 0) return null;
+  return (
+    <section aria-labelledby="objections-heading">
+      <h2 id="objections-heading">Objections and concerns</h2>
+      <ul className="objection-cards">
+        {cards.map(([id, o]) => <ObjectionCard key={id} id={id} objection={o} />)}
+      </ul>
+    </section>
+  );
+}
+
+function ObjectionCard({ id, objection: o }: { id: string; objection: Objection }) {
+  const { snapshot, doc, me, can, write } = useBoard();
+  const [integrating, setIntegrating] = useState(false);
+  const mine = o.authorId === me && can.canTakePosition && o.status === 'open';
+  return (
+    <li className={`card objection-card kind-${o.kind} status-${o.status}`} data-objection-status={o.status}>
+      <p className="card-head">
+        <strong>{o.kind === 'objection' ? 'Objection' : 'Concern'}</strong> by {nameOf(snapshot, o.authorId)}
+        <span className={`badge status-${o.status}`}>{STATUS_LABEL[o.status]}</span>
+      </p>
+      <p className="card-text">{o.text}</p>
+      {o.resolution && <p className="card-resolution"><span className="hint">Integrated:</span> {o.resolution}</p>}
+      {mine && !integrating && (
+        <div className="row">
+          {o.kind === 'objection' && <button type="button" className="small primary" onClick={() => setIntegrating(true)}>Accept integration…</button>}
+          <button type="button" className="small" onClick={() => write('Withdrawing', () => withdrawObjection(doc, id, Date.now()))}>Withdraw</button>
+        </div>
+      )}
+      {mine && integrating && (
+        <ReasonForm label="How was your objection integrated?" submitLabel="Accept integration"
+          onCancel={() => setIntegrating(false)}
+          onSubmit={(note) => { if (write('Accepting the integration', () => acceptIntegration(doc, id, note, Date.now()))) setIntegrating(false); }} />
+      )}
+    </li>
+  );
+}

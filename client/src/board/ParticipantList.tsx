@@ -1,0 +1,40 @@
+// Every participant: online or not, role, attendance, and their position on the active item.
+import { positionKey, type ConsentRecord } from '@consent/shared';
+import { useBoard } from './BoardContext.ts';
+
+const POSITION_LABEL = { consent: 'Consents', concern: 'Consents with a concern', object: 'Objects' } as const;
+
+export function ParticipantList({ itemId, record }: { itemId: string | null; record: ConsentRecord | null }) {
+  const { snapshot, online, me } = useBoard();
+  return (
+    <ul className="participant-list">
+      {Object.entries(snapshot.participants).map(([id, p]) => {
+        const pos = itemId ? snapshot.positions[positionKey(itemId, id)] : undefined;
+        const stale = record?.stale.includes(id) ?? false;
+        const counts = record?.eligible.includes(id) ?? false;
+        const isOnline = online.has(id);
+        return (
+          <li key={id} className="participant" data-participant={p.name}>
+            <span className={`presence ${isOnline ? 'online' : 'offline'}`} role="img" aria-label={isOnline ? 'online' : 'not online'} />
+            <span className="participant-name">
+              {p.name}
+              {id === me && <span className="hint"> (you)</span>}
+            </span>
+            <span className="participant-role">
+              {snapshot.meta.facilitatorId === id ? 'facilitator' : p.role}
+              {!p.present && p.role !== 'observer' ? ', absent' : ''}
+            </span>
+            {pos && (
+              <span className={`position position-${pos.position}${stale ? ' stale' : ''}`} data-position={pos.position} data-stale={stale || undefined}>
+                {POSITION_LABEL[pos.position]}
+                {stale && ' — stale'}
+                {!counts && p.role === 'guest' && ' (guest: does not count)'}
+              </span>
+            )}
+            {!pos && record && counts && record.round !== null && <span className="position position-missing">waiting</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

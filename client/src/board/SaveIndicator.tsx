@@ -1,0 +1,18 @@
+// Whether my edits are durable on the server, still travelling, or kept offline.
+import type { SaveState } from '../sync/useMeetingSync.ts';
+
+const TEXT: Record<SaveState, string> = {
+  connecting: 'Connecting…',
+  saved: 'Saved',
+  saving: 'Saving…',
+  offline: 'Offline — your changes are kept on this device',
+};
+
+export function SaveIndicator({ state }: { state: SaveState }) {
+  return (
+    <p className={`save-indicator save-${state}`} role="status" aria-live="polite" data-save={state}>
+      <span className="dot" aria-hidden="true" />
+      {TEXT[state]}
+    </p>
+  );
+}

@@ -1,0 +1,45 @@
+// Top of the board: what meeting this is, where it stands, who is here, and saving.
+import { useBoard } from './BoardContext.ts';
+import { PhaseStepper } from './PhaseStepper.tsx';
+import { Countdown } from './Countdown.tsx';
+import { PresenceAvatars } from './PresenceAvatars.tsx';
+import { SaveIndicator } from './SaveIndicator.tsx';
+import { MinutesMenu } from './MinutesMenu.tsx';
+import { StageBadge } from './StageBadge.tsx';
+import type { SaveState } from '../sync/useMeetingSync.ts';
+import { roleLabel } from './words.ts';
+
+export function TopBar({ save }: { save: SaveState }) {
+  const { snapshot, me, users, can } = useBoard();
+  const { meta } = snapshot;
+  const active = snapshot.agenda.find((i) => i.id === meta.activeItemId) ?? null;
+  const mine = snapshot.participants[me];
+  return (
+    <header className="topbar">
+      <div className="topbar-title">
+        <h1>{meta.title || 'Untitled meeting'}</h1>
+        <p className="aim">
+          {meta.circle && <strong>{meta.circle}. </strong>}
+          {meta.aim ? <>Aim: {meta.aim}</> : <span className="hint">No aim recorded.</span>}
+        </p>
+      </div>
+      <PhaseStepper phase={meta.phase} />
+      <div className="topbar-status">
+        {active && (
+          <p className="active-item">
+            <span className="hint">Now:</span> {active.title} <StageBadge item={active} />
+          </p>
+        )}
+        <Countdown />
+      </div>
+      <div className="topbar-side">
+        <PresenceAvatars users={users} meId={me} />
+        <p className="me">
+          You: <strong>{mine?.name ?? '…'}</strong> ({can.isFacilitator ? 'facilitator' : roleLabel(mine?.role)})
+        </p>
+        <SaveIndicator state={save} />
+        <MinutesMenu />
+      </div>
+    </header>
+  );
+}

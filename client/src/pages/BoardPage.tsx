@@ -1,0 +1,35 @@
+// The meeting board route: finds who I am on this device, connects, and shows the board.
+import { loadSession } from '../session.ts';
+import { useMeetingSync } from '../sync/useMeetingSync.ts';
+import { Board } from '../board/Board.tsx';
+import '../styles/board.css';
+
+export default function BoardPage({ meetingId }: { meetingId: string }) {
+  const session = loadSession(meetingId);
+  if (!session) {
+    return (
+      <main className="page narrow">
+        <h1>You have not joined this meeting on this device</h1>
+        <p>Open the invite link the facilitator shared with you to join. Your place is then kept on this device.</p>
+        <p>
+          <a href="/">Start a new meeting instead</a>
+        </p>
+      </main>
+    );
+  }
+  return <ConnectedBoard meetingId={meetingId} session={session} />;
+}
+
+function ConnectedBoard({ meetingId, session }: { meetingId: string; session: NonNullable<ReturnType<typeof loadSession>> }) {
+  const sync = useMeetingSync(meetingId, session);
+  if (sync.fatal) {
+    return (
+      <main className="page narrow">
+        <h1>The board cannot open</h1>
+        <p role="alert">{sync.fatal}</p>
+      </main>
+    );
+  }
+  if (!sync.conn || !sync.ready) return <p className="loading" role="status">Loading the meeting…</p>;
+  return <Board meetingId={meetingId} session={session} sync={sync} conn={sync.conn} />;
+}

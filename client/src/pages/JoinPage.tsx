@@ -1,0 +1,66 @@
+// Joining from an invite link: a name and, for members' links, member or guest.
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError, joinMeeting } from '../api.ts';
+import { loadSession, saveSession } from '../session.ts';
+import { boardPath, navigate } from '../router.ts';
+import { TextField } from '../ui/TextField.tsx';
+
+export function JoinPage({ meetingId, code }: { meetingId: string; code: string }) {
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<'member' | 'guest'>('member');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const existing = loadSession(meetingId);
+
+  useEffect(() => {
+    if (!code) setError('This link has no invite code. Ask the facilitator for the invite link.');
+  }, [code]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const joined = await joinMeeting(meetingId, { name: name.trim(), code, role });
+      saveSession(meetingId, { ...joined, name: name.trim() });
+      navigate(boardPath(meetingId), { replace: true });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="page narrow">
+      <h1>Join the meeting</h1>
+      {existing && (
+        <p className="notice">
+          You already joined this meeting on this device as <strong>{existing.name || existing.role}</strong>.{' '}
+          <a href={boardPath(meetingId)} onClick={(e) => { e.preventDefault(); navigate(boardPath(meetingId)); }}>
+            Return to the board
+          </a>
+        </p>
+      )}
+      <form onSubmit={submit} aria-label="Join the meeting">
+        <TextField label="Your name" name="name" value={name} onChange={setName} required autoFocus />
+        <fieldset className="choice">
+          <legend>Join as</legend>
+          <label>
+            <input type="radio" name="role" value="member" checked={role === 'member'} onChange={() => setRole('member')} />
+            Member — your position counts in consent rounds
+          </label>
+          <label>
+            <input type="radio" name="role" value="guest" checked={role === 'guest'} onChange={() => setRole('guest')} />
+            Guest — you may speak, co-edit and raise concerns; your position does not count
+          </label>
+          <p className="hint">With an observer link you join as an observer whatever you choose here.</p>
+        </fieldset>
+        {error && <p className="error" role="alert">{error}</p>}
+        <button type="submit" className="primary" disabled={busy || !name.trim() || !code}>
+          {busy ? 'Joining…' : 'Join'}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,142 @@
+// One Y.Doc per meeting, synced through the standard y-websocket provider
+// (with our ack/refused extension) and kept on this device with y-indexeddb.
+// Saved = the server's durable-ack count has caught up with the updates we sent
+// on this connection. A refusal reloads the document from the server.
+import { useCallback, useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { MESSAGE, SYNC_PARAM, meta } from '@consent/shared';
+import type { Session } from '../session.ts';
+import { parseRefusal, readVarString, readVarUint, type Refusal } from './wire.ts';
+import { userColor } from './userColor.ts';
+
+export type SaveState = 'connecting' | 'saved' | 'saving' | 'offline';
+
+export interface AwarenessUser {
+  id: string;
+  name: string;
+  color: string;
+}
+
+export interface MeetingConnection {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  user: AwarenessUser;
+}
+
+export interface MeetingSync {
+  conn: MeetingConnection | null;
+  /** The document holds the server's state (or this device's copy while offline). */
+  ready: boolean;
+  save: SaveState;
+  refusal: Refusal | null;
+  dismissRefusal: () => void;
+  /** A final refusal of the connection (bad token, meeting gone): nothing to retry. */
+  fatal: string | null;
+}
+
+const FATAL: Record<number, string> = {
+  4401: 'This device’s pass for the meeting is no longer valid. Join again with the invite link.',
+  4403: 'This device’s pass belongs to another meeting. Join again with the invite link.',
+  4404: 'This meeting does not exist (any more).',
+};
+
+const syncUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+
+export function useMeetingSync(meetingId: string, session: Session): MeetingSync {
+  const [generation, setGeneration] = useState(0);
+  const [conn, setConn] = useState<MeetingConnection | null>(null);
+  const [ready, setReady] = useState(false);
+  const [save, setSave] = useState<SaveState>('connecting');
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [fatal, setFatal] = useState<string | null>(null);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const user: AwarenessUser = { id: session.participantId, name: session.name, color: userColor(session.participantId) };
+    const idb = new IndexeddbPersistence(`consent-board:${meetingId}:${session.participantId}`, doc);
+    const provider = new WebsocketProvider(syncUrl(), meetingId, doc, {
+      params: { [SYNC_PARAM.token]: session.token, [SYNC_PARAM.ack]: '1' },
+      disableBc: true,
+    });
+    provider.awareness.setLocalStateField('user', user);
+
+    let connected = false;
+    let dropped = false;
+    let sent = 0;
+    let acked = 0;
+    let gone = false;
+    const update = () => {
+      if (gone) return;
+      if (!connected) setSave(dropped || !navigator.onLine ? 'offline' : 'connecting');
+      else if (!provider.synced || acked < sent) setSave('saving');
+      else setSave('saved');
+    };
+
+    provider.messageHandlers[MESSAGE.ack] = (_enc, dec) => {
+      acked = Math.max(acked, readVarUint(dec));
+      update();
+    };
+    provider.messageHandlers[MESSAGE.refused] = (_enc, dec) => {
+      setRefusal(parseRefusal(readVarString(dec)));
+      // The refused change is in this copy (and on this device): start over from the server's state.
+      gone = true;
+      provider.destroy();
+      void idb.clearData().finally(() => setGeneration((g) => g + 1));
+    };
+    provider.on('status', ({ status }: { status: string }) => {
+      connected = status === 'connected';
+      if (connected) {
+        sent = 0;
+        acked = 0;
+      } else if (status === 'disconnected') dropped = true;
+      update();
+    });
+    provider.on('sync', (isSynced: boolean) => {
+      if (isSynced) setReady(true);
+      update();
+    });
+    provider.on('connection-close', (event: CloseEvent | null) => {
+      const message = event ? FATAL[event.code] : undefined;
+      if (message) setFatal(message);
+    });
+    // The provider's own handler runs first and sends; we count what left on this connection.
+    const onUpdate = (_u: Uint8Array, origin: unknown) => {
+      if (origin !== provider && provider.wsconnected) sent++;
+      update();
+    };
+    doc.on('update', onUpdate);
+    // This device's copy is enough to show the board offline, once it holds a meeting.
+    idb.on('synced', () => {
+      if (meta(doc).size > 0) setReady(true);
+    });
+
+    // The browser knows before the socket does: go offline at once, reconnect when back.
+    const offline = () => {
+      dropped = true;
+      provider.disconnect();
+      update();
+    };
+    const online = () => provider.connect();
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
+
+    setConn({ doc, provider, user });
+    return () => {
+      gone = true;
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
+      doc.off('update', onUpdate);
+      provider.destroy();
+      void idb.destroy();
+      doc.destroy();
+      setConn(null);
+      setReady(false);
+      setSave('connecting');
+    };
+  }, [meetingId, session.participantId, session.token, session.name, generation]);
+
+  const dismissRefusal = useCallback(() => setRefusal(null), []);
+  return { conn, ready, save, refusal, dismissRefusal, fatal };
+}
