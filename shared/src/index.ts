@@ -8,3 +8,4 @@ export * from './revision.ts';
 export * from './consent.ts';
 export * from './moves.ts';
 export * from './commands.ts';
+export * from './selectors.ts';

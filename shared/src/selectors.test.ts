@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as cmd from './commands.ts';
+import { deriveConsent } from './consent.ts';
+import type { LogEvent } from './schema.ts';
+import {
+  activeItem,
+  consentSummary,
+  currentRound,
+  isFacilitator,
+  itemById,
+  listNames,
+  nameOf,
+  objectionsOf,
+  participantList,
+  phaseStartedAt,
+  roleOf,
+  speakerOrder,
+  speakingTime,
+  timebox,
+  timeboxRemaining,
+} from './selectors.ts';
+import { readMeeting } from './snapshot.ts';
+import type { MeetingSnapshot } from './types.ts';
+
+function doc(): Y.Doc {
+  const d = new Y.Doc();
+  cmd.createMeeting(d, { title: 'T', circle: 'C', aim: 'A', facilitatorId: 'f', facilitatorName: 'fay', now: 0 });
+  cmd.addParticipant(d, 'b', { name: 'Ben', role: 'member', now: 1 });
+  cmd.addParticipant(d, 'a', { name: 'Ana', role: 'member', now: 2 });
+  cmd.addParticipant(d, 'o', { name: 'Olu', role: 'observer', now: 3 });
+  cmd.addParticipant(d, 'a2', { name: 'ana', role: 'guest', now: 4 });
+  cmd.addAgendaItem(d, { id: 'i1', title: 'Kettle', kind: 'consent', ownerId: 'a', timeboxMin: 10 });
+  cmd.addAgendaItem(d, { id: 'i2', title: 'News', kind: 'report', ownerId: null, timeboxMin: 5 });
+  return d;
+}
+const snap = (d: Y.Doc): MeetingSnapshot => readMeeting(d).meeting;
+const withLog = (s: MeetingSnapshot, log: LogEvent[]): MeetingSnapshot => ({ ...s, log });
+
+describe('who is who', () => {
+  it('participantList is sorted by name case-insensitively, then id, with roles and facilitation', () => {
+    const d = doc();
+    const rows = participantList(snap(d));
+    expect(rows.map((r) => r.id)).toEqual(['a', 'a2', 'b', 'f', 'o']);
+    expect(rows.find((r) => r.id === 'f')).toMatchObject({ name: 'fay', role: 'member', isFacilitator: true, isSecretary: false, present: true });
+    expect(rows.filter((r) => r.isFacilitator)).toHaveLength(1);
+  });
+
+  it('roleOf, isFacilitator and nameOf answer for known and unknown ids', () => {
+    const s = snap(doc());
+    expect(roleOf(s, 'o')).toBe('observer');
+    expect(roleOf(s, 'nobody')).toBeNull();
+    expect(isFacilitator(s, 'f')).toBe(true);
+    expect(isFacilitator(s, 'a')).toBe(false);
+    expect(isFacilitator({ ...s, meta: { ...s.meta, facilitatorId: '' } }, '')).toBe(false);
+    expect(nameOf(s, 'b')).toBe('Ben');
+    expect(nameOf(s, 'zz')).toBe('zz');
+  });
+
+  it('activeItem and itemById follow meta.activeItemId', () => {
+    const d = doc();
+    expect(activeItem(snap(d))).toBeNull();
+    cmd.setActiveItem(d, 'i2');
+    expect(activeItem(snap(d))?.title).toBe('News');
+    expect(itemById(snap(d), 'i1')?.title).toBe('Kettle');
+    expect(itemById(snap(d), 'zz')).toBeNull();
+    const s = snap(d);
+    expect(activeItem({ ...s, meta: { ...s.meta, activeItemId: 'gone' } })).toBeNull();
+  });
+});
+
+describe('rounds and speakers', () => {
+  it('currentRound and speakerOrder follow the round through its turns', () => {
+    const d = doc();
+    expect(currentRound(snap(d), 'opening')).toBeNull();
+    expect(speakerOrder(snap(d), 'opening')).toBeNull();
+    cmd.openRound(d, 'opening', { kind: 'opening', order: ['f', 'a', 'b'], now: 10 });
+    expect(currentRound(snap(d), 'opening')?.number).toBe(1);
+    expect(speakerOrder(snap(d), 'opening')).toMatchObject({ open: true, speaker: 'f', next: 'a', spoken: [], upcoming: ['a', 'b'] });
+    cmd.passSpeaker(d, 'opening', 'a');
+    expect(speakerOrder(snap(d), 'opening')).toMatchObject({ speaker: 'a', next: 'b', spoken: ['f'], upcoming: ['b'] });
+    cmd.passSpeaker(d, 'opening', null);
+    expect(speakerOrder(snap(d), 'opening')).toMatchObject({ speaker: null, next: 'f', spoken: [], upcoming: ['f', 'a', 'b'] });
+    cmd.closeRound(d, 'opening', 20);
+    expect(speakerOrder(snap(d), 'opening')).toMatchObject({ open: false, speaker: null, next: null, spoken: ['f', 'a', 'b'], upcoming: [] });
+  });
+
+  const speaker = (at: number, who: string | null, roundKey = 'opening'): LogEvent => ({ type: 'speaker', at, actorId: 'f', roundKey, speaker: who });
+  it('speakingTime sums turns from speaker events, ending a turn at the next move', () => {
+    const s = withLog(snap(doc()), [
+      { type: 'phase', at: 0, actorId: 'f', from: 'lobby', to: 'opening' },
+      speaker(1000, 'f'),
+      speaker(4000, 'a'), // f spoke 3 s
+      speaker(5000, 'b'), // a spoke 1 s
+      speaker(9000, null), // b spoke 4 s
+      speaker(10_000, 'a'),
+      { type: 'stage', at: 12_000, actorId: 'f', itemId: 'i1', from: 'draft', to: 'present' }, // a +2 s
+      speaker(20_000, 'f', 'i1'),
+    ]);
+    expect(speakingTime(s, 21_500)).toEqual([
+      { participantId: 'b', ms: 4000, turns: 1 },
+      { participantId: 'f', ms: 4500, turns: 2 },
+      { participantId: 'a', ms: 3000, turns: 2 },
+    ].sort((x, y) => y.ms - x.ms));
+  });
+
+  it('speakingTime counts an open turn up to now, and nothing for an empty log', () => {
+    const s = snap(doc());
+    expect(speakingTime(s, 5)).toEqual([]);
+    expect(speakingTime(withLog(s, [speaker(100, 'a')]), 1100)).toEqual([{ participantId: 'a', ms: 1000, turns: 1 }]);
+    expect(speakingTime(withLog(s, [speaker(100, 'a'), { type: 'round', at: 300, actorId: 'f', roundKey: 'i1', kind: 'react', number: 1 }]), 1100))
+      .toEqual([{ participantId: 'a', ms: 200, turns: 1 }]);
+  });
+
+  it('speakingTime breaks ties by id', () => {
+    const s = withLog(snap(doc()), [speaker(0, 'b'), speaker(10, 'a'), speaker(20, null)]);
+    expect(speakingTime(s, 30).map((r) => r.participantId)).toEqual(['a', 'b']);
+  });
+});
+
+describe('timebox', () => {
+  const stage = (at: number, itemId: string): LogEvent => ({ type: 'stage', at, actorId: 'f', itemId, from: 'draft', to: 'present' });
+  it('starts with the active item\'s first event and lasts timeboxMin', () => {
+    const d = doc();
+    cmd.setActiveItem(d, 'i1');
+    const s = snap(d);
+    expect(timebox(s)).toBeNull();
+    const log: LogEvent[] = [
+      { type: 'phase', at: 500, actorId: 'f', from: 'agenda', to: 'items' },
+      stage(700, 'i2'),
+      stage(1000, 'i1'),
+      stage(5000, 'i1'),
+    ];
+    expect(timebox(withLog(s, log))).toEqual({ itemId: 'i1', timeboxMin: 10, startedAt: 1000, endsAt: 601_000 });
+    expect(timeboxRemaining(withLog(s, log), 1000 + 60_000)).toBe(540_000);
+    expect(timeboxRemaining(withLog(s, log), 700_000)).toBe(-99_000);
+    expect(phaseStartedAt(withLog(s, log))).toBe(500);
+  });
+
+  it('counts a round or speaker event under the item key as its start; none without an active item', () => {
+    const d = doc();
+    cmd.setActiveItem(d, 'i2');
+    const s = withLog(snap(d), [{ type: 'round', at: 42, actorId: 'f', roundKey: 'i2', kind: 'react', number: 1 }]);
+    expect(timebox(s)?.startedAt).toBe(42);
+    const none = { ...s, meta: { ...s.meta, activeItemId: null } };
+    expect(timebox(none)).toBeNull();
+    expect(timeboxRemaining(none, 0)).toBeNull();
+    expect(phaseStartedAt(none)).toBeNull();
+  });
+});
+
+describe('objectionsOf', () => {
+  it('lists an item\'s cards oldest first, with their ids', () => {
+    const d = doc();
+    cmd.openRound(d, 'i1', { kind: 'consent', order: [], now: 1 });
+    cmd.raiseObjection(d, { id: 'z', itemId: 'i1', authorId: 'a', kind: 'concern', text: 'c', now: 5 });
+    cmd.raiseObjection(d, { id: 'y', itemId: 'i1', authorId: 'b', kind: 'objection', text: 'o', now: 3 });
+    cmd.raiseObjection(d, { id: 'x', itemId: 'i1', authorId: 'b', kind: 'objection', text: 'o', now: 5 });
+    cmd.raiseObjection(d, { id: 'w', itemId: 'i2', authorId: 'b', kind: 'objection', text: 'o', now: 1 });
+    expect(objectionsOf(snap(d), 'i1').map((o) => o.id)).toEqual(['y', 'x', 'z']);
+  });
+});
+
+describe('consentSummary', () => {
+  it.each([
+    [[], ''],
+    [['Ana'], 'Ana'],
+    [['Ana', 'Ben'], 'Ana and Ben'],
+    [['Ana', 'Ben', 'Cleo'], 'Ana, Ben and Cleo'],
+    [['A', 'B', 'C', 'D'], 'A, B, C and D'],
+    [['A', 'B', 'C', 'D', 'E'], 'A, B, C and 2 others'],
+  ])('listNames(%j) is %j', (names, text) => {
+    expect(listNames(names)).toBe(text);
+  });
+
+  function words(setup: (d: Y.Doc) => void): string {
+    const d = doc();
+    setup(d);
+    const s = snap(d);
+    return consentSummary(deriveConsent(s, 'i1'), s);
+  }
+  const round = (d: Y.Doc) => cmd.openRound(d, 'i1', { kind: 'consent', order: [], now: 1 });
+  it.each<[string, (d: Y.Doc) => void, string]>([
+    ['before a round', () => {}, 'No consent round yet'],
+    ['with nobody having spoken', round, 'Waiting for Ana, Ben and fay'],
+    ['with two still owed', (d) => { round(d); cmd.givePosition(d, 'i1', 'f', 'consent', 2); }, 'Waiting for Ana and Ben'],
+    ['with one object position and no card', (d) => {
+      round(d);
+      cmd.givePosition(d, 'i1', 'f', 'consent', 2);
+      cmd.givePosition(d, 'i1', 'a', 'consent', 2);
+      cmd.givePosition(d, 'i1', 'b', 'object', 2);
+    }, 'Ben objects, no objection card yet'],
+    ['with stale positions', (d) => {
+      cmd.openRound(d, 'i1', { kind: 'consent', order: [], now: 1 });
+      cmd.givePosition(d, 'i1', 'a', 'consent', 2);
+      cmd.givePosition(d, 'i1', 'b', 'object', 2);
+      round(d);
+      cmd.givePosition(d, 'i1', 'f', 'consent', 2);
+    }, 'Waiting for Ana and Ben (Ana and Ben gave positions on an earlier round or text)'],
+    ['with one stale position', (d) => {
+      cmd.openRound(d, 'i1', { kind: 'consent', order: [], now: 1 });
+      cmd.givePosition(d, 'i1', 'a', 'consent', 2);
+      round(d);
+    }, 'Waiting for Ana, Ben and fay (Ana gave a position on an earlier round or text)'],
+    ['with two open objections', (d) => {
+      round(d);
+      cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'x', now: 2 });
+      cmd.raiseObjection(d, { id: 'o2', itemId: 'i1', authorId: 'b', kind: 'objection', text: 'y', now: 2 });
+    }, 'Blocked by 2 objections'],
+    ['with one open objection', (d) => {
+      round(d);
+      cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'x', now: 2 });
+    }, 'Blocked by 1 objection'],
+    ['when consented', (d) => {
+      round(d);
+      for (const p of ['a', 'b', 'f']) cmd.givePosition(d, 'i1', p, p === 'b' ? 'concern' : 'consent', 2);
+    }, 'Consented — ready to record'],
+    ['with no member present', (d) => {
+      round(d);
+      for (const p of ['a', 'b', 'f']) cmd.setPresent(d, p, false);
+    }, 'No members present'],
+    ['with two members objecting', (d) => {
+      round(d);
+      cmd.givePosition(d, 'i1', 'f', 'consent', 2);
+      cmd.givePosition(d, 'i1', 'a', 'object', 2);
+      cmd.givePosition(d, 'i1', 'b', 'object', 2);
+    }, 'Ana and Ben object, no objection card yet'],
+  ])('reads %s as words', (_name, setup, text) => {
+    expect(words(setup)).toBe(text);
+  });
+});
