@@ -128,7 +128,7 @@ describe('impossible input throws a clear error and writes nothing', () => {
       cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'b', kind: 'concern', text: 'c', now: 1 });
     }, /empty or taken/],
     ['withdrawing an unknown objection', (d) => cmd.withdrawObjection(d, 'zz', 1), /Unknown objection/],
-    ['integrating a withdrawn objection', (d) => {
+    ['[C13] integrating a withdrawn objection', (d) => {
       cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'c', now: 1 });
       cmd.withdrawObjection(d, 'o1', 2);
       cmd.acceptIntegration(d, 'o1', 'x', 3);

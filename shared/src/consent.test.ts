@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as cmd from './commands.ts';
 import { deriveConsent } from './consent.ts';
 import type { Objection, Participant, Position, Round } from './schema.ts';
-import { META_DEFAULTS } from './snapshot.ts';
+import { proposal } from './schema.ts';
+import { META_DEFAULTS, readMeeting } from './snapshot.ts';
 import type { ConsentRecord, MeetingSnapshot } from './types.ts';
 
 // Rules C1–C10 on plain snapshots: item i1 at revision R2, consent round 2.
@@ -106,5 +109,70 @@ describe('deriveConsent', () => {
     const r = deriveConsent(snapshot({}), 'nope');
     expect(r.state).toBe('not-started');
     expect(r.revision).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+// Concurrent writes on two peers, delivered to a third in both orders.
+describe('deriveConsent after concurrent writes, in both delivery orders', () => {
+  function base(): Y.Doc {
+    const doc = new Y.Doc();
+    doc.clientID = 100;
+    cmd.createMeeting(doc, { title: 'T', circle: '', aim: '', facilitatorId: 'f', facilitatorName: 'Fay', now: 0 });
+    cmd.addParticipant(doc, 'a', { name: 'Ana', role: 'member', now: 1 });
+    cmd.addParticipant(doc, 'b', { name: 'Ben', role: 'member', now: 1 });
+    cmd.addAgendaItem(doc, { id: 'i1', title: 'Kettle', kind: 'consent', ownerId: 'a', timeboxMin: 5 });
+    proposal(doc, 'i1').insert(0, [new Y.XmlText('Buy a kettle')]);
+    cmd.openRound(doc, 'i1', { kind: 'consent', order: ['f', 'a', 'b'], now: 2 });
+    cmd.givePosition(doc, 'i1', 'f', 'consent', 3);
+    return doc;
+  }
+  const edit = (d: Y.Doc) => (proposal(d, 'i1').get(0) as Y.XmlText).insert(0, 'Please ');
+  const objection = (d: Y.Doc, id = 'o1') => cmd.raiseObjection(d, { id, itemId: 'i1', authorId: 'b', kind: 'objection', text: 'No', now: 4 });
+
+  type Write = (d: Y.Doc) => void;
+  const cases: [string, Write, Write, Write, Partial<ConsentRecord>][] = [
+    ['[C3] a consent given while the proposal changes is stale', () => {}, (d) => cmd.givePosition(d, 'i1', 'a', 'consent', 5), edit,
+      { state: 'collecting', stale: ['a', 'f'], missing: ['a', 'b', 'f'] }],
+    ['[C15] a consent given while a new round opens is stale', () => {}, (d) => cmd.givePosition(d, 'i1', 'a', 'consent', 5),
+      (d) => cmd.openRound(d, 'i1', { kind: 'consent', order: [], now: 5 }), { state: 'collecting', round: 2, stale: ['a', 'f'] }],
+    ['[C8] an objection raised with the last consent blocks', (d) => cmd.givePosition(d, 'i1', 'b', 'consent', 4),
+      (d) => cmd.givePosition(d, 'i1', 'a', 'consent', 5), objection, { state: 'objections', openObjections: ['o1'] }],
+    ['[C6] a withdrawn objection unblocks consent given meanwhile', (d) => {
+      objection(d);
+      cmd.givePosition(d, 'i1', 'b', 'consent', 4);
+    }, (d) => cmd.givePosition(d, 'i1', 'a', 'consent', 5), (d) => cmd.withdrawObjection(d, 'o1', 6),
+      { state: 'consented', openObjections: [], consented: ['a', 'b', 'f'] }],
+    ['[C9] the last two consents given at once reach consent', () => {}, (d) => cmd.givePosition(d, 'i1', 'a', 'consent', 5),
+      (d) => cmd.givePosition(d, 'i1', 'b', 'concern', 5), { state: 'consented', concerns: ['b'] }],
+    ['[C1] a member leaving while the others consent is not owed', () => {}, (d) => cmd.givePosition(d, 'i1', 'a', 'consent', 5),
+      (d) => cmd.setPresent(d, 'b', false), { state: 'consented', eligible: ['a', 'f'] }],
+    ['[C6] two objections raised at once both block', () => {}, (d) => objection(d, 'o2'), (d) => objection(d, 'o1'),
+      { state: 'objections', openObjections: ['o1', 'o2'] }],
+  ];
+
+  it.each(cases)('%s', (_title, before, left, right, expected) => {
+    const origin = base();
+    before(origin);
+    const fork = (clientID: number, write: Write): Uint8Array => {
+      const d = new Y.Doc();
+      d.clientID = clientID;
+      Y.applyUpdate(d, Y.encodeStateAsUpdate(origin));
+      const sv = Y.encodeStateVector(d);
+      write(d);
+      return Y.encodeStateAsUpdate(d, sv);
+    };
+    const ua = fork(1, left);
+    const ub = fork(2, right);
+    const deliver = (updates: Uint8Array[]): Y.Doc => {
+      const d = new Y.Doc();
+      Y.applyUpdate(d, Y.encodeStateAsUpdate(origin));
+      for (const u of updates) Y.applyUpdate(d, u);
+      return d;
+    };
+    const [x, y] = [deliver([ua, ub]), deliver([ub, ua])];
+    const rx = deriveConsent(readMeeting(x).meeting, 'i1');
+    expect(rx).toEqual(deriveConsent(readMeeting(y).meeting, 'i1'));
+    expect(readMeeting(x)).toEqual(readMeeting(y));
+    expect(rx).toMatchObject(expected);
   });
 });
