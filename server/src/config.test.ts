@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('config', () => {
+  it('has the documented defaults', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(8787);
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.maxFrameBytes).toBe(1024 * 1024);
+    expect(c.dataDir).toMatch(/\/data$/);
+    expect(c.clientDist).toMatch(/\/client\/dist$/);
+    expect(c.tokenSecret).toBeUndefined();
+  });
+
+  it('reads and coerces the variables', () => {
+    const c = loadConfig({ PORT: '0', DATA_DIR: '/tmp/x', COMPACT_EVERY: '5', LOG_LEVEL: 'warn', ROOM_GRACE_MS: '' });
+    expect(c).toMatchObject({ port: 0, dataDir: '/tmp/x', compactEvery: 5, logLevel: 'warn', roomGraceMs: 10_000 });
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['MAX_FRAME_BYTES', '-1'],
+    ['LOG_LEVEL', 'loud'],
+    ['TOKEN_SECRET', 'short'],
+    ['MAX_MESSAGES_PER_SECOND', '0'],
+  ])('a bad %s stops the start naming it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+});

@@ -1,0 +1,123 @@
+// The HTTP API (docs/api.md) and the built board, on Hono. Bodies are
+// validated with zod; every error is JSON `{ error, field? }`, never a stack.
+import { Hono, type Context } from 'hono';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { authorize, bearer } from '../auth.ts';
+import type { RoomManager } from '../room/RoomManager.ts';
+import type { Storage } from '../storage/Storage.ts';
+import type { TokenSigner } from '../tokens.ts';
+import { createMeetingWithCodes, joinMeeting } from './meetings.ts';
+import { exportMinutes, MINUTES_FORMATS, type MinutesFormat } from './minutes.ts';
+import { staticHandler } from './staticFiles.ts';
+
+export interface AppDeps {
+  storage: Storage;
+  signer: TokenSigner;
+  manager: RoomManager;
+  clientDist: string;
+  version: string;
+  log: Logger;
+  now(): number;
+}
+
+const text = (max: number) => z.string().trim().max(max);
+
+const CreateBody = z.strictObject({
+  title: text(300).min(1),
+  circle: text(300).optional(),
+  aim: text(2000).optional(),
+  facilitatorName: text(200).min(1),
+});
+
+const JoinBody = z.strictObject({
+  name: text(200).min(1),
+  code: z.string().trim().min(1).max(100),
+  role: z.enum(['member', 'guest', 'observer']).optional(),
+});
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
+  if (!(c.req.header('content-type') ?? '').toLowerCase().includes('application/json')) {
+    throw new HttpError(415, 'send a JSON body (Content-Type: application/json)');
+  }
+  let raw: unknown;
+  try {
+    raw = await c.req.json();
+  } catch {
+    throw new HttpError(400, 'the body is not valid JSON');
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path.join('.');
+    throw new HttpError(400, `${field || 'body'}: ${issue.message}`, field || undefined);
+  }
+  return parsed.data;
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) {
+      return c.json(err.field ? { error: err.message, field: err.field } : { error: err.message }, err.status);
+    }
+    deps.log.error({ err, path: c.req.path }, 'request failed');
+    return c.json({ error: 'internal error' }, 500);
+  });
+
+  app.get('/api/health', (c) => c.json({ ok: true, version: deps.version }));
+
+  app.post('/api/meetings', async (c) => {
+    const b = await body(c, CreateBody);
+    const created = await createMeetingWithCodes(deps, {
+      title: b.title,
+      circle: b.circle ?? '',
+      aim: b.aim ?? '',
+      facilitatorName: b.facilitatorName,
+    });
+    deps.log.info({ meetingId: created.meetingId }, 'meeting created');
+    return c.json(created, 201);
+  });
+
+  app.post('/api/meetings/:id/join', async (c) => {
+    const meetingId = c.req.param('id');
+    const meeting = await deps.storage.getMeeting(meetingId);
+    if (!meeting) throw new HttpError(404, 'meeting not found');
+    const b = await body(c, JoinBody);
+    const joined = await joinMeeting(deps, meeting, b);
+    deps.log.info({ meetingId, participantId: joined.participantId, role: joined.role }, 'participant joined');
+    return c.json(joined, 201);
+  });
+
+  app.get('/api/meetings/:id/:file', async (c) => {
+    const format = /^minutes\.(md|html|json)$/.exec(c.req.param('file'))?.[1] as MinutesFormat | undefined;
+    if (!format || !MINUTES_FORMATS.includes(format)) throw new HttpError(404, 'not found');
+    const meetingId = c.req.param('id');
+    const auth = await authorize(deps.storage, deps.signer, meetingId, bearer(c.req.header('authorization')));
+    if (!auth.ok) return c.json({ error: auth.error }, auth.status);
+    const out = await exportMinutes(deps, meetingId, format);
+    return c.body(out.body, 200, {
+      'Content-Type': out.contentType,
+      'Content-Disposition': `attachment; filename="${out.fileName}"; filename*=UTF-8''${encodeURIComponent(out.fileName)}`,
+      'Cache-Control': 'no-store',
+    });
+  });
+
+  app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
+  // A plain GET of the sync endpoint (no upgrade) is answered here; upgrades never reach Hono.
+  app.all('/sync/*', (c) => c.json({ error: 'websocket upgrade required' }, 426));
+  app.get('*', staticHandler(deps.clientDist));
+  app.all('*', (c) => c.json({ error: 'not found' }, 404));
+  return app;
+}

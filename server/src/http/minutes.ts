@@ -1,0 +1,38 @@
+// The minutes export: the shared renderer's Markdown, HTML or JSON of a
+// meeting, with a download file name that names the meeting and its date.
+import type { AppDeps } from './app.ts';
+import { HttpError } from './app.ts';
+
+type Deps = Pick<AppDeps, 'manager' | 'now'>;
+
+export const MINUTES_FORMATS = ['md', 'html', 'json'] as const;
+export type MinutesFormat = (typeof MINUTES_FORMATS)[number];
+
+const CONTENT_TYPES: Record<MinutesFormat, string> = {
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+/** `circle-retro-2026-11-26.md`: the meeting's title and date, safe in any file system. */
+export function minutesFileName(title: string, createdAt: number, format: MinutesFormat): string {
+  const slug =
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'meeting';
+  const date = new Date(createdAt).toISOString().slice(0, 10);
+  return `${slug}-${date}-minutes.${format}`;
+}
+
+export async function exportMinutes(
+  _deps: Deps,
+  _meetingId: string,
+  _format: MinutesFormat,
+): Promise<{ body: string; contentType: string; fileName: string }> {
+  throw new HttpError(404, 'minutes are not available yet');
+}

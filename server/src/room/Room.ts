@@ -1,0 +1,327 @@
+// One meeting in memory: its Y.Doc, awareness and connections. Speaks the
+// y-websocket protocol over the minimal SyncSocket, checks every client write
+// before applying it, and relays only what the write batcher has made durable.
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import type { Logger } from 'pino';
+import { CLOSE, MESSAGE, SYNC, participants } from '@consent/shared';
+import type { Storage } from '../storage/Storage.ts';
+import { AwarenessStore, decodeAwareness } from './awareness.ts';
+import { Connection } from './Connection.ts';
+import { ackFrame, awarenessFrame, refusedFrame, syncStep1, syncStep2, syncUpdate } from './messages.ts';
+import type { WritePolicy } from './writeCheck.ts';
+
+export interface RoomDeps {
+  storage: Storage;
+  policy: WritePolicy;
+  /** Called when the room has pending writes; the batcher later calls takeBatch/committed. */
+  scheduleWrite(room: Room): void;
+  now(): number;
+  compactEvery: number;
+  log: Logger;
+}
+
+/** What one room contributes to a write transaction, and what to do once it committed. */
+export interface RoomBatch {
+  /** All updates of the batch merged into one, or null when there is nothing to store. */
+  merged: Uint8Array | null;
+  items: Array<{ update: Uint8Array; origin: Connection | null }>;
+  acks: Map<Connection, number>;
+  after: Array<() => void>;
+}
+
+class MalformedFrame extends Error {}
+
+const EMPTY_UPDATE = (u: Uint8Array) => u.length === 2 && u[0] === 0 && u[1] === 0;
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new AwarenessStore();
+  readonly conns = new Set<Connection>();
+  state: 'loading' | 'ready' | 'unloading' | 'closed' = 'loading';
+  readonly ready: Promise<void>;
+  /** HTTP requests currently using the room (they keep it loaded like a connection). */
+  holds = 0;
+  private pending: RoomBatch['items'] = [];
+  private ackDue = new Set<Connection>();
+  private after: Array<() => void> = [];
+  private inflight = false;
+  private idleWaiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
+  private awarenessDue = new Set<number>();
+  private lastSeq = 0;
+  private logLength = 0;
+  private compacting = false;
+
+  constructor(
+    readonly meetingId: string,
+    private readonly deps: RoomDeps,
+  ) {
+    this.ready = this.load();
+    // A failed load is reported through `ready` to whoever awaits it; never unhandled.
+    this.ready.catch(() => undefined);
+  }
+
+  private async load(): Promise<void> {
+    const stored = await this.deps.storage.loadDoc(this.meetingId);
+    this.doc.transact(() => {
+      for (const u of stored.updates) Y.applyUpdate(this.doc, u);
+    });
+    this.lastSeq = stored.lastSeq;
+    this.logLength = stored.logLength;
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.pending.push({ update, origin: origin instanceof Connection ? origin : null });
+      this.requestWrite();
+    });
+    this.state = 'ready';
+    for (const conn of this.conns) this.start(conn);
+  }
+
+  add(conn: Connection): void {
+    this.conns.add(conn);
+    if (this.state === 'ready') this.start(conn);
+  }
+
+  /** Forgets a closed connection and removes its awareness states for everyone. */
+  remove(conn: Connection): void {
+    if (!this.conns.delete(conn)) return;
+    const removed = this.awareness.removeOwner(conn);
+    if (removed.length) this.queueAwareness(removed);
+  }
+
+  get idle(): boolean {
+    return this.conns.size === 0 && this.holds === 0;
+  }
+
+  private start(conn: Connection): void {
+    conn.send(syncStep1(Y.encodeStateVector(this.doc)));
+    if (this.awareness.size) conn.send(awarenessFrame(this.awareness.encode()));
+    while (conn.inbox.length && !conn.closed) this.receive(conn, conn.inbox.shift()!);
+  }
+
+  /** Handles one frame; a malformed one closes only its own connection. */
+  receive(conn: Connection, data: Uint8Array): void {
+    if (conn.closed) return;
+    if (this.state !== 'ready') {
+      conn.inbox.push(data);
+      return;
+    }
+    try {
+      this.handle(conn, data);
+    } catch (err) {
+      if (err instanceof MalformedFrame) {
+        this.deps.log.info({ conn: conn.id, err: err.message }, 'malformed frame');
+        conn.close(CLOSE.malformed, 'malformed frame');
+      } else {
+        this.deps.log.error({ conn: conn.id, err }, 'frame handling failed');
+        conn.close(CLOSE.internalError, 'internal error');
+      }
+    }
+  }
+
+  private handle(conn: Connection, data: Uint8Array): void {
+    const d = decoding.createDecoder(data);
+    const read = <T>(f: () => T): T => {
+      try {
+        return f();
+      } catch (e) {
+        throw new MalformedFrame(e instanceof Error ? e.message : 'undecodable');
+      }
+    };
+    const type = read(() => decoding.readVarUint(d));
+    if (type === MESSAGE.sync) {
+      const sub = read(() => decoding.readVarUint(d));
+      const payload = read(() => decoding.readVarUint8Array(d));
+      if (sub === SYNC.step1) {
+        read(() => Y.decodeStateVector(payload));
+        this.replyStep2(conn, payload);
+      } else if (sub === SYNC.step2 || sub === SYNC.update) {
+        this.handleUpdate(conn, payload);
+      } else throw new MalformedFrame(`unknown sync message ${sub}`);
+    } else if (type === MESSAGE.awareness) {
+      const entries = read(() => decodeAwareness(decoding.readVarUint8Array(d)));
+      const who = participants(this.doc).get(conn.identity.participantId) as { name?: unknown } | undefined;
+      const name = typeof who?.name === 'string' ? who.name : undefined;
+      const changed = read(() => this.awareness.apply(conn, entries, { participantId: conn.identity.participantId, name }));
+      if (changed.length) this.queueAwareness(changed);
+    } else if (type === MESSAGE.queryAwareness) {
+      conn.send(awarenessFrame(this.awareness.encode()));
+    } else if (type !== MESSAGE.auth) {
+      throw new MalformedFrame(`unknown message type ${type}`);
+    }
+  }
+
+  private replyStep2(conn: Connection, stateVector: Uint8Array): void {
+    const reply = () => conn.send(syncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+    // Nothing leaves the server before it is on disk: answer after the pending batch commits.
+    if (this.pending.length || this.inflight) {
+      this.after.push(reply);
+      this.requestWrite();
+    } else reply();
+  }
+
+  private handleUpdate(conn: Connection, update: Uint8Array): void {
+    conn.handled += 1;
+    if (conn.wantsAck) {
+      this.ackDue.add(conn);
+      this.requestWrite();
+    }
+    if (EMPTY_UPDATE(update)) return;
+    const actor = { kind: 'participant', participantId: conn.identity.participantId } as const;
+    const verdict = (() => {
+      try {
+        // Decoding first bounds the work: Y.applyUpdate trusts the struct counts an update declares.
+        Y.decodeUpdate(update);
+        if (conn.isObserver) return { ok: false as const, rule: 'R-observer', reason: 'observers write nothing' };
+        return this.deps.policy.check(this.doc, update, actor);
+      } catch (e) {
+        throw new MalformedFrame(e instanceof Error ? e.message : 'undecodable update');
+      }
+    })();
+    if (verdict.ok) {
+      Y.applyUpdate(this.doc, update, conn);
+      if (verdict.events.length) {
+        this.deps.policy.appendEvents(this.doc, verdict.events, conn.identity.participantId, this.deps.now());
+      }
+      return;
+    }
+    // Keep the client's clock chain whole on the server and on every peer: the
+    // placeholders carry no content and are relayed like any update.
+    Y.applyUpdate(this.doc, this.deps.policy.neutralize(update), conn);
+    this.deps.log.info({ conn: conn.id, rule: verdict.rule }, 'write refused');
+    if (conn.wantsAck) conn.send(refusedFrame(verdict.rule, verdict.reason));
+    else conn.close(CLOSE.refused, truncateReason(verdict.reason));
+  }
+
+  /** A server-side write (create, join): applied, stored and relayed; resolves once durable. */
+  async serverWrite(write: (doc: Y.Doc) => void): Promise<void> {
+    write(this.doc);
+    await this.whenIdle();
+  }
+
+  private requestWrite(): void {
+    this.deps.scheduleWrite(this);
+  }
+
+  takeBatch(): RoomBatch {
+    const items = this.pending;
+    this.pending = [];
+    const acks = new Map<Connection, number>();
+    for (const conn of this.ackDue) acks.set(conn, conn.handled);
+    this.ackDue.clear();
+    const after = this.after;
+    this.after = [];
+    this.inflight = true;
+    const merged = items.length === 0 ? null : items.length === 1 ? items[0]!.update : Y.mergeUpdates(items.map((i) => i.update));
+    return { merged, items, acks, after };
+  }
+
+  /** The batch is on disk: relay it, acknowledge it, answer deferred syncs. */
+  committed(batch: RoomBatch, lastSeq: number | undefined): void {
+    this.inflight = false;
+    if (lastSeq !== undefined) this.lastSeq = lastSeq;
+    if (batch.merged) {
+      this.logLength += 1;
+      this.relay(batch);
+    }
+    for (const [conn, count] of batch.acks) {
+      if (count > conn.acked) {
+        conn.acked = count;
+        conn.send(ackFrame(count));
+      }
+    }
+    for (const reply of batch.after) {
+      if (this.pending.length) this.after.push(reply);
+      else reply();
+    }
+    if (!this.pending.length) {
+      for (const w of this.idleWaiters.splice(0)) w.resolve();
+      if (this.logLength >= this.deps.compactEvery) void this.compact();
+    }
+  }
+
+  /** Storing the batch failed: nothing of it was relayed; drop every connection so clients resync. */
+  failed(err: unknown): void {
+    this.inflight = false;
+    this.deps.log.error({ err }, 'storing updates failed; closing the room');
+    for (const w of this.idleWaiters.splice(0)) w.reject(err);
+    for (const conn of this.conns) conn.close(CLOSE.internalError, 'storage failure');
+    this.state = 'closed';
+  }
+
+  private relay({ merged, items }: RoomBatch): void {
+    const senders = new Set<Connection>();
+    for (const i of items) if (i.origin) senders.add(i.origin);
+    let everything: Uint8Array | null = null;
+    for (const conn of this.conns) {
+      if (!senders.has(conn)) {
+        everything ??= syncUpdate(merged!);
+        conn.send(everything);
+        continue;
+      }
+      // Never echo: a sender gets the others' part of the batch only.
+      const others = items.filter((i) => i.origin !== conn);
+      if (others.length) conn.send(syncUpdate(others.length === 1 ? others[0]!.update : Y.mergeUpdates(others.map((i) => i.update))));
+    }
+  }
+
+  /** Resolves once every write made so far is durable. */
+  whenIdle(): Promise<void> {
+    if (!this.pending.length && !this.inflight) return Promise.resolve();
+    return new Promise((resolve, reject) => this.idleWaiters.push({ resolve, reject }));
+  }
+
+  private async compact(): Promise<void> {
+    if (this.compacting || this.state === 'closed') return;
+    this.compacting = true;
+    try {
+      const count = this.logLength;
+      await this.deps.storage.compact(this.meetingId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+      this.logLength -= count;
+    } catch (err) {
+      this.deps.log.error({ err }, 'compaction failed');
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  private queueAwareness(clientIds: number[]): void {
+    const first = this.awarenessDue.size === 0;
+    for (const id of clientIds) this.awarenessDue.add(id);
+    if (first) setImmediate(() => this.flushAwareness());
+  }
+
+  /** One awareness frame per tick for all changes, encoded once. */
+  private flushAwareness(): void {
+    const ids = [...this.awarenessDue];
+    this.awarenessDue.clear();
+    if (this.state === 'closed' || !ids.length) return;
+    const frame = awarenessFrame(this.awareness.encode(ids));
+    // The sender gets its own state back too, as from y-websocket's server: the
+    // provider reconnects after 30 s without any incoming frame, and a client
+    // alone in a room would otherwise hear nothing.
+    for (const conn of this.conns) conn.send(frame);
+    this.awareness.forget(ids);
+  }
+
+  /** Final write and compaction, then the document is released. */
+  async unload(): Promise<void> {
+    if (this.state === 'closed') return;
+    this.state = 'unloading';
+    try {
+      await this.whenIdle();
+      if (this.logLength > 0 || this.compacting) {
+        while (this.compacting) await new Promise((r) => setImmediate(r));
+        if (this.logLength > 0) await this.compact();
+      }
+    } finally {
+      this.state = 'closed';
+      this.doc.destroy();
+    }
+  }
+}
+
+/** Close reasons are limited to 123 bytes by the websocket protocol. */
+function truncateReason(reason: string): string {
+  const bytes = Buffer.from(reason);
+  return bytes.length <= 120 ? reason : `${bytes.subarray(0, 117).toString('utf8')}...`;
+}

@@ -1,0 +1,167 @@
+// Rooms by meeting id: each loaded from storage exactly once however many
+// clients join at the same moment, unloaded after the last one left and a
+// grace period, and closed with code 1001 on shutdown.
+import type { Logger } from 'pino';
+import { CLOSE } from '@consent/shared';
+import type { Storage } from '../storage/Storage.ts';
+import { Connection } from './Connection.ts';
+import { Room } from './Room.ts';
+import { WriteBatcher } from './WriteBatcher.ts';
+import type { WritePolicy } from './writeCheck.ts';
+
+export interface RoomManagerOptions {
+  storage: Storage;
+  policy: WritePolicy;
+  graceMs: number;
+  compactEvery: number;
+  maxFrameBytes: number;
+  log: Logger;
+  now?: () => number;
+}
+
+export class RoomManager {
+  private readonly rooms = new Map<string, Room>();
+  private readonly timers = new Map<Room, NodeJS.Timeout>();
+  private readonly roomOf = new Map<Connection, Room>();
+  readonly writer: WriteBatcher;
+  private closing = false;
+  /** Loads from storage so far (tests check there is one per room lifetime). */
+  loads = 0;
+
+  constructor(private readonly opts: RoomManagerOptions) {
+    this.writer = new WriteBatcher(opts.storage);
+  }
+
+  get roomCount(): number {
+    return this.rooms.size;
+  }
+
+  room(meetingId: string): Room | undefined {
+    return this.rooms.get(meetingId);
+  }
+
+  /** The live room of a meeting, created (and its load started) on first use. */
+  private async obtain(meetingId: string): Promise<Room> {
+    for (;;) {
+      const existing = this.rooms.get(meetingId);
+      if (existing && existing.state !== 'unloading' && existing.state !== 'closed') return existing;
+      if (existing?.state === 'closed') {
+        // failed or finished: its document is released, the meeting loads afresh
+        this.rooms.delete(meetingId);
+        continue;
+      }
+      if (existing) {
+        // A room being unloaded finishes its final write before the meeting loads again.
+        await this.unloaded(existing);
+        continue;
+      }
+      if (this.closing) throw new Error('server is shutting down');
+      const room = new Room(meetingId, {
+        storage: this.opts.storage,
+        policy: this.opts.policy,
+        scheduleWrite: (r) => this.writer.schedule(r),
+        now: this.opts.now ?? Date.now,
+        compactEvery: this.opts.compactEvery,
+        log: this.opts.log.child({ meetingId }),
+      });
+      this.loads += 1;
+      this.rooms.set(meetingId, room);
+      room.ready.catch((err) => {
+        this.opts.log.error({ meetingId, err }, 'loading the meeting failed');
+        for (const conn of room.conns) conn.close(CLOSE.internalError, 'loading failed');
+        if (this.rooms.get(meetingId) === room) this.rooms.delete(meetingId);
+      });
+      return room;
+    }
+  }
+
+  private unloaded(room: Room): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => (this.rooms.get(room.meetingId) !== room ? resolve() : setImmediate(check));
+      check();
+    });
+  }
+
+  /** Attaches a new connection; frames it receives meanwhile wait in its inbox. */
+  connect(conn: Connection): void {
+    const attach = (room: Room) => {
+      if (conn.closed) return this.maybeUnload(room);
+      this.roomOf.set(conn, room);
+      this.cancelUnload(room);
+      room.add(conn);
+    };
+    const now = this.rooms.get(conn.identity.meetingId);
+    if (now && (now.state === 'loading' || now.state === 'ready')) return attach(now);
+    this.obtain(conn.identity.meetingId).then(attach, () => conn.close(CLOSE.goingAway, 'unavailable'));
+  }
+
+  receive(conn: Connection, data: Uint8Array): void {
+    if (conn.closed) return;
+    if (data.byteLength > this.opts.maxFrameBytes) return conn.close(CLOSE.tooBig, 'frame too large');
+    if (!conn.rate.take((this.opts.now ?? Date.now)())) return conn.close(CLOSE.tryAgainLater, 'rate limit');
+    const room = this.roomOf.get(conn);
+    if (room) room.receive(conn, data);
+    else conn.inbox.push(data);
+  }
+
+  /** The socket closed (either side): forget it and start the grace period if it was the last one. */
+  disconnect(conn: Connection): void {
+    conn.closed = true;
+    const room = this.roomOf.get(conn);
+    this.roomOf.delete(conn);
+    if (!room) return;
+    room.remove(conn);
+    this.maybeUnload(room);
+  }
+
+  /** Runs `use` on the loaded room of a meeting, keeping it loaded meanwhile. */
+  async withRoom<T>(meetingId: string, use: (room: Room) => Promise<T> | T): Promise<T> {
+    const room = await this.obtain(meetingId);
+    room.holds += 1;
+    this.cancelUnload(room);
+    try {
+      await room.ready;
+      return await use(room);
+    } finally {
+      room.holds -= 1;
+      this.maybeUnload(room);
+    }
+  }
+
+  private cancelUnload(room: Room): void {
+    const t = this.timers.get(room);
+    if (t) clearTimeout(t);
+    this.timers.delete(room);
+  }
+
+  private maybeUnload(room: Room): void {
+    if (!room.idle || this.timers.has(room) || this.closing || room.state === 'unloading') return;
+    const timer = setTimeout(() => {
+      this.timers.delete(room);
+      if (room.idle) void this.unload(room);
+    }, this.opts.graceMs);
+    timer.unref();
+    this.timers.set(room, timer);
+  }
+
+  private async unload(room: Room): Promise<void> {
+    try {
+      await room.unload();
+      this.opts.log.debug({ meetingId: room.meetingId }, 'room unloaded');
+    } catch (err) {
+      this.opts.log.error({ meetingId: room.meetingId, err }, 'unloading failed');
+    } finally {
+      if (this.rooms.get(room.meetingId) === room) this.rooms.delete(room.meetingId);
+    }
+  }
+
+  /** Shutdown: close every socket with 1001, write what is pending, compact and unload every room. */
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const [conn] of this.roomOf) conn.close(CLOSE.goingAway, 'server shutting down');
+    await this.writer.drain();
+    await Promise.all([...this.rooms.values()].map((room) => room.ready.then(() => this.unload(room), () => undefined)));
+  }
+}

@@ -1,0 +1,87 @@
+// Assembles the server from a Config: storage, rooms, the HTTP app and the
+// sync endpoint on one Node HTTP server. `close()` is the graceful shutdown.
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { pino, type Logger } from 'pino';
+import type { Config } from './config.ts';
+import { createApp } from './http/app.ts';
+import { interimPolicy } from './room/interimPolicy.ts';
+import { RoomManager } from './room/RoomManager.ts';
+import type { WritePolicy } from './room/writeCheck.ts';
+import { SqliteStorage } from './storage/SqliteStorage.ts';
+import type { Storage } from './storage/Storage.ts';
+import { attachSyncEndpoint } from './sync/endpoint.ts';
+import { resolveTokenSecret, TokenSigner } from './tokens.ts';
+
+export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  manager: RoomManager;
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  log?: Logger;
+  storage?: Storage;
+  policy?: WritePolicy;
+  now?: () => number;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  mkdirSync(config.dataDir, { recursive: true });
+  // Logs go to stderr: stdout carries the one line that says where the board runs.
+  const log =
+    options.log ??
+    (config.logLevel === 'silent' ? pino({ level: 'silent' }) : pino({ level: config.logLevel, base: undefined }, pino.destination(2)));
+  const now = options.now ?? Date.now;
+  const signer = new TokenSigner(resolveTokenSecret(config.tokenSecret, config.dataDir));
+  const storage = options.storage ?? new SqliteStorage(join(config.dataDir, 'consent.db'), { synchronous: config.sqliteSynchronous });
+  const manager = new RoomManager({
+    storage,
+    policy: options.policy ?? interimPolicy,
+    graceMs: config.roomGraceMs,
+    compactEvery: config.compactEvery,
+    maxFrameBytes: config.maxFrameBytes,
+    log,
+    now,
+  });
+  const app = createApp({ storage, signer, manager, clientDist: config.clientDist, version: VERSION, log, now });
+
+  let server!: Server;
+  const port = await new Promise<number>((resolve, reject) => {
+    server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => resolve(info.port)) as Server;
+    server.once('error', reject);
+  });
+  const sync = attachSyncEndpoint(server, {
+    storage,
+    signer,
+    manager,
+    maxFrameBytes: config.maxFrameBytes,
+    maxMessagesPerSecond: config.maxMessagesPerSecond,
+    log,
+  });
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  log.info({ url, dataDir: config.dataDir }, 'listening');
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      sync.stop();
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      await manager.close();
+      await sync.close();
+      server.closeIdleConnections();
+      await stopped;
+      await storage.close();
+      log.info('stopped');
+    })());
+
+  return { url, port, manager, storage, close };
+}

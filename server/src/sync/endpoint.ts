@@ -1,0 +1,125 @@
+// The websocket sync endpoint, GET /sync/:meetingId?token=…[&ack=1]: checks the
+// meeting and token on the HTTP upgrade request (answering 401/403/404 as JSON
+// before any websocket byte), then hands the socket to the room manager.
+// Uses `ws` directly on the server's 'upgrade' event: maxPayload gives close
+// code 1009 for oversized frames, and bufferedAmount gives backpressure.
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CLOSE, SYNC_PARAM } from '@consent/shared';
+import { authorize } from '../auth.ts';
+import { Connection, RateLimit } from '../room/Connection.ts';
+import type { RoomManager } from '../room/RoomManager.ts';
+import type { Storage } from '../storage/Storage.ts';
+import type { TokenSigner } from '../tokens.ts';
+
+export interface SyncEndpointOptions {
+  storage: Storage;
+  signer: TokenSigner;
+  manager: RoomManager;
+  maxFrameBytes: number;
+  maxMessagesPerSecond: number;
+  log: Logger;
+  /** Interval of websocket pings that find dead peers (half-open TCP). */
+  pingIntervalMs?: number;
+}
+
+const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,128})\/?$/;
+
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
+
+function refuse(socket: Duplex, status: number, error: string): void {
+  const body = JSON.stringify({ error });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
+}
+
+export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxFrameBytes, perMessageDeflate: false });
+  let nextId = 0;
+  let accepting = true;
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = SYNC_PATH.exec(url.pathname);
+    if (!match) return refuse(socket, 404, 'not found');
+    if (!accepting) return refuse(socket, 503, 'server shutting down');
+    const meetingId = match[1]!;
+    authorize(opts.storage, opts.signer, meetingId, url.searchParams.get(SYNC_PARAM.token)).then(
+      (auth) => {
+        if (!auth.ok) return refuse(socket, auth.status, auth.error);
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          const id = `c${++nextId}`;
+          const conn = new Connection(
+            id,
+            ws,
+            { meetingId, participantId: auth.claims.participantId, role: auth.claims.role },
+            url.searchParams.get(SYNC_PARAM.ack) === '1',
+            new RateLimit(opts.maxMessagesPerSecond, Date.now()),
+          );
+          const log = opts.log.child({ meetingId, conn: id });
+          log.debug({ participantId: conn.identity.participantId, role: conn.identity.role }, 'connected');
+          alive.set(ws, true);
+          ws.on('pong', () => alive.set(ws, true));
+          ws.on('message', (data, isBinary) => {
+            if (!isBinary) return conn.close(CLOSE.malformed, 'binary frames only');
+            opts.manager.receive(conn, toBytes(data));
+          });
+          ws.on('error', (err) => log.info({ err: err.message }, 'socket error'));
+          ws.on('close', (code) => {
+            log.debug({ code }, 'disconnected');
+            opts.manager.disconnect(conn);
+          });
+          opts.manager.connect(conn);
+        });
+      },
+      (err) => {
+        opts.log.error({ err }, 'upgrade failed');
+        refuse(socket, 503, 'unavailable');
+      },
+    );
+  };
+  server.on('upgrade', onUpgrade);
+
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, opts.pingIntervalMs ?? 30_000);
+  pinger.unref();
+
+  return {
+    /** New sockets get 503 from now on; the room manager closes the open ones. */
+    stop(): void {
+      accepting = false;
+      clearInterval(pinger);
+    },
+    /** Frees what remains once the rooms are closed. */
+    close(): Promise<void> {
+      for (const ws of wss.clients) ws.terminate();
+      return new Promise((resolve) => wss.close(() => resolve()));
+    },
+    get clientCount(): number {
+      return wss.clients.size;
+    },
+  };
+}
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
