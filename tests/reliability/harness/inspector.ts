@@ -1,0 +1,79 @@
+// A minimal V8 inspector client: force a full GC in the server process and
+// read its heap and active handles (timers, sockets) without touching its code.
+import WebSocket from 'ws';
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+export class Inspector {
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+
+  private constructor(private readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      const message = JSON.parse(data.toString()) as { id?: number; result?: unknown; error?: { message: string } };
+      if (message.id === undefined) return;
+      const waiter = this.pending.get(message.id);
+      if (!waiter) return;
+      this.pending.delete(message.id);
+      if (message.error) waiter.reject(new Error(message.error.message));
+      else waiter.resolve(message.result);
+    });
+    socket.on('close', () => {
+      for (const waiter of this.pending.values()) waiter.reject(new Error('inspector closed'));
+      this.pending.clear();
+    });
+  }
+
+  static connect(url: string): Promise<Inspector> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url);
+      socket.once('open', () => resolve(new Inspector(socket)));
+      socket.once('error', reject);
+    });
+  }
+
+  call(method: string, params: Record<string, unknown> = {}): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.socket.send(JSON.stringify({ id, method, params }));
+    });
+  }
+
+  /** Evaluate an expression in the server's main context; returns its JSON value. */
+  async evaluate<T>(expression: string): Promise<T> {
+    const result = (await this.call('Runtime.evaluate', { expression, returnByValue: true })) as {
+      result: { value: T };
+      exceptionDetails?: { text: string };
+    };
+    if (result.exceptionDetails) throw new Error(`evaluate failed: ${result.exceptionDetails.text}`);
+    return result.result.value;
+  }
+
+  /** A full, synchronous garbage collection (HeapProfiler.collectGarbage). */
+  async gc(): Promise<void> {
+    await this.call('HeapProfiler.collectGarbage');
+  }
+
+  /** process.memoryUsage() after a full GC. */
+  async memoryAfterGc(): Promise<NodeJS.MemoryUsage> {
+    await this.gc();
+    await this.gc();
+    return this.evaluate<NodeJS.MemoryUsage>('process.memoryUsage()');
+  }
+
+  /** Counts of process.getActiveResourcesInfo(): 'Timeout', 'TCPSocketWrap', ... */
+  async activeResources(): Promise<Record<string, number>> {
+    const list = await this.evaluate<string[]>('process.getActiveResourcesInfo()');
+    const counts: Record<string, number> = {};
+    for (const kind of list) counts[kind] = (counts[kind] ?? 0) + 1;
+    return counts;
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}

@@ -1,0 +1,30 @@
+// Quick mode (part of `npm test`) or long mode (RELIABILITY_MODE=long, the
+// full counts of the reliability issue), and the figures each scenario prints.
+import { appendFileSync } from 'node:fs';
+
+export const MODE: 'quick' | 'long' = process.env.RELIABILITY_MODE === 'long' ? 'long' : 'quick';
+
+/** The quick or the long value of a scenario parameter. */
+export const pick = <T>(quick: T, long: T): T => (MODE === 'long' ? long : quick);
+
+export type Figures = Record<string, string | number | boolean | Record<string, number>>;
+
+/**
+ * Print a scenario's figures; with RELIABILITY_REPORT=<file> also append them
+ * as one JSON line, so docs/reliability.md can be written from a run.
+ */
+export function report(scenario: string, figures: Figures): void {
+  const line = { scenario, mode: MODE, at: new Date().toISOString(), ...figures };
+  console.log(`[reliability:${MODE}] ${scenario} ${JSON.stringify(figures)}`);
+  const file = process.env.RELIABILITY_REPORT;
+  if (file) appendFileSync(file, `${JSON.stringify(line)}\n`);
+}
+
+export const mib = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round(sorted[index]! * 100) / 100;
+}
