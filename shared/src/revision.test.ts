@@ -52,8 +52,8 @@ describe('canonicalJson', () => {
     );
   });
   it('writes non-finite numbers as null, bigints and bytes as plain JSON', () => {
-    expect(canonicalJson([Number.NaN, Infinity, 2n, new Uint8Array([1, 2]), undefined, () => 1])).toBe(
-      '[null,null,"2",[1,2],null,null]',
+    expect(canonicalJson([Number.NaN, Infinity, 2n, new Uint8Array([1, 2]), undefined, () => 1, Symbol('s'), false])).toBe(
+      '[null,null,"2",[1,2],null,null,null,false]',
     );
   });
 });

@@ -112,6 +112,16 @@ describe('rounds and speakers', () => {
       .toEqual([{ participantId: 'a', ms: 200, turns: 1 }]);
   });
 
+  it('speakingTime keeps the floor across a new round under the same key, which names no new speaker', () => {
+    const s = withLog(snap(doc()), [
+      speaker(0, 'a', 'i1'),
+      { type: 'round', at: 100, actorId: 'f', roundKey: 'i1', kind: 'consent', number: 2 },
+      { type: 'decision', at: 150, actorId: 'f', itemId: 'i1', text: 't', revision: 'r', reviewDate: null, consented: [], concerns: [] },
+      speaker(400, null, 'i1'),
+    ]);
+    expect(speakingTime(s, 1000)).toEqual([{ participantId: 'a', ms: 400, turns: 1 }]);
+  });
+
   it('speakingTime breaks ties by id', () => {
     const s = withLog(snap(doc()), [speaker(0, 'b'), speaker(10, 'a'), speaker(20, null)]);
     expect(speakingTime(s, 30).map((r) => r.participantId)).toEqual(['a', 'b']);

@@ -78,13 +78,15 @@ export interface SpeakingTime {
 
 /**
  * Speaking time per person from the server's log: a `speaker` event starts a
- * turn; the next `speaker`, `round`, `stage` or `phase` event ends it (one
- * person has the floor at a time); a turn still open is counted up to `now`.
- * Sorted by time spoken, longest first, then id.
+ * turn; the next `speaker`, `stage` or `phase` event ends it, and so does a
+ * `round` event under another key (one person has the floor at a time). A new
+ * round under the same key keeps the floor: the log names a new speaker only
+ * when it changes. A turn still open is counted up to `now`. Sorted by time
+ * spoken, longest first, then id.
  */
 export function speakingTime(s: MeetingSnapshot, now: number): SpeakingTime[] {
   const totals = new Map<string, SpeakingTime>();
-  let turn: { id: string; since: number } | null = null;
+  let turn: { id: string; key: string; since: number } | null = null;
   const end = (at: number): void => {
     if (!turn) return;
     const row = totals.get(turn.id) ?? { participantId: turn.id, ms: 0, turns: 0 };
@@ -94,8 +96,12 @@ export function speakingTime(s: MeetingSnapshot, now: number): SpeakingTime[] {
     turn = null;
   };
   for (const event of s.log) {
-    if (event.type === 'speaker' || event.type === 'round' || event.type === 'stage' || event.type === 'phase') end(event.at);
-    if (event.type === 'speaker' && event.speaker !== null) turn = { id: event.speaker, since: event.at };
+    if (event.type === 'stage' || event.type === 'phase') end(event.at);
+    else if (event.type === 'round' && turn?.key !== event.roundKey) end(event.at);
+    else if (event.type === 'speaker') {
+      end(event.at);
+      if (event.speaker !== null) turn = { id: event.speaker, key: event.roundKey, since: event.at };
+    }
   }
   end(now);
   return [...totals.values()].sort((a, b) => b.ms - a.ms || byCodeUnit(a.participantId, b.participantId));

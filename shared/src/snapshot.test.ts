@@ -4,6 +4,7 @@ import { EMPTY_REVISION, proposalRevision } from './revision.ts';
 import {
   agenda,
   evaluation,
+  itemIdOfProposalRoot,
   log,
   meta,
   notes,
@@ -11,6 +12,7 @@ import {
   participants,
   positions,
   proposal,
+  proposalRootName,
   rounds,
 } from './schema.ts';
 import { META_DEFAULTS, readMeeting } from './snapshot.ts';
@@ -75,6 +77,12 @@ describe('readMeeting', () => {
     expect(meeting.notes).toEqual({ i1: 'noted' });
     expect(meeting.evaluation.p1).toEqual({ ratings: { clarity: 4 }, comment: 'good' });
     expect(meeting.log).toHaveLength(1);
+  });
+
+  it('names proposal roots after their item', () => {
+    expect(proposalRootName('i1')).toBe('proposal/i1');
+    expect(itemIdOfProposalRoot('proposal/i1')).toBe('i1');
+    expect(itemIdOfProposalRoot('notes')).toBeNull();
   });
 
   it('gives every agenda item a proposal, empty before anyone writes one', () => {
