@@ -38,7 +38,7 @@ const JoinBody = z.strictObject({
 
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415,
+    readonly status: 400 | 401 | 403 | 404,
     message: string,
     readonly field?: string,
   ) {
@@ -48,7 +48,7 @@ export class HttpError extends Error {
 
 async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
   if (!(c.req.header('content-type') ?? '').toLowerCase().includes('application/json')) {
-    throw new HttpError(415, 'send a JSON body (Content-Type: application/json)');
+    throw new HttpError(400, 'send a JSON body (Content-Type: application/json)');
   }
   let raw: unknown;
   try {
