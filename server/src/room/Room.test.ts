@@ -1,0 +1,167 @@
+// The room core without a network: in-memory sockets, a real SQLite file,
+// and the write batcher's one-transaction-per-turn behaviour.
+import { join as joinPath } from 'node:path';
+import * as decoding from 'lib0/decoding';
+import { pino } from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CLOSE, MESSAGE, SYNC } from '@consent/shared';
+import { SqliteStorage } from '../storage/SqliteStorage.ts';
+import { removeDir, tempDir, waitFor } from '../testing/harness.ts';
+import { Connection, RateLimit, type SyncSocket } from './Connection.ts';
+import { interimPolicy } from './interimPolicy.ts';
+import { syncStep1, syncUpdate } from './messages.ts';
+import { RoomManager } from './RoomManager.ts';
+import type { WritePolicy } from './writeCheck.ts';
+
+class MemorySocket implements SyncSocket {
+  readonly sent: Uint8Array[] = [];
+  readyState = 1;
+  bufferedAmount = 0;
+  closed: { code: number; reason: string } | null = null;
+  send(data: Uint8Array): void {
+    this.sent.push(data);
+  }
+  close(code: number, reason: string): void {
+    this.closed = { code, reason };
+    this.readyState = 3;
+  }
+  /** [type, sub-type] of each frame received. */
+  kinds(): string[] {
+    return this.sent.map((f) => {
+      const d = decoding.createDecoder(f);
+      const t = decoding.readVarUint(d);
+      return t === MESSAGE.sync ? `sync${decoding.readVarUint(d)}` : String(t);
+    });
+  }
+  updates(): Uint8Array[] {
+    return this.sent.flatMap((f) => {
+      const d = decoding.createDecoder(f);
+      if (decoding.readVarUint(d) !== MESSAGE.sync) return [];
+      const sub = decoding.readVarUint(d);
+      return sub === SYNC.update || sub === SYNC.step2 ? [decoding.readVarUint8Array(d)] : [];
+    });
+  }
+}
+
+let dir: string;
+let storage: SqliteStorage;
+let manager: RoomManager;
+let nextId = 0;
+const log = pino({ level: 'silent' });
+
+function makeManager(policy: WritePolicy = interimPolicy) {
+  return new RoomManager({ storage, policy, graceMs: 10, compactEvery: 1000, maxFrameBytes: 1 << 20, log });
+}
+
+function connect(meetingId: string, role: 'member' | 'observer' = 'member', wantsAck = false) {
+  const socket = new MemorySocket();
+  const conn = new Connection(`t${++nextId}`, socket, { meetingId, participantId: `p${nextId}`, role }, wantsAck, new RateLimit(1e6, Date.now()));
+  manager.connect(conn);
+  return { socket, conn };
+}
+
+beforeEach(async () => {
+  dir = tempDir();
+  storage = new SqliteStorage(joinPath(dir, 'consent.db'));
+  await storage.createMeeting({ id: 'm', createdAt: 0, inviteCode: 'i', observerCode: 'o' }, new Uint8Array([0, 0]));
+  manager = makeManager();
+});
+afterEach(async () => {
+  await manager.close();
+  await storage.close();
+  removeDir(dir);
+});
+
+function typing(n: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  const out: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => out.push(u));
+  for (let i = 0; i < n; i++) doc.getText('t').insert(i, 'x');
+  return out;
+}
+
+describe('Room', () => {
+  it('loads once for many simultaneous connections and answers no sync before the load', async () => {
+    const clients = Array.from({ length: 20 }, () => connect('m'));
+    for (const { conn } of clients) manager.receive(conn, syncStep1(new Uint8Array([0])));
+    expect(clients.every(({ socket }) => socket.sent.length === 0)).toBe(true);
+    await manager.room('m')!.ready;
+    expect(manager.loads).toBe(1);
+    for (const { socket } of clients) expect(socket.kinds()).toEqual([`sync${SYNC.step1}`, `sync${SYNC.step2}`]);
+  });
+
+  it('stores and relays all updates of one turn as one transaction and one frame, never echoing', async () => {
+    const a = connect('m');
+    const b = connect('m');
+    const room = manager.room('m')!;
+    await room.ready;
+    const before = { tx: manager.writer.transactions, b: b.socket.sent.length, a: a.socket.sent.length };
+    for (const u of typing(10)) manager.receive(a.conn, syncUpdate(u));
+    await room.whenIdle();
+    expect(manager.writer.transactions - before.tx).toBe(1);
+    expect(b.socket.sent.length - before.b).toBe(1);
+    expect(a.socket.sent.length - before.a).toBe(0);
+    const replica = new Y.Doc();
+    for (const u of b.socket.updates()) Y.applyUpdate(replica, u);
+    expect(replica.getText('t').toString()).toBe('x'.repeat(10));
+    expect((await storage.loadDoc('m')).logLength).toBe(1);
+  });
+
+  it('relays nothing before the write committed', async () => {
+    const a = connect('m');
+    const b = connect('m');
+    await manager.room('m')!.ready;
+    const seen = b.socket.sent.length;
+    manager.receive(a.conn, syncUpdate(typing(1)[0]!));
+    // A sync request in the same turn is answered after the commit as well.
+    const c = connect('m');
+    manager.receive(c.conn, syncStep1(new Uint8Array([0])));
+    expect(b.socket.sent.length).toBe(seen);
+    expect(c.socket.kinds()).toEqual([`sync${SYNC.step1}`]);
+    await manager.room('m')!.whenIdle();
+    expect(b.socket.sent.length).toBe(seen + 1);
+    expect(c.socket.kinds()).toEqual([`sync${SYNC.step1}`, `sync${SYNC.update}`, `sync${SYNC.step2}`]);
+  });
+
+  it('refuses a write by applying a content-free placeholder and telling the sender', async () => {
+    await manager.close();
+    const placeholders: Uint8Array[] = [];
+    manager = makeManager({
+      check: () => ({ ok: false, rule: 'R-test', reason: 'not yours' }),
+      neutralize: (u) => {
+        placeholders.push(u);
+        return new Uint8Array([0, 0]);
+      },
+      appendEvents: () => undefined,
+    });
+    const a = connect('m', 'member', true);
+    const plain = connect('m');
+    await manager.room('m')!.ready;
+    manager.receive(a.conn, syncUpdate(typing(1)[0]!));
+    manager.receive(plain.conn, syncUpdate(typing(1)[0]!));
+    await manager.room('m')!.whenIdle();
+    expect(placeholders).toHaveLength(2);
+    expect(a.socket.kinds()).toContain(String(MESSAGE.refused));
+    expect(a.socket.closed).toBeNull();
+    expect(plain.socket.closed?.code).toBe(CLOSE.refused);
+    expect(manager.room('m')!.doc.getText('t').length).toBe(0);
+  });
+
+  it('unloads after the grace period with a final compaction, and loads again on the next join', async () => {
+    const a = connect('m');
+    const room = manager.room('m')!;
+    await room.ready;
+    for (const u of typing(5)) manager.receive(a.conn, syncUpdate(u));
+    manager.disconnect(a.conn);
+    await waitFor(() => manager.room('m') === undefined, 'unload');
+    expect(room.state).toBe('closed');
+    const stored = await storage.loadDoc('m');
+    expect(stored.logLength).toBe(0);
+    const b = connect('m');
+    await manager.room('m')!.ready;
+    expect(manager.loads).toBe(2);
+    expect(manager.room('m')!.doc.getText('t').toString()).toBe('xxxxx');
+    manager.disconnect(b.conn);
+  });
+});
