@@ -131,6 +131,19 @@ describe('revision', () => {
     expect(proposalRevision(doc, 'i1')).toBe(referenceFnv(canonicalJson(proposalNodes(proposal(doc, 'i1')))));
   });
 
+  it('[C11] matches the test vectors of docs/document-schema.md', () => {
+    expect(EMPTY_REVISION).toBe('09612b07b5ecb5a5');
+    const t = docWith('Hello');
+    expect(proposalRevision(t.doc, 'i1')).toBe('2d60d971c4d8efdb');
+    t.ytext.insert(5, ' world');
+    t.ytext.format(6, 5, { bold: {} });
+    t.para.setAttribute('textAlign', 'left');
+    expect(canonicalJson(proposalNodes(proposal(t.doc, 'i1')))).toBe(
+      '[{"attrs":{"textAlign":"left"},"children":[{"marks":{},"text":"Hello ","type":"text"},{"marks":{"bold":{}},"text":"world","type":"text"}],"name":"paragraph","type":"element"}]',
+    );
+    expect(proposalRevision(t.doc, 'i1')).toBe('44f73530c0ebd615');
+  });
+
   it('reads an item without a fragment as the empty proposal', () => {
     expect(proposalRevision(new Y.Doc(), 'none')).toBe(EMPTY_REVISION);
   });
