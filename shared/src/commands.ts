@@ -22,7 +22,6 @@ import {
   evaluation,
   log,
   meta,
-  notes,
   objections,
   participants,
   positionKey,
@@ -33,61 +32,14 @@ import {
   type ItemKind,
   type LogEvent,
   type Objection,
-  type Participant,
   type PositionValue,
   type Role,
   type Round,
 } from './schema.ts';
-import { describeIssues } from './snapshot.ts';
+import { checkKey, ensureNote, itemIndex, itemMap, openObjection, participant, round, valid } from './docLookup.ts';
+import { minimalEdit } from './textDiff.ts';
 
 type Origin = unknown;
-
-function valid<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new Error(`Invalid ${what}: ${describeIssues(parsed.error)}`);
-  return parsed.data;
-}
-
-function itemIndex(doc: Y.Doc, itemId: string): number {
-  const index = agenda(doc).toArray().findIndex((m) => m instanceof Y.Map && m.get('id') === itemId);
-  if (index < 0) throw new Error(`Unknown agenda item "${itemId}".`);
-  return index;
-}
-const itemMap = (doc: Y.Doc, itemId: string): Y.Map<unknown> => agenda(doc).get(itemIndex(doc, itemId));
-
-function participant(doc: Y.Doc, participantId: string): Participant {
-  const parsed = ParticipantSchema.safeParse(participants(doc).get(participantId));
-  if (!parsed.success) throw new Error(`Unknown participant "${participantId}".`);
-  return parsed.data;
-}
-
-function objection(doc: Y.Doc, objectionId: string): Objection {
-  const parsed = ObjectionSchema.safeParse(objections(doc).get(objectionId));
-  if (!parsed.success) throw new Error(`Unknown objection "${objectionId}".`);
-  if (parsed.data.status !== 'open') throw new Error(`Objection "${objectionId}" is already ${parsed.data.status}.`);
-  return parsed.data;
-}
-
-function round(doc: Y.Doc, key: string): Round {
-  const parsed = RoundSchema.safeParse(rounds(doc).get(key));
-  if (!parsed.success) throw new Error(`No round "${key}" has been opened.`);
-  return parsed.data;
-}
-
-/** `opening`, `closing` or an agenda item id: the keys of `rounds` and `notes`. */
-function checkKey(doc: Y.Doc, key: string): void {
-  if (key !== ROUND_KEY.opening && key !== ROUND_KEY.closing) itemIndex(doc, key);
-}
-
-// A note is created with its key (meeting or item), never lazily by an editor:
-// two peers creating the same note's Y.Text at once would lose one of them.
-function ensureNote(doc: Y.Doc, key: string): Y.Text {
-  const existing = notes(doc).get(key);
-  if (existing instanceof Y.Text) return existing;
-  const text = new Y.Text();
-  notes(doc).set(key, text);
-  return text;
-}
 
 export interface NewMeeting {
   title: string;
@@ -293,13 +245,13 @@ export function raiseObjection(doc: Y.Doc, o: NewObjection, origin: Origin = ORI
 }
 
 export function withdrawObjection(doc: Y.Doc, objectionId: string, now: number, origin: Origin = ORIGIN.local): void {
-  const entry = objection(doc, objectionId);
+  const entry = openObjection(doc, objectionId);
   doc.transact(() => objections(doc).set(objectionId, { ...entry, status: 'withdrawn', resolvedAt: now }), origin);
 }
 
 /** The objector accepts the amended proposal: the card is integrated, with how. */
 export function acceptIntegration(doc: Y.Doc, objectionId: string, resolution: string, now: number, origin: Origin = ORIGIN.local): void {
-  const entry = valid(ObjectionSchema, { ...objection(doc, objectionId), status: 'integrated', resolvedAt: now, resolution }, 'integration');
+  const entry = valid(ObjectionSchema, { ...openObjection(doc, objectionId), status: 'integrated', resolvedAt: now, resolution }, 'integration');
   doc.transact(() => objections(doc).set(objectionId, entry), origin);
 }
 
@@ -327,24 +279,11 @@ export function writeNote(doc: Y.Doc, key: string, text: string, origin: Origin 
   checkKey(doc, key);
   doc.transact(() => {
     const ytext = ensureNote(doc, key);
-    const old = ytext.toString();
-    if (old === text) return;
-    let start = 0;
-    const max = Math.min(old.length, text.length);
-    while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-    let end = 0;
-    while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
-    // never split a surrogate pair: widen the edit by one unit at a half pair
-    if (start > 0 && isHighSurrogate(old.charCodeAt(start - 1))) start--;
-    if (end > 0 && isLowSurrogate(old.charCodeAt(old.length - end))) end--;
-    const removed = old.length - start - end;
-    if (removed > 0) ytext.delete(start, removed);
-    const inserted = text.slice(start, text.length - end);
-    if (inserted !== '') ytext.insert(start, inserted);
+    const edit = minimalEdit(ytext.toString(), text);
+    if (edit.removed > 0) ytext.delete(edit.start, edit.removed);
+    if (edit.inserted !== '') ytext.insert(edit.start, edit.inserted);
   }, origin);
 }
-const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
-const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /** Appends events to the log; written by the server only, with its own clock. */
 export function appendLog(doc: Y.Doc, events: LogEvent[], origin: Origin = ORIGIN.local): void {
