@@ -9,3 +9,7 @@ export * from './consent.ts';
 export * from './moves.ts';
 export * from './commands.ts';
 export * from './selectors.ts';
+export * from './updatePaths.ts';
+export * from './rights.ts';
+export * from './checkUpdate.ts';
+export * from './neutralize.ts';

@@ -1,0 +1,242 @@
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import { describe, expect, it } from 'vitest';
+import {
+  addAgendaItem,
+  closeRound,
+  givePosition,
+  moveAgendaItem,
+  movePhase,
+  moveStage,
+  openRound,
+  passSpeaker,
+  recordDecision,
+} from './commands.ts';
+import { checkUpdate, UPDATE_LIMITS } from './checkUpdate.ts';
+import { agenda, meta, notes, proposal } from './schema.ts';
+import type { Actor } from './types.ts';
+import { edit, meetingDoc, NOW, peerOf, updateFrom, writeParagraph } from './testing/meeting.ts';
+
+const FRAN: Actor = { kind: 'participant', participantId: 'fran' };
+const BEN: Actor = { kind: 'participant', participantId: 'ben' };
+
+/** A meeting in the items phase with item1 in its consent round. */
+function inConsent(): Y.Doc {
+  const server = meetingDoc();
+  for (const to of ['opening', 'agenda', 'items'] as const) movePhase(server, to);
+  for (const to of ['present', 'clarify', 'react', 'consent'] as const) moveStage(server, 'item1', to);
+  openRound(server, 'item1', { kind: 'consent', order: ['fran', 'ben', 'cleo'], now: NOW });
+  return server;
+}
+
+function consentAll(server: Y.Doc): void {
+  for (const id of ['fran', 'ben', 'cleo']) givePosition(server, 'item1', id, id === 'cleo' ? 'concern' : 'consent', NOW);
+}
+
+/** An update of one client with raw GC structs: [clock, length] runs, for hostile shapes. */
+function rawUpdate(groups: { client: number; clock: number; lengths: number[] }[], clientCount = groups.length): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, clientCount);
+  for (const g of groups) {
+    encoding.writeVarUint(e, g.lengths.length);
+    encoding.writeVarUint(e, g.client);
+    encoding.writeVarUint(e, g.clock);
+    for (const len of g.lengths) {
+      encoding.writeUint8(e, 0);
+      encoding.writeVarUint(e, len);
+    }
+  }
+  encoding.writeVarUint(e, 0);
+  return encoding.toUint8Array(e);
+}
+
+describe('checkUpdate: protocol rules', () => {
+  it('[P1] refuses a malformed update with the decoder’s message', () => {
+    const result = checkUpdate(meetingDoc(), new Uint8Array([1, 1, 7, 0, 9]), BEN);
+    expect(result).toMatchObject({ ok: false, rule: 'P1', reason: expect.stringMatching(/^malformed update: /) });
+  });
+
+  it('[P1] refuses an update listing one client twice', () => {
+    const update = rawUpdate([{ client: 7, clock: 0, lengths: [1] }, { client: 8, clock: 0, lengths: [1] }, { client: 7, clock: 1, lengths: [1] }]);
+    expect(checkUpdate(meetingDoc(), update, BEN)).toMatchObject({ ok: false, rule: 'P1', reason: /appears twice/ });
+  });
+
+  it('[P3] refuses an update above the byte limit before reading it', () => {
+    const update = new Uint8Array(UPDATE_LIMITS.maxBytes + 1);
+    expect(checkUpdate(meetingDoc(), update, BEN)).toMatchObject({ ok: false, rule: 'P3', reason: /bytes/ });
+  });
+
+  it('[P3] refuses a tiny update that declares millions of clients, without allocating for them', () => {
+    const update = rawUpdate([{ client: 1, clock: 0, lengths: [1] }], 5_000_000);
+    expect(update.byteLength).toBeLessThan(16);
+    expect(checkUpdate(meetingDoc(), update, BEN)).toMatchObject({ ok: false, rule: 'P3', reason: /5000000 clients/ });
+  });
+
+  it('[P3] a lying struct count fails as malformed, reading only the bytes there are', () => {
+    const e = encoding.createEncoder();
+    for (const n of [1, 4_000_000_000, 1, 0]) encoding.writeVarUint(e, n);
+    expect(checkUpdate(meetingDoc(), encoding.toUint8Array(e), BEN)).toMatchObject({ ok: false, rule: 'P1' });
+  });
+
+  it('[P3] refuses structs and deletions beyond the clock bound', () => {
+    expect(checkUpdate(meetingDoc(), rawUpdate([{ client: 3, clock: 2 ** 33, lengths: [1] }]), BEN)).toMatchObject({ ok: false, rule: 'P3', reason: /clock/ });
+    const e = encoding.createEncoder();
+    for (const n of [0, 1, 3, 1, 2 ** 40, 5]) encoding.writeVarUint(e, n);
+    expect(checkUpdate(meetingDoc(), encoding.toUint8Array(e), BEN)).toMatchObject({ ok: false, rule: 'P3', reason: /deletion/ });
+  });
+
+  it('[P3] refuses more structs and delete ranges than the limits allow', () => {
+    const limits = { ...UPDATE_LIMITS, maxStructs: 2, maxDeleteRanges: 0 };
+    expect(checkUpdate(meetingDoc(), rawUpdate([{ client: 3, clock: 0, lengths: [1, 1, 1] }]), BEN, limits)).toMatchObject({ rule: 'P3', reason: /3 structs/ });
+    const server = meetingDoc();
+    const update = edit(server, (d) => meta(d).delete('aim'));
+    expect(checkUpdate(server, update, FRAN, limits)).toMatchObject({ rule: 'P3', reason: /ranges/ });
+  });
+
+  it('[P2] refuses an update whose parent the server does not have', () => {
+    const server = meetingDoc();
+    const a = peerOf(server);
+    updateFrom(a, (d) => notes(d).set('extra', new Y.Text('Hi')));
+    const typed = updateFrom(a, (d) => notes(d).get('extra')!.insert(2, '!'));
+    expect(checkUpdate(server, typed, BEN)).toMatchObject({ ok: false, rule: 'P2' });
+  });
+
+  it('[P4] refuses a phase that is not a phase and a removed stage', () => {
+    const server = inConsent();
+    expect(checkUpdate(server, edit(server, (d) => meta(d).set('phase', 'party')), FRAN)).toMatchObject({ ok: false, rule: 'P4', reason: /phase is one of/ });
+    const removed = edit(server, (d) => (agenda(d).get(0) as Y.Map<unknown>).delete('stage'));
+    expect(checkUpdate(server, removed, FRAN)).toMatchObject({ ok: false, rule: 'P4', reason: /stage is one of/ });
+  });
+});
+
+describe('checkUpdate: moves', () => {
+  it('[M2] logs an allowed phase move, refuses a skipped phase', () => {
+    const server = meetingDoc();
+    expect(checkUpdate(server, edit(server, (d) => movePhase(d, 'opening')), FRAN)).toEqual({
+      ok: true,
+      events: [{ type: 'phase', from: 'lobby', to: 'opening' }],
+      paths: [expect.objectContaining({ root: 'meta', key: 'phase' })],
+    });
+    expect(checkUpdate(server, edit(server, (d) => movePhase(d, 'items')), FRAN)).toMatchObject({ ok: false, rule: 'M2' });
+  });
+
+  it('[M4] refuses a stage move outside the items phase', () => {
+    const server = meetingDoc();
+    expect(checkUpdate(server, edit(server, (d) => moveStage(d, 'item1', 'present')), FRAN)).toMatchObject({ ok: false, rule: 'M4' });
+  });
+
+  it('[M6] logs an allowed stage move, refuses a skipped stage', () => {
+    const server = meetingDoc();
+    for (const to of ['opening', 'agenda', 'items'] as const) movePhase(server, to);
+    expect(checkUpdate(server, edit(server, (d) => moveStage(d, 'item1', 'present')), FRAN)).toMatchObject({
+      ok: true,
+      events: [{ type: 'stage', itemId: 'item1', from: 'draft', to: 'present' }],
+    });
+    expect(checkUpdate(server, edit(server, (d) => moveStage(d, 'item1', 'consent')), FRAN)).toMatchObject({ ok: false, rule: 'M6' });
+  });
+
+  it('[M6] a new agenda item starts at draft; a moved one keeps its stage', () => {
+    const server = inConsent();
+    const fresh = edit(server, (d) => {
+      addAgendaItem(d, { id: 'item3', title: 'Rota', kind: 'consent', ownerId: null, timeboxMin: 5 });
+      (agenda(d).get(2) as Y.Map<unknown>).set('stage', 'consent');
+    });
+    expect(checkUpdate(server, fresh, FRAN)).toMatchObject({ ok: false, rule: 'M6', reason: /starts at "draft"/ });
+    expect(checkUpdate(server, edit(server, (d) => moveAgendaItem(d, 'item1', 1)), FRAN)).toMatchObject({ ok: true, events: [] });
+    const forged = edit(server, (d) => {
+      moveAgendaItem(d, 'item1', 1);
+      (agenda(d).get(1) as Y.Map<unknown>).set('stage', 'decided');
+    });
+    expect(checkUpdate(server, forged, FRAN)).toMatchObject({ ok: false, rule: 'M6', reason: /keeps its stage "consent"/ });
+  });
+
+  it('[M7] refuses decided before consent', () => {
+    const server = inConsent();
+    givePosition(server, 'item1', 'ben', 'consent', NOW);
+    expect(checkUpdate(server, edit(server, (d) => recordDecision(d, 'item1', '2027-06-01')), FRAN)).toMatchObject({ ok: false, rule: 'M7' });
+  });
+
+  it('[M7] logs the stage move and the decision once consented', () => {
+    const server = inConsent();
+    writeParagraph(server, 'item1', 'Second paragraph.');
+    consentAll(server);
+    const result = checkUpdate(server, edit(server, (d) => recordDecision(d, 'item1', '2027-06-01')), FRAN);
+    expect(result).toMatchObject({ ok: true });
+    if (!result.ok) return;
+    expect(result.events).toEqual([
+      { type: 'stage', itemId: 'item1', from: 'consent', to: 'decided' },
+      {
+        type: 'decision',
+        itemId: 'item1',
+        text: 'We buy a kettle.\nSecond paragraph.',
+        revision: expect.stringMatching(/^[0-9a-f]{16}$/),
+        reviewDate: '2027-06-01',
+        consented: ['ben', 'fran'],
+        concerns: ['cleo'],
+      },
+    ]);
+  });
+
+  it('[M7] a decision without a review date in the update takes the item’s own', () => {
+    const server = inConsent();
+    consentAll(server);
+    const result = checkUpdate(server, edit(server, (d) => moveStage(d, 'item1', 'decided')), FRAN);
+    expect(result.ok && result.events[1]).toMatchObject({ type: 'decision', reviewDate: null });
+  });
+
+  it('[R17] refuses a decision that changes the proposal in the same update', () => {
+    const server = inConsent();
+    consentAll(server);
+    const update = edit(server, (d) => {
+      writeParagraph(d, 'item1', 'And a toaster.');
+      recordDecision(d, 'item1', '2027-06-01');
+    });
+    expect(checkUpdate(server, update, FRAN)).toMatchObject({ ok: false, rule: 'R17', reason: /proposal\/item1/ });
+  });
+
+  it('[M1] a member’s phase write is refused by the rights first', () => {
+    const server = meetingDoc();
+    expect(checkUpdate(server, edit(server, (d) => movePhase(d, 'opening')), BEN)).toMatchObject({ ok: false, rule: 'R5' });
+  });
+
+  it('[M1] the server’s own moves still follow the move table', () => {
+    const server = meetingDoc();
+    expect(checkUpdate(server, edit(server, (d) => movePhase(d, 'opening')), { kind: 'server' })).toMatchObject({ ok: true });
+    expect(checkUpdate(server, edit(server, (d) => movePhase(d, 'closed')), { kind: 'server' })).toMatchObject({ ok: false, rule: 'M2' });
+  });
+});
+
+describe('checkUpdate: round events', () => {
+  it('logs an opened round and its first speaker, then speaker changes, then the close', () => {
+    const server = meetingDoc();
+    const open = edit(server, (d) => openRound(d, 'opening', { kind: 'opening', order: ['fran', 'ben'], now: NOW }));
+    expect(checkUpdate(server, open, FRAN)).toMatchObject({
+      ok: true,
+      events: [
+        { type: 'round', roundKey: 'opening', kind: 'opening', number: 1 },
+        { type: 'speaker', roundKey: 'opening', speaker: 'fran' },
+      ],
+    });
+    Y.applyUpdate(server, open);
+    const pass = edit(server, (d) => passSpeaker(d, 'opening', 'ben'));
+    expect(checkUpdate(server, pass, FRAN)).toMatchObject({ ok: true, events: [{ type: 'speaker', roundKey: 'opening', speaker: 'ben' }] });
+    Y.applyUpdate(server, pass);
+    const close = edit(server, (d) => closeRound(d, 'opening', NOW + 60_000));
+    expect(checkUpdate(server, close, FRAN)).toMatchObject({ ok: true, events: [{ type: 'speaker', roundKey: 'opening', speaker: null }] });
+    Y.applyUpdate(server, close);
+    const again = edit(server, (d) => openRound(d, 'opening', { kind: 'opening', order: ['ben'], now: NOW + 70_000 }));
+    expect(checkUpdate(server, again, FRAN)).toMatchObject({ ok: true, events: [{ type: 'round', number: 2 }, { type: 'speaker', speaker: 'ben' }] });
+  });
+
+  it('logs nothing for a round entry that fails its schema', () => {
+    const server = meetingDoc();
+    const update = edit(server, (d) => d.getMap('rounds').set('opening', { kind: 'party' }));
+    expect(checkUpdate(server, update, FRAN)).toEqual({ ok: true, events: [], paths: [expect.objectContaining({ root: 'rounds' })] });
+  });
+
+  it('logs nothing for ordinary writes: a keystroke passes with no events', () => {
+    const server = meetingDoc();
+    const update = edit(server, (d) => ((proposal(d, 'item1').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'x'));
+    expect(checkUpdate(server, update, BEN)).toMatchObject({ ok: true, events: [] });
+  });
+});

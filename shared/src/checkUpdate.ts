@@ -1,0 +1,188 @@
+// The server's one question about an incoming update: may this actor apply it
+// here and now, and which log events does it make? Rules P1–P4, R1–R17, M1–M9.
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { checkMove, type Move } from './moves.ts';
+import { deriveConsent } from './consent.ts';
+import { readMeeting } from './snapshot.ts';
+import { AgendaItemSchema, PHASES, ROOT, RoundSchema, STAGES, agenda, proposalRootName, type LogEvent } from './schema.ts';
+import type { Actor, MeetingSnapshot } from './types.ts';
+import { checkRights, describePath } from './rights.ts';
+import { pathsOfDecoded, type DecodedUpdate, type TouchedPath, type WritePath } from './updatePaths.ts';
+import { proposalPlainText } from './minutes/proposalText.ts';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A log event as checkUpdate proposes it; the server adds `at` (its clock) and `actorId`. */
+export type LogEventDraft = DistributiveOmit<LogEvent, 'at' | 'actorId'>;
+
+export type CheckResult =
+  | { ok: true; events: LogEventDraft[]; paths: TouchedPath[] }
+  | { ok: false; rule: string; reason: string };
+
+/** Bounds on what one incoming update may declare, checked before anything else reads it. */
+export interface UpdateLimits {
+  maxBytes: number;
+  /** Clients with structs in the update (the first count it declares). */
+  maxClients: number;
+  maxStructs: number;
+  maxDeleteRanges: number;
+  /** Highest clock a struct or deletion may reach: far above any real client, far below 2^53. */
+  maxClock: number;
+}
+
+export const UPDATE_LIMITS: UpdateLimits = {
+  maxBytes: 1024 * 1024,
+  maxClients: 1000,
+  maxStructs: 100_000,
+  maxDeleteRanges: 100_000,
+  maxClock: 2 ** 32,
+};
+
+const refuse = (rule: string, reason: string): CheckResult => ({ ok: false, rule, reason });
+
+/** Checks an untrusted update against the document as it is now; never applies it. */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, actor: Actor, limits: UpdateLimits = UPDATE_LIMITS): CheckResult {
+  if (update.byteLength > limits.maxBytes) return refuse('P3', `update of ${update.byteLength} bytes is above the limit of ${limits.maxBytes}`);
+  let decoded: DecodedUpdate;
+  try {
+    // the first declared count, read before any struct is: Y.decodeUpdate reads lazily, so no count allocates ahead
+    const clients = decoding.readVarUint(decoding.createDecoder(update));
+    if (clients > limits.maxClients) return refuse('P3', `update declares ${clients} clients, above the limit of ${limits.maxClients}`);
+    decoded = Y.decodeUpdate(update) as DecodedUpdate;
+  } catch (error) {
+    return refuse('P1', `malformed update: ${(error as Error).message}`);
+  }
+  const order = orderProblem(decoded);
+  if (order) return refuse('P1', `malformed update: ${order}`);
+  const bounds = boundsProblem(decoded, limits);
+  if (bounds) return refuse('P3', bounds);
+  let paths: TouchedPath[];
+  try {
+    paths = pathsOfDecoded(doc, decoded);
+  } catch (error) {
+    return refuse('P1', `malformed update: ${(error as Error).message}`);
+  }
+  const rights = checkRights(doc, actor, paths);
+  if (!rights.ok) return rights;
+  return checkMovesAndLog(doc, actor, paths as WritePath[]);
+}
+
+/** Each client's structs come as one run in clock order, as Yjs writes them (Yjs would drop all but the last run). */
+function orderProblem({ structs }: DecodedUpdate): string | null {
+  let seen: Set<number> | null = null;
+  let client = -1;
+  let end = 0;
+  for (const s of structs) {
+    if (s.id.client !== client) {
+      if (client !== -1) (seen ??= new Set()).add(client);
+      if (seen?.has(s.id.client)) return `client ${s.id.client} appears twice`;
+      client = s.id.client;
+    } else if (s.id.clock !== end) return `client ${client}'s structs are not contiguous`;
+    end = s.id.clock + s.length;
+  }
+  return null;
+}
+
+function boundsProblem({ structs, ds }: DecodedUpdate, limits: UpdateLimits): string | null {
+  if (structs.length > limits.maxStructs) return `update holds ${structs.length} structs, above the limit of ${limits.maxStructs}`;
+  for (const s of structs) {
+    if (s.id.clock + s.length > limits.maxClock) return `a struct reaches clock ${s.id.clock + s.length}, above the limit of ${limits.maxClock}`;
+  }
+  let ranges = 0;
+  for (const list of ds.clients.values()) {
+    ranges += list.length;
+    if (ranges > limits.maxDeleteRanges) return `update deletes more than ${limits.maxDeleteRanges} ranges`;
+    for (const r of list) if (r.clock + r.len > limits.maxClock) return `a deletion reaches clock ${r.clock + r.len}, above the limit of ${limits.maxClock}`;
+  }
+  return null;
+}
+
+const isPhase = (v: unknown): v is (typeof PHASES)[number] => (PHASES as readonly unknown[]).includes(v);
+const isStage = (v: unknown): v is (typeof STAGES)[number] => (STAGES as readonly unknown[]).includes(v);
+
+/** Phase and stage changes must be allowed moves [M1–M9]; returns the log events of what the update changes. */
+function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[]): CheckResult {
+  const events: LogEventDraft[] = [];
+  let snapshot: MeetingSnapshot | null = null;
+  const meeting = (): MeetingSnapshot => (snapshot ??= readMeeting(doc).meeting);
+  const decided: string[] = [];
+  for (const path of paths) {
+    const move = moveOf(doc, path);
+    if (move === null) {
+      logRound(path, events);
+      continue;
+    }
+    if ('rule' in move) return refuse(move.rule, `${move.reason}: ${describePath(path)}`);
+    if (move.kind === 'phase') {
+      const verdict = checkMove(meeting(), actor, move);
+      if (!verdict.ok) return verdict;
+      events.push({ type: 'phase', from: meeting().meta.phase, to: move.to });
+      continue;
+    }
+    const verdict = checkMove(meeting(), actor, move);
+    if (!verdict.ok) return verdict;
+    const from = meeting().agenda.find((i) => i.id === move.itemId)!.stage;
+    events.push({ type: 'stage', itemId: move.itemId, from, to: move.to });
+    if (move.to === 'decided') decided.push(move.itemId);
+  }
+  for (const itemId of decided) {
+    const touched = paths.find((p) => p.root === proposalRootName(itemId));
+    // consent was given to the text as it is now; a decision may not change it at the same time
+    if (touched) return refuse('R17', `a decision records the proposal as consented; this update also changes ${describePath(touched)}`);
+    events.push(decisionEvent(meeting(), itemId, paths));
+  }
+  return { ok: true, events, paths: paths as TouchedPath[] };
+}
+
+type Refusal = { rule: string; reason: string };
+
+/** The move a path makes, null if none, or a refusal when it writes a phase or stage that no move can. */
+function moveOf(doc: Y.Doc, path: WritePath): Move | Refusal | null {
+  if (path.root === ROOT.meta && path.key === 'phase') {
+    if (path.op === 'delete' || !isPhase(path.after)) return { rule: 'P4', reason: `the phase is one of ${PHASES.join(', ')}` };
+    return path.after === path.before ? null : { kind: 'phase', to: path.after };
+  }
+  if (path.root !== ROOT.agenda || path.subKey !== 'stage' || path.nested) return null;
+  if (path.op === 'delete' || !isStage(path.after)) return { rule: 'P4', reason: `an agenda item's stage is one of ${STAGES.join(', ')}` };
+  if (path.itemId === null) return { rule: 'P4', reason: 'an agenda item needs its id' };
+  if (path.before === undefined) return newItemStage(doc, path.itemId, path.after);
+  return path.after === path.before ? null : { kind: 'stage', itemId: path.itemId, to: path.after };
+}
+
+/** [M6] An inserted agenda item is new at `draft`, or a moved copy that keeps its stage. */
+function newItemStage(doc: Y.Doc, itemId: string, stage: string): Refusal | null {
+  let existing: unknown;
+  agenda(doc).forEach((item) => {
+    if (existing === undefined && item instanceof Y.Map && item.get('id') === itemId) existing = item.get('stage');
+  });
+  if (existing === undefined) return stage === 'draft' ? null : { rule: 'M6', reason: `a new agenda item starts at "draft", not at "${stage}"` };
+  return stage === existing ? null : { rule: 'M6', reason: `a moved agenda item keeps its stage "${String(existing)}", not "${stage}"` };
+}
+
+function logRound(path: WritePath, events: LogEventDraft[]): void {
+  if (path.root !== ROOT.rounds || path.op !== 'write' || path.key === null || path.nested) return;
+  const after = RoundSchema.safeParse(path.after);
+  if (!after.success) return;
+  const before = RoundSchema.safeParse(path.before);
+  const roundKey = path.key;
+  const { kind, number, speaker } = after.data;
+  if (!before.success || before.data.number !== number || before.data.openedAt !== after.data.openedAt) {
+    events.push({ type: 'round', roundKey, kind, number });
+  }
+  if ((before.success ? before.data.speaker : null) !== speaker) events.push({ type: 'speaker', roundKey, speaker });
+}
+
+function decisionEvent(snapshot: MeetingSnapshot, itemId: string, paths: readonly WritePath[]): LogEventDraft {
+  const consent = deriveConsent(snapshot, itemId);
+  const written = paths.find((p) => p.root === ROOT.agenda && p.itemId === itemId && p.subKey === 'reviewDate' && p.op === 'write');
+  const date = AgendaItemSchema.shape.reviewDate.safeParse(written ? written.after : snapshot.agenda.find((i) => i.id === itemId)?.reviewDate);
+  return {
+    type: 'decision',
+    itemId,
+    text: proposalPlainText(snapshot.proposals[itemId]?.nodes ?? []),
+    revision: consent.revision,
+    reviewDate: date.success ? date.data : null,
+    consented: consent.consented,
+    concerns: consent.concerns,
+  };
+}

@@ -1,0 +1,223 @@
+// Who may write what (DESIGN §5) as one table, and the check of an update's
+// touched paths against it. Rules R1–R16 and P4 in docs/consent-spec.md.
+import * as Y from 'yjs';
+import { ROOT, agenda, itemIdOfProposalRoot, meta, participants, splitPositionKey } from './schema.ts';
+import type { Actor, Verdict } from './types.ts';
+import { nestedTypeOf, type TouchedPath, type WritePath } from './updatePaths.ts';
+
+/** Who a row grants to: the facilitator (meta.facilitatorId), or a participant role. */
+export type Writer = 'facilitator' | 'member' | 'guest';
+
+/** How much of a root a row grants. */
+export type Scope =
+  | 'all' //                everything under the root, nested content included
+  | 'ownKey' //             the entry keyed by the writer's own id
+  | 'ownPositionKey' //     keys `<itemId>/<ownId>`
+  | 'ownPresent' //         the `present` field of the writer's own entry, nothing else
+  | 'anyPresent' //         the `present` field of anyone's entry, nothing else
+  | 'authoredObjection' //  create own cards as `open`; change status/resolution of own cards; never delete
+  | 'noteText' //           create a note's Y.Text and edit its text; never remove a note
+  | 'openProposal'; //      the proposal text of an existing agenda item that is not decided
+
+export interface Right {
+  id: string;
+  /** A root name, or `proposal/*` for every proposal fragment. */
+  root: string;
+  writers: readonly Writer[];
+  scope: Scope;
+  /** The sentence a refusal under this row starts with. */
+  says: string;
+}
+
+/** DESIGN §5 as data. Rows are granted, never subtracted: a path is allowed when one row for its root allows it. */
+export const RIGHTS: readonly Right[] = [
+  { id: 'R5', root: ROOT.meta, writers: ['facilitator'], scope: 'all', says: "only the facilitator writes the meeting's settings" },
+  { id: 'R6', root: ROOT.agenda, writers: ['facilitator'], scope: 'all', says: 'only the facilitator writes the agenda' },
+  { id: 'R7', root: ROOT.rounds, writers: ['facilitator'], scope: 'all', says: 'only the facilitator opens, runs and closes rounds' },
+  { id: 'R8', root: ROOT.participants, writers: ['member', 'guest'], scope: 'ownPresent', says: 'participants may only change whether they are present, in their own entry' },
+  { id: 'R9', root: ROOT.participants, writers: ['facilitator'], scope: 'anyPresent', says: 'the facilitator may only change whether a participant is present' },
+  { id: 'R10', root: ROOT.positions, writers: ['member', 'guest'], scope: 'ownPositionKey', says: 'members may only write their own position' },
+  { id: 'R11', root: ROOT.objections, writers: ['member', 'guest'], scope: 'authoredObjection', says: 'objections are raised by their author as open cards, and only the author changes their status' },
+  { id: 'R12', root: 'proposal/*', writers: ['member', 'guest'], scope: 'openProposal', says: 'proposal text is written for an agenda item that exists and is not decided' },
+  { id: 'R13', root: ROOT.notes, writers: ['member', 'guest'], scope: 'noteText', says: 'notes are written as text and never removed' },
+  { id: 'R14', root: ROOT.evaluation, writers: ['member', 'guest'], scope: 'ownKey', says: 'participants may only write their own evaluation' },
+];
+
+/** Rules that stand outside the rows. */
+export const GENERAL_RULES = {
+  server: 'R1',
+  log: 'R2',
+  noWriter: 'R3',
+  closed: 'R4',
+  unknownRoot: 'R15',
+  deleteOthers: 'R16',
+  pending: 'P2',
+  shape: 'P4',
+} as const;
+
+/** Roots whose entries are plain JSON values (no nested Yjs types). */
+const PLAIN_ROOTS: ReadonlySet<string> = new Set([ROOT.meta, ROOT.participants, ROOT.objections, ROOT.positions, ROOT.rounds, ROOT.evaluation]);
+const KNOWN_ROOTS: ReadonlySet<string> = new Set(RIGHTS.map((r) => r.root));
+const KEYED_ROOTS: ReadonlySet<string> = new Set([...PLAIN_ROOTS, ROOT.notes]);
+
+const refuse = (rule: string, reason: string): Verdict => ({ ok: false, rule, reason });
+const OK: Verdict = { ok: true };
+
+interface Ctx {
+  doc: Y.Doc;
+  self: string;
+  role: Writer;
+  facilitator: boolean;
+}
+
+/** Whether `actor` may make every change in `paths`; the first refusal names its rule and the path. */
+export function checkRights(doc: Y.Doc, actor: Actor, paths: readonly TouchedPath[]): Verdict {
+  for (const path of paths) {
+    if (path.op === 'unresolved') {
+      return refuse(GENERAL_RULES.pending, `the update refers to changes the server does not have (client ${path.client}, clock ${path.clock}): ${path.reason}`);
+    }
+  }
+  if (actor.kind === 'server') return OK;
+  const self = actor.participantId;
+  const entry = participants(doc).get(self) as { role?: unknown; name?: unknown } | undefined;
+  const role = entry?.role;
+  if (role !== 'member' && role !== 'guest') {
+    const who = role === 'observer' ? 'observers' : 'someone who is not a participant of this meeting';
+    return paths.length === 0 ? OK : refuse(GENERAL_RULES.noWriter, `${who} may write nothing: ${describePath(paths[0] as WritePath)}`);
+  }
+  if (paths.length > 0 && meta(doc).get('phase') === 'closed') {
+    return refuse(GENERAL_RULES.closed, `the meeting is closed and its board is read-only: ${describePath(paths[0] as WritePath)}`);
+  }
+  const ctx: Ctx = { doc, self, role, facilitator: meta(doc).get('facilitatorId') === self };
+  for (const path of paths) {
+    const verdict = checkPath(ctx, path as WritePath);
+    if (!verdict.ok) return verdict;
+  }
+  return OK;
+}
+
+function checkPath(ctx: Ctx, path: WritePath): Verdict {
+  if (path.root === ROOT.log) return refuse(GENERAL_RULES.log, `only the server writes the log: ${describePath(path)}`);
+  const rootKey = itemIdOfProposalRoot(path.root) === null ? path.root : 'proposal/*';
+  if (!KNOWN_ROOTS.has(rootKey)) return refuse(GENERAL_RULES.unknownRoot, `nobody writes "${path.root}", which is not part of a meeting document`);
+  const shape = shapeProblem(path);
+  if (shape) return refuse(GENERAL_RULES.shape, `${shape}: ${describePath(path)}`);
+  const owner = path.op === 'delete' && path.before !== undefined ? ownerOf(path) : null;
+  if (owner !== null && owner !== ctx.self) {
+    return refuse(GENERAL_RULES.deleteOthers, `nobody removes an entry of someone else: ${describePath(path)} is ${nameOf(ctx.doc, owner)}'s`);
+  }
+  let refusal: Verdict | null = null;
+  for (const right of RIGHTS) {
+    if (right.root !== rootKey) continue;
+    const granted = right.writers.includes(ctx.role) || (ctx.facilitator && right.writers.includes('facilitator'));
+    if (!granted) {
+      refusal ??= refuse(right.id, `${right.says}: ${describePath(path)}`);
+      continue;
+    }
+    const problem = SCOPES[right.scope](ctx, path);
+    if (problem === null) return OK;
+    // a refusal from a row the writer holds says more than one from a row they lack
+    refusal = refuse(right.id, `${right.says}: ${problem.why}`);
+  }
+  return refusal!;
+}
+
+/** Entries of keyed roots have a key; plain-JSON roots hold no nested types; sequence roots have no keys. */
+function shapeProblem(path: WritePath): string | null {
+  const keyed = KEYED_ROOTS.has(path.root);
+  if (keyed && path.key === null) return `${path.root} entries are keyed`;
+  if (!keyed && path.key !== null) return `${path.root} has no keyed entries`;
+  if (PLAIN_ROOTS.has(path.root) && (path.nested || nestedTypeOf(path.after) !== null)) return `${path.root} entries are plain JSON values`;
+  return null;
+}
+
+type Problem = { why: string } | null;
+
+/** Whose entry a path is, for the roots whose entries belong to someone. */
+function ownerOf(path: WritePath): string | null {
+  if (path.key === null) return null;
+  if (path.root === ROOT.participants || path.root === ROOT.evaluation) return path.key;
+  if (path.root === ROOT.positions) return splitPositionKey(path.key)?.participantId ?? null;
+  if (path.root === ROOT.objections && isObject(path.before) && typeof path.before.authorId === 'string') return path.before.authorId;
+  return null;
+}
+
+const SCOPES: Record<Scope, (ctx: Ctx, path: WritePath) => Problem> = {
+  all: () => null,
+  ownKey: (ctx, path) => ownership(ctx, path, path.key),
+  ownPositionKey: (ctx, path) => ownership(ctx, path, path.key === null ? null : (splitPositionKey(path.key)?.participantId ?? null)),
+  ownPresent: (ctx, path) => ownership(ctx, path, path.key) ?? presentOnly(path),
+  anyPresent: (_ctx, path) => presentOnly(path),
+  authoredObjection: (ctx, path) => {
+    const before = path.before as Record<string, unknown> | undefined;
+    const after = path.after as Record<string, unknown> | undefined;
+    if (path.op === 'delete') {
+      return before === undefined ? null : { why: `cards are withdrawn, never deleted: ${describePath(path)}` };
+    }
+    if (!isObject(after) || after.authorId !== ctx.self) return { why: `${describePath(path)} must name its author ${nameOf(ctx.doc, ctx.self)}` };
+    if (before === undefined) return after.status === 'open' ? null : { why: `a new card starts open: ${describePath(path)}` };
+    if (!isObject(before) || before.authorId !== ctx.self) return { why: `${describePath(path)} is ${ownerName(ctx.doc, before)}'s card` };
+    const changed = changedFields(before, after).filter((k) => k !== 'status' && k !== 'resolvedAt' && k !== 'resolution');
+    return changed.length === 0 ? null : { why: `only status and resolution of a card change, not ${changed.join(', ')}: ${describePath(path)}` };
+  },
+  noteText: (_ctx, path) => {
+    if (path.nested) return null;
+    if (path.op === 'delete') return { why: `${describePath(path)} would be removed` };
+    return nestedTypeOf(path.after) === 'Y.Text' ? null : { why: `${describePath(path)} must be a Y.Text` };
+  },
+  openProposal: (ctx, path) => {
+    const itemId = itemIdOfProposalRoot(path.root)!;
+    let stage: unknown;
+    agenda(ctx.doc).forEach((item) => {
+      if (stage === undefined && item instanceof Y.Map && item.get('id') === itemId) stage = item.get('stage') ?? null;
+    });
+    if (stage === undefined) return { why: `there is no agenda item "${itemId}"` };
+    return stage === 'decided' ? { why: `agenda item "${itemId}" is decided; its text is final` } : null;
+  },
+};
+
+function ownership(ctx: Ctx, path: WritePath, owner: string | null): Problem {
+  if (owner === ctx.self) return null;
+  const whose = owner === null ? "nobody's" : `${nameOf(ctx.doc, owner)}'s`;
+  return { why: `${describePath(path)} is ${whose}` };
+}
+
+function presentOnly(path: WritePath): Problem {
+  if (path.op === 'delete' || path.before === undefined) return { why: `${describePath(path)} is written by the server when someone joins` };
+  if (!isObject(path.before) || !isObject(path.after)) return { why: `${describePath(path)} must stay a participant entry` };
+  const changed = changedFields(path.before, path.after).filter((k) => k !== 'present');
+  if (changed.length > 0) return { why: `${describePath(path)} would change ${changed.join(', ')}` };
+  return typeof path.after.present === 'boolean' ? null : { why: `${describePath(path)}: present is true or false` };
+}
+
+function changedFields(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((k) => !sameJson(a[k], b[k])).sort();
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function nameOf(doc: Y.Doc, participantId: string): string {
+  const name = (participants(doc).get(participantId) as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' ? name : participantId;
+}
+
+function ownerName(doc: Y.Doc, before: unknown): string {
+  const author = isObject(before) ? before.authorId : undefined;
+  return typeof author === 'string' ? nameOf(doc, author) : 'another participant';
+}
+
+/** `positions/item1/ben`, `agenda[item1].stage`, `proposal/item1`. */
+export function describePath(path: WritePath): string {
+  if (path.root === ROOT.agenda) {
+    const item = path.itemId === null ? 'agenda' : `agenda[${path.itemId}]`;
+    return path.subKey === null ? item : `${item}.${path.subKey}`;
+  }
+  return path.key === null ? path.root : `${path.root}/${path.key}`;
+}
