@@ -31,7 +31,7 @@ export interface IgnoredEntry {
 
 /** A validated plain copy of a meeting document (readMeeting's result). */
 export interface MeetingSnapshot {
-  /** Missing or invalid meta entries fall back to defaults (and are reported). */
+  /** Missing or invalid meta entries fall back to defaults (META_DEFAULTS); invalid ones are reported. */
   meta: Meta;
   participants: Record<string, Participant>;
   /** In document order. */
