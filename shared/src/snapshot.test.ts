@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { EMPTY_REVISION, proposalRevision } from './revision.ts';
@@ -156,5 +157,49 @@ describe('readMeeting', () => {
     for (const u of [...ua].reverse()) Y.applyUpdate(b, u);
     expect(JSON.stringify(readMeeting(a))).toBe(JSON.stringify(readMeeting(b)));
     expect(Object.keys(readMeeting(b).meeting.participants)).toEqual(['p1', 'p2']);
+  });
+});
+
+describe('readMeeting on anything a peer can write', () => {
+  const MAP_ROOTS = ['meta', 'participants', 'objections', 'positions', 'rounds', 'notes', 'evaluation'] as const;
+  const value = fc.oneof(
+    { weight: 4, arbitrary: fc.anything({ maxDepth: 2 }) },
+    { weight: 1, arbitrary: fc.constantFrom('text', 'array', 'map').map((kind) => ({ yjs: kind })) },
+  );
+  const toYjs = (v: unknown): unknown => {
+    const kind = (v as { yjs?: string } | null)?.yjs;
+    if (kind === 'text') return new Y.Text('t');
+    if (kind === 'array') return Y.Array.from([1]);
+    if (kind === 'map') return new Y.Map([['id', 'i9']]);
+    return v;
+  };
+  const write = fc.oneof(
+    fc.record({ root: fc.constantFrom(...MAP_ROOTS), key: fc.string({ maxLength: 6 }), value }),
+    fc.record({ root: fc.constantFrom('agenda', 'log'), key: fc.constant(''), value }),
+  );
+
+  it('never throws, and accounts for every entry as read or ignored, on every peer alike', () => {
+    fc.assert(
+      fc.property(fc.array(write, { maxLength: 12 }), (writes) => {
+        const doc = new Y.Doc();
+        for (const w of writes) {
+          // Yjs itself refuses to insert undefined into an array
+          if (w.root === 'agenda' || w.root === 'log') doc.getArray(w.root).push([toYjs(w.value) ?? null]);
+          else doc.getMap(w.root).set(w.key, toYjs(w.value));
+        }
+        const { meeting, ignored } = readMeeting(doc);
+        for (const root of MAP_ROOTS) {
+          if (root === 'meta') continue;
+          const read = Object.keys(meeting[root]).length;
+          expect(read + ignored.filter((i) => i.root === root).length).toBe(doc.getMap(root).size);
+        }
+        expect(meeting.agenda.length + ignored.filter((i) => i.root === 'agenda').length).toBe(doc.getArray('agenda').length);
+        expect(meeting.log.length + ignored.filter((i) => i.root === 'log').length).toBe(doc.getArray('log').length);
+        const peer = new Y.Doc();
+        Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
+        expect(readMeeting(peer)).toEqual(readMeeting(doc));
+      }),
+      { seed: 99, numRuns: 200 },
+    );
   });
 });
