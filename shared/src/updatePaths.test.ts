@@ -229,3 +229,82 @@ describe('touchedPaths: parents in the same update, in both orders of client ids
     expect(writes(touchedPaths(server, update)).every((p) => p.root === 'agenda' && p.itemId === null)).toBe(true);
   });
 });
+
+describe('touchedPaths: what would stay pending, and what integrates as GC', () => {
+  it('[P2] reports text typed by another client next to text the server does not have', () => {
+    const server = meetingDoc();
+    const a = peerOf(server);
+    const created = updateFrom(a, (d) => notes(d).set('extra', new Y.Text('Hi')));
+    const b = peerOf(server);
+    Y.applyUpdate(b, created);
+    const typed = updateFrom(b, (d) => notes(d).get('extra')!.insert(2, '!'));
+    expect(touchedPaths(server, typed)).toEqual([expect.objectContaining({ op: 'unresolved', reason: 'its neighbour is unknown' })]);
+  });
+
+  it('[P2] reports text typed by another client into an empty note the server does not have', () => {
+    const server = meetingDoc();
+    const a = peerOf(server);
+    const created = updateFrom(a, (d) => notes(d).set('extra', new Y.Text()));
+    const b = peerOf(server);
+    Y.applyUpdate(b, created);
+    const typed = updateFrom(b, (d) => notes(d).get('extra')!.insert(0, 'Hello'));
+    expect(touchedPaths(server, typed)).toEqual([expect.objectContaining({ op: 'unresolved', reason: 'its parent is unknown' })]);
+  });
+
+  it('[P2] reports the structs after a gap in a merged update', () => {
+    const server = meetingDoc();
+    const a = peerOf(server);
+    const first = updateFrom(a, (d) => notes(d).get('opening')!.insert(0, 'abc'));
+    updateFrom(a, (d) => notes(d).get('opening')!.insert(0, 'x'));
+    const third = updateFrom(a, (d) => notes(d).get('opening')!.insert(0, 'y'));
+    const paths = touchedPaths(server, Y.mergeUpdates([first, third]));
+    expect(paths).toContainEqual(expect.objectContaining({ op: 'unresolved', reason: expect.stringMatching(/gap/) }));
+  });
+
+  it('reports nothing for text put into a paragraph the server has deleted (it integrates as GC)', () => {
+    const server = meetingDoc();
+    const a = peerOf(server);
+    proposal(server, 'item1').delete(0, 1);
+    const update = updateFrom(a, (d) => (proposal(d, 'item1').get(0) as Y.XmlElement).insert(0, [new Y.XmlText('late')]));
+    expect(touchedPaths(server, update)).toEqual([]);
+  });
+});
+
+describe('touchedPaths: folding and de-duplication', () => {
+  it('reports a key set and removed again in one update as its deletion', () => {
+    const server = meetingDoc();
+    openRound(server, 'item1', { kind: 'consent', order: ['ben'], now: NOW });
+    givePosition(server, 'item1', 'ben', 'object', NOW);
+    const peer = peerOf(server);
+    const update = updateFrom(peer, (d) => {
+      givePosition(d, 'item1', 'ben', 'consent', NOW + 1);
+      positions(d).delete('item1/ben');
+    });
+    expect(touchedPaths(server, update)).toEqual([
+      { op: 'delete', root: 'positions', key: 'item1/ben', itemId: null, subKey: null, nested: false, before: expect.objectContaining({ position: 'object' }) },
+    ]);
+  });
+
+  it('reports both values when two clients set one key in one merged update', () => {
+    const server = meetingDoc();
+    const a = edit(server, (d) => meta(d).set('title', 'A'));
+    const b = edit(server, (d) => meta(d).set('title', 'B'));
+    const paths = writes(touchedPaths(server, Y.mergeUpdates([a, b])));
+    expect(paths.map((p) => p.after).sort()).toEqual(['A', 'B']);
+    expect(paths.every((p) => p.before === 'Budget')).toBe(true);
+  });
+
+  it('reports each place once however many structs write it', () => {
+    const server = meetingDoc();
+    const peer = peerOf(server);
+    const update = updateFrom(peer, (d) => {
+      for (let i = 0; i < 20; i++) notes(d).set(`n${i}`, new Y.Text());
+      for (let round = 0; round < 2; round++) for (let i = 0; i < 20; i++) notes(d).get(`n${i}`)!.insert(0, `note ${i} ${round} `);
+    });
+    const paths = touchedPaths(server, update);
+    const nested = paths.map(brief).filter((b) => b.endsWith('nested'));
+    expect(new Set(nested).size).toBe(nested.length);
+    expect(nested).toHaveLength(20);
+    expect(paths).toHaveLength(40);
+  });
+});
