@@ -4,7 +4,7 @@ import * as cmd from './commands.ts';
 import { deriveConsent } from './consent.ts';
 import { ORIGIN } from './protocol.ts';
 import { proposalRevision } from './revision.ts';
-import { agenda, notes, proposal, rounds } from './schema.ts';
+import { agenda, notes, objections, participants, proposal, rounds } from './schema.ts';
 import { readMeeting } from './snapshot.ts';
 
 /** A meeting with facilitator f, members a and b, guest g, and consent item i1 in its consent round. */
@@ -278,6 +278,28 @@ describe('positions and objections', () => {
     expect(read(doc).objections.o1).toMatchObject({ status: 'integrated', resolvedAt: 3, resolution: 'a cheaper kettle' });
     expect(read(doc).objections.o2).toMatchObject({ status: 'withdrawn', resolvedAt: 4 });
     expect(read(doc).objections.o2?.resolution).toBeUndefined();
+  });
+});
+
+describe('entries rewritten whole', () => {
+  it('keep the fields a newer client added beyond the schema', () => {
+    const doc = meeting();
+    participants(doc).set('a', { name: 'Ana', role: 'member', present: true, joinedAt: 1001, pronouns: 'she' });
+    cmd.setPresent(doc, 'a', false);
+    expect(participants(doc).get('a')).toEqual({ name: 'Ana', role: 'member', present: false, joinedAt: 1001, pronouns: 'she' });
+    cmd.raiseObjection(doc, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'No', now: 1 });
+    objections(doc).set('o1', { ...(objections(doc).get('o1') as object), tags: ['cost'] });
+    cmd.acceptIntegration(doc, 'o1', 'cheaper', 2);
+    expect(objections(doc).get('o1')).toMatchObject({ status: 'integrated', resolution: 'cheaper', tags: ['cost'] });
+    rounds(doc).set('i1', { ...(rounds(doc).get('i1') as object), timer: 60 });
+    cmd.closeRound(doc, 'i1', 3);
+    expect(rounds(doc).get('i1')).toMatchObject({ closedAt: 3, timer: 60 });
+  });
+
+  it('[C13] an integration needs a resolution within bounds', () => {
+    const doc = meeting();
+    cmd.raiseObjection(doc, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'No', now: 1 });
+    expect(() => cmd.acceptIntegration(doc, 'o1', 'x'.repeat(5001), 2)).toThrow(/Invalid resolution/);
   });
 });
 

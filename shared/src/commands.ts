@@ -251,8 +251,9 @@ export function withdrawObjection(doc: Y.Doc, objectionId: string, now: number, 
 
 /** The objector accepts the amended proposal: the card is integrated, with how. */
 export function acceptIntegration(doc: Y.Doc, objectionId: string, resolution: string, now: number, origin: Origin = ORIGIN.local): void {
-  const entry = valid(ObjectionSchema, { ...openObjection(doc, objectionId), status: 'integrated', resolvedAt: now, resolution }, 'integration');
-  doc.transact(() => objections(doc).set(objectionId, entry), origin);
+  const how = valid(ObjectionSchema.shape.resolution, resolution, 'resolution');
+  const entry = openObjection(doc, objectionId);
+  doc.transact(() => objections(doc).set(objectionId, { ...entry, status: 'integrated', resolvedAt: now, resolution: how }), origin);
 }
 
 /** Sets the review date and moves the item to `decided` (the server logs the decision). */

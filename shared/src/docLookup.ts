@@ -32,24 +32,31 @@ export function itemIndex(doc: Y.Doc, itemId: string): number {
 }
 export const itemMap = (doc: Y.Doc, itemId: string): Y.Map<unknown> => agenda(doc).get(itemIndex(doc, itemId));
 
+// An entry that is rewritten whole keeps the fields it has beyond the schema
+// (written by a newer client), so that a write changes only what it means to.
+const keepExtra = <T extends object>(raw: unknown, parsed: T): T => ({ ...(raw as object), ...parsed });
+
 export function participant(doc: Y.Doc, participantId: string): Participant {
-  const parsed = ParticipantSchema.safeParse(participants(doc).get(participantId));
+  const raw = participants(doc).get(participantId);
+  const parsed = ParticipantSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`Unknown participant "${participantId}".`);
-  return parsed.data;
+  return keepExtra(raw, parsed.data);
 }
 
 /** An objection that is still open: only open cards change status (C13). */
 export function openObjection(doc: Y.Doc, objectionId: string): Objection {
-  const parsed = ObjectionSchema.safeParse(objections(doc).get(objectionId));
+  const raw = objections(doc).get(objectionId);
+  const parsed = ObjectionSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`Unknown objection "${objectionId}".`);
   if (parsed.data.status !== 'open') throw new Error(`Objection "${objectionId}" is already ${parsed.data.status}.`);
-  return parsed.data;
+  return keepExtra(raw, parsed.data);
 }
 
 export function round(doc: Y.Doc, key: string): Round {
-  const parsed = RoundSchema.safeParse(rounds(doc).get(key));
+  const raw = rounds(doc).get(key);
+  const parsed = RoundSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`No round "${key}" has been opened.`);
-  return parsed.data;
+  return keepExtra(raw, parsed.data);
 }
 
 /** `opening`, `closing` or an agenda item id: the keys of `rounds` and `notes`. */
