@@ -8,7 +8,7 @@ import { serve } from '@hono/node-server';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createApp } from './http/app.ts';
-import { interimPolicy } from './room/interimPolicy.ts';
+import { domainPolicy } from './room/domainPolicy.ts';
 import { RoomManager } from './room/RoomManager.ts';
 import type { WritePolicy } from './room/writeCheck.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
@@ -44,7 +44,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const storage = options.storage ?? new SqliteStorage(join(config.dataDir, 'consent.db'), { synchronous: config.sqliteSynchronous });
   const manager = new RoomManager({
     storage,
-    policy: options.policy ?? interimPolicy,
+    policy: options.policy ?? domainPolicy,
     graceMs: config.roomGraceMs,
     compactEvery: config.compactEvery,
     maxFrameBytes: config.maxFrameBytes,

@@ -32,6 +32,9 @@ export interface RoomBatch {
 
 class MalformedFrame extends Error {}
 
+/** docs/consent-spec.md: a malformed update. */
+const MALFORMED_RULE = 'P1';
+
 const EMPTY_UPDATE = (u: Uint8Array) => u.length === 2 && u[0] === 0 && u[1] === 0;
 
 export class Room {
@@ -171,12 +174,14 @@ export class Room {
       try {
         // Decoding first bounds the work: Y.applyUpdate trusts the struct counts an update declares.
         Y.decodeUpdate(update);
-        if (conn.isObserver) return { ok: false as const, rule: 'R-observer', reason: 'observers write nothing' };
+        if (conn.isObserver) return { ok: false as const, rule: 'R3', reason: 'observers write nothing' };
         return this.deps.policy.check(this.doc, update, actor);
       } catch (e) {
         throw new MalformedFrame(e instanceof Error ? e.message : 'undecodable update');
       }
     })();
+    // Rule P1 (does not decode, structs out of order) is a broken client, not a refused write.
+    if (!verdict.ok && verdict.rule === MALFORMED_RULE) throw new MalformedFrame(verdict.reason);
     if (verdict.ok) {
       Y.applyUpdate(this.doc, update, conn);
       if (verdict.events.length) {
@@ -186,7 +191,13 @@ export class Room {
     }
     // Keep the client's clock chain whole on the server and on every peer: the
     // placeholders carry no content and are relayed like any update.
-    Y.applyUpdate(this.doc, this.deps.policy.neutralize(update), conn);
+    let placeholder: Uint8Array;
+    try {
+      placeholder = this.deps.policy.neutralize(update);
+    } catch (e) {
+      throw new MalformedFrame(e instanceof Error ? e.message : 'undecodable update');
+    }
+    Y.applyUpdate(this.doc, placeholder, conn);
     this.deps.log.info({ conn: conn.id, rule: verdict.rule }, 'write refused');
     if (conn.wantsAck) conn.send(refusedFrame(verdict.rule, verdict.reason));
     else conn.close(CLOSE.refused, truncateReason(verdict.reason));
