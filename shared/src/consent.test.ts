@@ -42,6 +42,8 @@ const cases: [string, Setup, Expect][] = [
   ['[C7] no consent round yet is not-started, whatever was given', { round: null, positions: { 'i1/a': pos('consent'), 'i1/b': pos('consent') } },
     { state: 'not-started', round: null, missing: ['a', 'b'], stale: ['a', 'b'] }],
   ['[C2] a round of another kind is no consent round', { round: { ...consentRound, kind: 'react' } }, { state: 'not-started', round: null }],
+  ['[C2] a closed consent round stays current and its positions count', { round: { ...consentRound, closedAt: 9 }, positions: { 'i1/a': pos('consent'), 'i1/b': pos('consent') } },
+    { state: 'consented', round: 2 }],
   ['[C10] an open round with nobody having spoken is collecting', {}, { state: 'collecting', round: 2, missing: ['a', 'b'], stale: [] }],
   ['[C9] everyone eligible consenting is consented', { positions: { 'i1/a': pos('consent'), 'i1/b': pos('consent') } },
     { state: 'consented', consented: ['a', 'b'], missing: [] }],
