@@ -1,0 +1,127 @@
+// Benchmark runner: starts each server fresh for each scenario (core 0), drives
+// it from a separate load-generator process (core 1), prints one table per
+// scenario and writes docs/benchmarks.md. It measures; it never fails on a time.
+//   tsx bench/run.ts [--quick] [--only=fanout,ceiling] [--servers=ours,relay] [--profile=<dir>] [--out=<file>]
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LoadReply, LoadRequest } from './load/main.ts';
+import { machine } from './proc.ts';
+import { scenarioTable, targetTable, type Results } from './report.ts';
+import { SCENARIOS } from './scenarios/index.ts';
+import { PEERS, hasTaskset, repoRoot, spawnNode, startServer } from './servers/index.ts';
+
+const args = process.argv.slice(2);
+const opt = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const quick = args.includes('--quick');
+const only = opt('only')?.split(',');
+const wanted = opt('servers')?.split(',');
+const profileDir = opt('profile');
+const outFile = opt('out') ?? (quick || only || wanted ? null : join(repoRoot, 'docs/benchmarks.md'));
+
+const oursReady = existsSync(join(repoRoot, 'server/src/main.ts'));
+const peers = PEERS.filter((p) => (p.kind !== 'ours' || oursReady) && (!wanted || wanted.includes(p.kind)));
+const scenarios = SCENARIOS.filter((s) => !only || only.includes(s.id));
+
+// the runner shares the load generator's core
+if (hasTaskset) spawnSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
+
+function startLoad(): Promise<ChildProcess> {
+  const child = spawnNode(1, ['--import', 'tsx', 'bench/load/main.ts'], { cwd: join(repoRoot, 'tests'), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve(child));
+    child.once('exit', (code) => reject(new Error(`load generator exited (${code})`)));
+  });
+}
+
+function ask(load: ChildProcess, req: LoadRequest, timeoutMs: number): Promise<LoadReply> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => { load.off('message', onMessage); resolve({ ok: false, error: `no answer within ${timeoutMs / 1000} s` }); }, timeoutMs);
+    const onMessage = (r: LoadReply): void => { clearTimeout(timer); resolve(r); };
+    load.once('message', onMessage);
+    load.send(req);
+  });
+}
+
+async function main(): Promise<void> {
+  const m = machine();
+  const started = new Date();
+  console.log(`Consent Board benchmark${quick ? ' (quick)' : ''}: ${m.cpuModel}, ${m.cores} cores, Node ${m.node}; servers ${hasTaskset ? 'pinned to core 0, load to core 1' : 'not pinned (no taskset)'}`);
+  if (!oursReady) console.log('server/src/main.ts is missing: running the peers only');
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const results: Results = new Map();
+  let load = await startLoad();
+  for (const s of scenarios) {
+    const byKind = new Map<string, LoadReply>();
+    results.set(s.id, byKind);
+    for (const p of peers) {
+      const t0 = performance.now();
+      let reply: LoadReply;
+      try {
+        const server = await startServer(p, { profileDir: p.kind === 'ours' ? profileDir : undefined });
+        reply = await ask(load, { scenario: s.id, target: { kind: p.kind, http: server.http, ws: server.ws }, pid: server.pid, quick }, quick ? 60_000 : 600_000);
+        await server.stop();
+      } catch (err) {
+        reply = { ok: false, error: err instanceof Error ? err.message : String(err) };
+      }
+      if (!reply.ok) {
+        // a stuck scenario leaves sockets behind: start a clean load generator
+        load.kill('SIGKILL');
+        load = await startLoad();
+      }
+      byKind.set(p.kind, reply);
+      console.log(`  ${s.id} · ${p.label}: ${reply.ok ? 'done' : `failed: ${reply.error.split('\n')[0]}`} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    }
+    console.log(`\n${scenarioTable(s, peers, results)}\n`);
+  }
+  load.kill();
+  const targets = targetTable(results);
+  console.log(`### Targets\n\n${targets}\n`);
+  const seconds = ((Date.now() - started.getTime()) / 1000).toFixed(0);
+  if (outFile !== null) {
+    writeFileSync(outFile, document(m, started, seconds, results, targets));
+    console.log(`written to ${outFile}`);
+  }
+  console.log(`finished in ${seconds} s`);
+}
+
+function document(m: ReturnType<typeof machine>, at: Date, seconds: string, results: Results, targets: string): string {
+  return [
+    '# Benchmarks',
+    '',
+    `Measured ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${m.cpuModel}, ${m.cores} cores, Node ${m.node}` +
+      `${quick ? ' (a `--quick` run)' : ''}, in ${seconds} s. ${hasTaskset ? 'Each server pinned to core 0, the load generator to core 1 (`taskset`).' : 'Not pinned: `taskset` was missing.'}`,
+    '',
+    'Run it with `pnpm bench` (about 10 minutes) or `pnpm bench:quick` (under 90 s, smaller figures, printed only).',
+    'How it works, what each server is and how to read the tables: see "Method" at the end.',
+    '↓ lower is better, ↑ higher is better; a ratio is ours divided by the peer. "n/a" names why a figure cannot exist.',
+    '',
+    '## Targets',
+    '',
+    targets,
+    '',
+    '## Results',
+    '',
+    ...SCENARIOS.filter((s) => results.has(s.id)).flatMap((s) => [scenarioTable(s, peers, results), '']),
+    METHOD,
+  ].join('\n');
+}
+
+const METHOD = `## Method
+
+- **Servers.** Each scenario starts every server afresh as its own process, \`node --import tsx <entry>\` (tsx is what \`npm start\` uses), with \`NODE_ENV=production\`:
+  - **ours**: \`server/src/main.ts\` with \`PORT=0\`, a fresh temporary \`DATA_DIR\` and every other setting at its default — rights checks, SQLite persistence and the rate limit all on.
+  - **Hocuspocus 4.7** (\`@hocuspocus/server\` with \`@hocuspocus/extension-sqlite\` on a temporary file), defaults otherwise: broadcasts merged per event-loop turn (\`flushDelay: 0\`), storage debounced 2 s (at most 10 s). It declares Node 22 and runs on Node 20.
+  - **y-websocket-server 0.1.5**: \`@y/websocket-server\`'s \`setupWSConnection\`, no persistence. It asks for the yjs 14 prerelease; the workspace \`overrides\` pin it to yjs 13.6.33 and \`@y/protocols\` 1.0.6-1, and it runs correctly so (every scenario syncs and delivers). Its sockets come from the tests' \`ws\` 8.23 (the package's own \`server.js\` prints port 0 instead of the bound port).
+  - **raw ws relay**: \`ws\` 8.23 forwarding each frame, as it arrives, to the other sockets of its room; no Yjs, no document — the machine's ceiling for message-by-message fan-out.
+- **Load.** A separate process of real Yjs clients: y-protocols sync and awareness written with lib0 directly over \`ws\` (Hocuspocus frames carry its document-name prefix and an auth frame). Every keystroke is a real \`Y.Doc\` edit — one character appended to the typist's own paragraph (an \`XmlText\` in a \`proposal/<item>\` \`XmlFragment\`, as the editor writes it), 20–24 bytes — recorded before the measured window. On ours each room is a meeting created through \`POST /api/meetings\`, every client a participant joined through \`POST /api/meetings/:id/join\` with its own token, awareness carrying that participant's \`user\`, and the facilitator first adds the agenda item the proposal belongs to.
+- **Latency** is from sending an update to the moment the last other client of the room has it. Receivers read the (client, clock) ranges of every update they get (servers that merge updates are read correctly), so nothing is embedded in the content. Echoes to the sender are ignored. **Drops** are updates some receiver still lacked 2–3 s after the window closed. **Server CPU** is utime+stime from \`/proc/<pid>/stat\` over the window, **RSS** is \`VmRSS\` from \`/proc/<pid>/status\`.
+- **Ceiling** runs 50 clients, all typing, at 200, 400, 800, 1,600, 2,400, 3,200, 4,800, 6,400, 8,000, 9,600, 12,800 … updates/s, each step 3 s (1 s in \`--quick\`) after a short warm-up, and reports the highest step with p99 ≤ 50 ms and no drop. When the load generator cannot send a step's rate it stops there and says so.
+- **Many rooms**: RSS per room is the growth of server RSS after opening the rooms over a one-room baseline, divided by the rooms. **Awareness**: frames the server sent, counted at the clients; the exponent is log(out₂/out₁)/log(n₂/n₁). **Join**: from opening the socket to receiving sync step 2 (the whole document); documents are proposals of paragraphs with a little editing history, seeded in updates of at most 256 kB. **Durability**: ours with \`?ack=1\`; each \`MESSAGE.ack\` releases that many of the connection's oldest unacknowledged updates.
+- The machine is shared and has two cores, so figures move between runs by about one ramp step; compare columns of the same run, not runs.
+`;
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,6 @@
+// What every scenario gets: the server under test and how long to run.
+import type { Metric } from '../load/drive.ts';
+import type { Target } from '../load/room.ts';
+
+export interface Context { target: Target; pid: number; quick: boolean }
+export type Scenario = (ctx: Context) => Promise<Metric[]>;

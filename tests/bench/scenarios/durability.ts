@@ -1,0 +1,38 @@
+// Scenario 6, durability (ours only): 500 updates/s from 5 typists with
+// ?ack=1; time from sending an update to the server's ack that it is on disk.
+import { measureTyping, round, type Metric } from '../load/drive.ts';
+import { openRoom } from '../load/room.ts';
+import { LatencyTracker, summarize } from '../load/tracker.ts';
+import type { Context } from './context.ts';
+
+export async function durability(ctx: Context): Promise<Metric[]> {
+  if (ctx.target.kind !== 'ours') {
+    const why = ctx.target.kind === 'hocuspocus'
+      ? 'no durable ack: its per-update SyncStatus is sent before the debounced (2–10 s) store'
+      : ctx.target.kind === 'yws' ? 'keeps nothing on disk' : 'keeps nothing';
+    return [{ key: 'durable ack at 500 updates/s · p99 (ms)', value: null, note: why }];
+  }
+  const tracker = new LatencyTracker();
+  const room = await openRoom(ctx.target, { clients: 6, typists: 5, tracker, ack: true });
+  const typists = room.members.filter((m) => m.typist !== null);
+  // the paragraph set-up updates are acked too; start counting after them
+  for (const m of typists) { m.client.ackQueue.length = 0; m.client.ackLatencies = []; }
+  const realSend = typists.map((m) => m.client.sendUpdate.bind(m.client));
+  typists.forEach((m, i) => {
+    m.client.sendUpdate = (u: Uint8Array) => { m.client.ackQueue.push(performance.now()); realSend[i]!(u); };
+  });
+  const w = await measureTyping(room, tracker, ctx.pid, { rate: 500, ms: ctx.quick ? 3000 : 10_000, drainMs: 3000, warmupMs: 300 });
+  const acks = typists.flatMap((m) => m.client.ackLatencies);
+  const unacked = typists.reduce((sum, m) => sum + m.client.ackQueue.length, 0);
+  const a = summarize(acks);
+  await room.close();
+  return [
+    { key: 'durable ack at 500 updates/s · p50 (ms)', value: round(a.p50, 2), better: 'lower' },
+    { key: 'durable ack at 500 updates/s · p99 (ms)', value: round(a.p99, 2), better: 'lower' },
+    { key: 'durable ack at 500 updates/s · max (ms)', value: round(a.max, 2), better: 'lower' },
+    { key: 'updates acked / never acked', value: acks.length, note: `${unacked} never acked` },
+    { key: 'send → received-by-all p99 meanwhile (ms)', value: round(w.latency.p99, 2), better: 'lower' },
+    { key: 'drops', value: w.drops, better: 'lower' },
+    { key: 'server CPU (% of a core)', value: round(w.serverCpu, 1), better: 'lower' },
+  ];
+}

@@ -1,0 +1,47 @@
+// Scenario 3, many rooms: 500 rooms × 3 clients. RSS per room (growth over a
+// one-room baseline), time and CPU to connect them, then each room typing once a second.
+import { cpuMeter, rssMB } from '../proc.ts';
+import { measureTyping, round, sleep, type Metric } from '../load/drive.ts';
+import { openRoom, type Room } from '../load/room.ts';
+import { LatencyTracker } from '../load/tracker.ts';
+import type { Context } from './context.ts';
+
+export async function manyRooms(ctx: Context): Promise<Metric[]> {
+  const count = ctx.quick ? 200 : 500;
+  const tracker = new LatencyTracker();
+  const rooms: Room[] = [];
+  // one warm room first, so lazily loaded code and caches are in the baseline
+  rooms.push(await openRoom(ctx.target, { clients: 3, typists: 1, tracker }));
+  await sleep(300);
+  const rss0 = rssMB(ctx.pid);
+  const cpu = cpuMeter(ctx.pid);
+  const t0 = performance.now();
+  const pending: Promise<Room>[] = [];
+  for (let i = 0; i < count; i++) {
+    pending.push(openRoom(ctx.target, { clients: 3, typists: 1, tracker }));
+    if (pending.length === 20) rooms.push(...(await Promise.all(pending.splice(0))));
+  }
+  rooms.push(...(await Promise.all(pending)));
+  const connectSec = (performance.now() - t0) / 1000;
+  const connectCpu = cpu();
+  await sleep(1000);
+  const idleCpu = cpuMeter(ctx.pid);
+  await sleep(ctx.quick ? 1000 : 3000);
+  const idle = idleCpu();
+  const rss1 = rssMB(ctx.pid);
+  // all rooms at once: one keystroke per room per second
+  const all: Room = { name: 'all', meeting: null, members: rooms.slice(1).flatMap((r) => r.members), close: async () => {} };
+  const w = await measureTyping(all, tracker, ctx.pid, { rate: count, ms: ctx.quick ? 2000 : 5000, drainMs: 2000, receivers: 2 });
+  for (const r of rooms) await r.close();
+  const what = ctx.quick ? `${count} rooms (quick run; the full run has 500)` : `${count} rooms`;
+  return [
+    { key: `${what} · RSS per room (KB)`, value: round(((rss1 - rss0) * 1024) / count, 1), better: 'lower' },
+    { key: `${what} · server RSS (MB)`, value: round(rss1, 1), better: 'lower' },
+    { key: `${what} · time to open and sync all (s)`, value: round(connectSec, 2), note: ctx.target.kind === 'ours' ? 'includes creating each meeting and 2 joins over HTTP' : undefined, better: 'lower' },
+    { key: `${what} · server CPU while opening (% of a core)`, value: round(connectCpu, 0) },
+    { key: `${what} · server CPU idle, awareness renewals only (%)`, value: round(idle, 1), better: 'lower' },
+    { key: `${what} · 1 keystroke/room/s · p99 latency (ms)`, value: Number.isFinite(w.latency.p99) ? round(w.latency.p99, 2) : null, better: 'lower' },
+    { key: `${what} · 1 keystroke/room/s · drops`, value: w.drops, better: 'lower' },
+    { key: `${what} · 1 keystroke/room/s · server CPU (%)`, value: round(w.serverCpu, 1), better: 'lower' },
+  ];
+}

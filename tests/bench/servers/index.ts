@@ -1,0 +1,90 @@
+// The four servers under test, each started the same way: its own Node
+// process (`node --import tsx <entry>`, pinned to core 0 when taskset exists),
+// ready when it prints `running at http://127.0.0.1:<port>`.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ServerKind } from '../load/client.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, '../../..');
+
+export interface PeerSpec {
+  kind: ServerKind;
+  label: string;
+  cwd: string;
+  entry: string;
+  env: (dataDir: string) => Record<string, string>;
+}
+
+export const PEERS: PeerSpec[] = [
+  {
+    kind: 'ours', label: 'ours', cwd: join(repoRoot, 'server'), entry: 'src/main.ts',
+    // `npm start` settings: port 0, a fresh data dir, everything else default
+    env: (dir) => ({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'warn' }),
+  },
+  {
+    kind: 'hocuspocus', label: 'Hocuspocus 4.7', cwd: join(repoRoot, 'tests'), entry: 'bench/servers/hocuspocus.ts',
+    env: (dir) => ({ DATA_FILE: join(dir, 'hocuspocus.sqlite') }),
+  },
+  { kind: 'yws', label: 'y-websocket-server 0.1.5', cwd: join(repoRoot, 'tests'), entry: 'bench/servers/yWebsocketServer.ts', env: () => ({}) },
+  { kind: 'relay', label: 'raw ws relay', cwd: join(repoRoot, 'tests'), entry: 'bench/servers/relay.ts', env: () => ({}) },
+];
+
+export const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+
+/** Runs `args` with node, pinned to `core` when possible. */
+export function spawnNode(core: number, args: string[], options: Parameters<typeof spawn>[2]): ChildProcess {
+  return hasTaskset
+    ? spawn('taskset', ['-c', String(core), process.execPath, ...args], options)
+    : spawn(process.execPath, args, options);
+}
+
+export interface RunningServer {
+  spec: PeerSpec;
+  pid: number;
+  http: string;
+  ws: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(spec: PeerSpec, opts: { profileDir?: string } = {}): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), `bench-${spec.kind}-`));
+  const flags = opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : [];
+  const child = spawnNode(0, [...flags, '--import', 'tsx', spec.entry], {
+    cwd: spec.cwd,
+    env: { ...process.env, NODE_ENV: 'production', ...spec.env(dir) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (b: Buffer) => { stderr = (stderr + b.toString()).slice(-4000); });
+  const port = await new Promise<number>((resolvePort, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${spec.label} did not start in 30 s: ${stderr}`)), 30_000);
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      const m = /running at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (m) { clearTimeout(timer); resolvePort(Number(m[1])); }
+    });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${spec.label} exited (${code}): ${stderr}`)); });
+  });
+  child.stdout!.resume();
+  return {
+    spec,
+    pid: child.pid!,
+    http: `http://127.0.0.1:${port}`,
+    ws: `ws://127.0.0.1:${port}`,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((r) => child.once('exit', () => r()));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
