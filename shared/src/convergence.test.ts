@@ -163,7 +163,7 @@ describe('convergence', () => {
       throw new Error(`${message}\n${String(result.errorInstance)}`);
     }
     expect(result.numRuns).toBe(RUNS);
-  });
+  }, 60_000 + RUNS * 100);
 
   it('[C14] a scenario with every kind of write converges (a fixed walk through the ops)', () => {
     const ops: Op[] = [
