@@ -13,3 +13,4 @@ export * from './updatePaths.ts';
 export * from './rights.ts';
 export * from './checkUpdate.ts';
 export * from './neutralize.ts';
+export * from './minutes/index.ts';

@@ -132,6 +132,16 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]<>()#+!|~&]/g, '\\$&');
 }
 
+/** Plain multi-line user text as Markdown: escaped, with its line breaks kept (blank lines part paragraphs). */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((para) => escapeLineStarts(escapeMarkdown(para.trim())).replace(/\n/g, '\\\n'))
+    .filter((para) => para !== '')
+    .join('\n\n');
+}
+
 /** A line that starts like a list, heading rule or quote is escaped at its start. */
 function escapeLineStarts(text: string): string {
   return text.replace(/(^|\n)([ \t]*)([-=>]|\d+(?=[.)]))/g, (_m, nl: string, ws: string, mark: string) =>

@@ -1,0 +1,126 @@
+// buildMinutes: the minutes of a meeting as plain JSON, derived from a
+// validated snapshot (DESIGN §6). Pure: time is a parameter.
+import { deriveConsent } from '../consent.ts';
+import { RATING_KEYS, ROUND_KEY, NOTE_KEY, type LogEvent, type Objection } from '../schema.ts';
+import { participantList, speakingTime } from '../selectors.ts';
+import type { MeetingSnapshot } from '../types.ts';
+import { proposalMarkdown } from './proposalText.ts';
+import {
+  MINUTES_FORMAT,
+  type MinutesCard,
+  type MinutesDecision,
+  type MinutesEvaluation,
+  type MinutesItem,
+  type MinutesJson,
+  type MinutesPerson,
+  type MinutesRound,
+  type TimelineEntry,
+} from './types.ts';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now: number }): MinutesJson {
+  const person = (participantId: string): MinutesPerson => ({ participantId, name: s.participants[participantId]?.name ?? participantId });
+  const optionalPerson = (id: string | null): MinutesPerson | null => (id === null || id === '' ? null : person(id));
+  const titleOf = (itemId: string): string => s.agenda.find((i) => i.id === itemId)?.title ?? itemId;
+
+  return {
+    format: MINUTES_FORMAT,
+    generatedAt: iso(opts.now),
+    meeting: {
+      id: opts.meetingId,
+      title: s.meta.title,
+      circle: s.meta.circle,
+      aim: s.meta.aim,
+      phase: s.meta.phase,
+      createdAt: iso(s.meta.createdAt),
+      facilitator: optionalPerson(s.meta.facilitatorId),
+      secretary: optionalPerson(s.meta.secretaryId),
+    },
+    attendance: participantList(s).map((p) => ({ participantId: p.id, name: p.name, role: p.role, present: p.present, joinedAt: iso(p.joinedAt) })),
+    openingRound: roundOf(s, ROUND_KEY.opening, NOTE_KEY.opening, person),
+    closingRound: roundOf(s, ROUND_KEY.closing, NOTE_KEY.closing, person),
+    items: s.agenda.map((item): MinutesItem => {
+      const proposal = s.proposals[item.id] ?? { nodes: [], revision: '' };
+      const cards = cardsOf(s, item.id, proposal.revision, person);
+      return {
+        id: item.id,
+        title: item.title,
+        kind: item.kind,
+        stage: item.stage,
+        reviewDate: item.reviewDate,
+        owner: optionalPerson(item.ownerId),
+        timeboxMin: item.timeboxMin,
+        proposal: { markdown: proposalMarkdown(proposal.nodes), revision: proposal.revision, nodes: proposal.nodes },
+        consent: deriveConsent(s, item.id),
+        objections: cards.filter((c) => c.kind === 'objection'),
+        concerns: cards.filter((c) => c.kind === 'concern'),
+        decision: decisionOf(s.log, item.id, person),
+        notes: s.notes[item.id] ?? '',
+      };
+    }),
+    timeline: s.log.flatMap((e): TimelineEntry[] => {
+      const at = iso(e.at);
+      const by = person(e.actorId);
+      if (e.type === 'phase') return [{ at, type: 'phase', by, from: e.from, to: e.to }];
+      if (e.type === 'stage') return [{ at, type: 'stage', by, itemId: e.itemId, itemTitle: titleOf(e.itemId), from: e.from, to: e.to }];
+      if (e.type === 'decision') {
+        return [{ at, type: 'decision', by, itemId: e.itemId, itemTitle: titleOf(e.itemId), revision: e.revision, reviewDate: e.reviewDate }];
+      }
+      return [];
+    }),
+    speakingTime: speakingTime(s, opts.now).map((t) => ({ ...person(t.participantId), ms: t.ms, turns: t.turns })),
+    evaluation: evaluationOf(s, person),
+  };
+}
+
+function roundOf(s: MeetingSnapshot, roundKey: string, noteKey: string, person: (id: string) => MinutesPerson): MinutesRound {
+  return { order: (s.rounds[roundKey]?.order ?? []).map(person), notes: s.notes[noteKey] ?? '' };
+}
+
+function cardsOf(s: MeetingSnapshot, itemId: string, revision: string, person: (id: string) => MinutesPerson): MinutesCard[] {
+  return Object.entries(s.objections)
+    .filter(([, o]) => o.itemId === itemId)
+    .sort(([a, x], [b, y]) => x.createdAt - y.createdAt || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, o]: [string, Objection]) => ({
+      id,
+      authorId: o.authorId,
+      authorName: person(o.authorId).name,
+      kind: o.kind,
+      text: o.text,
+      status: o.status,
+      stale: o.revision !== revision,
+      createdAt: iso(o.createdAt),
+      resolution: o.resolution ?? null,
+      resolvedAt: o.resolvedAt === undefined ? null : iso(o.resolvedAt),
+    }));
+}
+
+/** The item's last decision in the log (a decision is final, so there is at most one in practice). */
+function decisionOf(log: readonly LogEvent[], itemId: string, person: (id: string) => MinutesPerson): MinutesDecision | null {
+  const e = log.findLast((x): x is Extract<LogEvent, { type: 'decision' }> => x.type === 'decision' && x.itemId === itemId);
+  if (!e) return null;
+  return {
+    at: iso(e.at),
+    by: person(e.actorId),
+    text: e.text,
+    revision: e.revision,
+    reviewDate: e.reviewDate,
+    consented: e.consented.map(person),
+    concerns: e.concerns.map(person),
+  };
+}
+
+function evaluationOf(s: MeetingSnapshot, person: (id: string) => MinutesPerson): MinutesEvaluation {
+  const entries = Object.entries(s.evaluation);
+  const averages: Record<string, number | null> = {};
+  for (const key of RATING_KEYS) {
+    const given = entries.map(([, e]) => e.ratings[key]).filter((r): r is number => r !== undefined);
+    averages[key] = given.length === 0 ? null : Math.round((given.reduce((a, b) => a + b, 0) / given.length) * 100) / 100;
+  }
+  return {
+    count: entries.length,
+    averages,
+    comments: entries.filter(([, e]) => e.comment.trim() !== '').map(([id, e]) => ({ ...person(id), comment: e.comment })),
+  };
+}

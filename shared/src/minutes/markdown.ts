@@ -1,0 +1,109 @@
+// minutesMarkdown: the minutes JSON as a Markdown document. Every user string
+// goes through the escapes of proposalText.ts; the proposal is already Markdown.
+import type { ConsentRecord } from '../types.ts';
+import { escapeMarkdown, markdownText } from './proposalText.ts';
+import type { MinutesCard, MinutesItem, MinutesJson, MinutesPerson, MinutesRound, TimelineEntry } from './types.ts';
+import { consentWords, durationText, timeText, timelineText } from './words.ts';
+
+/** Table cells and inline mentions: one line, escaped. */
+const cell = (text: string): string => escapeMarkdown(text.replace(/\s+/g, ' ').trim()).replace(/^$/, '–');
+const names = (people: readonly MinutesPerson[]): string => (people.length === 0 ? '–' : people.map((p) => cell(p.name)).join(', '));
+
+export function minutesMarkdown(m: MinutesJson): string {
+  const out: string[] = [];
+  const { meeting } = m;
+  out.push(`# ${cell(meeting.title || 'Meeting')}`);
+  const facts = [
+    `**Circle:** ${cell(meeting.circle)}`,
+    `**Aim:** ${cell(meeting.aim)}`,
+    `**Date:** ${timeText(meeting.createdAt)} · **Phase:** ${meeting.phase}`,
+    `**Facilitator:** ${meeting.facilitator ? cell(meeting.facilitator.name) : '–'} · **Secretary:** ${meeting.secretary ? cell(meeting.secretary.name) : '–'}`,
+  ];
+  out.push(facts.join('\\\n'));
+
+  out.push('## Attendance', table(['Name', 'Role', 'Present'], m.attendance.map((p) => [cell(p.name), p.role, p.present ? 'yes' : 'no'])));
+  out.push(...round('Opening round', m.openingRound));
+
+  out.push('## Items');
+  if (m.items.length === 0) out.push('No agenda items.');
+  m.items.forEach((item, i) => out.push(...itemMarkdown(item, i + 1, m)));
+
+  out.push(...round('Closing round', m.closingRound));
+  out.push('## Timeline', m.timeline.length === 0 ? 'No moves recorded.' : table(['Time (UTC)', 'Event', 'By'], m.timeline.map(timelineRow)));
+  out.push(
+    '## Speaking time',
+    m.speakingTime.length === 0 ? 'No rounds recorded.' : table(['Name', 'Time', 'Turns'], m.speakingTime.map((t) => [cell(t.name), durationText(t.ms), String(t.turns)])),
+  );
+  out.push('## Evaluation');
+  const { evaluation } = m;
+  out.push(`${evaluation.count} evaluation card${evaluation.count === 1 ? '' : 's'}.`);
+  const rated = Object.entries(evaluation.averages);
+  if (evaluation.count > 0) out.push(table(['Rating', 'Average (1–5)'], rated.map(([k, v]) => [cell(k), v === null ? '–' : v.toFixed(2)])));
+  if (evaluation.comments.length > 0) out.push(evaluation.comments.map((c) => `- **${cell(c.name)}:** ${cell(c.comment)}`).join('\n'));
+  out.push(`_Minutes generated ${timeText(m.generatedAt)} from meeting ${cell(meeting.id)}._`);
+  return `${out.join('\n\n')}\n`;
+}
+
+function round(title: string, r: MinutesRound): string[] {
+  const out = [`## ${title}`, `**Order:** ${names(r.order)}`];
+  if (r.notes.trim() !== '') out.push(markdownText(r.notes));
+  return out;
+}
+
+function itemMarkdown(item: MinutesItem, n: number, m: MinutesJson): string[] {
+  const out = [`### ${n}. ${cell(item.title)}`];
+  out.push(
+    [
+      `**Kind:** ${item.kind} · **Stage:** ${item.stage} · **Timebox:** ${item.timeboxMin} min`,
+      `**Owner:** ${item.owner ? cell(item.owner.name) : '–'} · **Review date:** ${item.reviewDate ?? '–'}`,
+    ].join('\\\n'),
+  );
+  out.push(`#### Proposal (revision ${item.proposal.revision})`, item.proposal.markdown.trim() === '' ? '_No proposal text._' : item.proposal.markdown);
+  if (item.kind === 'consent' || item.kind === 'selection') out.push('#### Consent', consentMarkdown(item.consent, m));
+  if (item.objections.length > 0) out.push('#### Objections', cards(item.objections));
+  if (item.concerns.length > 0) out.push('#### Concerns', cards(item.concerns));
+  if (item.decision) {
+    const d = item.decision;
+    out.push(
+      '#### Decision',
+      `Decided ${timeText(d.at)} (recorded by ${cell(d.by.name)}), revision ${d.revision}, review by ${d.reviewDate ?? '–'}.\\\n` +
+        `Consented: ${names(d.consented)}; with a concern: ${names(d.concerns)}.`,
+      markdownText(d.text)
+        .split('\n')
+        .map((line) => (line === '' ? '>' : `> ${line}`))
+        .join('\n'),
+    );
+  }
+  if (item.notes.trim() !== '') out.push('#### Notes', markdownText(item.notes));
+  return out;
+}
+
+function consentMarkdown(c: ConsentRecord, m: MinutesJson): string {
+  const nameOf = (id: string): MinutesPerson => m.attendance.find((p) => p.participantId === id) ?? { participantId: id, name: id };
+  const list = (ids: readonly string[]): string => names(ids.map(nameOf));
+  return [
+    `**${consentWords(c.state)}**${c.round === null ? '' : ` (round ${c.round})`}`,
+    `Consented: ${list(c.consented)}`,
+    `With a concern: ${list(c.concerns)}`,
+    `Objecting: ${list(c.objecting)}`,
+    `Missing: ${list(c.missing)}${c.stale.length > 0 ? ` (on an older round or text: ${list(c.stale)})` : ''}`,
+  ].join('\\\n');
+}
+
+function cards(list: readonly MinutesCard[]): string {
+  return list
+    .map((c) => {
+      const head = `- **${cell(c.authorName)}** (${c.status}${c.stale ? ', raised on an earlier text' : ''}): ${cell(c.text)}`;
+      return c.resolution === null ? head : `${head}\\\n  _Integrated as:_ ${cell(c.resolution)}${c.resolvedAt ? ` (${timeText(c.resolvedAt)})` : ''}`;
+    })
+    .join('\n');
+}
+
+function timelineRow(e: TimelineEntry): string[] {
+  return [timeText(e.at), cell(timelineText(e)), cell(e.by.name)];
+}
+
+function table(head: readonly string[], rows: readonly string[][]): string {
+  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,266 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import {
+  acceptIntegration,
+  addAgendaItem,
+  addEvaluation,
+  addParticipant,
+  appendLog,
+  closeRound,
+  createMeeting,
+  givePosition,
+  movePhase,
+  moveStage,
+  openRound,
+  passSpeaker,
+  raiseObjection,
+  recordDecision,
+  setPresent,
+  writeNote,
+} from '../commands.ts';
+import { checkUpdate } from '../checkUpdate.ts';
+import { proposal } from '../schema.ts';
+import { readMeeting } from '../snapshot.ts';
+import { peerOf, updateFrom, writeParagraph } from '../testing/meeting.ts';
+import { buildMinutes, minutesHtml, minutesMarkdown, type MinutesJson } from './index.ts';
+
+const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
+const MIN = 60_000;
+const EVIL = '<script>alert("x")</script>';
+
+/** Runs a write the way the server does: from a peer, checked, applied, its events logged at `at`. */
+function serverRun(server: Y.Doc, actorId: string, at: number, change: (d: Y.Doc) => void): void {
+  const update = updateFrom(peerOf(server), change);
+  const result = checkUpdate(server, update, { kind: 'participant', participantId: actorId });
+  if (!result.ok) throw new Error(`${result.rule}: ${result.reason}`);
+  Y.applyUpdate(server, update);
+  if (result.events.length > 0) appendLog(server, result.events.map((e) => ({ ...e, at, actorId })));
+}
+
+/** A whole meeting: opening round, one consent item with an objection integrated and a concern, a report, a closing evaluation. */
+function heldMeeting(name = (plain: string) => plain): Y.Doc {
+  const s = new Y.Doc();
+  createMeeting(s, { title: name('Ops circle'), circle: name('Ops'), aim: name('Keep the office running'), facilitatorId: 'fran', facilitatorName: name('Fran'), now: T0 });
+  addParticipant(s, 'ben', { name: name('Ben'), role: 'member', now: T0 + 1 });
+  addParticipant(s, 'cleo', { name: name('Cleo'), role: 'member', now: T0 + 2 });
+  addParticipant(s, 'gus', { name: name('Gus'), role: 'guest', now: T0 + 3 });
+  addParticipant(s, 'dora', { name: name('Dora'), role: 'member', now: T0 + 4 });
+  setPresent(s, 'dora', false);
+  addAgendaItem(s, { id: 'kettle', title: name('Buy a kettle'), kind: 'consent', ownerId: 'ben', timeboxMin: 20 });
+  addAgendaItem(s, { id: 'news', title: name('News'), kind: 'report', ownerId: null, timeboxMin: 5 });
+  writeParagraph(s, 'kettle', name('We buy a kettle.'));
+
+  serverRun(s, 'fran', T0 + 1 * MIN, (d) => movePhase(d, 'opening'));
+  serverRun(s, 'fran', T0 + 1 * MIN, (d) => openRound(d, 'opening', { kind: 'opening', order: ['fran', 'ben', 'cleo'], now: T0 + MIN }));
+  serverRun(s, 'fran', T0 + 2 * MIN, (d) => passSpeaker(d, 'opening', 'ben'));
+  serverRun(s, 'fran', T0 + 5 * MIN, (d) => passSpeaker(d, 'opening', 'cleo'));
+  serverRun(s, 'fran', T0 + 6 * MIN, (d) => closeRound(d, 'opening', T0 + 6 * MIN));
+  serverRun(s, 'ben', T0 + 6 * MIN, (d) => writeNote(d, 'opening', name('All arrived.')));
+  serverRun(s, 'fran', T0 + 7 * MIN, (d) => movePhase(d, 'agenda'));
+  serverRun(s, 'fran', T0 + 8 * MIN, (d) => movePhase(d, 'items'));
+  for (const [i, to] of (['present', 'clarify', 'react', 'consent'] as const).entries()) {
+    serverRun(s, 'fran', T0 + (9 + i) * MIN, (d) => moveStage(d, 'kettle', to));
+  }
+  serverRun(s, 'fran', T0 + 13 * MIN, (d) => openRound(d, 'kettle', { kind: 'consent', order: ['fran', 'ben', 'cleo'], now: T0 + 13 * MIN }));
+  serverRun(s, 'cleo', T0 + 14 * MIN, (d) => raiseObjection(d, { id: 'obj1', itemId: 'kettle', authorId: 'cleo', kind: 'objection', text: name('Too loud'), now: T0 + 14 * MIN }));
+  serverRun(s, 'gus', T0 + 14 * MIN, (d) => raiseObjection(d, { id: 'con1', itemId: 'kettle', authorId: 'gus', kind: 'concern', text: name('Costly'), now: T0 + 14 * MIN + 1 }));
+  serverRun(s, 'fran', T0 + 15 * MIN, (d) => moveStage(d, 'kettle', 'resolve'));
+  serverRun(s, 'ben', T0 + 16 * MIN, (d) => writeParagraph(d, 'kettle', name('It is a quiet one.')));
+  serverRun(s, 'cleo', T0 + 17 * MIN, (d) => acceptIntegration(d, 'obj1', name('Quiet model'), T0 + 17 * MIN));
+  serverRun(s, 'fran', T0 + 18 * MIN, (d) => moveStage(d, 'kettle', 'consent'));
+  serverRun(s, 'fran', T0 + 18 * MIN, (d) => openRound(d, 'kettle', { kind: 'consent', order: ['fran', 'ben', 'cleo'], now: T0 + 18 * MIN }));
+  for (const id of ['fran', 'ben', 'cleo']) serverRun(s, id, T0 + 19 * MIN, (d) => givePosition(d, 'kettle', id, id === 'cleo' ? 'concern' : 'consent', T0 + 19 * MIN));
+  serverRun(s, 'fran', T0 + 20 * MIN, (d) => recordDecision(d, 'kettle', '2027-05-01'));
+  serverRun(s, 'fran', T0 + 21 * MIN, (d) => writeNote(d, 'kettle', name('Ben orders it.')));
+  serverRun(s, 'fran', T0 + 30 * MIN, (d) => movePhase(d, 'closing'));
+  serverRun(s, 'ben', T0 + 31 * MIN, (d) => addEvaluation(d, 'ben', { ratings: { timekeeping: 4, clarity: 5 }, comment: name('Good pace') }));
+  serverRun(s, 'cleo', T0 + 31 * MIN, (d) => addEvaluation(d, 'cleo', { ratings: { timekeeping: 3 }, comment: '' }));
+  serverRun(s, 'fran', T0 + 35 * MIN, (d) => movePhase(d, 'closed'));
+  return s;
+}
+
+const minutesOf = (doc: Y.Doc): MinutesJson => buildMinutes(readMeeting(doc).meeting, { meetingId: 'm1', now: T0 + 40 * MIN });
+
+describe('buildMinutes', () => {
+  const m = minutesOf(heldMeeting());
+
+  it('names the meeting, its facilitator and when it was held', () => {
+    expect(m.format).toBe('consent-board-minutes/1');
+    expect(m.generatedAt).toBe('2026-11-26T09:40:00.000Z');
+    expect(m.meeting).toEqual({
+      id: 'm1',
+      title: 'Ops circle',
+      circle: 'Ops',
+      aim: 'Keep the office running',
+      phase: 'closed',
+      createdAt: '2026-11-26T09:00:00.000Z',
+      facilitator: { participantId: 'fran', name: 'Fran' },
+      secretary: null,
+    });
+  });
+
+  it('lists attendance by name with role and presence', () => {
+    expect(m.attendance.map((p) => [p.name, p.role, p.present])).toEqual([
+      ['Ben', 'member', true],
+      ['Cleo', 'member', true],
+      ['Dora', 'member', false],
+      ['Fran', 'member', true],
+      ['Gus', 'guest', true],
+    ]);
+  });
+
+  it('keeps the opening round’s order and notes', () => {
+    expect(m.openingRound).toEqual({ order: ['fran', 'ben', 'cleo'].map((id) => expect.objectContaining({ participantId: id })), notes: 'All arrived.' });
+    expect(m.closingRound).toEqual({ order: [], notes: '' });
+  });
+
+  it('records the decided item: final text, consent record, cards, decision', () => {
+    const [kettle, news] = m.items;
+    expect(kettle).toMatchObject({ id: 'kettle', title: 'Buy a kettle', kind: 'consent', stage: 'decided', reviewDate: '2027-05-01', owner: { name: 'Ben' }, notes: 'Ben orders it.' });
+    expect(kettle!.proposal.markdown).toBe('We buy a kettle.\n\nIt is a quiet one.');
+    expect(kettle!.consent).toMatchObject({ state: 'consented', round: 2, consented: ['ben', 'fran'], concerns: ['cleo'], missing: [], openObjections: [] });
+    expect(kettle!.objections).toEqual([
+      {
+        id: 'obj1',
+        authorId: 'cleo',
+        authorName: 'Cleo',
+        kind: 'objection',
+        text: 'Too loud',
+        status: 'integrated',
+        stale: true,
+        createdAt: '2026-11-26T09:14:00.000Z',
+        resolution: 'Quiet model',
+        resolvedAt: '2026-11-26T09:17:00.000Z',
+      },
+    ]);
+    expect(kettle!.concerns).toEqual([expect.objectContaining({ id: 'con1', authorName: 'Gus', status: 'open', resolution: null, resolvedAt: null })]);
+    expect(kettle!.decision).toEqual({
+      at: '2026-11-26T09:20:00.000Z',
+      by: { participantId: 'fran', name: 'Fran' },
+      text: 'We buy a kettle.\nIt is a quiet one.',
+      revision: kettle!.proposal.revision,
+      reviewDate: '2027-05-01',
+      consented: [
+        { participantId: 'ben', name: 'Ben' },
+        { participantId: 'fran', name: 'Fran' },
+      ],
+      concerns: [{ participantId: 'cleo', name: 'Cleo' }],
+    });
+    expect(news).toMatchObject({ id: 'news', kind: 'report', decision: null, objections: [], concerns: [], proposal: { markdown: '' } });
+  });
+
+  it('builds the timeline from phase, stage and decision events, with ISO times', () => {
+    expect(m.timeline.filter((e) => e.type === 'phase').map((e) => e.type === 'phase' && `${e.from}>${e.to}`)).toEqual([
+      'lobby>opening',
+      'opening>agenda',
+      'agenda>items',
+      'items>closing',
+      'closing>closed',
+    ]);
+    expect(m.timeline.find((e) => e.type === 'decision')).toEqual({
+      at: '2026-11-26T09:20:00.000Z',
+      type: 'decision',
+      by: { participantId: 'fran', name: 'Fran' },
+      itemId: 'kettle',
+      itemTitle: 'Buy a kettle',
+      revision: m.items[0]!.proposal.revision,
+      reviewDate: '2027-05-01',
+    });
+    expect(m.timeline.find((e) => e.type === 'stage')).toMatchObject({ at: '2026-11-26T09:09:00.000Z', itemTitle: 'Buy a kettle', from: 'draft', to: 'present' });
+  });
+
+  it('sums speaking time per person from the speaker events', () => {
+    const opening = m.speakingTime.find((t) => t.participantId === 'ben');
+    expect(opening).toEqual({ participantId: 'ben', name: 'Ben', ms: 3 * MIN, turns: 1 });
+    expect(m.speakingTime.find((t) => t.participantId === 'cleo')?.ms).toBe(1 * MIN);
+  });
+
+  it('averages the evaluation ratings and keeps the comments', () => {
+    expect(m.evaluation).toEqual({
+      count: 2,
+      averages: { timekeeping: 3.5, equivalence: null, clarity: 5, effectiveness: null },
+      comments: [{ participantId: 'ben', name: 'Ben', comment: 'Good pace' }],
+    });
+  });
+
+  it('falls back to ids for people the meeting does not know, and to empty text for missing parts', () => {
+    const doc = new Y.Doc();
+    const empty = buildMinutes(readMeeting(doc).meeting, { meetingId: 'x', now: 0 });
+    expect(empty.meeting.facilitator).toBeNull();
+    expect(empty.items).toEqual([]);
+    expect(minutesMarkdown(empty)).toContain('No agenda items.');
+    expect(minutesHtml(empty)).toContain('No agenda items.');
+  });
+});
+
+describe('minutesMarkdown', () => {
+  const md = minutesMarkdown(minutesOf(heldMeeting()));
+
+  it('has a section for every part of the minutes', () => {
+    for (const heading of ['# Ops circle', '## Attendance', '## Opening round', '## Items', '### 1. Buy a kettle', '#### Proposal', '#### Consent', '#### Objections', '#### Concerns', '#### Decision', '#### Notes', '## Timeline', '## Speaking time', '## Evaluation', '## Closing round']) {
+      expect(md).toContain(`${heading}`);
+    }
+  });
+
+  it('writes the decision, the consent and how the objection was integrated', () => {
+    expect(md).toContain('review by 2027-05-01');
+    expect(md).toContain('Consented: Ben, Fran; with a concern: Cleo.');
+    expect(md).toContain('> We buy a kettle.\\\n> It is a quiet one.');
+    expect(md).toContain('- **Cleo** (integrated, raised on an earlier text): Too loud\\\n  _Integrated as:_ Quiet model (2026-11-26 09:17 UTC)');
+    expect(md).toContain('| Ben | 3:00 | 1 |');
+    expect(md).toContain('| timekeeping | 3.50 |');
+    expect(md).toContain('| 2026-11-26 09:20 UTC | Buy a kettle: decided \\(revision');
+  });
+});
+
+describe('minutesHtml', () => {
+  const html = minutesHtml(minutesOf(heldMeeting()));
+
+  it('is one self-contained printable page', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('@media print');
+    expect(html).not.toMatch(/<(script|link|img|iframe)\b/i);
+    expect(html).not.toMatch(/(src|href)="(?!https?:|mailto:)/);
+    expect(html).toContain('<title>Minutes: Ops circle</title>');
+    expect(html).toContain('<div class="proposal"><p>We buy a kettle.</p><p>It is a quiet one.</p></div>');
+    expect(html).toContain('<i>Integrated as:</i> Quiet model');
+  });
+});
+
+describe('minutes escape every user string', () => {
+  const evil = (plain: string): string => `${plain} ${EVIL}`;
+  const m = minutesOf(heldMeeting(evil));
+
+  it('keeps the strings as they are in the JSON', () => {
+    expect(m.meeting.title).toBe(`Ops circle ${EVIL}`);
+    expect(m.items[0]!.objections[0]!.resolution).toBe(`Quiet model ${EVIL}`);
+  });
+
+  it('never lets a <script> into the HTML', () => {
+    const html = minutesHtml(m);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    // title, circle, aim, names, item title, proposal, cards, resolution, notes, decision, evaluation comment
+    expect(html.split('&lt;script&gt;').length - 1).toBeGreaterThanOrEqual(20);
+  });
+
+  it('never lets raw HTML into the Markdown', () => {
+    const md = minutesMarkdown(m);
+    // every < is backslash-escaped, so no Markdown renderer reads it as HTML
+    expect(md).not.toMatch(/(^|[^\\])</);
+    expect(md).toContain('\\<script\\>alert\\("x"\\)\\</script\\>');
+    expect(md.split('\\<script\\>').length - 1).toBeGreaterThanOrEqual(20);
+  });
+
+  it('escapes a proposal written by a bot with markup in its node names and attributes', () => {
+    const doc = heldMeeting();
+    doc.transact(() => {
+      const odd = new Y.XmlElement('img onerror=alert(1)');
+      odd.setAttribute('src', 'x" onerror="alert(1)');
+      odd.insert(0, [new Y.XmlText(EVIL)]);
+      proposal(doc, 'news').insert(0, [odd]);
+    });
+    const html = minutesHtml(minutesOf(doc));
+    expect(html).not.toMatch(/<img|<script|onerror="/i);
+  });
+});

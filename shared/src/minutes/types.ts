@@ -1,0 +1,94 @@
+// The minutes as JSON: a public, stable contract for other tools (docs/minutes.md
+// documents every field). Times are ISO 8601 strings in UTC; ids are the document's.
+import type { ItemKind, Phase, Role, Stage } from '../schema.ts';
+import type { ConsentRecord, ProposalNode } from '../types.ts';
+
+export const MINUTES_FORMAT = 'consent-board-minutes/1' as const;
+
+export interface MinutesPerson {
+  participantId: string;
+  /** The participant's name, or their id when the meeting does not know them. */
+  name: string;
+}
+
+export interface MinutesJson {
+  format: typeof MINUTES_FORMAT;
+  generatedAt: string;
+  meeting: {
+    id: string;
+    title: string;
+    circle: string;
+    aim: string;
+    phase: Phase;
+    createdAt: string;
+    facilitator: MinutesPerson | null;
+    secretary: MinutesPerson | null;
+  };
+  attendance: (MinutesPerson & { role: Role; present: boolean; joinedAt: string })[];
+  openingRound: MinutesRound;
+  closingRound: MinutesRound;
+  items: MinutesItem[];
+  timeline: TimelineEntry[];
+  speakingTime: (MinutesPerson & { ms: number; turns: number })[];
+  evaluation: MinutesEvaluation;
+}
+
+export interface MinutesRound {
+  /** The speaking order of the round's last opening; empty when it never opened. */
+  order: MinutesPerson[];
+  notes: string;
+}
+
+export interface MinutesItem {
+  id: string;
+  title: string;
+  kind: ItemKind;
+  stage: Stage;
+  reviewDate: string | null;
+  owner: MinutesPerson | null;
+  timeboxMin: number;
+  proposal: { markdown: string; revision: string; nodes: ProposalNode[] };
+  consent: ConsentRecord;
+  /** Cards of kind `objection`, in the order they were raised. */
+  objections: MinutesCard[];
+  /** Cards of kind `concern` (positions of `concern` are in `consent.concerns`). */
+  concerns: MinutesCard[];
+  decision: MinutesDecision | null;
+  notes: string;
+}
+
+export interface MinutesCard {
+  id: string;
+  authorId: string;
+  authorName: string;
+  kind: 'objection' | 'concern';
+  text: string;
+  status: 'open' | 'integrated' | 'withdrawn';
+  /** Whether the proposal changed since the card was raised. */
+  stale: boolean;
+  createdAt: string;
+  resolution: string | null;
+  resolvedAt: string | null;
+}
+
+export interface MinutesDecision {
+  at: string;
+  by: MinutesPerson;
+  text: string;
+  revision: string;
+  reviewDate: string | null;
+  consented: MinutesPerson[];
+  concerns: MinutesPerson[];
+}
+
+export type TimelineEntry =
+  | { at: string; type: 'phase'; by: MinutesPerson; from: Phase; to: Phase }
+  | { at: string; type: 'stage'; by: MinutesPerson; itemId: string; itemTitle: string; from: Stage; to: Stage }
+  | { at: string; type: 'decision'; by: MinutesPerson; itemId: string; itemTitle: string; revision: string; reviewDate: string | null };
+
+export interface MinutesEvaluation {
+  count: number;
+  /** Per rating key, the mean of the given ratings (two decimals), or null when nobody rated it. */
+  averages: Record<string, number | null>;
+  comments: (MinutesPerson & { comment: string })[];
+}
