@@ -1,6 +1,7 @@
 // Attendance: who is present for the meeting (counts for consent), apart from who is online.
 import { setPresent } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
+import { participantsInOrder } from '../state/participants.ts';
 
 export function AttendanceList() {
   const { snapshot, doc, can, me, online, write } = useBoard();
@@ -8,7 +9,7 @@ export function AttendanceList() {
     <section className="attendance" aria-labelledby="attendance-heading">
       <h2 id="attendance-heading">Attendance</h2>
       <ul>
-        {Object.entries(snapshot.participants).map(([id, p]) => {
+        {participantsInOrder(snapshot).map(([id, p]) => {
           const mayChange = (can.isFacilitator || (id === me && !can.isObserver)) && snapshot.meta.phase !== 'closed';
           return (
             <li key={id}>

@@ -5,6 +5,7 @@ import { useBoard } from './BoardContext.ts';
 import { ProposalEditor } from './ProposalEditor.tsx';
 import { StaleWarning } from './StaleWarning.tsx';
 import { PhaseIntro } from './PhaseIntro.tsx';
+import { InviteLinks } from './InviteLinks.tsx';
 import { NotesField } from './NotesField.tsx';
 import { AttendanceList } from './AttendanceList.tsx';
 import { EvaluationForm } from './EvaluationForm.tsx';
@@ -18,6 +19,7 @@ export function CentrePanel({ provider, user }: { provider: WebsocketProvider; u
   return (
     <main className="panel centre-panel" aria-label="Meeting">
       <PhaseIntro />
+      {phase === 'lobby' && <InviteLinks />}
       {phase === 'opening' && <NotesField noteKey="opening" label="Opening round notes" />}
       {phase === 'agenda' && <AttendanceList />}
       {(phase === 'closing' || phase === 'closed') && (

@@ -13,7 +13,8 @@ import { roundKeyOf } from '../state/roundKey.ts';
 export function ConsentPanel() {
   const { snapshot, can } = useBoard();
   const active = snapshot.agenda.find((i) => i.id === snapshot.meta.activeItemId) ?? null;
-  const consentItem = active && (active.kind === 'consent' || active.kind === 'selection') ? active : null;
+  // Consent is the business of the items phase; before and after it the panel lists who is here.
+  const consentItem = snapshot.meta.phase === 'items' && active && (active.kind === 'consent' || active.kind === 'selection') ? active : null;
   const record = consentItem ? deriveConsent(snapshot, consentItem.id) : null;
   const roundKey = roundKeyOf(snapshot);
   return (

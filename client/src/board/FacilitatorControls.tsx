@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { allowedMoves, closeRound, movePhase, moveStage, openRound, type Move } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { roundPlan } from '../state/roundPlan.ts';
+import { roundKeyOf } from '../state/roundKey.ts';
 import { RecordDecisionForm } from './RecordDecisionForm.tsx';
 import { PHASE_LABEL, STAGE_LABEL, nameOf } from './words.ts';
 
@@ -17,7 +18,9 @@ export function FacilitatorControls() {
   const moves = all.filter((m) => m.kind === 'phase' || m.itemId === snapshot.meta.activeItemId);
   const others = all.filter((m) => !moves.includes(m));
   const plan = roundPlan(snapshot);
-  const current = plan ? snapshot.rounds[plan.key] : undefined;
+  const roundKey = roundKeyOf(snapshot);
+  const current = roundKey ? snapshot.rounds[roundKey] : undefined;
+  const roundOpen = roundKey !== null && current !== undefined && current.closedAt === undefined;
 
   const run = (move: Move) => {
     if (move.kind === 'phase') write(`Moving to ${PHASE_LABEL[move.to]}`, () => movePhase(doc, move.to));
@@ -57,14 +60,14 @@ export function FacilitatorControls() {
         </details>
       )}
       {deciding && <RecordDecisionForm itemId={deciding} onDone={() => setDeciding(null)} />}
-      {plan && (
+      {(plan || roundOpen) && (
         <div className="row" role="group" aria-label="Round">
-          <button type="button" onClick={() => write('Opening the round', () => openRound(doc, plan.key, { kind: plan.kind, order: plan.order, now: Date.now() }))}
+          {plan && <button type="button" onClick={() => write('Opening the round', () => openRound(doc, plan.key, { kind: plan.kind, order: plan.order, now: Date.now() }))}
             disabled={plan.order.length === 0} title={plan.order.length ? `Order: ${plan.order.map((id) => nameOf(snapshot, id)).join(', ')}` : 'Nobody present to speak'}>
             {plan.reopening ? `New ${ROUND_NAME[plan.kind]}` : `Open ${ROUND_NAME[plan.kind]}`}
-          </button>
-          {current && current.closedAt === undefined && (
-            <button type="button" onClick={() => write('Closing the round', () => closeRound(doc, plan.key, Date.now()))}>Close round</button>
+          </button>}
+          {roundOpen && (
+            <button type="button" onClick={() => write('Closing the round', () => closeRound(doc, roundKey, Date.now()))}>Close round</button>
           )}
         </div>
       )}

@@ -1,6 +1,7 @@
 // Every participant: online or not, role, attendance, and their position on the active item.
 import { positionKey, type ConsentRecord } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
+import { participantsInOrder } from '../state/participants.ts';
 
 const POSITION_LABEL = { consent: 'Consents', concern: 'Consents with a concern', object: 'Objects' } as const;
 
@@ -8,7 +9,7 @@ export function ParticipantList({ itemId, record }: { itemId: string | null; rec
   const { snapshot, online, me } = useBoard();
   return (
     <ul className="participant-list">
-      {Object.entries(snapshot.participants).map(([id, p]) => {
+      {participantsInOrder(snapshot).map(([id, p]) => {
         const pos = itemId ? snapshot.positions[positionKey(itemId, id)] : undefined;
         const stale = record?.stale.includes(id) ?? false;
         const counts = record?.eligible.includes(id) ?? false;

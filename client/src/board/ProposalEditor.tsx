@@ -1,5 +1,5 @@
 // The active item's proposal, co-edited live in TipTap with everyone's carets.
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -19,7 +19,8 @@ interface Props {
   editable: boolean;
 }
 
-export function ProposalEditor({ doc, provider, user, itemId, itemTitle, editable }: Props) {
+// Memoised: the board re-renders on every document change, the editor only when its own props change.
+export const ProposalEditor = memo(function ProposalEditor({ doc, provider, user, itemId, itemTitle, editable }: Props) {
   const editor = useEditor(
     {
       extensions: [
@@ -54,4 +55,4 @@ export function ProposalEditor({ doc, provider, user, itemId, itemTitle, editabl
       {!editable && <p className="hint">Read-only.</p>}
     </div>
   );
-}
+});

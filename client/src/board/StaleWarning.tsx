@@ -4,7 +4,8 @@ import { useBoard } from './BoardContext.ts';
 export function StaleWarning({ itemId }: { itemId: string }) {
   const { snapshot, can } = useBoard();
   const round = snapshot.rounds[itemId];
-  if (!can.canEditText || !round || round.kind !== 'consent' || round.closedAt !== undefined) return null;
+  const item = snapshot.agenda.find((i) => i.id === itemId);
+  if (!can.canEditText || item?.stage !== 'consent' || !round || round.kind !== 'consent' || round.closedAt !== undefined) return null;
   const given = Object.entries(snapshot.positions).filter(([k, p]) => k.startsWith(`${itemId}/`) && p.round === round.number).length;
   return (
     <p className="banner banner-warn" role="note">

@@ -21,7 +21,9 @@ export function StartPage() {
     setError(null);
     try {
       const m = await createMeeting({ title: title.trim(), circle: circle.trim(), aim: aim.trim(), facilitatorName: name.trim() });
-      saveSession(m.meetingId, { participantId: m.participantId, token: m.token, role: m.role, name: name.trim() });
+      saveSession(m.meetingId, {
+        participantId: m.participantId, token: m.token, role: m.role, name: name.trim(), inviteCode: m.inviteCode, observerCode: m.observerCode,
+      });
       setCreated(m);
     } catch (err) {
       setError(err instanceof ApiError ? { message: err.message, field: err.field } : { message: String(err) });

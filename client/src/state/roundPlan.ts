@@ -29,5 +29,8 @@ export function roundPlan(s: MeetingSnapshot): RoundPlan | null {
   }
   if (!key || !kind) return null;
   const current = s.rounds[key];
-  return { key, kind, order: speakingOrder(s), reopening: current !== undefined && current.kind === kind && current.closedAt === undefined };
+  const reopening = current !== undefined && current.kind === kind && current.closedAt === undefined;
+  // Only a consent round is started afresh while open (after the text changed); other rounds run once.
+  if (reopening && kind !== 'consent') return null;
+  return { key, kind, order: speakingOrder(s), reopening };
 }

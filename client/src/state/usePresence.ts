@@ -19,7 +19,15 @@ export function usePresence(provider: WebsocketProvider | undefined): AwarenessU
   const [users, setUsers] = useState<AwarenessUser[]>([]);
   useEffect(() => {
     if (!provider) return;
-    const onChange = () => setUsers(readUsers(provider));
+    // Awareness changes with every caret move; the board re-renders only when who is online changes.
+    let key = '';
+    const onChange = () => {
+      const next = readUsers(provider);
+      const nextKey = JSON.stringify(next);
+      if (nextKey === key) return;
+      key = nextKey;
+      setUsers(next);
+    };
     onChange();
     provider.awareness.on('change', onChange);
     return () => provider.awareness.off('change', onChange);

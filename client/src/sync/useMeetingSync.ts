@@ -1,12 +1,12 @@
 // One Y.Doc per meeting, synced through the standard y-websocket provider
 // (with our ack/refused extension) and kept on this device with y-indexeddb.
-// Saved = the server's durable-ack count has caught up with the updates we sent
-// on this connection. A refusal reloads the document from the server.
+// Saved = the server's durable-ack count has caught up with the sync frames we
+// sent on this connection. A refusal reloads the document from the server.
 import { useCallback, useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { MESSAGE, SYNC_PARAM, meta } from '@consent/shared';
+import { MESSAGE, SYNC, SYNC_PARAM, meta } from '@consent/shared';
 import type { Session } from '../session.ts';
 import { parseRefusal, readVarString, readVarUint, type Refusal } from './wire.ts';
 import { userColor } from './userColor.ts';
@@ -43,6 +43,20 @@ const FATAL: Record<number, string> = {
 };
 
 const syncUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+
+/**
+ * The server acknowledges every sync step-2 and update frame of a connection
+ * (its reply to the server's step 1 included, which carries offline edits), so
+ * we count exactly those frames as they leave.
+ */
+function countSyncWrites(ws: WebSocket | null, onWrite: () => void): void {
+  if (!ws) return;
+  const send = ws.send.bind(ws);
+  ws.send = (data) => {
+    if (data instanceof Uint8Array && data[0] === MESSAGE.sync && (data[1] === SYNC.step2 || data[1] === SYNC.update)) onWrite();
+    send(data);
+  };
+}
 
 export function useMeetingSync(meetingId: string, session: Session): MeetingSync {
   const [generation, setGeneration] = useState(0);
@@ -90,6 +104,10 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
       if (connected) {
         sent = 0;
         acked = 0;
+        countSyncWrites(provider.ws, () => {
+          sent++;
+          update();
+        });
       } else if (status === 'disconnected') dropped = true;
       update();
     });
@@ -101,11 +119,7 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
       const message = event ? FATAL[event.code] : undefined;
       if (message) setFatal(message);
     });
-    // The provider's own handler runs first and sends; we count what left on this connection.
-    const onUpdate = (_u: Uint8Array, origin: unknown) => {
-      if (origin !== provider && provider.wsconnected) sent++;
-      update();
-    };
+    const onUpdate = () => update();
     doc.on('update', onUpdate);
     // This device's copy is enough to show the board offline, once it holds a meeting.
     idb.on('synced', () => {

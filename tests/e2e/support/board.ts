@@ -19,8 +19,14 @@ export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, wh
   return last;
 }
 
+/** The proposal's text, block by block, without the other people's caret labels. */
 export async function editorText(page: Page): Promise<string> {
-  return (await editor(page).innerText()).replace(/\u00a0/g, ' ').trim();
+  const text = await editor(page).evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
+    return [...copy.children].map((block) => block.textContent ?? '').join('\n');
+  });
+  return text.replace(/\u00a0/g, ' ').trim();
 }
 
 /** Clicks a facilitator move by its label, e.g. "Phase: Opening" or "Stage: Consent round". */
