@@ -6,6 +6,8 @@ import {
   closeRound,
   givePosition,
   moveAgendaItem,
+  withdrawObjection,
+  raiseObjection,
   movePhase,
   moveStage,
   openRound,
@@ -13,7 +15,8 @@ import {
   recordDecision,
 } from './commands.ts';
 import { checkUpdate, UPDATE_LIMITS } from './checkUpdate.ts';
-import { agenda, meta, notes, proposal } from './schema.ts';
+import { neutralizeUpdate } from './neutralize.ts';
+import { agenda, meta, notes, positions, proposal } from './schema.ts';
 import type { Actor } from './types.ts';
 import { edit, meetingDoc, NOW, peerOf, updateFrom, writeParagraph } from './testing/meeting.ts';
 
@@ -238,5 +241,62 @@ describe('checkUpdate: round events', () => {
     const server = meetingDoc();
     const update = edit(server, (d) => ((proposal(d, 'item1').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'x'));
     expect(checkUpdate(server, update, BEN)).toMatchObject({ ok: true, events: [] });
+  });
+});
+
+/** Serves updates in order as the server does: applies what passes, neutralizes what is refused; returns the rules. */
+function serve(server: Y.Doc, sent: [Actor, Uint8Array][]): (string | null)[] {
+  return sent.map(([actor, update]) => {
+    const result = checkUpdate(server, update, actor);
+    Y.applyUpdate(server, result.ok ? update : neutralizeUpdate(update));
+    return result.ok ? null : result.rule;
+  });
+}
+
+describe('checkUpdate: concurrent writes in both delivery orders', () => {
+  it('[M7] [R12] an edit racing the decision: decided then edit refuses the edit; edit then decided refuses the decision', () => {
+    const base = inConsent();
+    consentAll(base);
+    const decide = edit(base, (d) => recordDecision(d, 'item1', '2027-06-01'));
+    const amend = edit(base, (d) => writeParagraph(d, 'item1', 'And a toaster.'));
+
+    const first = new Y.Doc();
+    Y.applyUpdate(first, Y.encodeStateAsUpdate(base));
+    expect(serve(first, [[FRAN, decide], [BEN, amend]])).toEqual([null, 'R12']);
+
+    const second = new Y.Doc();
+    Y.applyUpdate(second, Y.encodeStateAsUpdate(base));
+    // the consent was given to the text before the amendment: it no longer counts
+    expect(serve(second, [[BEN, amend], [FRAN, decide]])).toEqual([null, 'M7']);
+  });
+
+  it('[M7] [R11] a withdrawal racing the decision: only withdraw-then-decide decides', () => {
+    const base = inConsent();
+    consentAll(base);
+    raiseObjection(base, { id: 'o1', itemId: 'item1', authorId: 'ben', kind: 'objection', text: 'Wait', now: NOW });
+    const withdraw = edit(base, (d) => withdrawObjection(d, 'o1', NOW + 1));
+    const decide = edit(base, (d) => recordDecision(d, 'item1', '2027-06-01'));
+
+    const first = new Y.Doc();
+    Y.applyUpdate(first, Y.encodeStateAsUpdate(base));
+    expect(serve(first, [[BEN, withdraw], [FRAN, decide]])).toEqual([null, null]);
+
+    const second = new Y.Doc();
+    Y.applyUpdate(second, Y.encodeStateAsUpdate(base));
+    expect(serve(second, [[FRAN, decide], [BEN, withdraw]])).toEqual(['M7', null]);
+  });
+
+  it('[R10] a forged position is refused in either order with an honest one, and the honest one stands', () => {
+    const base = inConsent();
+    const honest = edit(base, (d) => givePosition(d, 'item1', 'cleo', 'object', NOW));
+    const forged = edit(base, (d) => givePosition(d, 'item1', 'cleo', 'consent', NOW));
+    const CLEO: Actor = { kind: 'participant', participantId: 'cleo' };
+    for (const order of [[[CLEO, honest], [BEN, forged]], [[BEN, forged], [CLEO, honest]]] as [Actor, Uint8Array][][]) {
+      const server = new Y.Doc();
+      Y.applyUpdate(server, Y.encodeStateAsUpdate(base));
+      const rules = serve(server, order);
+      expect(rules.filter((r) => r !== null)).toEqual(['R10']);
+      expect(positions(server).get('item1/cleo')).toMatchObject({ position: 'object' });
+    }
   });
 });
