@@ -12,7 +12,10 @@ const fmt = (v: number): string => (Math.abs(v) >= 1000 ? Math.round(v).toLocale
 function cell(m: Metric | undefined, reply: LoadReply | undefined): string {
   if (reply === undefined) return 'not run';
   if (!reply.ok) return 'failed (see notes)';
-  if (m === undefined) return '—';
+  if (m === undefined) {
+    const all = reply.metrics.find((x) => x.key === '*');
+    return all ? `n/a: ${all.note}` : '—';
+  }
   if (m.value === null) return `n/a: ${m.note ?? 'not measurable'}`;
   return fmt(m.value);
 }
@@ -31,7 +34,7 @@ export function scenarioTable(spec: ScenarioSpec, peers: PeerSpec[], results: Re
   };
   for (const p of peers) {
     const r = byKind.get(p.kind);
-    if (r?.ok) for (const m of r.metrics) if (!keys.includes(m.key)) keys.push(m.key);
+    if (r?.ok) for (const m of r.metrics) if (m.key !== '*' && !keys.includes(m.key)) keys.push(m.key);
   }
   const others = peers.filter((p) => p.kind !== 'ours');
   const withOurs = peers.some((p) => p.kind === 'ours');

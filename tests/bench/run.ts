@@ -3,7 +3,7 @@
 // scenario and writes docs/benchmarks.md. It measures; it never fails on a time.
 //   tsx bench/run.ts [--quick] [--only=fanout,ceiling] [--servers=ours,relay] [--profile=<dir>] [--out=<file>]
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadReply, LoadRequest } from './load/main.ts';
 import { machine } from './proc.ts';
@@ -46,6 +46,7 @@ function ask(load: ChildProcess, req: LoadRequest, timeoutMs: number): Promise<L
 async function main(): Promise<void> {
   const m = machine();
   const started = new Date();
+  const load0 = loadAverage();
   console.log(`Consent Board benchmark${quick ? ' (quick)' : ''}: ${m.cpuModel}, ${m.cores} cores, Node ${m.node}; servers ${hasTaskset ? 'pinned to core 0, load to core 1' : 'not pinned (no taskset)'}`);
   if (!oursReady) console.log('server/src/main.ts is missing: running the peers only');
   if (profileDir) mkdirSync(profileDir, { recursive: true });
@@ -78,19 +79,23 @@ async function main(): Promise<void> {
   const targets = targetTable(results);
   console.log(`### Targets\n\n${targets}\n`);
   const seconds = ((Date.now() - started.getTime()) / 1000).toFixed(0);
+  const busy = `Load average (1 min) before the run ${load0}, after it ${loadAverage()}: ${Math.max(load0, loadAverage()) > 2.5 ? 'other work shared the two cores, so figures are noisier than usual' : 'the machine was otherwise quiet'}.`;
+  console.log(busy);
   if (outFile !== null) {
-    writeFileSync(outFile, document(m, started, seconds, results, targets));
+    writeFileSync(outFile, document(m, started, seconds, results, targets, busy));
     console.log(`written to ${outFile}`);
   }
   console.log(`finished in ${seconds} s`);
 }
 
-function document(m: ReturnType<typeof machine>, at: Date, seconds: string, results: Results, targets: string): string {
+const loadAverage = (): number => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+
+function document(m: ReturnType<typeof machine>, at: Date, seconds: string, results: Results, targets: string, busy: string): string {
   return [
     '# Benchmarks',
     '',
     `Measured ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${m.cpuModel}, ${m.cores} cores, Node ${m.node}` +
-      `${quick ? ' (a `--quick` run)' : ''}, in ${seconds} s. ${hasTaskset ? 'Each server pinned to core 0, the load generator to core 1 (`taskset`).' : 'Not pinned: `taskset` was missing.'}`,
+      `${quick ? ' (a `--quick` run)' : ''}, in ${seconds} s. ${hasTaskset ? 'Each server pinned to core 0, the load generator to core 1 (`taskset`).' : 'Not pinned: `taskset` was missing.'} ${busy}`,
     '',
     'Run it with `pnpm bench` (about 10 minutes) or `pnpm bench:quick` (under 90 s, smaller figures, printed only).',
     'How it works, what each server is and how to read the tables: see "Method" at the end.',

@@ -7,7 +7,7 @@ import { LatencyTracker } from '../load/tracker.ts';
 import type { Context } from './context.ts';
 
 export async function manyRooms(ctx: Context): Promise<Metric[]> {
-  const count = ctx.quick ? 200 : 500;
+  const count = ctx.quick ? 100 : 500;
   const tracker = new LatencyTracker();
   const rooms: Room[] = [];
   // one warm room first, so lazily loaded code and caches are in the baseline
@@ -24,14 +24,14 @@ export async function manyRooms(ctx: Context): Promise<Metric[]> {
   rooms.push(...(await Promise.all(pending)));
   const connectSec = (performance.now() - t0) / 1000;
   const connectCpu = cpu();
-  await sleep(1000);
+  await sleep(ctx.quick ? 300 : 1000);
   const idleCpu = cpuMeter(ctx.pid);
-  await sleep(ctx.quick ? 1000 : 3000);
+  await sleep(ctx.quick ? 700 : 3000);
   const idle = idleCpu();
   const rss1 = rssMB(ctx.pid);
   // all rooms at once: one keystroke per room per second
   const all: Room = { name: 'all', meeting: null, members: rooms.slice(1).flatMap((r) => r.members), close: async () => {} };
-  const w = await measureTyping(all, tracker, ctx.pid, { rate: count, ms: ctx.quick ? 2000 : 5000, drainMs: 2000, receivers: 2 });
+  const w = await measureTyping(all, tracker, ctx.pid, { rate: count, ms: ctx.quick ? 1500 : 5000, drainMs: 2000, receivers: 2 });
   for (const r of rooms) await r.close();
   const what = ctx.quick ? `${count} rooms (quick run; the full run has 500)` : `${count} rooms`;
   return [
