@@ -58,7 +58,7 @@ function itemMarkdown(item: MinutesItem, n: number, m: MinutesJson): string[] {
       `**Owner:** ${item.owner ? cell(item.owner.name) : '–'} · **Review date:** ${item.reviewDate ?? '–'}`,
     ].join('\\\n'),
   );
-  out.push(`#### Proposal (revision ${item.proposal.revision})`, item.proposal.markdown.trim() === '' ? '_No proposal text._' : item.proposal.markdown);
+  out.push(`#### Proposal (revision ${cell(item.proposal.revision)})`, item.proposal.markdown.trim() === '' ? '_No proposal text._' : item.proposal.markdown);
   if (item.kind === 'consent' || item.kind === 'selection') out.push('#### Consent', consentMarkdown(item.consent, m));
   if (item.objections.length > 0) out.push('#### Objections', cards(item.objections));
   if (item.concerns.length > 0) out.push('#### Concerns', cards(item.concerns));
@@ -66,7 +66,7 @@ function itemMarkdown(item: MinutesItem, n: number, m: MinutesJson): string[] {
     const d = item.decision;
     out.push(
       '#### Decision',
-      `Decided ${timeText(d.at)} (recorded by ${cell(d.by.name)}), revision ${d.revision}, review by ${d.reviewDate ?? '–'}.\\\n` +
+      `Decided ${timeText(d.at)} (recorded by ${cell(d.by.name)}), revision ${cell(d.revision)}, review by ${d.reviewDate ?? '–'}.\\\n` +
         `Consented: ${names(d.consented)}; with a concern: ${names(d.concerns)}.`,
       markdownText(d.text)
         .split('\n')
