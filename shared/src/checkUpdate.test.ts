@@ -209,6 +209,21 @@ describe('checkUpdate: moves', () => {
   });
 });
 
+describe('checkUpdate: sync step 2 of a reconnecting peer', () => {
+  it('[R3] passes for an observer when it carries only deletions the server has applied', () => {
+    const server = meetingDoc();
+    const ben = peerOf(server);
+    const cut = updateFrom(ben, (d) => notes(d).get('opening')!.insert(0, 'typo'));
+    Y.applyUpdate(server, cut);
+    Y.applyUpdate(server, updateFrom(ben, (d) => notes(d).get('opening')!.delete(0, 4)));
+    const otto = peerOf(server);
+    // y-protocols' step 2 is encodeStateAsUpdate: the missing structs and the whole delete set
+    const step2 = Y.encodeStateAsUpdate(otto, Y.encodeStateVector(server));
+    expect(Y.decodeUpdate(step2).ds.clients.size).toBeGreaterThan(0);
+    expect(checkUpdate(server, step2, { kind: 'participant', participantId: 'otto' })).toEqual({ ok: true, events: [], paths: [] });
+  });
+});
+
 describe('checkUpdate: round events', () => {
   it('logs an opened round and its first speaker, then speaker changes, then the close', () => {
     const server = meetingDoc();
