@@ -5,6 +5,8 @@ import {
   addAgendaItem,
   closeRound,
   givePosition,
+  setPresent,
+  writeNote,
   moveAgendaItem,
   withdrawObjection,
   raiseObjection,
@@ -195,6 +197,30 @@ describe('checkUpdate: moves', () => {
       recordDecision(d, 'item1', '2027-06-01');
     });
     expect(checkUpdate(server, update, FRAN)).toMatchObject({ ok: false, rule: 'R17', reason: /proposal\/item1/ });
+  });
+
+  it('[R17] refuses a decision that changes positions, cards, the round or attendance in the same update', () => {
+    const server = inConsent();
+    consentAll(server);
+    raiseObjection(server, { id: 'c1', itemId: 'item1', authorId: 'fran', kind: 'concern', text: 'Hm', now: NOW });
+    const along: [string, (d: Y.Doc) => void][] = [
+      ['positions/item1/fran', (d) => givePosition(d, 'item1', 'fran', 'object', NOW + 1)],
+      ['objections/c1', (d) => withdrawObjection(d, 'c1', NOW + 1)],
+      ['rounds/item1', (d) => openRound(d, 'item1', { kind: 'consent', order: ['fran'], now: NOW + 1 })],
+      ['participants/gus', (d) => setPresent(d, 'gus', false)],
+    ];
+    for (const [path, change] of along) {
+      const update = edit(server, (d) => {
+        change(d);
+        recordDecision(d, 'item1', '2027-06-01');
+      });
+      expect(checkUpdate(server, update, FRAN), path).toMatchObject({ ok: false, rule: 'R17' });
+    }
+    const unrelated = edit(server, (d) => {
+      writeNote(d, 'item2', 'later');
+      recordDecision(d, 'item1', '2027-06-01');
+    });
+    expect(checkUpdate(server, unrelated, FRAN)).toMatchObject({ ok: true });
   });
 
   it('[M1] a member’s phase write is refused by the rights first', () => {

@@ -5,7 +5,7 @@ import * as decoding from 'lib0/decoding';
 import { checkMove, type Move } from './moves.ts';
 import { deriveConsent } from './consent.ts';
 import { readMeeting } from './snapshot.ts';
-import { AgendaItemSchema, PHASES, ROOT, RoundSchema, STAGES, agenda, proposalRootName, type LogEvent } from './schema.ts';
+import { AgendaItemSchema, PHASES, ROOT, RoundSchema, STAGES, agenda, proposalRootName, splitPositionKey, type LogEvent } from './schema.ts';
 import type { Actor, MeetingSnapshot } from './types.ts';
 import { checkRights, describePath } from './rights.ts';
 import { pathsOfDecoded, type DecodedUpdate, type TouchedPath, type WritePath } from './updatePaths.ts';
@@ -123,12 +123,22 @@ function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[])
     if (move.to === 'decided') decided.push(move.itemId);
   }
   for (const itemId of decided) {
-    const touched = paths.find((p) => p.root === proposalRootName(itemId));
-    // consent was given to the text as it is now; a decision may not change it at the same time
-    if (touched) return refuse('R17', `a decision records the proposal as consented; this update also changes ${describePath(touched)}`);
+    // consent is derived from the document as it is now; a decision may not change what it rests on
+    const touched = paths.find((p) => bearsOnConsent(p, itemId));
+    if (touched) return refuse('R17', `a decision records the consent as it stands; this update also changes ${describePath(touched)}`);
     events.push(decisionEvent(meeting(), itemId, paths));
   }
   return { ok: true, events, paths: paths as TouchedPath[] };
+}
+
+/** [R17] The proposal, positions, cards and round of the item, and attendance, on which its consent rests. */
+function bearsOnConsent(p: WritePath, itemId: string): boolean {
+  if (p.root === proposalRootName(itemId) || p.root === ROOT.participants) return true;
+  if (p.root === ROOT.rounds) return p.key === itemId;
+  if (p.root === ROOT.positions) return p.key !== null && splitPositionKey(p.key)?.itemId === itemId;
+  if (p.root !== ROOT.objections) return false;
+  const of = (v: unknown): unknown => (typeof v === 'object' && v !== null ? (v as { itemId?: unknown }).itemId : undefined);
+  return of(p.before) === itemId || of(p.after) === itemId || (p.before === undefined && p.after === undefined);
 }
 
 type Refusal = { rule: string; reason: string };
