@@ -95,6 +95,20 @@ describe('neutralizeUpdate', () => {
     expect(notes(server).get('opening')!.toString()).toBe('');
   });
 
+  it('[P5] keeps a client listed twice as one chain with the gap between (or throws when the runs overlap)', () => {
+    const gc = (client: number, clock: number, len: number): number[] => [1, client, clock, 0, len];
+    const raw = (...groups: number[][]): Uint8Array => new Uint8Array([groups.length, ...groups.flat(), 0]);
+    const out = Y.decodeUpdate(neutralizeUpdate(raw(gc(7, 0, 2), gc(8, 0, 1), gc(7, 5, 1))));
+    const kind = (s: unknown): string => (s instanceof Y.GC ? 'GC' : 'Skip');
+    expect(out.structs.map((s) => [s.id.client, kind(s), s.id.clock, s.length])).toEqual([
+      [7, 'GC', 0, 2],
+      [7, 'Skip', 2, 3],
+      [7, 'GC', 5, 1],
+      [8, 'GC', 0, 1],
+    ]);
+    expect(() => neutralizeUpdate(raw(gc(7, 0, 2), gc(8, 0, 1), gc(7, 1, 1)))).toThrow(/overlap/);
+  });
+
   it('throws on a malformed update', () => {
     expect(() => neutralizeUpdate(new Uint8Array([1, 1, 7, 0, 9]))).toThrow();
   });
