@@ -22,14 +22,17 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 
 export type Route =
   | { name: 'start' }
-  | { name: 'join'; meetingId: string; code: string }
+  | { name: 'join'; meetingId: string; code: string; observer: boolean }
   | { name: 'board'; meetingId: string }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string, search: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'start' };
   const join = /^\/m\/([^/]+)\/join\/?$/.exec(pathname);
-  if (join?.[1]) return { name: 'join', meetingId: decodeURIComponent(join[1]), code: new URLSearchParams(search).get('code') ?? '' };
+  if (join?.[1]) {
+    const q = new URLSearchParams(search);
+    return { name: 'join', meetingId: decodeURIComponent(join[1]), code: q.get('code') ?? '', observer: q.get('as') === 'observer' };
+  }
   const board = /^\/m\/([^/]+)\/?$/.exec(pathname);
   if (board?.[1]) return { name: 'board', meetingId: decodeURIComponent(board[1]) };
   return { name: 'notFound' };
@@ -42,5 +45,6 @@ export function useRoute(): Route {
 }
 
 export const boardPath = (meetingId: string) => `/m/${encodeURIComponent(meetingId)}`;
-export const joinPath = (meetingId: string, code: string) =>
-  `/m/${encodeURIComponent(meetingId)}/join?code=${encodeURIComponent(code)}`;
+/** `as=observer` only lets the join page say so up front; the code alone decides the role. */
+export const joinPath = (meetingId: string, code: string, observer = false) =>
+  `/m/${encodeURIComponent(meetingId)}/join?code=${encodeURIComponent(code)}${observer ? '&as=observer' : ''}`;

@@ -1,12 +1,12 @@
 // The agenda on the left: items with kind, owner and timebox; the active one stands out.
 import { moveAgendaItem, removeAgendaItem, setActiveItem, type AgendaItem } from '@consent/shared';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useBoard } from './BoardContext.ts';
 import { AgendaItemForm } from './AgendaItemForm.tsx';
 import { StageBadge } from './StageBadge.tsx';
 import { KIND_LABEL, nameOf } from './words.ts';
 
-export function AgendaPanel() {
+export const AgendaPanel = memo(function AgendaPanel() {
   const { snapshot, can } = useBoard();
   const [adding, setAdding] = useState(false);
   return (
@@ -28,7 +28,7 @@ export function AgendaPanel() {
         ))}
     </aside>
   );
-}
+});
 
 function AgendaRow({ item, index }: { item: AgendaItem; index: number }) {
   const { snapshot, can, doc, write } = useBoard();

@@ -1,4 +1,5 @@
 // The middle of the board: what this phase asks for, and the active item's proposal.
+import { memo } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type { AwarenessUser } from '../sync/useMeetingSync.ts';
 import { useBoard } from './BoardContext.ts';
@@ -12,7 +13,7 @@ import { EvaluationForm } from './EvaluationForm.tsx';
 import { EvaluationSummary } from './EvaluationSummary.tsx';
 import { DecisionSummary } from './DecisionSummary.tsx';
 
-export function CentrePanel({ provider, user }: { provider: WebsocketProvider; user: AwarenessUser }) {
+export const CentrePanel = memo(function CentrePanel({ provider, user }: { provider: WebsocketProvider; user: AwarenessUser }) {
   const { snapshot, doc, can } = useBoard();
   const phase = snapshot.meta.phase;
   const active = snapshot.agenda.find((i) => i.id === snapshot.meta.activeItemId) ?? null;
@@ -42,4 +43,4 @@ export function CentrePanel({ provider, user }: { provider: WebsocketProvider; u
       )}
     </main>
   );
-}
+});

@@ -1,4 +1,5 @@
 // The right side: facilitator controls, the round's speaking order, everyone's
+import { memo } from 'react';
 // position on the active item with the derived state in words, my position, the objection cards.
 import { deriveConsent } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
@@ -10,7 +11,7 @@ import { ObjectionCards } from './ObjectionCards.tsx';
 import { consentInWords } from './words.ts';
 import { roundKeyOf } from '../state/roundKey.ts';
 
-export function ConsentPanel() {
+export const ConsentPanel = memo(function ConsentPanel() {
   const { snapshot, can } = useBoard();
   const active = snapshot.agenda.find((i) => i.id === snapshot.meta.activeItemId) ?? null;
   // Consent is the business of the items phase; before and after it the panel lists who is here.
@@ -34,4 +35,4 @@ export function ConsentPanel() {
       {consentItem && <ObjectionCards itemId={consentItem.id} />}
     </aside>
   );
-}
+});

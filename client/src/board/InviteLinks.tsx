@@ -10,7 +10,7 @@ export function InviteLinks() {
     <section className="invite-links" aria-label="Invite links">
       <CopyField label="Member invite link" value={location.origin + joinPath(meetingId, session.inviteCode)} hint="Members and guests join with this link." />
       {session.observerCode && (
-        <CopyField label="Observer link" value={location.origin + joinPath(meetingId, session.observerCode)} hint="Observers see the board live and write nothing." />
+        <CopyField label="Observer link" value={location.origin + joinPath(meetingId, session.observerCode, true)} hint="Observers see the board live and write nothing." />
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 // Top of the board: what meeting this is, where it stands, who is here, and saving.
+import { memo } from 'react';
 import { useBoard } from './BoardContext.ts';
 import { PhaseStepper } from './PhaseStepper.tsx';
 import { Countdown } from './Countdown.tsx';
@@ -9,7 +10,7 @@ import { StageBadge } from './StageBadge.tsx';
 import type { SaveState } from '../sync/useMeetingSync.ts';
 import { roleLabel } from './words.ts';
 
-export function TopBar({ save }: { save: SaveState }) {
+export const TopBar = memo(function TopBar({ save }: { save: SaveState }) {
   const { snapshot, me, users, can } = useBoard();
   const { meta } = snapshot;
   const active = snapshot.agenda.find((i) => i.id === meta.activeItemId) ?? null;
@@ -42,4 +43,4 @@ export function TopBar({ save }: { save: SaveState }) {
       </div>
     </header>
   );
-}
+});

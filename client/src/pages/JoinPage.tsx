@@ -5,7 +5,7 @@ import { loadSession, saveSession } from '../session.ts';
 import { boardPath, navigate } from '../router.ts';
 import { TextField } from '../ui/TextField.tsx';
 
-export function JoinPage({ meetingId, code }: { meetingId: string; code: string }) {
+export function JoinPage({ meetingId, code, observer }: { meetingId: string; code: string; observer: boolean }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<'member' | 'guest'>('member');
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +21,8 @@ export function JoinPage({ meetingId, code }: { meetingId: string; code: string 
     setBusy(true);
     setError(null);
     try {
-      const joined = await joinMeeting(meetingId, { name: name.trim(), code, role });
+      // Members need not ask: the invite code makes members and the observer code observers.
+      const joined = await joinMeeting(meetingId, { name: name.trim(), code, ...(role === 'guest' && !observer ? { role } : {}) });
       saveSession(meetingId, { ...joined, name: name.trim() });
       navigate(boardPath(meetingId), { replace: true });
     } catch (err) {
@@ -44,23 +45,32 @@ export function JoinPage({ meetingId, code }: { meetingId: string; code: string 
       )}
       <form onSubmit={submit} aria-label="Join the meeting">
         <TextField label="Your name" name="name" value={name} onChange={setName} required autoFocus />
-        <fieldset className="choice">
-          <legend>Join as</legend>
-          <label>
-            <input type="radio" name="role" value="member" checked={role === 'member'} onChange={() => setRole('member')} />
-            Member — your position counts in consent rounds
-          </label>
-          <label>
-            <input type="radio" name="role" value="guest" checked={role === 'guest'} onChange={() => setRole('guest')} />
-            Guest — you may speak, co-edit and raise concerns; your position does not count
-          </label>
-          <p className="hint">With an observer link you join as an observer whatever you choose here.</p>
-        </fieldset>
+        {observer ? (
+          <p className="notice">This is an observer link: you will see the board live and write nothing.</p>
+        ) : (
+          <RoleChoice role={role} onChange={setRole} />
+        )}
         {error && <p className="error" role="alert">{error}</p>}
         <button type="submit" className="primary" disabled={busy || !name.trim() || !code}>
           {busy ? 'Joining…' : 'Join'}
         </button>
       </form>
     </main>
+  );
+}
+
+function RoleChoice({ role, onChange }: { role: 'member' | 'guest'; onChange: (role: 'member' | 'guest') => void }) {
+  return (
+    <fieldset className="choice">
+      <legend>Join as</legend>
+      <label>
+        <input type="radio" name="role" value="member" checked={role === 'member'} onChange={() => onChange('member')} />
+        Member — your position counts in consent rounds
+      </label>
+      <label>
+        <input type="radio" name="role" value="guest" checked={role === 'guest'} onChange={() => onChange('guest')} />
+        Guest — you may speak, co-edit and raise concerns; your position does not count
+      </label>
+    </fieldset>
   );
 }

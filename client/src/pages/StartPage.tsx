@@ -60,7 +60,7 @@ function MeetingLinks({ meeting, title }: { meeting: CreatedMeeting; title: stri
       <h1>“{title}” is ready</h1>
       <p className="lead">Send the invite link to the circle's members and guests, and the observer link to anyone who only watches.</p>
       <CopyField label="Member invite link" value={origin + joinPath(meeting.meetingId, meeting.inviteCode)} hint="Members and guests join with this link." />
-      <CopyField label="Observer link" value={origin + joinPath(meeting.meetingId, meeting.observerCode)} hint="Observers see the board live and write nothing." />
+      <CopyField label="Observer link" value={origin + joinPath(meeting.meetingId, meeting.observerCode, true)} hint="Observers see the board live and write nothing." />
       <button type="button" className="primary" onClick={() => navigate(boardPath(meeting.meetingId))}>
         Open the board
       </button>

@@ -3,22 +3,25 @@ import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { readMeeting, type MeetingSnapshot } from '@consent/shared';
 
+const READ_EVERY_MS = 100;
+
 export function useMeeting(doc: Y.Doc): MeetingSnapshot {
   const [version, setVersion] = useState(0);
   useEffect(() => {
-    // Many updates in one frame (a remote burst) become one re-read.
-    let frame = 0;
+    // Typing changes the document with every keystroke, and the editor shows that
+    // by itself; the rest of the board re-reads the meeting at most every READ_EVERY_MS,
+    // so that a busy page still answers the next key at once.
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const onUpdate = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
+      timer ??= setTimeout(() => {
+        timer = undefined;
         setVersion((v) => v + 1);
-      });
+      }, READ_EVERY_MS);
     };
     doc.on('update', onUpdate);
     return () => {
       doc.off('update', onUpdate);
-      if (frame) cancelAnimationFrame(frame);
+      clearTimeout(timer);
     };
   }, [doc]);
   return useMemo(() => readMeeting(doc).meeting, [doc, version]);

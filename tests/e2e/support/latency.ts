@@ -59,9 +59,13 @@ export async function measureKeystrokeLatency(from: Page, to: Page, count: numbe
     w.__keys = [];
     document.addEventListener('keydown', () => w.__keys.push(performance.timeOrigin + performance.now()), { capture: true });
   });
-  await editor(from).click();
-  await from.keyboard.press('Control+End');
-  await from.evaluate(() => { (window as unknown as { __sent: number[] }).__sent = []; });
+  await editor(from).locator('p').last().click();
+  await from.keyboard.press('End');
+  // Only the measured keys count: the caret moves above pressed keys of their own.
+  await from.evaluate(() => {
+    (window as unknown as { __sent: number[] }).__sent = [];
+    (window as unknown as { __keys: number[] }).__keys = [];
+  });
   await to.evaluate(() => { (window as unknown as { __recv: number[] }).__recv = []; });
   // A key with a keydown event (a plain letter): the page stamps the keydown itself.
   for (let i = 1; i <= count; i++) {
