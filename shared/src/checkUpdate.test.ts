@@ -92,10 +92,10 @@ describe('checkUpdate: protocol rules', () => {
 
   it('[P3] refuses more structs and delete ranges than the limits allow', () => {
     const limits = { ...UPDATE_LIMITS, maxStructs: 2, maxDeleteRanges: 0 };
-    expect(checkUpdate(meetingDoc(), rawUpdate([{ client: 3, clock: 0, lengths: [1, 1, 1] }]), BEN, limits)).toMatchObject({ rule: 'P3', reason: /3 structs/ });
+    expect(checkUpdate(meetingDoc(), rawUpdate([{ client: 3, clock: 0, lengths: [1, 1, 1] }]), BEN, { limits })).toMatchObject({ rule: 'P3', reason: /3 structs/ });
     const server = meetingDoc();
     const update = edit(server, (d) => meta(d).delete('aim'));
-    expect(checkUpdate(server, update, FRAN, limits)).toMatchObject({ rule: 'P3', reason: /ranges/ });
+    expect(checkUpdate(server, update, FRAN, { limits })).toMatchObject({ rule: 'P3', reason: /ranges/ });
   });
 
   it('[P2] refuses an update whose parent the server does not have', () => {
@@ -121,6 +121,7 @@ describe('checkUpdate: moves', () => {
       ok: true,
       events: [{ type: 'phase', from: 'lobby', to: 'opening' }],
       paths: [expect.objectContaining({ root: 'meta', key: 'phase' })],
+      clients: [expect.any(Number)],
     });
     expect(checkUpdate(server, edit(server, (d) => movePhase(d, 'items')), FRAN)).toMatchObject({ ok: false, rule: 'M2' });
   });
@@ -235,6 +236,40 @@ describe('checkUpdate: moves', () => {
   });
 });
 
+describe('checkUpdate: client ids bound to participants', () => {
+  it('[P6] refuses new structs under a client id bound to another participant, and neutralizes only the sender’s own', () => {
+    const server = meetingDoc();
+    const fran = peerOf(server);
+    const ben = peerOf(server);
+    const owners = new Map<number, string>([[fran.clientID, 'fran']]);
+    const ownerOfClient = (c: number): string | undefined => owners.get(c);
+    // Ben forges a struct under Fran's client id, next to one of his own
+    const forged = new Y.Doc();
+    forged.clientID = fran.clientID;
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(server));
+    const mine = updateFrom(ben, (d) => writeNote(d, 'opening', 'hi'));
+    const theirs = updateFrom(forged, (d) => writeNote(d, 'closing', 'bye'));
+    const update = Y.mergeUpdates([mine, theirs]);
+    expect(checkUpdate(server, update, BEN, { ownerOfClient })).toMatchObject({ ok: false, rule: 'P6', reason: `client ${fran.clientID} writes for another participant` });
+    Y.applyUpdate(server, neutralizeUpdate(update, (c) => ownerOfClient(c) === undefined || ownerOfClient(c) === 'ben'));
+    // Fran's own next write still integrates: her clocks were not burnt
+    const real = updateFrom(fran, (d) => writeNote(d, 'closing', 'Thanks all'));
+    const result = checkUpdate(server, real, FRAN, { ownerOfClient });
+    expect(result).toMatchObject({ ok: true, clients: [fran.clientID] });
+    Y.applyUpdate(server, real);
+    expect(notes(server).get('closing')!.toString()).toBe('Thanks all');
+    expect(Y.getState(server.store, ben.clientID)).toBeGreaterThan(0);
+  });
+
+  it('[P6] accepts the sender’s own and unbound client ids and names them for binding', () => {
+    const server = meetingDoc();
+    const ben = peerOf(server);
+    const update = updateFrom(ben, (d) => writeNote(d, 'opening', 'hi'));
+    expect(checkUpdate(server, update, BEN, { ownerOfClient: () => undefined })).toMatchObject({ ok: true, clients: [ben.clientID] });
+    expect(checkUpdate(server, update, BEN, { ownerOfClient: () => 'ben' })).toMatchObject({ ok: true });
+  });
+});
+
 describe('checkUpdate: sync step 2 of a reconnecting peer', () => {
   it('[R3] passes for an observer when it carries only deletions the server has applied', () => {
     const server = meetingDoc();
@@ -246,7 +281,7 @@ describe('checkUpdate: sync step 2 of a reconnecting peer', () => {
     // y-protocols' step 2 is encodeStateAsUpdate: the missing structs and the whole delete set
     const step2 = Y.encodeStateAsUpdate(otto, Y.encodeStateVector(server));
     expect(Y.decodeUpdate(step2).ds.clients.size).toBeGreaterThan(0);
-    expect(checkUpdate(server, step2, { kind: 'participant', participantId: 'otto' })).toEqual({ ok: true, events: [], paths: [] });
+    expect(checkUpdate(server, step2, { kind: 'participant', participantId: 'otto' })).toEqual({ ok: true, events: [], paths: [], clients: [] });
   });
 });
 
@@ -275,7 +310,7 @@ describe('checkUpdate: round events', () => {
   it('logs nothing for a round entry that fails its schema', () => {
     const server = meetingDoc();
     const update = edit(server, (d) => d.getMap('rounds').set('opening', { kind: 'party' }));
-    expect(checkUpdate(server, update, FRAN)).toEqual({ ok: true, events: [], paths: [expect.objectContaining({ root: 'rounds' })] });
+    expect(checkUpdate(server, update, FRAN)).toEqual({ ok: true, events: [], paths: [expect.objectContaining({ root: 'rounds' })], clients: [expect.any(Number)] });
   });
 
   it('logs nothing for ordinary writes: a keystroke passes with no events', () => {

@@ -16,8 +16,23 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export type LogEventDraft = DistributiveOmit<LogEvent, 'at' | 'actorId'>;
 
 export type CheckResult =
-  | { ok: true; events: LogEventDraft[]; paths: TouchedPath[] }
+  | {
+      ok: true;
+      events: LogEventDraft[];
+      paths: TouchedPath[];
+      /** Yjs client ids that bring new structs: the server binds the unbound ones to the sender [P6]. */
+      clients: number[];
+    }
   | { ok: false; rule: string; reason: string };
+
+export interface CheckOptions {
+  limits?: UpdateLimits;
+  /**
+   * [P6] The participant a Yjs client id is bound to, if any. Client ids are not
+   * authenticated: the server binds an id to the first participant who writes with it.
+   */
+  ownerOfClient?: (client: number) => string | undefined;
+}
 
 /** Bounds on what one incoming update may declare, checked before anything else reads it. */
 export interface UpdateLimits {
@@ -41,7 +56,8 @@ export const UPDATE_LIMITS: UpdateLimits = {
 const refuse = (rule: string, reason: string): CheckResult => ({ ok: false, rule, reason });
 
 /** Checks an untrusted update against the document as it is now; never applies it. */
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, actor: Actor, limits: UpdateLimits = UPDATE_LIMITS): CheckResult {
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, actor: Actor, options: CheckOptions = {}): CheckResult {
+  const limits = options.limits ?? UPDATE_LIMITS;
   if (update.byteLength > limits.maxBytes) return refuse('P3', `update of ${update.byteLength} bytes is above the limit of ${limits.maxBytes}`);
   let decoded: DecodedUpdate;
   try {
@@ -56,6 +72,13 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, actor: Actor, limits
   if (order) return refuse('P1', `malformed update: ${order}`);
   const bounds = boundsProblem(decoded, limits);
   if (bounds) return refuse('P3', bounds);
+  const clients = newClients(doc, decoded);
+  if (actor.kind === 'participant' && options.ownerOfClient) {
+    for (const client of clients) {
+      const owner = options.ownerOfClient(client);
+      if (owner !== undefined && owner !== actor.participantId) return refuse('P6', `client ${client} writes for another participant`);
+    }
+  }
   let paths: TouchedPath[];
   try {
     paths = pathsOfDecoded(doc, decoded);
@@ -64,7 +87,16 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, actor: Actor, limits
   }
   const rights = checkRights(doc, actor, paths);
   if (!rights.ok) return rights;
-  return checkMovesAndLog(doc, actor, paths as WritePath[]);
+  return checkMovesAndLog(doc, actor, paths as WritePath[], clients);
+}
+
+/** Client ids with structs beyond what the document holds. */
+function newClients(doc: Y.Doc, { structs }: DecodedUpdate): number[] {
+  const out: number[] = [];
+  for (const s of structs) {
+    if (out[out.length - 1] !== s.id.client && s.id.clock + s.length > Y.getState(doc.store, s.id.client)) out.push(s.id.client);
+  }
+  return out;
 }
 
 /** Each client's structs come as one run (the decoder numbers a run's clocks itself); Yjs would keep only the last run. */
@@ -98,7 +130,7 @@ const isPhase = (v: unknown): v is (typeof PHASES)[number] => (PHASES as readonl
 const isStage = (v: unknown): v is (typeof STAGES)[number] => (STAGES as readonly unknown[]).includes(v);
 
 /** Phase and stage changes must be allowed moves [M1–M9]; returns the log events of what the update changes. */
-function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[]): CheckResult {
+function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[], clients: number[]): CheckResult {
   const events: LogEventDraft[] = [];
   let snapshot: MeetingSnapshot | null = null;
   const meeting = (): MeetingSnapshot => (snapshot ??= readMeeting(doc).meeting);
@@ -128,7 +160,7 @@ function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[])
     if (touched) return refuse('R17', `a decision records the consent as it stands; this update also changes ${describePath(touched)}`);
     events.push(decisionEvent(meeting(), itemId, paths));
   }
-  return { ok: true, events, paths: paths as TouchedPath[] };
+  return { ok: true, events, paths: paths as TouchedPath[], clients };
 }
 
 /** [R17] The proposal, positions, cards and round of the item, and attendance, on which its consent rests. */

@@ -6,14 +6,17 @@ import * as encoding from 'lib0/encoding';
 /**
  * The same clients and clock ranges as `update`, each as a GC struct (no
  * content, no parent, touches no type), and an empty delete set. Adjacent
- * ranges of one client merge into one GC; gaps stay gaps (Skip). Throws on a
- * malformed update, as Y.decodeUpdate does.
+ * ranges of one client merge into one GC; gaps stay gaps (Skip). Clients for
+ * which `keep` says false are left out. Throws on a malformed update, as
+ * Y.decodeUpdate does.
  */
-export function neutralizeUpdate(update: Uint8Array): Uint8Array {
+export function neutralizeUpdate(update: Uint8Array, keep: (client: number) => boolean = () => true): Uint8Array {
   const { structs } = Y.decodeUpdate(update);
   // per client: [clock, length, isGap] runs in clock order
   const runs = new Map<number, { clock: number; len: number; gap: boolean }[]>();
   for (const s of structs) {
+    // [P6] ranges of a client id bound to someone else are left alone: filling them would burn that client's clocks
+    if (!keep(s.id.client)) continue;
     const gap = s instanceof Y.Skip;
     let list = runs.get(s.id.client);
     if (!list) runs.set(s.id.client, (list = []));
