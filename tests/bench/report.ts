@@ -13,10 +13,9 @@ function cell(m: Metric | undefined, reply: LoadReply | undefined): string {
   if (reply === undefined) return 'not run';
   if (!reply.ok) return 'failed (see notes)';
   if (m === undefined) {
-    const all = reply.metrics.find((x) => x.key === '*');
-    return all ? `n/a: ${all.note}` : '—';
+    return reply.metrics.some((x) => x.key === '*') ? 'n/a (see notes)' : '—';
   }
-  if (m.value === null) return `n/a: ${m.note ?? 'not measurable'}`;
+  if (m.value === null) return m.note && m.note.length <= 40 ? `n/a: ${m.note}` : 'n/a (see notes)';
   return fmt(m.value);
 }
 
@@ -38,7 +37,7 @@ export function scenarioTable(spec: ScenarioSpec, peers: PeerSpec[], results: Re
   }
   const others = peers.filter((p) => p.kind !== 'ours');
   const withOurs = peers.some((p) => p.kind === 'ours');
-  const head = ['figure', ...peers.map((p) => p.label), ...(withOurs ? others.map((p) => `ours/${p.label.split(' ')[0]}`) : [])];
+  const head = ['figure', ...peers.map((p) => p.label), ...(withOurs ? others.map((p) => `ours/${p.short}`) : [])];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`];
   for (const key of keys) {
     const better = peers.map((p) => find(p.kind, key)?.better).find((b) => b !== undefined);
@@ -52,7 +51,9 @@ export function scenarioTable(spec: ScenarioSpec, peers: PeerSpec[], results: Re
     const r = byKind.get(p.kind);
     if (r === undefined) continue;
     if (!r.ok) { notes.push(`- ${p.label}: the run failed: ${r.error.split('\n')[0]}`); continue; }
-    for (const m of r.metrics) if (m.value !== null && m.note) notes.push(`- ${p.label}, ${m.key}: ${m.note}`);
+    const all = r.metrics.find((x) => x.key === '*');
+    if (all) notes.push(`- ${p.label}: n/a, ${all.note}`);
+    for (const m of r.metrics) if (m.key !== '*' && m.note && (m.value !== null || m.note.length > 40)) notes.push(`- ${p.label}, ${m.key}: ${m.note}`);
     if (r.unexpectedCloses > 0) notes.push(`- ${p.label}: ${r.unexpectedCloses} sockets closed by the server during the run`);
   }
   return [`### ${spec.title}`, '', ...lines, ...(notes.length ? ['', ...notes] : [])].join('\n');

@@ -2,8 +2,10 @@
 // it from a separate load-generator process (core 1), prints one table per
 // scenario and writes docs/benchmarks.md. It measures; it never fails on a time.
 //   tsx bench/run.ts [--quick] [--only=fanout,ceiling] [--servers=ours,relay] [--profile=<dir>] [--out=<file>]
+//   tsx bench/run.ts --from=<raw.json> --out=<file>   re-renders the last run's raw figures
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadReply, LoadRequest } from './load/main.ts';
 import { machine } from './proc.ts';
@@ -20,7 +22,7 @@ const profileDir = opt('profile');
 const outFile = opt('out') ?? (quick || only || wanted ? null : join(repoRoot, 'docs/benchmarks.md'));
 
 const oursReady = existsSync(join(repoRoot, 'server/src/main.ts'));
-const peers = PEERS.filter((p) => (p.kind !== 'ours' || oursReady) && (!wanted || wanted.includes(p.kind)));
+let peers = PEERS.filter((p) => (p.kind !== 'ours' || oursReady) && (!wanted || wanted.includes(p.kind)));
 const scenarios = SCENARIOS.filter((s) => !only || only.includes(s.id));
 
 // the runner shares the load generator's core
@@ -43,7 +45,24 @@ function ask(load: ChildProcess, req: LoadRequest, timeoutMs: number): Promise<L
   });
 }
 
+interface Raw { m: ReturnType<typeof machine>; started: string; seconds: string; busy: string; quick: boolean; results: [string, [string, LoadReply][]][] }
+const RAW_FILE = join(tmpdir(), 'consent-bench-last.json');
+
+function render(raw: Raw): void {
+  const results: Results = new Map(raw.results.map(([s, byKind]) => [s, new Map(byKind)]));
+  const ran = new Set(raw.results.flatMap(([, byKind]) => byKind.map(([kind]) => kind)));
+  peers = peers.filter((p) => ran.has(p.kind));
+  const targets = targetTable(results);
+  console.log(`### Targets\n\n${targets}\n\n${raw.busy}`);
+  if (outFile !== null) {
+    writeFileSync(outFile, document(raw.m, new Date(raw.started), raw.seconds, results, targets, raw.busy, raw.quick));
+    console.log(`written to ${outFile}`);
+  }
+}
+
 async function main(): Promise<void> {
+  const from = opt('from');
+  if (from !== undefined) { render(JSON.parse(readFileSync(from, 'utf8')) as Raw); return; }
   const m = machine();
   const started = new Date();
   const load0 = loadAverage();
@@ -58,6 +77,10 @@ async function main(): Promise<void> {
     for (const p of peers) {
       const t0 = performance.now();
       let reply: LoadReply;
+      if (s.only && !s.only.kinds.includes(p.kind)) {
+        byKind.set(p.kind, { ok: true, metrics: [{ key: '*', value: null, note: s.only.na(p.kind) }], unexpectedCloses: 0 });
+        continue;
+      }
       try {
         const server = await startServer(p, { profileDir: p.kind === 'ours' ? profileDir : undefined });
         reply = await ask(load, { scenario: s.id, target: { kind: p.kind, http: server.http, ws: server.ws }, pid: server.pid, quick }, quick ? 60_000 : 600_000);
@@ -76,21 +99,18 @@ async function main(): Promise<void> {
     console.log(`\n${scenarioTable(s, peers, results)}\n`);
   }
   load.kill();
-  const targets = targetTable(results);
-  console.log(`### Targets\n\n${targets}\n`);
   const seconds = ((Date.now() - started.getTime()) / 1000).toFixed(0);
   const busy = `Load average (1 min) before the run ${load0}, after it ${loadAverage()}: ${Math.max(load0, loadAverage()) > 2.5 ? 'other work shared the two cores, so figures are noisier than usual' : 'the machine was otherwise quiet'}.`;
-  console.log(busy);
-  if (outFile !== null) {
-    writeFileSync(outFile, document(m, started, seconds, results, targets, busy));
-    console.log(`written to ${outFile}`);
-  }
+  const raw: Raw = { m, started: started.toISOString(), seconds, busy, quick, results: [...results].map(([s, byKind]) => [s, [...byKind]]) };
+  writeFileSync(RAW_FILE, JSON.stringify(raw));
+  render(raw);
+  console.log(`raw figures in ${RAW_FILE}`);
   console.log(`finished in ${seconds} s`);
 }
 
 const loadAverage = (): number => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 
-function document(m: ReturnType<typeof machine>, at: Date, seconds: string, results: Results, targets: string, busy: string): string {
+function document(m: ReturnType<typeof machine>, at: Date, seconds: string, results: Results, targets: string, busy: string, quick: boolean): string {
   return [
     '# Benchmarks',
     '',

@@ -4,14 +4,14 @@ import { measureTyping, round, type Metric } from '../load/drive.ts';
 import { openRoom } from '../load/room.ts';
 import { LatencyTracker, summarize } from '../load/tracker.ts';
 import type { Context } from './context.ts';
+import type { ServerKind } from '../load/client.ts';
+
+export const durableNote = (kind: ServerKind): string =>
+  kind === 'hocuspocus' ? 'no durable ack: its per-update SyncStatus goes out before the debounced (2–10 s) store'
+    : kind === 'yws' ? 'keeps nothing on disk' : 'keeps nothing';
 
 export async function durability(ctx: Context): Promise<Metric[]> {
-  if (ctx.target.kind !== 'ours') {
-    const why = ctx.target.kind === 'hocuspocus'
-      ? 'no durable ack: its per-update SyncStatus is sent before the debounced (2–10 s) store'
-      : ctx.target.kind === 'yws' ? 'keeps nothing on disk' : 'keeps nothing';
-    return [{ key: '*', value: null, note: why }];
-  }
+  if (ctx.target.kind !== 'ours') return [{ key: '*', value: null, note: durableNote(ctx.target.kind) }];
   const tracker = new LatencyTracker();
   const room = await openRoom(ctx.target, { clients: 6, typists: 5, tracker, ack: true });
   const typists = room.members.filter((m) => m.typist !== null);

@@ -60,9 +60,6 @@ async function timeJoin(target: Target, room: string, seat: Seat | undefined): P
 
 export async function join(ctx: Context): Promise<Metric[]> {
   const { target } = ctx;
-  if (target.kind === 'relay') {
-    return [{ key: '*', value: null, note: 'the relay keeps no document: there is nothing to join' }];
-  }
   const out: Metric[] = [];
   const joins = ctx.quick ? 4 : 20;
   const sizes = ctx.quick ? SIZES.slice(0, 3) : SIZES;

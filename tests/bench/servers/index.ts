@@ -14,6 +14,8 @@ export const repoRoot = resolve(here, '../../..');
 export interface PeerSpec {
   kind: ServerKind;
   label: string;
+  /** in ratio column headers */
+  short: string;
   cwd: string;
   entry: string;
   env: (dataDir: string) => Record<string, string>;
@@ -21,16 +23,16 @@ export interface PeerSpec {
 
 export const PEERS: PeerSpec[] = [
   {
-    kind: 'ours', label: 'ours', cwd: join(repoRoot, 'server'), entry: 'src/main.ts',
+    kind: 'ours', label: 'ours', short: 'ours', cwd: join(repoRoot, 'server'), entry: 'src/main.ts',
     // `npm start` settings: port 0, a fresh data dir, everything else default
     env: (dir) => ({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'warn' }),
   },
   {
-    kind: 'hocuspocus', label: 'Hocuspocus 4.7', cwd: join(repoRoot, 'tests'), entry: 'bench/servers/hocuspocus.ts',
+    kind: 'hocuspocus', label: 'Hocuspocus 4.7', short: 'Hocuspocus', cwd: join(repoRoot, 'tests'), entry: 'bench/servers/hocuspocus.ts',
     env: (dir) => ({ DATA_FILE: join(dir, 'hocuspocus.sqlite') }),
   },
-  { kind: 'yws', label: 'y-websocket-server 0.1.5', cwd: join(repoRoot, 'tests'), entry: 'bench/servers/yWebsocketServer.ts', env: () => ({}) },
-  { kind: 'relay', label: 'raw ws relay', cwd: join(repoRoot, 'tests'), entry: 'bench/servers/relay.ts', env: () => ({}) },
+  { kind: 'yws', label: 'y-websocket-server 0.1.5', short: 'y-websocket', cwd: join(repoRoot, 'tests'), entry: 'bench/servers/yWebsocketServer.ts', env: () => ({}) },
+  { kind: 'relay', label: 'raw ws relay', short: 'relay', cwd: join(repoRoot, 'tests'), entry: 'bench/servers/relay.ts', env: () => ({}) },
 ];
 
 export const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
