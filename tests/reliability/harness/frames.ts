@@ -211,8 +211,10 @@ export const fuzzFrame: fc.Arbitrary<FuzzFrame> = fc.oneof(
  * complete, and any Yjs update or state vector decodable. Bytes after a
  * complete message are not read, as in y-protocols.
  * Returns why a frame is malformed, or null when it is well formed.
+ * An update is judged against `base`, the receiver's copy of the document:
+ * structs it already holds are skipped, so a broken repeat of them is harmless.
  */
-export function malformation(bytes: Uint8Array): string | null {
+export function malformation(bytes: Uint8Array, base?: Y.Doc): string | null {
   try {
     const d = decoding.createDecoder(bytes);
     const type = decoding.readVarUint(d);
@@ -221,7 +223,7 @@ export function malformation(bytes: Uint8Array): string | null {
       const payload = decoding.readVarUint8Array(d);
       if (subtype === SYNC.step1) Y.decodeStateVector(payload);
       else if (subtype === SYNC.step2 || subtype === SYNC.update) {
-        if (!updateDecodes(payload)) return 'undecodable update';
+        if (!updateApplies(payload, base)) return 'undecodable update';
       } else return `unknown sync subtype ${subtype}`;
     } else if (type === MESSAGE.awareness) {
       const payload = decoding.createDecoder(decoding.readVarUint8Array(d));
@@ -240,10 +242,23 @@ export function malformation(bytes: Uint8Array): string | null {
   }
 }
 
-function updateDecodes(update: Uint8Array): boolean {
+/** Whether the server answers this frame with a sync step 2 of its own (a readable step 1). */
+export function isStep1(bytes: Uint8Array): boolean {
   try {
-    // Apply to a scratch document, as a receiver would (decodeUpdate alone accepts dangling references).
+    const d = decoding.createDecoder(bytes);
+    if (decoding.readVarUint(d) !== MESSAGE.sync || decoding.readVarUint(d) !== SYNC.step1) return false;
+    Y.decodeStateVector(decoding.readVarUint8Array(d));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function updateApplies(update: Uint8Array, base?: Y.Doc): boolean {
+  try {
+    // Apply to a scratch copy, as the receiver would (decodeUpdate alone accepts dangling references).
     const doc = new Y.Doc();
+    if (base) Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
     Y.applyUpdate(doc, update);
     return true;
   } catch {

@@ -7,7 +7,7 @@ export const MODE: 'quick' | 'long' = process.env.RELIABILITY_MODE === 'long' ? 
 /** The quick or the long value of a scenario parameter. */
 export const pick = <T>(quick: T, long: T): T => (MODE === 'long' ? long : quick);
 
-export type Figures = Record<string, string | number | boolean | Record<string, number>>;
+export type Figures = Record<string, string | number | boolean | Record<string, number | string>>;
 
 /**
  * Print a scenario's figures; with RELIABILITY_REPORT=<file> also append them

@@ -3,8 +3,10 @@
 // syncing, and how fast, while a scenario attacks the server.
 import * as Y from 'yjs';
 import { percentile } from './mode.ts';
+import { clientFor, openMeeting } from './meeting.ts';
 import type { SyncClient } from './syncClient.ts';
 import { waitFor } from './wait.ts';
+import { addItem, addParagraph } from './writes.ts';
 
 export interface ProbeFigures {
   sent: number;
@@ -80,4 +82,29 @@ export class Probe {
       worstGapMs: Math.round(this.worstGap),
     };
   }
+}
+
+/**
+ * A meeting of its own where the facilitator types and a member reads: the
+ * probe of "other rooms keep syncing". Returns the probe and its two clients.
+ */
+export async function quietMeetingProbe(server: { url: string; wsUrl: string }, intervalMs = 20): Promise<{ probe: Probe; clients: SyncClient[] }> {
+  const quiet = await openMeeting(server.url, { Mia: 'member' });
+  const writer = await clientFor(server.wsUrl, quiet, 'Fay', { ack: true });
+  const reader = await clientFor(server.wsUrl, quiet, 'Mia');
+  addItem(writer.doc, 'item-probe');
+  const body = addParagraph(writer.doc, 'item-probe', 'probe');
+  return { probe: new Probe(writer, reader, (_doc, n) => body.insert(body.length, String(n % 10)), intervalMs), clients: [writer, reader] };
+}
+
+/** Run the probe until it has `samples` arrivals; returns the figures (after a short warm-up). */
+export async function measureProbe(probe: Probe, samples: number): Promise<ProbeFigures> {
+  probe.reset();
+  probe.start();
+  await waitFor(() => probe.figures().received >= 10, { what: 'probe warm-up' });
+  await probe.stop();
+  probe.reset();
+  probe.start();
+  await waitFor(() => probe.figures().received >= samples, { timeoutMs: 120_000, what: `${samples} probe samples` });
+  return probe.stop();
 }

@@ -67,3 +67,72 @@ export async function neverReader(base: string, path: string): Promise<{ socket:
   await waitFor(() => upgraded, { what: 'websocket handshake' });
   return { socket, received: () => received, ended: () => ended };
 }
+
+/** A client-to-server websocket frame (binary, final, masked), as RFC 6455 §5.2 lays it out. */
+export function maskedFrame(payload: Uint8Array, opcode = 0x2): Buffer {
+  const mask = randomBytes(4);
+  const length = payload.length;
+  const header = length < 126 ? Buffer.from([0x80 | opcode, 0x80 | length]) : Buffer.from([0x80 | opcode, 0x80 | 126, length >> 8, length & 0xff]);
+  if (length > 0xffff) throw new Error('maskedFrame: payloads up to 64 KiB');
+  const body = Buffer.from(payload.map((b, i) => b ^ mask[i % 4]!));
+  return Buffer.concat([header, mask, body]);
+}
+
+export interface ServerFrame {
+  opcode: number;
+  payload: Buffer;
+}
+
+/**
+ * A websocket spoken by hand: several frames can go out in one TCP write, so
+ * the server reads them from one buffer. Collects the server's frames.
+ */
+export async function handWebsocket(base: string, path: string): Promise<{ socket: Socket; frames: ServerFrame[]; closeCode: () => number | null; write: (frames: Buffer[]) => void }> {
+  const socket = await open(base);
+  let buffer = Buffer.alloc(0);
+  let upgraded = false;
+  const frames: ServerFrame[] = [];
+  socket.on('error', () => undefined);
+  socket.on('data', (chunk: Buffer) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    if (!upgraded) {
+      const end = buffer.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      if (!buffer.toString('latin1').startsWith('HTTP/1.1 101')) throw new Error(`upgrade refused: ${buffer.toString('latin1').split('\r\n')[0]}`);
+      upgraded = true;
+      buffer = buffer.subarray(end + 4);
+    }
+    for (;;) {
+      if (buffer.length < 2) return;
+      let length = buffer[1]! & 0x7f;
+      let offset = 2;
+      if (length === 126) {
+        if (buffer.length < 4) return;
+        length = buffer.readUInt16BE(2);
+        offset = 4;
+      } else if (length === 127) {
+        if (buffer.length < 10) return;
+        length = Number(buffer.readBigUInt64BE(2));
+        offset = 10;
+      }
+      if (buffer.length < offset + length) return;
+      frames.push({ opcode: buffer[0]! & 0x0f, payload: buffer.subarray(offset, offset + length) });
+      buffer = buffer.subarray(offset + length);
+    }
+  });
+  const key = randomBytes(16).toString('base64');
+  socket.write(
+    `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+      `Sec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+  );
+  await waitFor(() => upgraded, { what: 'websocket handshake' });
+  return {
+    socket,
+    frames,
+    closeCode: () => {
+      const close = frames.find((f) => f.opcode === 0x8);
+      return close && close.payload.length >= 2 ? close.payload.readUInt16BE(0) : null;
+    },
+    write: (out) => socket.write(Buffer.concat(out)),
+  };
+}

@@ -185,14 +185,17 @@ export class SyncClient {
    * A round trip: send sync step 1 and wait for the server's step 2. Frames are
    * handled in order, so everything sent before has been handled when it returns.
    */
-  async roundTrip(timeoutMs = 10_000): Promise<void> {
-    const before = this.step2Received;
+  async roundTrip(timeoutMs = 10_000, extraReplies = 0): Promise<void> {
+    // `extraReplies`: step 2 answers still due for step 1 frames sent just before (they arrive first).
+    const before = this.step2Received + extraReplies;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.sync);
     syncProtocol.writeSyncStep1(encoder, this.doc);
     this.send(encoding.toUint8Array(encoder));
-    await waitFor(() => this.step2Received > before || !this.isOpen, { timeoutMs, what: 'round trip' });
-    if (this.step2Received === before) throw new Error(`connection closed during round trip: ${JSON.stringify(this.closes.at(-1))}`);
+    const socket = this.socket;
+    // A close counts once it completed (its code is known), not when it starts.
+    await waitFor(() => this.step2Received > before || socket?.readyState === WebSocket.CLOSED, { timeoutMs, what: 'round trip' });
+    if (this.step2Received <= before) throw new Error(`connection closed during round trip: ${JSON.stringify(this.closes.at(-1))}`);
   }
 
   private recordSent(): void {
