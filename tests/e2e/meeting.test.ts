@@ -23,6 +23,7 @@ const REVIEW_DATE = '2027-05-31';
 const OBJECTION = 'No limit per purchase: one person could spend the whole budget.';
 const INTEGRATION = 'A limit of 100 per purchase was added.';
 const AMENDMENT = 'Each purchase is limited to 100.';
+const LATE_EDIT = ' Or maybe 200.';
 
 async function openPage(who: Who, phone = false): Promise<Page> {
   contexts[who] = await browser.newContext({ viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 860 }, acceptDownloads: true });
@@ -169,10 +170,11 @@ describe('a full consent meeting in five browsers', () => {
   it('5. amended offline by B: A\'s consent turns stale; B accepts the integration; a new round consents', async () => {
     const { fac, a, b, guest } = pages;
     await move(fac, 'Stage: Resolve objections');
-    await contexts.b.setOffline(true);
-    await expect.poll(() => b.locator('[data-save]').getAttribute('data-save')).toBe('offline');
+    // The caret is placed first: Chromium's offline emulation stops the editor from seeing caret moves.
     await editor(b).locator('p').last().click();
     await b.keyboard.press('End');
+    await contexts.b.setOffline(true);
+    await expect.poll(() => b.locator('[data-save]').getAttribute('data-save')).toBe('offline');
     await b.keyboard.press('Enter');
     await b.keyboard.type(AMENDMENT);
     await shot(b, '5a-offline-edit');
@@ -194,12 +196,26 @@ describe('a full consent meeting in five browsers', () => {
     await shot(fac, '5c-consented');
   });
 
-  it('6. the decision is recorded with a review date; closing round with evaluations; closed and read-only', async () => {
+  it('6. the decision is recorded with a review date (a late offline edit is refused); closing round with evaluations; closed and read-only', async () => {
     const { fac, a, b } = pages;
+    const decidedText = await editorText(fac);
+    // B edits offline while the decision is recorded: the text is final, so the server refuses B's edit [R12].
+    await editor(b).locator('p').last().click();
+    await b.keyboard.press('End');
+    await contexts.b.setOffline(true);
+    await expect.poll(() => b.locator('[data-save]').getAttribute('data-save')).toBe('offline');
+    await b.keyboard.type(LATE_EDIT);
+    expect(await editorText(b)).toContain(LATE_EDIT.trim());
     await move(fac, `Record decision on ${ITEM}…`);
     await fac.getByLabel('Review date').fill(REVIEW_DATE);
     await button(fac, 'Record decision').click();
-    await everyPageShows('decided', async (p) => (await p.getByText(`Review by ${REVIEW_DATE}`).count()) === 1);
+    await until(() => fac.locator('.banner-ok', { hasText: `Review by ${REVIEW_DATE}` }).count(), (n) => n === 1, 'the decision on the facilitator\'s page');
+    await contexts.b.setOffline(false);
+    await everyPageShows('decided', async (p) => (await p.locator('.banner-ok', { hasText: `Review by ${REVIEW_DATE}` }).count()) === 1);
+    await expect.poll(() => b.getByRole('alert').filter({ hasText: 'Your last change was not accepted' }).count()).toBe(1);
+    await until(() => editorText(b), (t) => t === decidedText, "B's board reloaded from the server");
+    await shot(b, '6a-refused');
+    for (const p of all()) expect(await editorText(p)).toBe(decidedText);
     await move(fac, 'Phase: Closing');
     await button(fac, 'Open closing round').click();
     for (const [p, score, comment] of [[a, 5, 'Clear and kind.'], [b, 4, 'Good integration.']] as const) {
@@ -210,10 +226,10 @@ describe('a full consent meeting in five browsers', () => {
       await button(p, 'Add my evaluation').click();
     }
     await everyPageShows('two evaluation cards', async (p) => (await p.getByText('Evaluation (2 cards)').count()) === 1);
-    await shot(fac, '6a-evaluation');
+    await shot(fac, '6b-evaluation');
     await move(fac, 'Phase: Closed');
     for (const p of all()) await expect.poll(() => editor(p).getAttribute('contenteditable')).toBe('false');
-    await shot(a, '6b-closed');
+    await shot(a, '6c-closed');
   });
 
   it('7. the minutes hold the final text, the objection and its integration, who consented, the review date, attendance', async () => {

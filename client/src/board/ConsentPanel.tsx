@@ -26,7 +26,9 @@ export const ConsentPanel = memo(function ConsentPanel() {
         <h2 id="consent-heading">{consentItem ? 'Consent' : 'Participants'}</h2>
         {record && (
           <p className={`consent-state state-${record.state}`} data-consent-state={record.state} role="status" aria-live="polite">
-            {consentInWords(snapshot, record)}
+            {consentItem?.stage === 'decided'
+              ? `Decided${consentItem.reviewDate ? ` — review by ${consentItem.reviewDate}` : ''}`
+              : consentInWords(snapshot, record)}
           </p>
         )}
         <ParticipantList itemId={consentItem?.id ?? null} record={record} />

@@ -25,7 +25,7 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
   return (
     <section className="my-position" aria-labelledby="my-position-heading">
       <h2 id="my-position-heading">Your position</h2>
-      {!can.isMember && <p className="hint">As a guest your position is shown but does not count.</p>}
+      {!can.isMember && <p className="hint">As a guest your position is shown but does not count; you may record a concern.</p>}
       {!open ? (
         <p className="hint">Positions are given when the facilitator opens the consent round.</p>
       ) : (
@@ -39,7 +39,10 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
           <div className="row" role="group" aria-label="Your position">
             <button type="button" className="primary" onClick={() => give('consent')}>Consent</button>
             <button type="button" onClick={() => setAsking('concern')} aria-expanded={asking === 'concern'}>Concern…</button>
-            <button type="button" className="danger" onClick={() => setAsking('objection')} aria-expanded={asking === 'objection'}>Object…</button>
+            {/* Guests raise concerns; an objection is a member's argument from the circle's aim. */}
+            {can.isMember && (
+              <button type="button" className="danger" onClick={() => setAsking('objection')} aria-expanded={asking === 'objection'}>Object…</button>
+            )}
           </div>
           {asking && (
             <ReasonForm
