@@ -228,7 +228,12 @@ describe('a full consent meeting in five browsers', () => {
     await everyPageShows('two evaluation cards', async (p) => (await p.getByText('Evaluation (2 cards)').count()) === 1);
     await shot(fac, '6b-evaluation');
     await move(fac, 'Phase: Closed');
-    for (const p of all()) await expect.poll(() => editor(p).getAttribute('contenteditable')).toBe('false');
+    for (const p of all()) {
+      await expect.poll(() => p.locator('.stepper li[aria-current="step"]').textContent()).toBe('Closed');
+      expect(await editor(p).getAttribute('contenteditable')).toBe('false');
+      expect(await p.locator('textarea').count()).toBe(0);
+      expect(await p.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0);
+    }
     await shot(a, '6c-closed');
   });
 

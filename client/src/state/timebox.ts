@@ -20,7 +20,8 @@ export interface Timebox {
 
 export function activeTimebox(s: MeetingSnapshot, now: number): Timebox | null {
   const item = s.agenda.find((i) => i.id === s.meta.activeItemId);
-  if (!item || item.timeboxMin <= 0) return null;
+  // The timebox runs while the circle works on the item in the items phase.
+  if (!item || item.timeboxMin <= 0 || s.meta.phase !== 'items' || item.stage === 'decided' || item.stage === 'deferred') return null;
   const started = itemStartedAt(s, item.id);
   const totalMs = item.timeboxMin * 60_000;
   return { itemId: item.id, title: item.title, totalMs, leftMs: started === null ? null : started + totalMs - now };

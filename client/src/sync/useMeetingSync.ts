@@ -6,10 +6,10 @@ import { useCallback, useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { MESSAGE, SYNC, SYNC_PARAM, meta } from '@consent/shared';
+import { MESSAGE, SYNC, SYNC_PARAM, meta, readMeeting } from '@consent/shared';
 import type { Session } from '../session.ts';
 import { parseRefusal, readVarString, readVarUint, type Refusal } from './wire.ts';
-import { userColor } from './userColor.ts';
+import { colourByJoinOrder, userColor } from './userColor.ts';
 
 export type SaveState = 'connecting' | 'saved' | 'saving' | 'offline';
 
@@ -75,6 +75,17 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
       disableBc: true,
     });
     provider.awareness.setLocalStateField('user', user);
+    // Once the document names everyone, take the colour of my place in the join order.
+    // The editor mounts after this and passes the same object to its caret.
+    const settleColour = () => {
+      const people = readMeeting(doc).meeting.participants;
+      const joinedAt = Object.fromEntries(Object.entries(people).map(([id, p]) => [id, p.joinedAt]));
+      const colour = colourByJoinOrder(joinedAt, user.id);
+      if (colour && colour !== user.color) {
+        user.color = colour;
+        provider.awareness.setLocalStateField('user', { ...user });
+      }
+    };
 
     let connected = false;
     let dropped = false;
@@ -112,7 +123,10 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
       update();
     });
     provider.on('sync', (isSynced: boolean) => {
-      if (isSynced) setReady(true);
+      if (isSynced) {
+        settleColour();
+        setReady(true);
+      }
       update();
     });
     provider.on('connection-close', (event: CloseEvent | null) => {
@@ -123,7 +137,10 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
     doc.on('update', onUpdate);
     // This device's copy is enough to show the board offline, once it holds a meeting.
     idb.on('synced', () => {
-      if (meta(doc).size > 0) setReady(true);
+      if (meta(doc).size > 0) {
+        settleColour();
+        setReady(true);
+      }
     });
 
     // The browser knows before the socket does: go offline at once, reconnect when back.
