@@ -73,6 +73,26 @@ export class Inspector {
     return counts;
   }
 
+  /**
+   * Timeout objects alive in the heap (after a GC: active timers, refed or not,
+   * and any that something still holds). getActiveResourcesInfo() skips unref'd timers.
+   */
+  async timeoutObjects(): Promise<number> {
+    await this.gc();
+    const proto = (await this.call('Runtime.evaluate', {
+      expression: '(() => { const t = setTimeout(() => {}, 0); clearTimeout(t); return Object.getPrototypeOf(t); })()',
+    })) as { result: { objectId: string } };
+    const found = (await this.call('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId })) as { objects: { objectId: string } };
+    const length = (await this.call('Runtime.callFunctionOn', {
+      objectId: found.objects.objectId,
+      functionDeclaration: 'function () { return this.filter((t) => t._destroyed === false).length; }',
+      returnByValue: true,
+    })) as { result: { value: number } };
+    await this.call('Runtime.releaseObject', { objectId: found.objects.objectId });
+    await this.call('Runtime.releaseObject', { objectId: proto.result.objectId });
+    return length.result.value;
+  }
+
   close(): void {
     this.socket.close();
   }
