@@ -1,0 +1,23 @@
+import { measureTyping, round } from './load/drive.ts';
+import { openRoom } from './load/room.ts';
+import { LatencyTracker } from './load/tracker.ts';
+import { spawn } from 'node:child_process';
+const rate = Number(process.argv[2] ?? 3200);
+const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir=/tmp/cbprof2', '--import', 'tsx', 'src/main.ts'], { cwd: '/work/main/server', env: { ...process.env, PORT: '0', DATA_DIR: '/tmp/cbprobe', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+let errs = '';
+child.stderr!.on('data', (b) => { errs += b.toString(); });
+const port = await new Promise<number>((r) => { let out = ''; child.stdout!.on('data', (b) => { out += b; const m = /:(\d+)$/m.exec(out.trim()); if (m) r(Number(m[1])); }); });
+const target = { kind: 'ours' as const, http: `http://127.0.0.1:${port}`, ws: `ws://127.0.0.1:${port}` };
+const tracker = new LatencyTracker();
+const room = await openRoom(target, { clients: 50, typists: 50, tracker });
+const w = await measureTyping(room, tracker, child.pid!, { rate, ms: 3000, drainMs: 3000, warmupMs: 300 });
+console.log(`rate ${rate}: p50 ${round(w.latency.p50, 1)} p99 ${round(w.latency.p99, 1)} drops ${w.drops} cpu ${round(w.serverCpu, 0)}`);
+await room.close();
+const t0 = Date.now();
+child.kill('SIGTERM');
+await new Promise((r) => child.once('exit', r));
+console.log('shutdown ms', Date.now() - t0);
+const lines = errs.split('\n').filter(Boolean);
+const msgs = new Map<string, number>();
+for (const l of lines) { try { const j = JSON.parse(l); const k = j.msg + (j.rule ? ' ' + j.rule : '') + (j.err ? ' ' + JSON.stringify(j.err).slice(0, 200) : ''); msgs.set(k, (msgs.get(k) ?? 0) + 1); } catch { msgs.set(l.slice(0, 200), (msgs.get(l.slice(0,200)) ?? 0) + 1); } }
+console.log(msgs);
