@@ -20,7 +20,7 @@ const EnvSchema = z.object({
   /** Compact a room's update log into a snapshot after this many stored updates. */
   COMPACT_EVERY: int(1, 10_000_000).default(1000),
   /** Per-connection message rate; bursts up to twice this are allowed. */
-  MAX_MESSAGES_PER_SECOND: int(1, 1_000_000).default(500),
+  MAX_MESSAGES_PER_SECOND: int(1, 1_000_000).default(1000),
   CLIENT_DIST: z.string().min(1).default(resolve(repoRoot, 'client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `full` also survives power loss (an fsync per write batch); `normal` survives a process crash. */

@@ -9,6 +9,7 @@ import type { Storage } from '../storage/Storage.ts';
 import { AwarenessStore, decodeAwareness } from './awareness.ts';
 import { Connection } from './Connection.ts';
 import { ackFrame, awarenessFrame, refusedFrame, syncStep1, syncStep2, syncUpdate } from './messages.ts';
+import { blockOf, UpdateBatch } from './updateBatch.ts';
 import type { WritePolicy } from './writeCheck.ts';
 
 export interface RoomDeps {
@@ -25,7 +26,7 @@ export interface RoomDeps {
 export interface RoomBatch {
   /** All updates of the batch merged into one, or null when there is nothing to store. */
   merged: Uint8Array | null;
-  items: Array<{ update: Uint8Array; origin: Connection | null }>;
+  updates: UpdateBatch<Connection | null>;
   acks: Map<Connection, number>;
   after: Array<() => void>;
 }
@@ -45,7 +46,7 @@ export class Room {
   readonly ready: Promise<void>;
   /** HTTP requests currently using the room (they keep it loaded like a connection). */
   holds = 0;
-  private pending: RoomBatch['items'] = [];
+  private pending = new UpdateBatch<Connection | null>();
   private ackDue = new Set<Connection>();
   private after: Array<() => void> = [];
   private inflight = false;
@@ -71,8 +72,8 @@ export class Room {
     });
     this.lastSeq = stored.lastSeq;
     this.logLength = stored.logLength;
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.pending.push({ update, origin: origin instanceof Connection ? origin : null });
+    this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+      this.pending.add(update, origin instanceof Connection ? origin : null, blockOf(update, tr));
       this.requestWrite();
     });
     this.state = 'ready';
@@ -156,7 +157,7 @@ export class Room {
   private replyStep2(conn: Connection, stateVector: Uint8Array): void {
     const reply = () => conn.send(syncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
     // Nothing leaves the server before it is on disk: answer after the pending batch commits.
-    if (this.pending.length || this.inflight) {
+    if (this.pending.size || this.inflight) {
       this.after.push(reply);
       this.requestWrite();
     } else reply();
@@ -214,16 +215,15 @@ export class Room {
   }
 
   takeBatch(): RoomBatch {
-    const items = this.pending;
-    this.pending = [];
+    const updates = this.pending;
+    this.pending = new UpdateBatch();
     const acks = new Map<Connection, number>();
     for (const conn of this.ackDue) acks.set(conn, conn.handled);
     this.ackDue.clear();
     const after = this.after;
     this.after = [];
     this.inflight = true;
-    const merged = items.length === 0 ? null : items.length === 1 ? items[0]!.update : Y.mergeUpdates(items.map((i) => i.update));
-    return { merged, items, acks, after };
+    return { merged: updates.size ? updates.all() : null, updates, acks, after };
   }
 
   /** The batch is on disk: relay it, acknowledge it, answer deferred syncs. */
@@ -241,10 +241,10 @@ export class Room {
       }
     }
     for (const reply of batch.after) {
-      if (this.pending.length) this.after.push(reply);
+      if (this.pending.size) this.after.push(reply);
       else reply();
     }
-    if (!this.pending.length) {
+    if (!this.pending.size) {
       for (const w of this.idleWaiters.splice(0)) w.resolve();
       if (this.logLength >= this.deps.compactEvery) void this.compact();
     }
@@ -259,25 +259,23 @@ export class Room {
     this.state = 'closed';
   }
 
-  private relay({ merged, items }: RoomBatch): void {
-    const senders = new Set<Connection>();
-    for (const i of items) if (i.origin) senders.add(i.origin);
+  private relay({ merged, updates }: RoomBatch): void {
     let everything: Uint8Array | null = null;
     for (const conn of this.conns) {
-      if (!senders.has(conn)) {
+      if (!updates.wrote(conn)) {
         everything ??= syncUpdate(merged!);
         conn.send(everything);
         continue;
       }
       // Never echo: a sender gets the others' part of the batch only.
-      const others = items.filter((i) => i.origin !== conn);
-      if (others.length) conn.send(syncUpdate(others.length === 1 ? others[0]!.update : Y.mergeUpdates(others.map((i) => i.update))));
+      const others = updates.without(conn);
+      if (others) conn.send(syncUpdate(others));
     }
   }
 
   /** Resolves once every write made so far is durable. */
   whenIdle(): Promise<void> {
-    if (!this.pending.length && !this.inflight) return Promise.resolve();
+    if (!this.pending.size && !this.inflight) return Promise.resolve();
     return new Promise((resolve, reject) => this.idleWaiters.push({ resolve, reject }));
   }
 

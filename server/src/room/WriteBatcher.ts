@@ -3,10 +3,14 @@
 import type { Storage } from '../storage/Storage.ts';
 import type { Room, RoomBatch } from './Room.ts';
 
+/** Under load, batches are at least this far apart (Node's timers have 1 ms resolution). */
+export const MIN_FLUSH_INTERVAL_MS = 1;
+
 export class WriteBatcher {
   private readonly due = new Set<Room>();
   private scheduled = false;
   private chain: Promise<void> = Promise.resolve();
+  private lastFlush = -Infinity;
   /** Transactions committed so far (for tests and metrics). */
   transactions = 0;
 
@@ -16,10 +20,15 @@ export class WriteBatcher {
     this.due.add(room);
     if (this.scheduled) return;
     this.scheduled = true;
-    // setImmediate runs after the I/O callbacks of this turn: every frame read in it joins the batch.
-    setImmediate(() => {
+    const run = () => {
       this.chain = this.chain.then(() => this.flush());
-    });
+    };
+    // Idle: flush right after the I/O callbacks of this turn (every frame read in it joins the batch).
+    // Busy: at most one flush per MIN_FLUSH_INTERVAL_MS, so that a batch, and its one frame per
+    // client, carries many updates instead of a handful.
+    const wait = this.lastFlush + MIN_FLUSH_INTERVAL_MS - performance.now();
+    if (wait <= 0) setImmediate(run);
+    else setTimeout(run, wait);
   }
 
   /** Resolves once everything scheduled so far has been written. */
@@ -33,6 +42,7 @@ export class WriteBatcher {
 
   private async flush(): Promise<void> {
     this.scheduled = false;
+    this.lastFlush = performance.now();
     const rooms = [...this.due];
     this.due.clear();
     const parts: Array<[Room, RoomBatch]> = rooms.map((room) => [room, room.takeBatch()]);
