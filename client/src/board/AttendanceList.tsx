@@ -9,7 +9,7 @@ export function AttendanceList() {
     <section className="attendance" aria-labelledby="attendance-heading">
       <h2 id="attendance-heading">Attendance</h2>
       <ul>
-        {participantsInOrder(snapshot).map(([id, p]) => {
+        {participantsInOrder(snapshot).map(({ id, ...p }) => {
           const mayChange = (can.isFacilitator || (id === me && !can.isObserver)) && snapshot.meta.phase !== 'closed';
           return (
             <li key={id}>

@@ -1,6 +1,7 @@
 // The middle of the board: what this phase asks for, and the active item's proposal.
 import { memo } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
+import { activeItem } from '@consent/shared';
 import type { AwarenessUser } from '../sync/useMeetingSync.ts';
 import { useBoard } from './BoardContext.ts';
 import { ProposalEditor } from './ProposalEditor.tsx';
@@ -16,7 +17,7 @@ import { DecisionSummary } from './DecisionSummary.tsx';
 export const CentrePanel = memo(function CentrePanel({ provider, user }: { provider: WebsocketProvider; user: AwarenessUser }) {
   const { snapshot, doc, can } = useBoard();
   const phase = snapshot.meta.phase;
-  const active = snapshot.agenda.find((i) => i.id === snapshot.meta.activeItemId) ?? null;
+  const active = activeItem(snapshot);
   return (
     <main className="panel centre-panel" aria-label="Meeting">
       <PhaseIntro />

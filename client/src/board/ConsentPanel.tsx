@@ -1,19 +1,19 @@
 // The right side: facilitator controls, the round's speaking order, everyone's
 import { memo } from 'react';
 // position on the active item with the derived state in words, my position, the objection cards.
-import { deriveConsent } from '@consent/shared';
+import { activeItem, deriveConsent } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { FacilitatorControls } from './FacilitatorControls.tsx';
 import { RoundOrder } from './RoundOrder.tsx';
 import { ParticipantList } from './ParticipantList.tsx';
 import { MyPosition } from './MyPosition.tsx';
 import { ObjectionCards } from './ObjectionCards.tsx';
-import { consentInWords } from './words.ts';
+import { consentSummary } from './words.ts';
 import { roundKeyOf } from '../state/roundKey.ts';
 
 export const ConsentPanel = memo(function ConsentPanel() {
   const { snapshot, can } = useBoard();
-  const active = snapshot.agenda.find((i) => i.id === snapshot.meta.activeItemId) ?? null;
+  const active = activeItem(snapshot);
   // Consent is the business of the items phase; before and after it the panel lists who is here.
   const consentItem = snapshot.meta.phase === 'items' && active && (active.kind === 'consent' || active.kind === 'selection') ? active : null;
   const record = consentItem ? deriveConsent(snapshot, consentItem.id) : null;
@@ -28,7 +28,7 @@ export const ConsentPanel = memo(function ConsentPanel() {
           <p className={`consent-state state-${record.state}`} data-consent-state={record.state} role="status" aria-live="polite">
             {consentItem?.stage === 'decided'
               ? `Decided${consentItem.reviewDate ? ` — review by ${consentItem.reviewDate}` : ''}`
-              : consentInWords(snapshot, record)}
+              : consentSummary(record, snapshot)}
           </p>
         )}
         <ParticipantList itemId={consentItem?.id ?? null} record={record} />

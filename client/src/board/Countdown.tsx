@@ -1,18 +1,22 @@
-// The active item's timebox, counted down from the log's timestamps.
+// The active item's timebox, counted down from the server's log (the same on every screen).
+import { activeItem, timebox } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { useNow } from '../state/useMeeting.ts';
-import { activeTimebox, formatDuration } from '../state/timebox.ts';
+import { formatDuration } from '../state/duration.ts';
 
 export function Countdown() {
   const { snapshot } = useBoard();
   const now = useNow(1000);
-  const box = activeTimebox(snapshot, now);
-  if (!box) return null;
-  if (box.leftMs === null) return <p className="countdown">Timebox {box.totalMs / 60_000} min (starts with the first step)</p>;
-  const over = box.leftMs < 0;
+  const item = activeItem(snapshot);
+  // The timebox runs while the circle works on the item in the items phase.
+  if (!item || item.timeboxMin <= 0 || snapshot.meta.phase !== 'items' || item.stage === 'decided' || item.stage === 'deferred') return null;
+  const box = timebox(snapshot);
+  if (!box) return <p className="countdown">Timebox {item.timeboxMin} min (starts with the first step)</p>;
+  const left = box.endsAt - now;
+  const over = left < 0;
   return (
-    <p className={`countdown${over ? ' over' : ''}`} aria-label={over ? 'Timebox over by' : 'Time left in the timebox'}>
-      <span className="hint">{over ? 'Over by' : 'Left'}</span> <strong>{formatDuration(box.leftMs)}</strong> / {box.totalMs / 60_000} min
+    <p className={`countdown${over ? ' over' : ''}`}>
+      <span className="hint">{over ? 'Over by' : 'Left'}</span> <strong>{formatDuration(left)}</strong> / {box.timeboxMin} min
     </p>
   );
 }

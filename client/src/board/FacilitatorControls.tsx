@@ -1,6 +1,6 @@
 // The facilitator's moves: exactly what the shared move table allows now, plus round controls.
 import { useState } from 'react';
-import { allowedMoves, closeRound, movePhase, moveStage, openRound, type Move } from '@consent/shared';
+import { allowedMoves, closeRound, itemById, movePhase, moveStage, openRound, type Move } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { roundPlan } from '../state/roundPlan.ts';
 import { roundKeyOf } from '../state/roundKey.ts';
@@ -33,7 +33,7 @@ export function FacilitatorControls() {
       : move.to === 'decided'
         ? `Record decision on ${nameOfItem(move.itemId)}…`
         : `Stage: ${STAGE_LABEL[move.to]}`;
-  const nameOfItem = (id: string) => snapshot.agenda.find((i) => i.id === id)?.title ?? 'the item';
+  const nameOfItem = (id: string) => itemById(snapshot, id)?.title ?? 'the item';
 
   return (
     <section className="facilitator" aria-labelledby="facilitator-heading">

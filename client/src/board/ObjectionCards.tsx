@@ -1,6 +1,6 @@
 // Objection and concern cards of the active item; the author withdraws or accepts an integration.
 import { useState } from 'react';
-import { acceptIntegration, withdrawObjection, type Objection } from '@consent/shared';
+import { acceptIntegration, objectionsOf, withdrawObjection, type Objection } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { ReasonForm } from './ReasonForm.tsx';
 import { nameOf } from './words.ts';
@@ -9,15 +9,13 @@ const STATUS_LABEL = { open: 'Open', integrated: 'Integrated', withdrawn: 'Withd
 
 export function ObjectionCards({ itemId }: { itemId: string }) {
   const { snapshot } = useBoard();
-  const cards = Object.entries(snapshot.objections)
-    .filter(([, o]) => o.itemId === itemId)
-    .sort(([, a], [, b]) => a.createdAt - b.createdAt);
+  const cards = objectionsOf(snapshot, itemId);
   if (cards.length === 0) return null;
   return (
     <section aria-labelledby="objections-heading">
       <h2 id="objections-heading">Objections and concerns</h2>
       <ul className="objection-cards">
-        {cards.map(([id, o]) => <ObjectionCard key={id} id={id} objection={o} />)}
+        {cards.map((o) => <ObjectionCard key={o.id} id={o.id} objection={o} />)}
       </ul>
     </section>
   );

@@ -9,7 +9,7 @@ export function ParticipantList({ itemId, record }: { itemId: string | null; rec
   const { snapshot, online, me } = useBoard();
   return (
     <ul className="participant-list">
-      {participantsInOrder(snapshot).map(([id, p]) => {
+      {participantsInOrder(snapshot).map(({ id, ...p }) => {
         const pos = itemId ? snapshot.positions[positionKey(itemId, id)] : undefined;
         const stale = record?.stale.includes(id) ?? false;
         const counts = record?.eligible.includes(id) ?? false;

@@ -1,9 +1,8 @@
 // The current round's speaking order: who speaks now, who is next, time spoken.
-import { passSpeaker } from '@consent/shared';
+import { passSpeaker, speakerOrder, speakingTime } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { useNow } from '../state/useMeeting.ts';
-import { roundSpeakingTime } from '../state/speaking.ts';
-import { formatDuration } from '../state/timebox.ts';
+import { formatDuration } from '../state/duration.ts';
 import { nameOf } from './words.ts';
 
 const ROUND_LABEL: Record<string, string> = {
@@ -14,35 +13,34 @@ const ROUND_LABEL: Record<string, string> = {
 export function RoundOrder({ roundKey }: { roundKey: string }) {
   const { snapshot, doc, can, write } = useBoard();
   const now = useNow(1000);
-  const round = snapshot.rounds[roundKey];
-  if (!round) return null;
-  const times = roundSpeakingTime(snapshot, roundKey, now);
-  const at = round.speaker ? round.order.indexOf(round.speaker) : -1;
-  const next = round.order[at + 1] ?? null;
-  const closed = round.closedAt !== undefined;
-  // A round opens with its first speaker; no speaker afterwards means everyone had their turn.
-  const complete = !round.speaker;
+  const order = speakerOrder(snapshot, roundKey);
+  if (!order) return null;
+  const { round } = order;
+  // A closed meeting ends whatever round was still running.
+  const open = order.open && snapshot.meta.phase !== 'closed';
+  const speaker = open ? order.speaker : null;
+  const times = new Map(speakingTime(snapshot, now).map((t) => [t.participantId, t.ms]));
   return (
     <section className="round" aria-labelledby="round-heading">
       <h2 id="round-heading">
         {ROUND_LABEL[round.kind] ?? 'Round'} {round.number > 1 && round.number}
-        {closed && <span className="badge">closed</span>}
+        {!open && <span className="badge">closed</span>}
       </h2>
       <ol className="speakers">
-        {round.order.map((id, i) => (
-          <li key={id} className={id === round.speaker ? 'speaking' : i < at ? 'spoken' : ''} aria-current={id === round.speaker ? 'true' : undefined}>
+        {round.order.map((id) => (
+          <li key={id} className={id === speaker ? 'speaking' : order.spoken.includes(id) ? 'spoken' : ''} aria-current={id === speaker ? 'true' : undefined}>
             <span>{nameOf(snapshot, id)}</span>
-            {id === round.speaker && <span className="badge now">speaking</span>}
-            {!closed && id === next && round.speaker && <span className="hint"> next</span>}
-            <span className="speaking-time">{times.has(id) ? formatDuration(times.get(id) ?? 0) : ''}</span>
+            {id === speaker && <span className="badge now">speaking</span>}
+            {open && speaker && id === order.next && <span className="hint"> next</span>}
+            <span className="speaking-time" title="Speaking time in this meeting">{times.has(id) ? formatDuration(times.get(id) ?? 0) : ''}</span>
           </li>
         ))}
       </ol>
-      {!closed && complete && <p className="hint">Everyone has spoken.</p>}
-      {can.isFacilitator && !closed && !complete && (
+      {open && !speaker && <p className="hint">Everyone has spoken.</p>}
+      {can.isFacilitator && open && speaker && (
         <div className="row">
-          <button type="button" onClick={() => write('Passing the word', () => passSpeaker(doc, roundKey, next))}>
-            {next ? `Pass to ${nameOf(snapshot, next)}` : 'End of round'}
+          <button type="button" onClick={() => write('Passing the word', () => passSpeaker(doc, roundKey, order.next))}>
+            {order.next ? `Pass to ${nameOf(snapshot, order.next)}` : 'End of round'}
           </button>
         </div>
       )}

@@ -1,10 +1,11 @@
 // While a consent round is open, editing the text makes positions already given stale.
+import { itemById } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 
 export function StaleWarning({ itemId }: { itemId: string }) {
   const { snapshot, can } = useBoard();
   const round = snapshot.rounds[itemId];
-  const item = snapshot.agenda.find((i) => i.id === itemId);
+  const item = itemById(snapshot, itemId);
   if (!can.canEditText || item?.stage !== 'consent' || !round || round.kind !== 'consent' || round.closedAt !== undefined) return null;
   const given = Object.entries(snapshot.positions).filter(([k, p]) => k.startsWith(`${itemId}/`) && p.round === round.number).length;
   return (

@@ -1,5 +1,6 @@
 // Top of the board: what meeting this is, where it stands, who is here, and saving.
 import { memo } from 'react';
+import { activeItem } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { PhaseStepper } from './PhaseStepper.tsx';
 import { Countdown } from './Countdown.tsx';
@@ -13,7 +14,7 @@ import { roleLabel } from './words.ts';
 export const TopBar = memo(function TopBar({ save }: { save: SaveState }) {
   const { snapshot, me, users, can } = useBoard();
   const { meta } = snapshot;
-  const active = snapshot.agenda.find((i) => i.id === meta.activeItemId) ?? null;
+  const active = activeItem(snapshot);
   const mine = snapshot.participants[me];
   return (
     <header className="topbar">

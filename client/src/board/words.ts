@@ -1,5 +1,5 @@
 // The board's words for the document's values, in one place.
-import type { ConsentRecord, ItemKind, MeetingSnapshot, Phase, Role, Stage } from '@consent/shared';
+import type { ItemKind, Phase, Role, Stage } from '@consent/shared';
 
 export const PHASE_LABEL: Record<Phase, string> = {
   lobby: 'Lobby',
@@ -30,30 +30,8 @@ export const KIND_LABEL: Record<ItemKind, string> = {
 
 export const roleLabel = (role: Role | undefined) => role ?? 'observer';
 
-export const nameOf = (s: MeetingSnapshot, id: string | null | undefined) =>
-  (id && s.participants[id]?.name) || 'someone';
-
-function list(names: string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-/** The derived consent state in words (issue 4: "Waiting for Ana and Ben", ...). */
-export function consentInWords(s: MeetingSnapshot, c: ConsentRecord): string {
-  switch (c.state) {
-    case 'not-started':
-      return 'No consent round yet';
-    case 'objections': {
-      const n = c.openObjections.length;
-      return `Blocked by ${n} objection${n === 1 ? '' : 's'}`;
-    }
-    case 'consented':
-      return 'Consented — ready to record';
-    case 'collecting':
-      if (c.eligible.length === 0) return 'No members present to consent';
-      return c.missing.length ? `Waiting for ${list(c.missing.map((id) => nameOf(s, id)))}` : 'Collecting positions';
-  }
-}
+/** Shared words, re-exported so components take all their words from here. */
+export { nameOf, consentSummary } from '@consent/shared';
 
 export const RATING_LABEL: Record<'timekeeping' | 'equivalence' | 'clarity' | 'effectiveness', string> = {
   timekeeping: 'Timekeeping',

@@ -30,6 +30,14 @@ function ConnectedBoard({ meetingId, session }: { meetingId: string; session: No
       </main>
     );
   }
-  if (!sync.conn || !sync.ready) return <p className="loading" role="status">Loading the meeting…</p>;
+  if (!sync.conn || !sync.ready) {
+    return (
+      <p className="loading" role="status">
+        {sync.save === 'offline'
+          ? 'You are offline, and this device has no copy of the meeting yet. The board opens as soon as the connection is back.'
+          : 'Loading the meeting…'}
+      </p>
+    );
+  }
   return <Board meetingId={meetingId} session={session} sync={sync} conn={sync.conn} />;
 }

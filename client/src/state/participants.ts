@@ -1,6 +1,6 @@
-// Participants in the order they joined (the document's map has no order of its own).
-import type { MeetingSnapshot, Participant } from '@consent/shared';
+// Participants in the order they joined: the order people expect in a circle.
+import { participantList, type MeetingSnapshot, type ParticipantRow } from '@consent/shared';
 
-export function participantsInOrder(s: MeetingSnapshot): [string, Participant][] {
-  return Object.entries(s.participants).sort(([, a], [, b]) => a.joinedAt - b.joinedAt);
+export function participantsInOrder(s: MeetingSnapshot): ParticipantRow[] {
+  return participantList(s).sort((a, b) => a.joinedAt - b.joinedAt);
 }

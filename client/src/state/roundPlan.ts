@@ -1,5 +1,5 @@
 // The round the facilitator can open now: its key, kind and speaking order.
-import { ROUND_KEY, type MeetingSnapshot, type Round } from '@consent/shared';
+import { activeItem, ROUND_KEY, type MeetingSnapshot, type Round } from '@consent/shared';
 
 export interface RoundPlan {
   key: string;
@@ -24,7 +24,7 @@ export function roundPlan(s: MeetingSnapshot): RoundPlan | null {
   if (phase === 'opening') [key, kind] = [ROUND_KEY.opening, 'opening'];
   else if (phase === 'closing') [key, kind] = [ROUND_KEY.closing, 'closing'];
   else if (phase === 'items') {
-    const item = s.agenda.find((i) => i.id === s.meta.activeItemId);
+    const item = activeItem(s);
     if (item && (item.stage === 'clarify' || item.stage === 'react' || item.stage === 'consent')) [key, kind] = [item.id, item.stage];
   }
   if (!key || !kind) return null;
