@@ -170,3 +170,12 @@ describe('everything else', () => {
     removeDir(bare.dataDir);
   });
 });
+
+describe('minutes file names', () => {
+  it('name the meeting and its date, in ASCII', async () => {
+    const { minutesFileName } = await import('./minutes.ts');
+    const at = Date.UTC(2026, 10, 26, 9);
+    expect(minutesFileName('Garden circle: Übersicht / Q4!', at, 'md')).toBe('garden-circle-ubersicht-q4-2026-11-26-minutes.md');
+    expect(minutesFileName('???', at, 'json')).toBe('meeting-2026-11-26-minutes.json');
+  });
+});

@@ -1,7 +1,7 @@
 // The minutes export: the shared renderer's Markdown, HTML or JSON of a
 // meeting, with a download file name that names the meeting and its date.
+import { buildMinutes, minutesHtml, minutesMarkdown, readMeeting } from '@consent/shared';
 import type { AppDeps } from './app.ts';
-import { HttpError } from './app.ts';
 
 type Deps = Pick<AppDeps, 'manager' | 'now'>;
 
@@ -14,7 +14,7 @@ const CONTENT_TYPES: Record<MinutesFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-/** `circle-retro-2026-11-26.md`: the meeting's title and date, safe in any file system. */
+/** `circle-retro-2026-11-26-minutes.md`: the meeting's title and date, safe in any file system. */
 export function minutesFileName(title: string, createdAt: number, format: MinutesFormat): string {
   const slug =
     title
@@ -29,10 +29,15 @@ export function minutesFileName(title: string, createdAt: number, format: Minute
   return `${slug}-${date}-minutes.${format}`;
 }
 
-export async function exportMinutes(
-  _deps: Deps,
-  _meetingId: string,
-  _format: MinutesFormat,
-): Promise<{ body: string; contentType: string; fileName: string }> {
-  throw new HttpError(404, 'minutes are not available yet');
+export async function exportMinutes(deps: Deps, meetingId: string, format: MinutesFormat) {
+  return deps.manager.withRoom(meetingId, (room) => {
+    const { meeting } = readMeeting(room.doc);
+    const minutes = buildMinutes(meeting, { meetingId, now: deps.now() });
+    const body = format === 'md' ? minutesMarkdown(minutes) : format === 'html' ? minutesHtml(minutes) : JSON.stringify(minutes, null, 2);
+    return {
+      body,
+      contentType: CONTENT_TYPES[format],
+      fileName: minutesFileName(meeting.meta.title, meeting.meta.createdAt, format),
+    };
+  });
 }

@@ -1,6 +1,6 @@
 // DESIGN §5 end to end: for each row of the rights table an allowed write
 // reaches the other peers and the disk; a forbidden one reaches neither, and
-// its sender is told why.
+// its sender is told why. Then the meeting's minutes in all three formats.
 import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -22,7 +22,7 @@ import {
   type MeetingSnapshot,
 } from '@consent/shared';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
-import { connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
+import { api, connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
 
 let s: TestServer;
 let m: Meeting;
@@ -199,5 +199,25 @@ describe('rights matrix (DESIGN §5) over the wire', () => {
     s = await startTestServer({ dataDir: s.dataDir });
     const stored = snap(doc);
     for (const { c } of results) expect(c.visible(stored), c.title).toBe(c.refused === null);
+  });
+
+  it('exports the minutes of the decided item in Markdown, HTML and JSON to any participant', async () => {
+    const json = await api(s.url, 'GET', `/api/meetings/${m.meetingId}/minutes.json`, undefined, tokens.olga);
+    expect(json.status).toBe(200);
+    expect(json.headers.get('content-disposition')).toMatch(/filename="garden-circle-\d{4}-\d{2}-\d{2}-minutes\.json"/);
+    const minutes = json.json as unknown as { meeting: { id: string; title: string }; items: Array<{ id: string; stage: string; consent: { state: string }; decision: unknown }> };
+    expect(minutes.meeting).toMatchObject({ id: m.meetingId, title: 'Garden circle' });
+    expect(minutes.items[0]).toMatchObject({ id: 'i1', stage: 'decided', consent: { state: 'consented' } });
+    expect(minutes.items[0]!.decision).toBeTruthy();
+    const md = await api(s.url, 'GET', `/api/meetings/${m.meetingId}/minutes.md`, undefined, tokens.ann);
+    expect(md.status).toBe(200);
+    expect(md.headers.get('content-type')).toMatch(/text\/markdown/);
+    expect(md.text).toContain('Garden circle');
+    expect(md.text).toContain('Buy seeds');
+    const html = await api(s.url, 'GET', `/api/meetings/${m.meetingId}/minutes.html`, undefined, tokens.fran);
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toMatch(/text\/html/);
+    expect(html.text).toMatch(/<html/i);
+    expect(html.text).toContain('Buy seeds');
   });
 });
