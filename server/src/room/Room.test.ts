@@ -50,7 +50,7 @@ let nextId = 0;
 const log = pino({ level: 'silent' });
 
 /** Accepts every write: these tests are about the room, not the rights. */
-const acceptAll: WritePolicy = { check: () => ({ ok: true, events: [] }), neutralize: (u) => u, appendEvents: () => undefined };
+const acceptAll: WritePolicy = { check: () => ({ ok: true, events: [], clients: [] }), neutralize: (u) => u, appendEvents: () => undefined };
 
 function makeManager(policy: WritePolicy = acceptAll) {
   return new RoomManager({ storage, policy, graceMs: 10, compactEvery: 1000, maxFrameBytes: 1 << 20, log });

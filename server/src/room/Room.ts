@@ -5,7 +5,7 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { CLOSE, MESSAGE, SYNC, participants } from '@consent/shared';
-import type { Storage } from '../storage/Storage.ts';
+import type { ClientBinding, Storage } from '../storage/Storage.ts';
 import { AwarenessStore, decodeAwareness } from './awareness.ts';
 import { Connection } from './Connection.ts';
 import { ackFrame, awarenessFrame, refusedFrame, syncStep1, syncStep2, syncUpdate } from './messages.ts';
@@ -29,12 +29,17 @@ export interface RoomBatch {
   updates: UpdateBatch<Connection | null>;
   acks: Map<Connection, number>;
   after: Array<() => void>;
+  /** Client ids bound since the last batch, stored in the same transaction. */
+  bindings: ClientBinding[];
 }
 
 class MalformedFrame extends Error {}
 
 /** docs/consent-spec.md: a malformed update. */
 const MALFORMED_RULE = 'P1';
+
+/** Owner of the client id the server writes with (never a participant id: those are random base64url). */
+const SERVER_OWNER = '(server)';
 
 const EMPTY_UPDATE = (u: Uint8Array) => u.length === 2 && u[0] === 0 && u[1] === 0;
 
@@ -52,6 +57,9 @@ export class Room {
   private inflight = false;
   private idleWaiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
   private awarenessDue = new Set<number>();
+  /** Rule P6: Yjs client id → the participant who first wrote with it. */
+  private owners = new Map<number, string>();
+  private newBindings: ClientBinding[] = [];
   private lastSeq = 0;
   private logLength = 0;
   private compacting = false;
@@ -72,6 +80,9 @@ export class Room {
     });
     this.lastSeq = stored.lastSeq;
     this.logLength = stored.logLength;
+    this.owners = stored.clientOwners;
+    // The server's own writes in this lifetime use this client id: nobody else may.
+    this.bind(this.doc.clientID, SERVER_OWNER);
     this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       this.pending.add(update, origin instanceof Connection ? origin : null, blockOf(update, tr));
       this.requestWrite();
@@ -176,7 +187,7 @@ export class Room {
         // Decoding first bounds the work: Y.applyUpdate trusts the struct counts an update declares.
         Y.decodeUpdate(update);
         if (conn.isObserver) return { ok: false as const, rule: 'R3', reason: 'observers write nothing' };
-        return this.deps.policy.check(this.doc, update, actor);
+        return this.deps.policy.check(this.doc, update, actor, (client) => this.owners.get(client));
       } catch (e) {
         throw new MalformedFrame(e instanceof Error ? e.message : 'undecodable update');
       }
@@ -184,6 +195,7 @@ export class Room {
     // Rule P1 (does not decode, structs out of order) is a broken client, not a refused write.
     if (!verdict.ok && verdict.rule === MALFORMED_RULE) throw new MalformedFrame(verdict.reason);
     if (verdict.ok) {
+      for (const client of verdict.clients) if (!this.owners.has(client)) this.bind(client, conn.identity.participantId);
       Y.applyUpdate(this.doc, update, conn);
       if (verdict.events.length) {
         this.deps.policy.appendEvents(this.doc, verdict.events, conn.identity.participantId, this.deps.now());
@@ -194,7 +206,8 @@ export class Room {
     // placeholders carry no content and are relayed like any update.
     let placeholder: Uint8Array;
     try {
-      placeholder = this.deps.policy.neutralize(update);
+      const self = conn.identity.participantId;
+      placeholder = this.deps.policy.neutralize(update, (client) => (this.owners.get(client) ?? self) === self);
     } catch (e) {
       throw new MalformedFrame(e instanceof Error ? e.message : 'undecodable update');
     }
@@ -210,6 +223,11 @@ export class Room {
     await this.whenIdle();
   }
 
+  private bind(client: number, participantId: string): void {
+    this.owners.set(client, participantId);
+    this.newBindings.push({ meetingId: this.meetingId, client, participantId });
+  }
+
   private requestWrite(): void {
     this.deps.scheduleWrite(this);
   }
@@ -223,7 +241,9 @@ export class Room {
     const after = this.after;
     this.after = [];
     this.inflight = true;
-    return { merged: updates.size ? updates.all() : null, updates, acks, after };
+    const bindings = this.newBindings;
+    this.newBindings = [];
+    return { merged: updates.size ? updates.all() : null, updates, acks, after, bindings };
   }
 
   /** The batch is on disk: relay it, acknowledge it, answer deferred syncs. */

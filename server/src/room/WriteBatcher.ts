@@ -47,10 +47,11 @@ export class WriteBatcher {
     this.due.clear();
     const parts: Array<[Room, RoomBatch]> = rooms.map((room) => [room, room.takeBatch()]);
     const writes = parts.flatMap(([room, b]) => (b.merged ? [{ meetingId: room.meetingId, update: b.merged }] : []));
+    const bindings = parts.flatMap(([, b]) => b.bindings);
     let seqs = new Map<string, number>();
     try {
-      if (writes.length) {
-        seqs = await this.storage.appendUpdates(writes);
+      if (writes.length || bindings.length) {
+        seqs = await this.storage.appendUpdates(writes, bindings);
         this.transactions += 1;
       }
     } catch (err) {

@@ -4,8 +4,8 @@ import { ORIGIN, appendLog, checkUpdate, neutralizeUpdate, type LogEvent, type L
 import type { WritePolicy } from './writeCheck.ts';
 
 export const domainPolicy: WritePolicy = {
-  check: (doc, update, actor) => checkUpdate(doc, update, actor),
-  neutralize: neutralizeUpdate,
+  check: (doc, update, actor, ownerOfClient) => checkUpdate(doc, update, actor, { ownerOfClient }),
+  neutralize: (update, keep) => neutralizeUpdate(update, keep),
   appendEvents(doc, events, actorId, at) {
     // The drafts come from checkUpdate; the server adds its clock and the author.
     const full = (events as LogEventDraft[]).map((e) => ({ ...e, at, actorId }) as LogEvent);

@@ -9,14 +9,23 @@ export interface LogEventDraftLike {
 }
 
 export type WriteVerdict =
-  | { ok: true; events: LogEventDraftLike[] }
+  /** `clients`: the Yjs client ids the update brings new structs under (the room binds new ones to the sender). */
+  | { ok: true; events: LogEventDraftLike[]; clients: number[] }
   | { ok: false; rule: string; reason: string };
 
 export interface WritePolicy {
-  /** Decides on an untrusted update before it is applied; may throw on a malformed update. */
-  check(doc: Y.Doc, update: Uint8Array, actor: Actor): WriteVerdict;
-  /** The update to apply in place of a refused one: same clocks, no content (keeps the client's chain whole). */
-  neutralize(update: Uint8Array): Uint8Array;
+  /**
+   * Decides on an untrusted update before it is applied. It must bound and decode the
+   * update before anything else reads it (Y.applyUpdate trusts declared counts); a
+   * malformed update is refused with rule P1 or makes it throw.
+   * `ownerOfClient` names the participant a Yjs client id is bound to (rule P6).
+   */
+  check(doc: Y.Doc, update: Uint8Array, actor: Actor, ownerOfClient: (client: number) => string | undefined): WriteVerdict;
+  /**
+   * The update to apply in place of a refused one: same clocks, no content (keeps the
+   * client's chain whole); the ranges of clients `keep` rejects are left out.
+   */
+  neutralize(update: Uint8Array, keep: (client: number) => boolean): Uint8Array;
   /** Appends the accepted move's events to the document's log with the server's clock. */
   appendEvents(doc: Y.Doc, events: LogEventDraftLike[], actorId: string, at: number): void;
 }

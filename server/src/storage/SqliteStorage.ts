@@ -1,9 +1,9 @@
 // Storage on one SQLite file through better-sqlite3: WAL mode, an append-only
 // update log per meeting, and compaction into a snapshot in one transaction.
 import Database from 'better-sqlite3';
-import type { MeetingRecord, Storage, StoredDoc } from './Storage.ts';
+import type { ClientBinding, MeetingRecord, Storage, StoredDoc } from './Storage.ts';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meetings (
@@ -25,6 +25,13 @@ CREATE TABLE IF NOT EXISTS updates (
   data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS updates_by_meeting ON updates(meeting_id, seq);
+-- Rule P6: the participant who first wrote under a Yjs client id owns it.
+CREATE TABLE IF NOT EXISTS client_owners (
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  client INTEGER NOT NULL,
+  participant_id TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, client)
+) WITHOUT ROWID;
 `;
 
 interface MeetingRow {
@@ -73,18 +80,25 @@ export class SqliteStorage implements Storage {
          ON CONFLICT(meeting_id) DO UPDATE SET doc = excluded.doc, up_to_seq = excluded.up_to_seq`,
       ),
       deleteUpdates: db.prepare('DELETE FROM updates WHERE meeting_id = ? AND seq <= ?'),
+      bindClient: db.prepare('INSERT OR IGNORE INTO client_owners (meeting_id, client, participant_id) VALUES (?, ?, ?)'),
+      getOwners: db.prepare<[string], { client: number; participant_id: string }>(
+        'SELECT client, participant_id FROM client_owners WHERE meeting_id = ?',
+      ),
     };
     this.createTx = db.transaction((m: MeetingRecord, initial: Uint8Array) => {
       this.stmt.insertMeeting.run(m.id, m.createdAt, m.inviteCode, m.observerCode);
       this.stmt.upsertSnapshot.run(m.id, initial, 0);
     });
-    this.appendTx = db.transaction((batch: ReadonlyArray<{ meetingId: string; update: Uint8Array }>) => {
-      const last = new Map<string, number>();
-      for (const { meetingId, update } of batch) {
-        last.set(meetingId, Number(this.stmt.insertUpdate.run(meetingId, update).lastInsertRowid));
-      }
-      return last;
-    });
+    this.appendTx = db.transaction(
+      (batch: ReadonlyArray<{ meetingId: string; update: Uint8Array }>, bindings: ReadonlyArray<ClientBinding>) => {
+        const last = new Map<string, number>();
+        for (const { meetingId, update } of batch) {
+          last.set(meetingId, Number(this.stmt.insertUpdate.run(meetingId, update).lastInsertRowid));
+        }
+        for (const b of bindings) this.stmt.bindClient.run(b.meetingId, b.client, b.participantId);
+        return last;
+      },
+    );
     this.compactTx = db.transaction((meetingId: string, snapshot: Uint8Array, upToSeq: number) => {
       this.stmt.upsertSnapshot.run(meetingId, snapshot, upToSeq);
       this.stmt.deleteUpdates.run(meetingId, upToSeq);
@@ -102,8 +116,11 @@ export class SqliteStorage implements Storage {
       : null;
   }
 
-  async appendUpdates(batch: ReadonlyArray<{ meetingId: string; update: Uint8Array }>): Promise<Map<string, number>> {
-    return this.appendTx(batch);
+  async appendUpdates(
+    batch: ReadonlyArray<{ meetingId: string; update: Uint8Array }>,
+    bindings: ReadonlyArray<ClientBinding> = [],
+  ): Promise<Map<string, number>> {
+    return this.appendTx(batch, bindings);
   }
 
   async loadDoc(meetingId: string): Promise<StoredDoc> {
@@ -113,7 +130,8 @@ export class SqliteStorage implements Storage {
     const rows = this.stmt.getUpdates.all(meetingId, after);
     const updates: Uint8Array[] = snapshot ? [toBytes(snapshot.doc)] : [];
     for (const row of rows) updates.push(toBytes(row.data));
-    return { updates, lastSeq: rows.length ? rows[rows.length - 1]!.seq : after, logLength: rows.length };
+    const clientOwners = new Map(this.stmt.getOwners.all(meetingId).map((r) => [r.client, r.participant_id] as const));
+    return { updates, lastSeq: rows.length ? rows[rows.length - 1]!.seq : after, logLength: rows.length, clientOwners };
   }
 
   async compact(meetingId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {

@@ -11,6 +11,13 @@ export interface MeetingRecord {
   observerCode: string;
 }
 
+/** A Yjs client id bound to the participant who first wrote with it (rule P6). */
+export interface ClientBinding {
+  meetingId: string;
+  client: number;
+  participantId: string;
+}
+
 /** A meeting's document as stored: apply `updates` in order to an empty Y.Doc. */
 export interface StoredDoc {
   /** The snapshot (if any) first, then every logged update after it, oldest first. */
@@ -19,6 +26,8 @@ export interface StoredDoc {
   lastSeq: number;
   /** How many logged updates follow the snapshot (0 right after a compaction). */
   logLength: number;
+  /** Client id → participant id bindings of the meeting. */
+  clientOwners: Map<number, string>;
 }
 
 export interface Storage {
@@ -26,11 +35,15 @@ export interface Storage {
   createMeeting(meeting: MeetingRecord, initialUpdate: Uint8Array): Promise<void>;
   getMeeting(id: string): Promise<MeetingRecord | null>;
   /**
-   * Appends updates to meetings' logs in one durable transaction, in order.
+   * Appends updates to meetings' logs, and client bindings (a client id already
+   * bound keeps its first participant), in one durable transaction, in order.
    * Resolves once committed, with the sequence number of each meeting's newest update.
    * Rejects (storing nothing) when a meeting does not exist.
    */
-  appendUpdates(batch: ReadonlyArray<{ meetingId: string; update: Uint8Array }>): Promise<Map<string, number>>;
+  appendUpdates(
+    batch: ReadonlyArray<{ meetingId: string; update: Uint8Array }>,
+    bindings?: ReadonlyArray<ClientBinding>,
+  ): Promise<Map<string, number>>;
   loadDoc(meetingId: string): Promise<StoredDoc>;
   /**
    * Replaces the meeting's snapshot by `snapshot` (which must contain every logged

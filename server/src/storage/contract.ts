@@ -139,10 +139,25 @@ export function storageContract(name: string, harness: StorageHarness): void {
       expect(textOf(after.updates)).toBe('abcd');
     });
 
+    it('binds a client id to its first participant, in the update transaction', async () => {
+      const s = await openStore();
+      await s.createMeeting(meeting('m1'), new Uint8Array([0, 0]));
+      await s.createMeeting(meeting('m2'), new Uint8Array([0, 0]));
+      const [u] = typing('a', 5);
+      await s.appendUpdates([{ meetingId: 'm1', update: u! }], [{ meetingId: 'm1', client: 5, participantId: 'ann' }]);
+      await s.appendUpdates([], [
+        { meetingId: 'm1', client: 5, participantId: 'eve' },
+        { meetingId: 'm2', client: 5, participantId: 'bob' },
+      ]);
+      expect((await s.loadDoc('m1')).clientOwners).toEqual(new Map([[5, 'ann']]));
+      expect((await s.loadDoc('m2')).clientOwners).toEqual(new Map([[5, 'bob']]));
+      await expect(s.appendUpdates([], [{ meetingId: 'ghost', client: 1, participantId: 'x' }])).rejects.toThrow();
+    });
+
     it('keeps everything committed across a close and reopen', async () => {
       const s = await openStore();
       await s.createMeeting(meeting('m1'), docWith('start', 9).update);
-      await s.appendUpdates(typing('xyz', 4).map((update) => ({ meetingId: 'm1', update })));
+      await s.appendUpdates(typing('xyz', 4).map((update) => ({ meetingId: 'm1', update })), [{ meetingId: 'm1', client: 4, participantId: 'p4' }]);
       await s.close();
       open = [];
       const again = await openStore();
@@ -150,6 +165,7 @@ export function storageContract(name: string, harness: StorageHarness): void {
       const text = textOf((await again.loadDoc('m1')).updates);
       expect(text).toHaveLength('startxyz'.length);
       expect(text.split('').sort().join('')).toBe('startxyz'.split('').sort().join(''));
+      expect((await again.loadDoc('m1')).clientOwners.get(4)).toBe('p4');
     });
   });
 }

@@ -128,7 +128,7 @@ describe('sync', () => {
     const wrap = (inner: Storage): Storage => ({
       createMeeting: (m, u) => inner.createMeeting(m, u),
       getMeeting: (id) => inner.getMeeting(id),
-      appendUpdates: (b) => inner.appendUpdates(b),
+      appendUpdates: (b, c) => inner.appendUpdates(b, c),
       compact: (id, snap, seq) => inner.compact(id, snap, seq),
       close: () => inner.close(),
       async loadDoc(id) {
@@ -253,6 +253,31 @@ describe('sync', () => {
     await s.close();
     servers = [];
     expect(await storedText(s.dataDir, m.meetingId)).toBe('real');
+  });
+
+  it('[P6] refuses a write under a client id bound to another participant, and the owner writes on', async () => {
+    const s = await server();
+    const m = await createMeeting(s.url);
+    const ann = await join(s.url, m, 'Ann');
+    const ben = await join(s.url, m, 'Ben');
+    const a = peer(s.wsBase, m.meetingId, ann.token, { ack: true });
+    await synced(a);
+    opening(a.doc).insert(0, 'ann');
+    await waitFor(() => a.acks.at(-1) === 2, "Ann's first write");
+    // Ben copies Ann's state and writes on under her client id.
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(a.doc));
+    forged.clientID = a.doc.clientID;
+    const b = peer(s.wsBase, m.meetingId, ben.token, { ack: true, doc: forged });
+    await synced(b);
+    opening(forged).insert(0, 'ben as ann ');
+    await waitFor(() => b.refusals.length === 1, 'refusal');
+    expect(b.refusals[0]!.rule).toBe('P6');
+    // Ann's next clocks were not burnt: her write arrives everywhere.
+    opening(a.doc).insert(3, '!');
+    const w = peer(s.wsBase, m.meetingId, m.token);
+    await synced(w);
+    await waitFor(() => opening(w.doc).toString() === 'ann!', "Ann's later write");
   });
 
   it('answers the upgrade with 401, 403 and 404 before any websocket byte', async () => {
