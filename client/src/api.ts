@@ -49,7 +49,15 @@ export const joinMeeting = (meetingId: string, input: { name: string; code: stri
 
 export type MinutesFormat = 'md' | 'html' | 'json';
 
-export async function fetchMinutes(meetingId: string, token: string, format: MinutesFormat): Promise<Blob> {
+/** The file name the server suggests (Content-Disposition), if any. */
+function suggestedName(res: Response): string | null {
+  const header = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star?.[1]) return decodeURIComponent(star[1]);
+  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? null;
+}
+
+export async function fetchMinutes(meetingId: string, token: string, format: MinutesFormat): Promise<{ blob: Blob; fileName: string }> {
   let res: Response;
   try {
     res = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}/minutes.${format}`, {
@@ -58,6 +66,14 @@ export async function fetchMinutes(meetingId: string, token: string, format: Min
   } catch {
     throw new ApiError('The server cannot be reached: minutes need a connection.', 0);
   }
-  if (!res.ok) throw new ApiError(`The minutes could not be fetched (${res.status}).`, res.status);
-  return res.blob();
+  if (!res.ok) {
+    let reason = `${res.status} ${res.statusText}`;
+    try {
+      reason = ((await res.json()) as { error?: string }).error ?? reason;
+    } catch {
+      // not JSON: keep the status line
+    }
+    throw new ApiError(`The minutes could not be fetched: ${reason}.`, res.status);
+  }
+  return { blob: await res.blob(), fileName: suggestedName(res) ?? `minutes-${meetingId}.${format}` };
 }

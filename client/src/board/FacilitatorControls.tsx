@@ -15,7 +15,11 @@ export function FacilitatorControls() {
   const [deciding, setDeciding] = useState<string | null>(null);
   const all = allowedMoves(snapshot, me);
   // Phase moves and the active item's stages up front; other items' moves stay reachable below.
-  const moves = all.filter((m) => m.kind === 'phase' || m.itemId === snapshot.meta.activeItemId);
+  // The item's next steps come before the next phase, which ends the item's part of the meeting.
+  const moves = [
+    ...all.filter((m) => m.kind === 'stage' && m.itemId === snapshot.meta.activeItemId),
+    ...all.filter((m) => m.kind === 'phase'),
+  ];
   const others = all.filter((m) => !moves.includes(m));
   const plan = roundPlan(snapshot);
   const roundKey = roundKeyOf(snapshot);

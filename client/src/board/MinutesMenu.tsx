@@ -27,7 +27,8 @@ export function MinutesMenu() {
   const download = async (format: MinutesFormat) => {
     setError(null);
     try {
-      saveBlob(await fetchMinutes(meetingId, session.token, format), `minutes-${meetingId}.${format}`);
+      const { blob, fileName } = await fetchMinutes(meetingId, session.token, format);
+      saveBlob(blob, fileName);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -37,7 +38,7 @@ export function MinutesMenu() {
     setError(null);
     const win = window.open('', '_blank');
     try {
-      const blob = await fetchMinutes(meetingId, session.token, 'html');
+      const { blob } = await fetchMinutes(meetingId, session.token, 'html');
       const url = URL.createObjectURL(new Blob([await blob.text()], { type: 'text/html' }));
       if (win) win.location.href = url;
       else window.location.href = url;
