@@ -1,7 +1,7 @@
 // A whole consent meeting across five browsers (issue 4): facilitator, two
 // members, a guest and an observer, against the real server and the built board.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.ts';
 import { launchBrowser, shot } from './support/browser.ts';
@@ -50,9 +50,18 @@ async function everyPageShows(what: string, check: (p: Page) => Promise<boolean>
   for (const p of all()) await until(() => check(p), Boolean, `${what} on ${await p.locator('.me strong').textContent()}'s page`);
 }
 
+// A missing browser or build fails every step (it never skips them): the error is kept and rethrown.
+let setupError: unknown = null;
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  try {
+    server = await startServer();
+    browser = await launchBrowser();
+  } catch (e) {
+    setupError = e;
+  }
+});
+beforeEach(() => {
+  if (setupError) throw setupError;
 });
 
 afterAll(async () => {

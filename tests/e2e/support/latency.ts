@@ -30,7 +30,7 @@ export async function installFrameClock(context: BrowserContext): Promise<void> 
           if (e.data instanceof ArrayBuffer && isUpdate(new Uint8Array(e.data))) w.__recv.push(performance.timeOrigin + performance.now());
         });
       }
-      override send(data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+      override send(data: Parameters<WebSocket['send']>[0]) {
         if (data instanceof Uint8Array && isUpdate(data)) w.__sent.push(performance.timeOrigin + performance.now());
         super.send(data);
       }
