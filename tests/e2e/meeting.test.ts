@@ -111,7 +111,8 @@ describe('a full consent meeting in five browsers', () => {
       await button(fac, i + 1 < order.length ? `Pass to ${order[i + 1]}` : 'End of round').click();
     }
     await everyPageShows('the round complete', async (p) => (await p.getByText('Everyone has spoken.').count()) === 1);
-    await a.getByLabel('Opening round notes').fill('Everyone arrived well; Ben is tired.');
+    await a.getByLabel('Opening round notes').click();
+    await a.keyboard.type('Everyone arrived well; Ben is tired.');
     await expect.poll(() => fac.getByLabel('Opening round notes').inputValue()).toBe('Everyone arrived well; Ben is tired.');
     await button(fac, 'Close round').click();
 
@@ -162,7 +163,7 @@ describe('a full consent meeting in five browsers', () => {
     for (const p of all()) await until(() => editorText(p), (t) => t === settled, 'the same text after the latency run');
   });
 
-  it('4. consent round: A consents, B objects with a reason; every page shows "blocked"', async () => {
+  it('4. [C8] consent round: A consents, B objects with a reason; every page shows "blocked"', async () => {
     const { fac, a, b } = pages;
     for (const stage of ['Present', 'Clarify', 'React', 'Consent round']) await move(fac, `Stage: ${stage}`);
     await button(fac, 'Open consent round').click();
@@ -176,7 +177,7 @@ describe('a full consent meeting in five browsers', () => {
     await shot(fac, '4-blocked');
   });
 
-  it('5. amended offline by B: A\'s consent turns stale; B accepts the integration; a new round consents', async () => {
+  it('5. [C4][C13][C1][C9] amended offline by B: A\'s consent turns stale; B accepts the integration; a new round consents, the guest not counting', async () => {
     const { fac, a, b, guest } = pages;
     await move(fac, 'Stage: Resolve objections');
     // The caret is placed first: Chromium's offline emulation stops the editor from seeing caret moves.
@@ -205,7 +206,7 @@ describe('a full consent meeting in five browsers', () => {
     await shot(fac, '5c-consented');
   });
 
-  it('6. the decision is recorded with a review date (a late offline edit is refused); closing round with evaluations; closed and read-only', async () => {
+  it('6. [M7][R12][R4] the decision is recorded with a review date (a late offline edit is refused); closing round with evaluations; closed and read-only', async () => {
     const { fac, a, b } = pages;
     const decidedText = await editorText(fac);
     // B edits offline while the decision is recorded: the text is final, so the server refuses B's edit [R12].
@@ -269,7 +270,7 @@ describe('a full consent meeting in five browsers', () => {
     expect(minutes.attendance.map((p) => p.name).sort()).toEqual(Object.values(NAMES).sort());
   });
 
-  it('8. the observer never could write; a reload keeps a member\'s identity', async () => {
+  it('8. [R3] the observer never could write; a reload keeps a member\'s identity', async () => {
     const { obs, a } = pages;
     expect(await button(obs, 'Consent').count()).toBe(0);
     expect(await button(obs, 'Object…').count()).toBe(0);

@@ -38,6 +38,7 @@ export const CentrePanel = memo(function CentrePanel({ provider, user }: { provi
           <StaleWarning itemId={active.id} />
           <ProposalEditor key={active.id} doc={doc} provider={provider} user={user} itemId={active.id} itemTitle={active.title}
             editable={can.canEditText && active.stage !== 'decided'} />
+          <NotesField key={`notes-${active.id}`} noteKey={active.id} label={`Notes on “${active.title}”`} />
         </section>
       ) : (
         phase === 'items' && <p className="hint">No item is active. {can.isFacilitator ? 'Activate an item in the agenda.' : 'The facilitator activates the next item.'}</p>
