@@ -50,6 +50,8 @@ export class Connection {
   /** The `handled` count last acknowledged as durable. */
   acked = 0;
   closed = false;
+  /** The room has sent this connection its sync step 1. */
+  started = false;
   /** Frames that arrived before the room finished loading, handled in order once it has. */
   readonly inbox: Uint8Array[] = [];
 

@@ -2,6 +2,7 @@
 // and the write batcher's one-transaction-per-turn behaviour.
 import { join as joinPath } from 'node:path';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -148,6 +149,45 @@ describe('Room', () => {
     expect(a.socket.closed).toBeNull();
     expect(plain.socket.closed?.code).toBe(CLOSE.refused);
     expect(manager.room('m')!.doc.getText('t').length).toBe(0);
+  });
+
+  it('reloads the document when Yjs throws while integrating an update, so nothing of it stays, is stored or relayed', async () => {
+    const a = connect('m');
+    const b = connect('m');
+    const room = manager.room('m')!;
+    await room.ready;
+    const seen = b.socket.sent.length;
+    const docBefore = room.doc;
+    // (C,0) 'a' into text t; (C,1) names (C,2), written after it, as its origin: Yjs integrates (C,0), then throws.
+    const C = 777;
+    const e = encoding.createEncoder();
+    for (const n of [1, 3, C, 0]) encoding.writeVarUint(e, n);
+    encoding.writeUint8(e, 4);
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarString(e, 't');
+    encoding.writeVarString(e, 'a');
+    for (const [origin, text] of [[2, 'b'], [0, 'c']] as const) {
+      encoding.writeUint8(e, 0x80 | 4);
+      encoding.writeVarUint(e, C);
+      encoding.writeVarUint(e, origin);
+      encoding.writeVarString(e, text);
+    }
+    encoding.writeVarUint(e, 0);
+    manager.receive(a.conn, syncUpdate(encoding.toUint8Array(e)));
+    expect(a.socket.closed?.code).toBe(CLOSE.malformed);
+    await waitFor(() => room.state === 'ready', 'the reload');
+    expect(room.doc).not.toBe(docBefore);
+    expect(room.doc.getText('t').toString()).toBe('');
+    expect(b.socket.sent.length).toBe(seen);
+    // The room goes on: an honest write is stored and relayed.
+    const c = connect('m');
+    manager.receive(c.conn, syncUpdate(typing(1)[0]!));
+    await room.whenIdle();
+    expect(b.socket.updates().length).toBeGreaterThan(0);
+    expect(room.doc.getText('t').toString()).toBe('x');
+    const stored = new Y.Doc();
+    for (const u of (await storage.loadDoc('m')).updates) Y.applyUpdate(stored, u);
+    expect(stored.getText('t').toString()).toBe('x');
   });
 
   it('unloads after the grace period with a final compaction, and loads again on the next join', async () => {

@@ -9,7 +9,7 @@ import type { ClientBinding, Storage } from '../storage/Storage.ts';
 import { AwarenessStore, decodeAwareness } from './awareness.ts';
 import { Connection } from './Connection.ts';
 import { ackFrame, awarenessFrame, refusedFrame, syncStep1, syncStep2, syncUpdate } from './messages.ts';
-import { blockOf, UpdateBatch } from './updateBatch.ts';
+import { blockOf, UpdateBatch, type Block } from './updateBatch.ts';
 import type { WritePolicy } from './writeCheck.ts';
 
 export interface RoomDeps {
@@ -44,7 +44,7 @@ const SERVER_OWNER = '(server)';
 const EMPTY_UPDATE = (u: Uint8Array) => u.length === 2 && u[0] === 0 && u[1] === 0;
 
 export class Room {
-  readonly doc = new Y.Doc();
+  private current = new Y.Doc();
   readonly awareness = new AwarenessStore();
   readonly conns = new Set<Connection>();
   state: 'loading' | 'ready' | 'unloading' | 'closed' = 'loading';
@@ -60,6 +60,8 @@ export class Room {
   /** Rule P6: Yjs client id → the participant who first wrote with it. */
   private owners = new Map<number, string>();
   private newBindings: ClientBinding[] = [];
+  /** While a client's update is being applied: its doc updates, kept apart until the apply succeeded. */
+  private applying: Array<{ update: Uint8Array; origin: Connection | null; block: Block | null }> | null = null;
   private lastSeq = 0;
   private logLength = 0;
   private compacting = false;
@@ -73,22 +75,68 @@ export class Room {
     this.ready.catch(() => undefined);
   }
 
+  /** The meeting document; replaced only when a failed apply forces a reload (see `recover`). */
+  get doc(): Y.Doc {
+    return this.current;
+  }
+
   private async load(): Promise<void> {
     const stored = await this.deps.storage.loadDoc(this.meetingId);
-    this.doc.transact(() => {
-      for (const u of stored.updates) Y.applyUpdate(this.doc, u);
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      for (const u of stored.updates) Y.applyUpdate(doc, u);
     });
+    this.current.destroy();
+    this.current = doc;
     this.lastSeq = stored.lastSeq;
     this.logLength = stored.logLength;
     this.owners = stored.clientOwners;
     // The server's own writes in this lifetime use this client id: nobody else may.
-    this.bind(this.doc.clientID, SERVER_OWNER);
-    this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
-      this.pending.add(update, origin instanceof Connection ? origin : null, blockOf(update, tr));
+    this.bind(doc.clientID, SERVER_OWNER);
+    doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+      const item = { update, origin: origin instanceof Connection ? origin : null, block: blockOf(update, tr) };
+      if (this.applying) this.applying.push(item);
+      else this.pending.add(item.update, item.origin, item.block);
       this.requestWrite();
     });
     this.state = 'ready';
-    for (const conn of this.conns) this.start(conn);
+    for (const conn of this.conns) {
+      if (conn.started) while (conn.inbox.length && !conn.closed) this.receive(conn, conn.inbox.shift()!);
+      else this.start(conn);
+    }
+  }
+
+  /**
+   * Yjs threw while integrating a client's update (a hostile shape the checks did not
+   * catch): the document may hold part of it. Nothing of it was stored or relayed; the
+   * room finishes its pending writes, reloads the document from storage and goes on.
+   */
+  private async recover(): Promise<void> {
+    this.state = 'loading';
+    try {
+      await this.whenIdle();
+      await this.load();
+    } catch (err) {
+      this.failed(err);
+    }
+  }
+
+  /** Applies a client's (checked or neutralized) update; false when Yjs threw. */
+  private apply(conn: Connection, update: Uint8Array): boolean {
+    const captured: Array<{ update: Uint8Array; origin: Connection | null; block: Block | null }> = [];
+    this.applying = captured;
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } catch (err) {
+      this.deps.log.warn({ conn: conn.id, err: err instanceof Error ? err.message : String(err) }, 'update failed to integrate; reloading the room');
+      conn.close(CLOSE.malformed, 'update failed to integrate');
+      void this.recover();
+      return false;
+    } finally {
+      this.applying = null;
+    }
+    for (const i of captured) this.pending.add(i.update, i.origin, i.block);
+    return true;
   }
 
   add(conn: Connection): void {
@@ -108,6 +156,7 @@ export class Room {
   }
 
   private start(conn: Connection): void {
+    conn.started = true;
     conn.send(syncStep1(Y.encodeStateVector(this.doc)));
     if (this.awareness.size) conn.send(awarenessFrame(this.awareness.encode()));
     while (conn.inbox.length && !conn.closed) this.receive(conn, conn.inbox.shift()!);
@@ -184,8 +233,7 @@ export class Room {
     const actor = { kind: 'participant', participantId: conn.identity.participantId } as const;
     const verdict = (() => {
       try {
-        // Decoding first bounds the work: Y.applyUpdate trusts the struct counts an update declares.
-        Y.decodeUpdate(update);
+        // The policy bounds and decodes the update before anything reads it (WritePolicy.check).
         if (conn.isObserver) return { ok: false as const, rule: 'R3', reason: 'observers write nothing' };
         return this.deps.policy.check(this.doc, update, actor, (client) => this.owners.get(client));
       } catch (e) {
@@ -195,8 +243,8 @@ export class Room {
     // Rule P1 (does not decode, structs out of order) is a broken client, not a refused write.
     if (!verdict.ok && verdict.rule === MALFORMED_RULE) throw new MalformedFrame(verdict.reason);
     if (verdict.ok) {
+      if (!this.apply(conn, update)) return;
       for (const client of verdict.clients) if (!this.owners.has(client)) this.bind(client, conn.identity.participantId);
-      Y.applyUpdate(this.doc, update, conn);
       if (verdict.events.length) {
         this.deps.policy.appendEvents(this.doc, verdict.events, conn.identity.participantId, this.deps.now());
       }
@@ -211,7 +259,7 @@ export class Room {
     } catch (e) {
       throw new MalformedFrame(e instanceof Error ? e.message : 'undecodable update');
     }
-    Y.applyUpdate(this.doc, placeholder, conn);
+    if (!this.apply(conn, placeholder)) return;
     this.deps.log.info({ conn: conn.id, rule: verdict.rule }, 'write refused');
     if (conn.wantsAck) conn.send(refusedFrame(verdict.rule, verdict.reason));
     else conn.close(CLOSE.refused, truncateReason(verdict.reason));
