@@ -29,7 +29,10 @@ function ObjectionCard({ id, objection: o }: { id: string; objection: Objection 
     <li className={`card objection-card kind-${o.kind} status-${o.status}`} data-objection-status={o.status}>
       <p className="card-head">
         <strong>{o.kind === 'objection' ? 'Objection' : 'Concern'}</strong> by {nameOf(snapshot, o.authorId)}
-        <span className={`badge status-${o.status}`}>{STATUS_LABEL[o.status]}</span>
+        {/* An open concern is on record and blocks nothing: it is not shown as an open problem. */}
+        <span className={`badge status-${o.kind === 'concern' && o.status === 'open' ? 'recorded' : o.status}`}>
+          {o.kind === 'concern' && o.status === 'open' ? 'Recorded' : STATUS_LABEL[o.status]}
+        </span>
       </p>
       <p className="card-text">{o.text}</p>
       {o.resolution && <p className="card-resolution"><span className="hint">Integrated:</span> {o.resolution}</p>}

@@ -75,14 +75,17 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
       disableBc: true,
     });
     provider.awareness.setLocalStateField('user', user);
-    // Once the document names everyone, take the colour of my place in the join order.
+    // Once the document names everyone, take my name as the document spells it (the
+    // server drops awareness under any other) and the colour of my place in the join order.
     // The editor mounts after this and passes the same object to its caret.
-    const settleColour = () => {
+    const settleIdentity = () => {
       const people = readMeeting(doc).meeting.participants;
       const joinedAt = Object.fromEntries(Object.entries(people).map(([id, p]) => [id, p.joinedAt]));
-      const colour = colourByJoinOrder(joinedAt, user.id);
-      if (colour && colour !== user.color) {
+      const colour = colourByJoinOrder(joinedAt, user.id) ?? user.color;
+      const name = people[user.id]?.name ?? user.name;
+      if (colour !== user.color || name !== user.name) {
         user.color = colour;
+        user.name = name;
         provider.awareness.setLocalStateField('user', { ...user });
       }
     };
@@ -124,7 +127,7 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
     });
     provider.on('sync', (isSynced: boolean) => {
       if (isSynced) {
-        settleColour();
+        settleIdentity();
         setReady(true);
       }
       update();
@@ -138,7 +141,7 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
     // This device's copy is enough to show the board offline, once it holds a meeting.
     idb.on('synced', () => {
       if (meta(doc).size > 0) {
-        settleColour();
+        settleIdentity();
         setReady(true);
       }
     });
