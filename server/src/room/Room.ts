@@ -5,32 +5,22 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { CLOSE, MESSAGE, SYNC, participants } from '@consent/shared';
-import type { ClientBinding, Storage } from '../storage/Storage.ts';
+import type { Storage } from '../storage/Storage.ts';
 import { AwarenessStore, decodeAwareness } from './awareness.ts';
 import { Connection } from './Connection.ts';
-import { ackFrame, awarenessFrame, refusedFrame, syncStep1, syncStep2, syncUpdate } from './messages.ts';
-import { blockOf, UpdateBatch, type Block } from './updateBatch.ts';
+import { awarenessFrame, refusedFrame, syncStep1, syncStep2, syncUpdate } from './messages.ts';
+import { RoomLog, type RoomBatch } from './RoomLog.ts';
+import { blockOf, type Block } from './updateBatch.ts';
 import type { WritePolicy } from './writeCheck.ts';
 
 export interface RoomDeps {
   storage: Storage;
   policy: WritePolicy;
-  /** Called when the room has pending writes; the batcher later calls takeBatch/committed. */
+  /** Called when the room has writes to store; the batcher later calls takeBatch/committed. */
   scheduleWrite(room: Room): void;
   now(): number;
   compactEvery: number;
   log: Logger;
-}
-
-/** What one room contributes to a write transaction, and what to do once it committed. */
-export interface RoomBatch {
-  /** All updates of the batch merged into one, or null when there is nothing to store. */
-  merged: Uint8Array | null;
-  updates: UpdateBatch<Connection | null>;
-  acks: Map<Connection, number>;
-  after: Array<() => void>;
-  /** Client ids bound since the last batch, stored in the same transaction. */
-  bindings: ClientBinding[];
 }
 
 class MalformedFrame extends Error {}
@@ -51,25 +41,26 @@ export class Room {
   readonly ready: Promise<void>;
   /** HTTP requests currently using the room (they keep it loaded like a connection). */
   holds = 0;
-  private pending = new UpdateBatch<Connection | null>();
-  private ackDue = new Set<Connection>();
-  private after: Array<() => void> = [];
-  private inflight = false;
-  private idleWaiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
+  private readonly log: RoomLog;
   private awarenessDue = new Set<number>();
   /** Rule P6: Yjs client id → the participant who first wrote with it. */
   private owners = new Map<number, string>();
-  private newBindings: ClientBinding[] = [];
   /** While a client's update is being applied: its doc updates, kept apart until the apply succeeded. */
   private applying: Array<{ update: Uint8Array; origin: Connection | null; block: Block | null }> | null = null;
-  private lastSeq = 0;
-  private logLength = 0;
-  private compacting = false;
 
   constructor(
     readonly meetingId: string,
     private readonly deps: RoomDeps,
   ) {
+    this.log = new RoomLog({
+      meetingId,
+      storage: deps.storage,
+      compactEvery: deps.compactEvery,
+      log: deps.log,
+      schedule: () => deps.scheduleWrite(this),
+      doc: () => this.current,
+      relay: (batch) => this.relay(batch),
+    });
     this.ready = this.load();
     // A failed load is reported through `ready` to whoever awaits it; never unhandled.
     this.ready.catch(() => undefined);
@@ -88,16 +79,14 @@ export class Room {
     });
     this.current.destroy();
     this.current = doc;
-    this.lastSeq = stored.lastSeq;
-    this.logLength = stored.logLength;
+    this.log.reset(stored.lastSeq, stored.logLength);
     this.owners = stored.clientOwners;
     // The server's own writes in this lifetime use this client id: nobody else may.
     this.bind(doc.clientID, SERVER_OWNER);
     doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       const item = { update, origin: origin instanceof Connection ? origin : null, block: blockOf(update, tr) };
       if (this.applying) this.applying.push(item);
-      else this.pending.add(item.update, item.origin, item.block);
-      this.requestWrite();
+      else this.log.add(item.update, item.origin, item.block);
     });
     this.state = 'ready';
     for (const conn of this.conns) {
@@ -114,7 +103,7 @@ export class Room {
   private async recover(): Promise<void> {
     this.state = 'loading';
     try {
-      await this.whenIdle();
+      await this.log.whenIdle();
       await this.load();
     } catch (err) {
       this.failed(err);
@@ -135,7 +124,7 @@ export class Room {
     } finally {
       this.applying = null;
     }
-    for (const i of captured) this.pending.add(i.update, i.origin, i.block);
+    for (const i of captured) this.log.add(i.update, i.origin, i.block);
     return true;
   }
 
@@ -215,20 +204,13 @@ export class Room {
   }
 
   private replyStep2(conn: Connection, stateVector: Uint8Array): void {
-    const reply = () => conn.send(syncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
     // Nothing leaves the server before it is on disk: answer after the pending batch commits.
-    if (this.pending.size || this.inflight) {
-      this.after.push(reply);
-      this.requestWrite();
-    } else reply();
+    this.log.afterCommit(() => conn.send(syncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))));
   }
 
   private handleUpdate(conn: Connection, update: Uint8Array): void {
     conn.handled += 1;
-    if (conn.wantsAck) {
-      this.ackDue.add(conn);
-      this.requestWrite();
-    }
+    if (conn.wantsAck) this.log.ackAfterCommit(conn);
     if (EMPTY_UPDATE(update)) return;
     const actor = { kind: 'participant', participantId: conn.identity.participantId } as const;
     const verdict = (() => {
@@ -268,61 +250,31 @@ export class Room {
   /** A server-side write (create, join): applied, stored and relayed; resolves once durable. */
   async serverWrite(write: (doc: Y.Doc) => void): Promise<void> {
     write(this.doc);
-    await this.whenIdle();
+    await this.log.whenIdle();
   }
 
   private bind(client: number, participantId: string): void {
     this.owners.set(client, participantId);
-    this.newBindings.push({ meetingId: this.meetingId, client, participantId });
-  }
-
-  private requestWrite(): void {
-    this.deps.scheduleWrite(this);
+    this.log.bind({ meetingId: this.meetingId, client, participantId });
   }
 
   takeBatch(): RoomBatch {
-    const updates = this.pending;
-    this.pending = new UpdateBatch();
-    const acks = new Map<Connection, number>();
-    for (const conn of this.ackDue) acks.set(conn, conn.handled);
-    this.ackDue.clear();
-    const after = this.after;
-    this.after = [];
-    this.inflight = true;
-    const bindings = this.newBindings;
-    this.newBindings = [];
-    return { merged: updates.size ? updates.all() : null, updates, acks, after, bindings };
+    return this.log.take();
   }
 
-  /** The batch is on disk: relay it, acknowledge it, answer deferred syncs. */
   committed(batch: RoomBatch, lastSeq: number | undefined): void {
-    this.inflight = false;
-    if (lastSeq !== undefined) this.lastSeq = lastSeq;
-    if (batch.merged) {
-      this.logLength += 1;
-      this.relay(batch);
-    }
-    for (const [conn, count] of batch.acks) {
-      if (count > conn.acked) {
-        conn.acked = count;
-        conn.send(ackFrame(count));
-      }
-    }
-    for (const reply of batch.after) {
-      if (this.pending.size) this.after.push(reply);
-      else reply();
-    }
-    if (!this.pending.size) {
-      for (const w of this.idleWaiters.splice(0)) w.resolve();
-      if (this.logLength >= this.deps.compactEvery) void this.compact();
-    }
+    this.log.committed(batch, lastSeq);
+  }
+
+  /** Resolves once every write made so far is durable. */
+  whenIdle(): Promise<void> {
+    return this.log.whenIdle();
   }
 
   /** Storing the batch failed: nothing of it was relayed; drop every connection so clients resync. */
   failed(err: unknown): void {
-    this.inflight = false;
+    this.log.failed(err);
     this.deps.log.error({ err }, 'storing updates failed; closing the room');
-    for (const w of this.idleWaiters.splice(0)) w.reject(err);
     for (const conn of this.conns) conn.close(CLOSE.internalError, 'storage failure');
     this.state = 'closed';
   }
@@ -338,26 +290,6 @@ export class Room {
       // Never echo: a sender gets the others' part of the batch only.
       const others = updates.without(conn);
       if (others) conn.send(syncUpdate(others));
-    }
-  }
-
-  /** Resolves once every write made so far is durable. */
-  whenIdle(): Promise<void> {
-    if (!this.pending.size && !this.inflight) return Promise.resolve();
-    return new Promise((resolve, reject) => this.idleWaiters.push({ resolve, reject }));
-  }
-
-  private async compact(): Promise<void> {
-    if (this.compacting || this.state === 'closed') return;
-    this.compacting = true;
-    try {
-      const count = this.logLength;
-      await this.deps.storage.compact(this.meetingId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
-      this.logLength -= count;
-    } catch (err) {
-      this.deps.log.error({ err }, 'compaction failed');
-    } finally {
-      this.compacting = false;
     }
   }
 
@@ -385,11 +317,7 @@ export class Room {
     if (this.state === 'closed') return;
     this.state = 'unloading';
     try {
-      await this.whenIdle();
-      if (this.logLength > 0 || this.compacting) {
-        while (this.compacting) await new Promise((r) => setImmediate(r));
-        if (this.logLength > 0) await this.compact();
-      }
+      await this.log.close();
     } finally {
       this.state = 'closed';
       this.doc.destroy();

@@ -1,7 +1,8 @@
 // Groups every room's writes of one event-loop turn into one storage
 // transaction; rooms relay and acknowledge only after it committed.
 import type { Storage } from '../storage/Storage.ts';
-import type { Room, RoomBatch } from './Room.ts';
+import type { Room } from './Room.ts';
+import type { RoomBatch } from './RoomLog.ts';
 
 /** Under load, batches are at least this far apart (Node's timers have 1 ms resolution). */
 export const MIN_FLUSH_INTERVAL_MS = 1;
