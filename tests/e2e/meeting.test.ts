@@ -268,6 +268,13 @@ describe('a full consent meeting in five browsers', () => {
     expect(minutes.items[0]?.consent.consented).toHaveLength(3);
     expect(minutes.items[0]?.reviewDate).toBe(REVIEW_DATE);
     expect(minutes.attendance.map((p) => p.name).sort()).toEqual(Object.values(NAMES).sort());
+
+    // The print view opens the HTML minutes in a tab of their own.
+    const [popup] = await Promise.all([fac.waitForEvent('popup'), button(fac, 'Print view').click()]);
+    await popup.waitForURL(/^blob:/);
+    await expect.poll(() => popup.locator('body').innerText()).toContain(INTEGRATION);
+    await shot(popup, '7-print-view');
+    await popup.close();
   });
 
   it('8. [R3] the observer never could write; a reload keeps a member\'s identity', async () => {
