@@ -1,5 +1,5 @@
 // The board's layout (DESIGN §6): top bar, agenda left, proposal centre, consent right.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Session } from '../session.ts';
 import type { MeetingConnection, MeetingSync } from '../sync/useMeetingSync.ts';
 import { useMeeting } from '../state/useMeeting.ts';
@@ -24,6 +24,10 @@ export function Board({ meetingId, session, sync, conn }: Props) {
   const users = usePresence(conn.provider);
   const [failure, setFailure] = useState<string | null>(null);
   const me = session.participantId;
+  const title = snapshot.meta.title;
+  useEffect(() => {
+    document.title = title ? `${title} · Consent Board` : 'Consent Board';
+  }, [title]);
 
   const write = useCallback((what: string, fn: () => void) => {
     try {
