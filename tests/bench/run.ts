@@ -84,6 +84,8 @@ async function main(): Promise<void> {
       try {
         const server = await startServer(p, { profileDir: p.kind === 'ours' ? profileDir : undefined });
         reply = await ask(load, { scenario: s.id, target: { kind: p.kind, http: server.http, ws: server.ws }, pid: server.pid, quick }, quick ? 60_000 : 600_000);
+        const exited = server.exitInfo();
+        if (!reply.ok && exited !== null) reply = { ok: false, error: `${exited}; ${reply.error}` };
         await server.stop();
       } catch (err) {
         reply = { ok: false, error: err instanceof Error ? err.message : String(err) };

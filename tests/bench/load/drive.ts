@@ -1,5 +1,6 @@
 // Paced typing and the measurement window around it: latency, drops,
 // throughput, server CPU/RSS and the load generator's own CPU.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { cpuMeter, rssMB } from '../proc.ts';
 import { counters } from './client.ts';
 import type { Member, Room } from './room.ts';
@@ -22,7 +23,19 @@ export interface WindowResult {
   serverCpu: number;
   serverRss: number;
   loadCpu: number;
+  /** Longest the load generator's own event loop was held up during the window (ms): a busy machine shows here. */
+  loadStallMs: number;
 }
+
+/** Starts watching this process's event loop; the returned function stops and gives the longest hold-up (ms). */
+export function stallMeter(): () => number {
+  const h = monitorEventLoopDelay({ resolution: 2 });
+  h.enable();
+  return () => { h.disable(); return round(h.max / 1e6, 0); };
+}
+
+/** A window whose load generator stalled this long cannot tell a server's delay from its own. */
+export const LOAD_STALL_LIMIT_MS = 25;
 
 /** Sends `rate` keystrokes per second, round-robin over the typists, for `ms`. Returns the achieved rate. */
 export async function type(typists: Member[], rate: number, ms: number, tracker: LatencyTracker | null, receivers: number): Promise<number> {
@@ -65,6 +78,7 @@ export async function measureTyping(
     await sleep(100);
   }
   const frames0 = counters.framesIn;
+  const stall = stallMeter();
   const cpu = cpuMeter(pid);
   const load0 = process.cpuUsage();
   const t0 = performance.now();
@@ -74,6 +88,7 @@ export async function measureTyping(
   const elapsed = (performance.now() - t0) / 1000;
   const serverCpu = cpu();
   const load = process.cpuUsage(load0);
+  const loadStallMs = stall();
   await drain(tracker, opts.drainMs);
   const framesOutPerSec = (counters.framesIn - frames0) / ((performance.now() - t0) / 1000);
   const r = tracker.finish();
@@ -87,6 +102,7 @@ export async function measureTyping(
     serverCpu,
     serverRss: rssMB(pid),
     loadCpu: (100 * (load.user + load.system)) / 1e6 / elapsed,
+    loadStallMs,
   };
 }
 
@@ -105,6 +121,7 @@ export function typingMetrics(label: string, w: WindowResult): Metric[] {
     { key: `${label} · server CPU (% of a core)`, value: round(w.serverCpu, 1), better: 'lower' },
     { key: `${label} · server RSS (MB)`, value: round(w.serverRss, 1), better: 'lower' },
     { key: `${label} · load generator CPU (%)`, value: round(w.loadCpu, 0) },
+    { key: `${label} · load generator stall, max (ms)`, value: round(w.loadStallMs, 0) },
   ];
 }
 

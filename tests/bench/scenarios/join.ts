@@ -3,7 +3,7 @@
 // 1 MB document within one second while another room types, and that room's worst stall.
 import * as Y from 'yjs';
 import { BenchClient } from '../load/client.ts';
-import { measureTyping, round, sleep, type Metric } from '../load/drive.ts';
+import { measureTyping, round, sleep, stallMeter, type Metric } from '../load/drive.ts';
 import { FRAGMENT, openMeeting, openRoom, waitFor, type Target } from '../load/room.ts';
 import type { Seat } from '../load/api.ts';
 import { buildDocument } from '../load/typist.ts';
@@ -70,6 +70,7 @@ export async function join(ctx: Context): Promise<Metric[]> {
     let first = await timeJoin(target, s.room, s.seats.pop());
     for (let i = 0; first.bytes < s.bytes * 0.95 && i < 100; i++) { await sleep(50); first = await timeJoin(target, s.room, s.seats.pop()); }
     const times: number[] = [];
+    const stall = stallMeter();
     for (let i = 0; i < joins - 1; i++) times.push((await timeJoin(target, s.room, s.seats.pop())).ms);
     const t = summarize(times);
     out.push(
@@ -77,6 +78,7 @@ export async function join(ctx: Context): Promise<Metric[]> {
       { key: `${label} · join p50 (ms)`, value: round(t.p50, 1), better: 'lower' },
       { key: `${label} · join p99 (ms)`, value: round(t.p99, 1), better: 'lower' },
       { key: `${label} · join max (ms)`, value: round(t.max, 1), better: 'lower' },
+      { key: `${label} · load generator stall, max (ms)`, value: stall() },
     );
     if (size === 1_000_000) oneMB = s;
     else await s.seeder.close();
@@ -108,5 +110,6 @@ async function burst(ctx: Context, s: SeededRoom): Promise<Metric[]> {
     { key: 'other room meanwhile · worst stall = max latency (ms)', value: Number.isFinite(w.latency.max) ? round(w.latency.max, 1) : null, better: 'lower' },
     { key: 'other room meanwhile · p99 latency (ms)', value: Number.isFinite(w.latency.p99) ? round(w.latency.p99, 1) : null, better: 'lower' },
     { key: 'other room meanwhile · drops', value: w.drops, better: 'lower' },
+    { key: 'load generator stall meanwhile, max (ms)', value: round(w.loadStallMs, 0) },
   ];
 }

@@ -43,5 +43,6 @@ export async function manyRooms(ctx: Context): Promise<Metric[]> {
     { key: `${what} · 1 keystroke/room/s · p99 latency (ms)`, value: Number.isFinite(w.latency.p99) ? round(w.latency.p99, 2) : null, better: 'lower' },
     { key: `${what} · 1 keystroke/room/s · drops`, value: w.drops, better: 'lower' },
     { key: `${what} · 1 keystroke/room/s · server CPU (%)`, value: round(w.serverCpu, 1), better: 'lower' },
+    { key: `${what} · 1 keystroke/room/s · load generator stall, max (ms)`, value: round(w.loadStallMs, 0) },
   ];
 }

@@ -49,6 +49,8 @@ export interface RunningServer {
   pid: number;
   http: string;
   ws: string;
+  /** Null while running; else how it ended, with the tail of its stderr. */
+  exitInfo(): string | null;
   stop(): Promise<void>;
 }
 
@@ -78,6 +80,8 @@ export async function startServer(spec: PeerSpec, opts: { profileDir?: string } 
     pid: child.pid!,
     http: `http://127.0.0.1:${port}`,
     ws: `ws://127.0.0.1:${port}`,
+    exitInfo: () => (child.exitCode === null && child.signalCode === null ? null
+      : `${spec.label} exited (${child.exitCode ?? child.signalCode}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise<void>((r) => child.once('exit', () => r()));
