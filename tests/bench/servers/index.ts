@@ -54,9 +54,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(spec: PeerSpec, opts: { profileDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(spec: PeerSpec, opts: { profileDir?: string; nodeFlags?: string[] } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), `bench-${spec.kind}-`));
-  const flags = opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : [];
+  const flags = [...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : []), ...(opts.nodeFlags ?? [])];
   const child = spawnNode(0, [...flags, '--import', 'tsx', spec.entry], {
     cwd: spec.cwd,
     env: { ...process.env, NODE_ENV: 'production', ...spec.env(dir) },
