@@ -1,18 +1,25 @@
 // The validated snapshot of the meeting document, re-read after every change.
 import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { readMeeting, type MeetingSnapshot } from '@consent/shared';
+import { ORIGIN, readMeeting, type MeetingSnapshot } from '@consent/shared';
 
 const READ_EVERY_MS = 100;
 
 export function useMeeting(doc: Y.Doc): MeetingSnapshot {
   const [version, setVersion] = useState(0);
   useEffect(() => {
-    // Typing changes the document with every keystroke, and the editor shows that
-    // by itself; the rest of the board re-reads the meeting at most every READ_EVERY_MS,
+    // My own commands (a click, a checkbox) show at once. Typing in the editor and
+    // others' changes arrive with every keystroke, and the editor shows them by itself:
+    // for those the rest of the board re-reads the meeting at most every READ_EVERY_MS,
     // so that a busy page still answers the next key at once.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const onUpdate = () => {
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === ORIGIN.local) {
+        clearTimeout(timer);
+        timer = undefined;
+        setVersion((v) => v + 1);
+        return;
+      }
       timer ??= setTimeout(() => {
         timer = undefined;
         setVersion((v) => v + 1);
