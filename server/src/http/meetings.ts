@@ -9,6 +9,7 @@ import {
   type Role,
 } from '@consent/shared';
 import { randomCode, randomId, sameSecret, type TokenRole } from '../tokens.ts';
+import { SERVER_OWNER } from '../room/Room.ts';
 import type { MeetingRecord } from '../storage/Storage.ts';
 import { HttpError, type AppDeps } from './app.ts';
 
@@ -37,6 +38,8 @@ export async function createMeetingWithCodes(
   }, ORIGIN.server);
   const record: MeetingRecord = { id: meetingId, createdAt: now, inviteCode: randomCode(), observerCode: randomCode() };
   await deps.storage.createMeeting(record, Y.encodeStateAsUpdate(doc));
+  // Rule P6: nobody writes on under the client id that wrote the initial content.
+  await deps.storage.appendUpdates([], [{ meetingId, client: doc.clientID, participantId: SERVER_OWNER }]);
   doc.destroy();
   const token = deps.signer.sign({ meetingId, participantId, role: 'facilitator' });
   return { meetingId, participantId, token, role: 'facilitator', inviteCode: record.inviteCode, observerCode: record.observerCode };

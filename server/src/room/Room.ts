@@ -28,8 +28,8 @@ class MalformedFrame extends Error {}
 /** docs/consent-spec.md: a malformed update. */
 const MALFORMED_RULE = 'P1';
 
-/** Owner of the client id the server writes with (never a participant id: those are random base64url). */
-const SERVER_OWNER = '(server)';
+/** Owner of the client ids the server writes with (never a participant id: those are random base64url). */
+export const SERVER_OWNER = '(server)';
 
 const EMPTY_UPDATE = (u: Uint8Array) => u.length === 2 && u[0] === 0 && u[1] === 0;
 
@@ -45,6 +45,8 @@ export class Room {
   private awarenessDue = new Set<number>();
   /** Rule P6: Yjs client id → the participant who first wrote with it. */
   private owners = new Map<number, string>();
+  /** Set while the document reloads after a failed apply. */
+  private reloading: Promise<void> | null = null;
   /** While a client's update is being applied: its doc updates, kept apart until the apply succeeded. */
   private applying: Array<{ update: Uint8Array; origin: Connection | null; block: Block | null }> | null = null;
 
@@ -100,14 +102,18 @@ export class Room {
    * catch): the document may hold part of it. Nothing of it was stored or relayed; the
    * room finishes its pending writes, reloads the document from storage and goes on.
    */
-  private async recover(): Promise<void> {
+  private recover(): void {
     this.state = 'loading';
-    try {
-      await this.log.whenIdle();
-      await this.load();
-    } catch (err) {
-      this.failed(err);
-    }
+    this.reloading = (async () => {
+      try {
+        await this.log.whenIdle();
+        await this.load();
+      } catch (err) {
+        this.failed(err);
+      } finally {
+        this.reloading = null;
+      }
+    })();
   }
 
   /** Applies a client's (checked or neutralized) update; false when Yjs threw. */
@@ -119,7 +125,7 @@ export class Room {
     } catch (err) {
       this.deps.log.warn({ conn: conn.id, err: err instanceof Error ? err.message : String(err) }, 'update failed to integrate; reloading the room');
       conn.close(CLOSE.malformed, 'update failed to integrate');
-      void this.recover();
+      this.recover();
       return false;
     } finally {
       this.applying = null;
@@ -249,6 +255,8 @@ export class Room {
 
   /** A server-side write (create, join): applied, stored and relayed; resolves once durable. */
   async serverWrite(write: (doc: Y.Doc) => void): Promise<void> {
+    while (this.reloading) await this.reloading;
+    if (this.state === 'closed') throw new Error('the meeting is not available right now');
     write(this.doc);
     await this.log.whenIdle();
   }
