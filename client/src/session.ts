@@ -29,7 +29,3 @@ export function loadSession(meetingId: string): Session | null {
 export function saveSession(meetingId: string, session: Session): void {
   localStorage.setItem(key(meetingId), JSON.stringify(session));
 }
-
-export function forgetSession(meetingId: string): void {
-  localStorage.removeItem(key(meetingId));
-}
