@@ -11,9 +11,15 @@ export interface SyncSocket {
   readonly readyState: number;
   /** Bytes queued but not yet written to the network. */
   readonly bufferedAmount: number;
+  /** Drops the connection at once, without the closing handshake. */
+  terminate?(): void;
 }
 
+/** A peer that has not answered our close frame by then is cut off. */
+const CLOSE_HANDSHAKE_MS = 5000;
+
 export const OPEN = 1;
+const CLOSED = 3;
 
 /** A client that lets this much pile up unread is too slow: it is closed with 1013 and resyncs later. */
 export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
@@ -70,15 +76,23 @@ export class Connection {
 
   send(frame: Uint8Array): void {
     if (this.closed || this.socket.readyState !== OPEN) return;
-    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CLOSE.tryAgainLater, 'too slow');
+    // A close frame would wait behind the backlog of a client that does not read: cut it off.
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CLOSE.tryAgainLater, 'too slow', true);
     this.socket.send(frame);
   }
 
-  close(code: number, reason: string): void {
+  close(code: number, reason: string, now = false): void {
     if (this.closed) return;
     this.closed = true;
+    const socket = this.socket;
     try {
-      this.socket.close(code, reason);
+      socket.close(code, reason);
+      if (now) socket.terminate?.();
+      else if (socket.terminate) {
+        setTimeout(() => {
+          if (socket.readyState !== CLOSED) socket.terminate!();
+        }, CLOSE_HANDSHAKE_MS).unref();
+      }
     } catch {
       // the socket is already gone; the room forgets this connection either way
     }

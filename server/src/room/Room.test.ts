@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { CLOSE, MESSAGE, SYNC } from '@consent/shared';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
 import { removeDir, tempDir, waitFor } from '../testing/harness.ts';
-import { Connection, RateLimit, type SyncSocket } from './Connection.ts';
+import { Connection, MAX_BUFFERED_BYTES, RateLimit, type SyncSocket } from './Connection.ts';
 import { syncStep1, syncUpdate } from './messages.ts';
 import { RoomManager } from './RoomManager.ts';
 import type { WritePolicy } from './writeCheck.ts';
@@ -22,8 +22,13 @@ class MemorySocket implements SyncSocket {
   send(data: Uint8Array): void {
     this.sent.push(data);
   }
+  terminated = false;
   close(code: number, reason: string): void {
     this.closed = { code, reason };
+    this.readyState = 2;
+  }
+  terminate(): void {
+    this.terminated = true;
     this.readyState = 3;
   }
   /** [type, sub-type] of each frame received. */
@@ -188,6 +193,20 @@ describe('Room', () => {
     const stored = new Y.Doc();
     for (const u of (await storage.loadDoc('m')).updates) Y.applyUpdate(stored, u);
     expect(stored.getText('t').toString()).toBe('x');
+  });
+
+  it('cuts off a client that does not read (over 16 MiB queued) with 1013, and relays on to the others', async () => {
+    const a = connect('m');
+    const slow = connect('m');
+    const b = connect('m');
+    await manager.room('m')!.ready;
+    slow.socket.bufferedAmount = MAX_BUFFERED_BYTES + 1;
+    const seen = b.socket.sent.length;
+    manager.receive(a.conn, syncUpdate(typing(1)[0]!));
+    await manager.room('m')!.whenIdle();
+    expect(slow.socket.closed?.code).toBe(CLOSE.tryAgainLater);
+    expect(slow.socket.terminated).toBe(true);
+    expect(b.socket.sent.length).toBe(seen + 1);
   });
 
   it('unloads after the grace period with a final compaction, and loads again on the next join', async () => {
