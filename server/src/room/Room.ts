@@ -60,7 +60,8 @@ export class Room {
       compactEvery: deps.compactEvery,
       log: deps.log,
       schedule: () => deps.scheduleWrite(this),
-      doc: () => this.current,
+      // A document being reloaded may hold part of an update that failed to integrate.
+      snapshot: () => (this.reloading ? null : Y.encodeStateAsUpdate(this.current)),
       relay: (batch) => this.relay(batch),
     });
     this.ready = this.load();
@@ -210,8 +211,13 @@ export class Room {
   }
 
   private replyStep2(conn: Connection, stateVector: Uint8Array): void {
-    // Nothing leaves the server before it is on disk: answer after the pending batch commits.
-    this.log.afterCommit(() => conn.send(syncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))));
+    // Nothing leaves the server before it is on disk: answer after the pending batch commits,
+    // and from the reloaded document if a failed apply forced a reload meanwhile.
+    const reply = (): void => {
+      if (this.reloading) void this.reloading.then(reply);
+      else conn.send(syncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+    };
+    this.log.afterCommit(reply);
   }
 
   private handleUpdate(conn: Connection, update: Uint8Array): void {

@@ -1,7 +1,6 @@
 // A room's way to the disk: the updates applied but not yet durable, the acks
 // and sync answers that wait for their commit, and when to compact. The write
 // batcher takes a batch, stores it, and hands it back here once committed.
-import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import type { ClientBinding, Storage } from '../storage/Storage.ts';
 import type { Connection } from './Connection.ts';
@@ -26,8 +25,8 @@ export interface RoomLogDeps {
   log: Logger;
   /** Asks the batcher for a write soon. */
   schedule(): void;
-  /** The room's document now (compaction encodes it). */
-  doc(): Y.Doc;
+  /** The room's document encoded for a snapshot, or null while it cannot be trusted to match storage. */
+  snapshot(): Uint8Array | null;
   /** Sends a committed batch to the room's connections. */
   relay(batch: RoomBatch): void;
 }
@@ -131,8 +130,9 @@ export class RoomLog {
     this.compacting ??= (async () => {
       try {
         const count = this.logLength;
-        if (count === 0) return;
-        await this.deps.storage.compact(this.deps.meetingId, Y.encodeStateAsUpdate(this.deps.doc()), this.lastSeq);
+        const snapshot = count === 0 ? null : this.deps.snapshot();
+        if (!snapshot) return;
+        await this.deps.storage.compact(this.deps.meetingId, snapshot, this.lastSeq);
         this.logLength -= count;
       } catch (err) {
         this.deps.log.error({ err }, 'compaction failed');
