@@ -155,7 +155,11 @@ const SCOPES: Record<Scope, (ctx: Ctx, path: WritePath) => Problem> = {
       return before === undefined ? null : { why: `cards are withdrawn, never deleted: ${describePath(path)}` };
     }
     if (!isObject(after) || after.authorId !== ctx.self) return { why: `${describePath(path)} must name its author ${nameOf(ctx.doc, ctx.self)}` };
-    if (before === undefined) return after.status === 'open' ? null : { why: `a new card starts open: ${describePath(path)}` };
+    if (before === undefined) {
+      // DESIGN §1: a guest may raise concerns; only members' objections can block.
+      if (ctx.role === 'guest' && after.kind !== 'concern') return { why: `guests raise concerns, not objections: ${describePath(path)}` };
+      return after.status === 'open' ? null : { why: `a new card starts open: ${describePath(path)}` };
+    }
     if (!isObject(before) || before.authorId !== ctx.self) return { why: `${describePath(path)} is ${ownerName(ctx.doc, before)}'s card` };
     const changed = changedFields(before, after).filter((k) => k !== 'status' && k !== 'resolvedAt' && k !== 'resolution');
     return changed.length === 0 ? null : { why: `only status and resolution of a card change, not ${changed.join(', ')}: ${describePath(path)}` };
