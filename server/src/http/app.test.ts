@@ -56,6 +56,12 @@ describe('POST /api/meetings', () => {
     expect(r.json.error).toMatch(/\S/);
   });
 
+  it('answers 413 for a body over 16 KiB without reading it', async () => {
+    const r = await api(s.url, 'POST', '/api/meetings', { title: 'T', facilitatorName: 'F', aim: 'x'.repeat(20_000) });
+    expect(r.status).toBe(413);
+    expect(r.json.error).toMatch(/larger/);
+  });
+
   it('answers 400 for a body that is not JSON, without a stack trace', async () => {
     const r = await api(s.url, 'POST', '/api/meetings', '{"title": ');
     expect(r.status).toBe(400);

@@ -1,6 +1,7 @@
 // The HTTP API (docs/api.md) and the built board, on Hono. Bodies are
 // validated with zod; every error is JSON `{ error, field? }`, never a stack.
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { authorize, bearer } from '../auth.ts';
@@ -20,6 +21,8 @@ export interface AppDeps {
   log: Logger;
   now(): number;
 }
+
+const MAX_BODY_BYTES = 16 * 1024;
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -75,6 +78,9 @@ export function createApp(deps: AppDeps): Hono {
     deps.log.error({ err, path: c.req.path }, 'request failed');
     return c.json({ error: 'internal error' }, 500);
   });
+
+  // Every API body is a few hundred bytes; nothing larger is read into memory.
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `the body is larger than ${MAX_BODY_BYTES} bytes` }, 413) }));
 
   app.get('/api/health', (c) => c.json({ ok: true, version: deps.version }));
 
