@@ -31,6 +31,9 @@ const MALFORMED_RULE = 'P1';
 /** Owner of the client ids the server writes with (never a participant id: those are random base64url). */
 export const SERVER_OWNER = '(server)';
 
+/** Awareness changes are relayed at most this often per room (carets move many times a second). */
+export const AWARENESS_INTERVAL_MS = 50;
+
 const EMPTY_UPDATE = (u: Uint8Array) => u.length === 2 && u[0] === 0 && u[1] === 0;
 
 export class Room {
@@ -43,6 +46,7 @@ export class Room {
   holds = 0;
   private readonly log: RoomLog;
   private awarenessDue = new Set<number>();
+  private lastAwarenessFlush = -Infinity;
   /** Rule P6: Yjs client id → the participant who first wrote with it. */
   private owners = new Map<number, string>();
   /** Set while the document reloads after a failed apply. */
@@ -310,11 +314,17 @@ export class Room {
   private queueAwareness(clientIds: number[]): void {
     const first = this.awarenessDue.size === 0;
     for (const id of clientIds) this.awarenessDue.add(id);
-    if (first) setImmediate(() => this.flushAwareness());
+    if (!first) return;
+    // A lone change goes out at once; a stream of them (carets) at most every
+    // AWARENESS_INTERVAL_MS, so each client gets a bounded number of frames per second.
+    const wait = this.lastAwarenessFlush + AWARENESS_INTERVAL_MS - performance.now();
+    if (wait <= 0) setImmediate(() => this.flushAwareness());
+    else setTimeout(() => this.flushAwareness(), wait);
   }
 
-  /** One awareness frame per tick for all changes, encoded once. */
+  /** One awareness frame for all changes since the last, encoded once. */
   private flushAwareness(): void {
+    this.lastAwarenessFlush = performance.now();
     const ids = [...this.awarenessDue];
     this.awarenessDue.clear();
     if (this.state === 'closed' || !ids.length) return;

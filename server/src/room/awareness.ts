@@ -89,11 +89,8 @@ export class AwarenessStore {
   removeOwner(owner: object): number[] {
     const removed: number[] = [];
     for (const [clientId, entry] of this.states) {
-      if (entry.owner !== owner) continue;
-      if (entry.json === 'null') {
-        this.states.delete(clientId);
-        continue;
-      }
+      // A state already null is waiting for its relay, which forgets it afterwards.
+      if (entry.owner !== owner || entry.json === 'null') continue;
       removed.push(clientId);
       // The removal is relayed with clock + 1 so that every peer accepts it.
       entry.clock += 1;
@@ -102,7 +99,7 @@ export class AwarenessStore {
     return removed;
   }
 
-  /** Drops bookkeeping of removed states whose owner is gone, after their removal was relayed. */
+  /** Drops removed states once their removal was relayed (every removal is relayed, so none lingers). */
   forget(clientIds: number[]): void {
     for (const id of clientIds) if (this.states.get(id)?.json === 'null') this.states.delete(id);
   }
