@@ -16,7 +16,7 @@ function cell(m: Metric | undefined, reply: LoadReply | undefined): string {
     return reply.metrics.some((x) => x.key === '*') ? 'n/a (see notes)' : '—';
   }
   if (m.value === null) return m.note && m.note.length <= 40 ? `n/a: ${m.note}` : 'n/a (see notes)';
-  return fmt(m.value);
+  return m.bound === 'lower' ? `≥ ${fmt(m.value)}` : fmt(m.value);
 }
 
 function ratio(ours: Metric | undefined, peer: Metric | undefined): string {
@@ -59,65 +59,96 @@ export function scenarioTable(spec: ScenarioSpec, peers: PeerSpec[], results: Re
   return [`### ${spec.title}`, '', ...lines, ...(notes.length ? ['', ...notes] : [])].join('\n');
 }
 
-interface Target { what: string; check: (get: (s: string, kind: string, key: string) => number | null) => { measured: string; met: boolean | null } }
+type Get = (scenario: string, kind: string, key: string) => Metric | undefined;
+interface Outcome { measured: string; met: boolean | null }
+interface Target { what: string; check: (get: Get) => Outcome }
 
-const num = (v: number | null): string => (v === null ? 'not measured' : fmt(v));
+const num = (v: number | null | undefined): string => (v == null ? 'not measured' : fmt(v));
+const shown = (m: Metric | undefined): string => (m?.value == null ? 'not measured' : `${m.bound === 'lower' ? '≥ ' : ''}${fmt(m.value)}`);
+
+/**
+ * A latency at or under its limit is met. Over it, the target is missed only
+ * when the load generator itself ran smoothly; when it stalled about as long,
+ * the figure is the machine's and the target is not established.
+ */
+function latency(m: Metric | undefined, stall: Metric | undefined, limit: number): boolean | null {
+  if (m?.value == null) return null;
+  if (m.value <= limit) return true;
+  return stall?.value != null && stall.value > limit ? null : false;
+}
+
+function both(a: boolean | null, b: boolean | null): boolean | null {
+  if (a === false || b === false) return false;
+  return a === null || b === null ? null : true;
+}
+
+/** ours/peer ≥ or ≤ a ratio, with lower bounds (a ramp cut short by the machine) taken into account. */
+function ratioTarget(get: Get, s: string, peer: string, key: string, want: { atLeast?: number; atMost?: number }): Outcome {
+  const ours = get(s, 'ours', key);
+  const theirs = get(s, peer, key);
+  if (ours?.value == null || theirs?.value == null || theirs.value === 0) return { measured: `ours ${shown(ours)}, peer ${shown(theirs)}`, met: null };
+  const r = ours.value / theirs.value;
+  const measured = `${r.toFixed(2)}× (ours ${shown(ours)}, peer ${shown(theirs)})`;
+  const oursLow = ours.bound === 'lower';
+  const theirsLow = theirs.bound === 'lower';
+  if (want.atLeast !== undefined) {
+    // the true ratio is ≥ r when only ours is a lower bound, ≤ r when only theirs is
+    if (r >= want.atLeast) return { measured, met: theirsLow ? null : true };
+    return { measured, met: oursLow ? null : false };
+  }
+  if (r <= want.atMost!) return { measured, met: oursLow ? null : true };
+  return { measured, met: theirsLow ? null : false };
+}
+
+const CEILING_KEY = 'rate held, p99 ≤ 50 ms and 0 drops (updates/s)';
 
 export const TARGETS: Target[] = [
   { what: 'fan-out, 200 clients: p99 ≤ 25 ms, 0 drops', check: (g) => {
     const p99 = g('fanout', 'ours', '200 clients · p99 latency (ms)');
     const drops = g('fanout', 'ours', '200 clients · drops');
-    return { measured: `p99 ${num(p99)} ms, ${num(drops)} drops`, met: p99 === null || drops === null ? null : p99 <= 25 && drops === 0 };
+    const stall = g('fanout', 'ours', '200 clients · load generator stall, max (ms)');
+    const met = both(latency(p99, stall, 25), drops?.value == null ? null : drops.value === 0);
+    return { measured: `p99 ${num(p99?.value)} ms, ${num(drops?.value)} drops (load generator stall ${num(stall?.value)} ms)`, met };
   } },
-  ...(['hocuspocus', 'yws'] as const).map((peer): Target => ({
-    what: `ceiling ≥ 1.5× ${peer === 'yws' ? 'y-websocket-server' : 'Hocuspocus'}`, check: (g) => ratioTarget(g, 'ceiling', peer, 'rate held, p99 ≤ 50 ms and 0 drops (updates/s)', (r) => r >= 1.5),
-  })),
-  { what: 'ceiling ≥ 60 % of the raw relay', check: (g) => ratioTarget(g, 'ceiling', 'relay', 'rate held, p99 ≤ 50 ms and 0 drops (updates/s)', (r) => r >= 0.6) },
-  { what: 'RSS per room ≤ 0.5× Hocuspocus', check: (g) => {
-    const key = [...keysSeen].find((k) => k.includes('RSS per room')) ?? '';
-    return ratioTarget(g, 'rooms', 'hocuspocus', key, (r) => r <= 0.5);
-  } },
+  { what: 'ceiling ≥ 1.5× Hocuspocus', check: (g) => ratioTarget(g, 'ceiling', 'hocuspocus', CEILING_KEY, { atLeast: 1.5 }) },
+  { what: 'ceiling ≥ 1.5× y-websocket-server', check: (g) => ratioTarget(g, 'ceiling', 'yws', CEILING_KEY, { atLeast: 1.5 }) },
+  { what: 'ceiling ≥ 60 % of the raw relay', check: (g) => ratioTarget(g, 'ceiling', 'relay', CEILING_KEY, { atLeast: 0.6 }) },
+  { what: 'RSS per room ≤ 0.5× Hocuspocus', check: (g) => ratioTarget(g, 'rooms', 'hocuspocus', [...keysSeen].find((k) => k.includes('RSS per room')) ?? '', { atMost: 0.5 }) },
   { what: 'join of a 1 MB document: p99 ≤ 100 ms', check: (g) => {
-    const v = g('join', 'ours', '1 MB · join p99 (ms)');
+    const one = g('join', 'ours', '1 MB · join p99 (ms)');
     const burst = g('join', 'ours', '50 joins of 1 MB in 1 s · join p99 (ms)');
-    return { measured: `${num(v)} ms one at a time, ${num(burst)} ms in the burst of 50`, met: v === null || burst === null ? null : v <= 100 && burst <= 100 };
+    const met = both(latency(one, g('join', 'ours', '1 MB · load generator stall, max (ms)'), 100), latency(burst, g('join', 'ours', 'load generator stall meanwhile, max (ms)'), 100));
+    return { measured: `${num(one?.value)} ms one at a time, ${num(burst?.value)} ms in the burst of 50`, met };
   } },
   { what: 'no stall over 50 ms in another room during the 50 joins', check: (g) => {
     const v = g('join', 'ours', 'other room meanwhile · worst stall = max latency (ms)');
-    return { measured: `${num(v)} ms`, met: v === null ? null : v <= 50 };
+    const stall = g('join', 'ours', 'load generator stall meanwhile, max (ms)');
+    return { measured: `${num(v?.value)} ms (load generator stall ${num(stall?.value)} ms)`, met: latency(v, stall, 50) };
   } },
   { what: 'awareness frames out grow linearly (exponent ≤ 1.2)', check: (g) => {
-    const key = [...keysSeen].find((k) => k.startsWith('growth exponent')) ?? '';
-    const v = g('awareness', 'ours', key);
-    return { measured: num(v), met: v === null ? null : v <= 1.2 };
+    const v = g('awareness', 'ours', [...keysSeen].find((k) => k.startsWith('growth exponent')) ?? '');
+    return { measured: num(v?.value), met: v?.value == null ? null : v.value <= 1.2 };
   } },
   { what: 'durable ack p99 ≤ 10 ms at 500 updates/s', check: (g) => {
     const v = g('durability', 'ours', 'durable ack at 500 updates/s · p99 (ms)');
-    return { measured: `${num(v)} ms`, met: v === null ? null : v <= 10 };
+    const stall = g('durability', 'ours', 'load generator stall, max (ms)');
+    return { measured: `${num(v?.value)} ms (load generator stall ${num(stall?.value)} ms)`, met: latency(v, stall, 10) };
   } },
 ];
 
 const keysSeen = new Set<string>();
 
-function ratioTarget(g: (s: string, k: string, key: string) => number | null, s: string, peer: string, key: string, ok: (r: number) => boolean): { measured: string; met: boolean | null } {
-  const ours = g(s, 'ours', key);
-  const theirs = g(s, peer, key);
-  if (ours === null || theirs === null || theirs === 0) return { measured: `ours ${num(ours)}, peer ${num(theirs)}`, met: null };
-  const r = ours / theirs;
-  return { measured: `${r.toFixed(2)}× (ours ${fmt(ours)}, peer ${fmt(theirs)})`, met: ok(r) };
-}
-
 export function targetTable(results: Results): string {
   keysSeen.clear();
-  const get = (s: string, kind: string, key: string): number | null => {
+  const get: Get = (s, kind, key) => {
     const r = results.get(s)?.get(kind);
-    return r?.ok ? r.metrics.find((m) => m.key === key)?.value ?? null : null;
+    return r?.ok ? r.metrics.find((m) => m.key === key) : undefined;
   };
   for (const byKind of results.values()) for (const r of byKind.values()) if (r.ok) for (const m of r.metrics) keysSeen.add(m.key);
   const lines = ['| target (issue 5) | measured | met |', '| --- | --- | --- |'];
   for (const t of TARGETS) {
     const { measured, met } = t.check(get);
-    lines.push(`| ${t.what} | ${measured} | ${met === null ? 'not measured' : met ? 'yes' : 'no'} |`);
+    lines.push(`| ${t.what} | ${measured} | ${met === null ? 'not established' : met ? 'yes' : 'no'} |`);
   }
   return lines.join('\n');
 }

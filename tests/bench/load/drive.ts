@@ -9,7 +9,14 @@ import { summarize, type LatencySummary, type LatencyTracker } from './tracker.t
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** A measured figure. `value: null` means not measurable; `note` says why. */
-export interface Metric { key: string; value: number | null; note?: string; better?: 'lower' | 'higher' }
+export interface Metric {
+  key: string;
+  value: number | null;
+  note?: string;
+  better?: 'lower' | 'higher';
+  /** 'lower': the true figure is at least this (a ramp cut short by the machine, not the server). */
+  bound?: 'lower';
+}
 
 export interface WindowResult {
   latency: LatencySummary;
