@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { clientFor, openMeeting, type Meeting } from './harness/meeting.ts';
-import { pick, report } from './harness/mode.ts';
+import { pick, report, SCENARIO_TIMEOUT } from './harness/mode.ts';
 import { ServerProcess } from './harness/serverProcess.ts';
 import { SyncClient } from './harness/syncClient.ts';
 import { waitFor } from './harness/wait.ts';
@@ -132,5 +132,5 @@ describe('crash durability', () => {
     expect(mustHave.size).toBeGreaterThan(KILLS * 50);
     expect(missing).toBe(0);
     expect(server.unexpectedExits).toEqual([]);
-  });
+  }, SCENARIO_TIMEOUT);
 });

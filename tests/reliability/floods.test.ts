@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE } from '@consent/shared';
 import { clientFor, openMeeting, type Meeting } from './harness/meeting.ts';
-import { MODE, mib, pick, report } from './harness/mode.ts';
+import { MODE, SCENARIO_TIMEOUT, mib, pick, report } from './harness/mode.ts';
 import { Probe, type ProbeFigures } from './harness/probe.ts';
 import { slowUpgrade } from './harness/rawSockets.ts';
 import { ServerProcess } from './harness/serverProcess.ts';
@@ -136,7 +136,7 @@ describe('floods and limits', () => {
     for (const s of sockets) s.destroy();
     await waitFor(() => server.fds().length <= fdsBefore, { timeoutMs: 10_000, what: 'file descriptors to be freed' });
     await recovered();
-  });
+  }, SCENARIO_TIMEOUT);
 
   it('closes a frame above MAX_FRAME_BYTES with 1009', async () => {
     const big = await clientFor(server.wsUrl, target, 'Max');
@@ -172,7 +172,7 @@ describe('floods and limits', () => {
     expect(result.sent).toBeGreaterThanOrEqual((FLOOD_RATE * FLOOD_MS) / 1000 * 0.8);
     withinTwice(measured);
     await recovered();
-  });
+  }, SCENARIO_TIMEOUT);
 
   it('stays within its RSS budget through all floods', () => {
     expect(rssPeak - rssStart).toBeLessThan(RSS_BUDGET);

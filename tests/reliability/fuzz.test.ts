@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE } from '@consent/shared';
 import { fuzzFrame, isStep1, malformation, type FuzzFrame } from './harness/frames.ts';
 import { clientFor, openMeeting, type Meeting } from './harness/meeting.ts';
-import { mib, pick, report } from './harness/mode.ts';
+import { mib, pick, report, SCENARIO_TIMEOUT } from './harness/mode.ts';
 import { Probe } from './harness/probe.ts';
 import { ServerProcess } from './harness/serverProcess.ts';
 import { SyncClient } from './harness/syncClient.ts';
@@ -184,5 +184,5 @@ describe('fuzzed frames', () => {
     expect(otherRoomFigures.worstGapMs).toBeLessThan(1_000);
     expect(probeText.length).toBeGreaterThanOrEqual('probe'.length + inRoomFigures.sent);
     expect(rssPeak - rssStart).toBeLessThan(RSS_BUDGET);
-  });
+  }, SCENARIO_TIMEOUT);
 });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { clientFor, openMeeting, type Meeting } from './harness/meeting.ts';
-import { pick, report } from './harness/mode.ts';
+import { pick, report, SCENARIO_TIMEOUT } from './harness/mode.ts';
 import { ServerProcess } from './harness/serverProcess.ts';
 import { SyncClient } from './harness/syncClient.ts';
 import { tick, waitFor } from './harness/wait.ts';
@@ -103,5 +103,5 @@ describe('outage and offline editing', () => {
     expect(new Set(texts).size).toBe(1);
     expect(restoredParagraphs).toBe(3);
     expect(server.unexpectedExits).toEqual([]);
-  });
+  }, SCENARIO_TIMEOUT);
 });

@@ -3,7 +3,7 @@
 // starting level (after a full GC), and no socket, file or timer is left behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor, openMeeting } from './harness/meeting.ts';
-import { mib, pick, report } from './harness/mode.ts';
+import { mib, pick, report, SCENARIO_TIMEOUT } from './harness/mode.ts';
 import { ServerProcess } from './harness/serverProcess.ts';
 import { waitFor } from './harness/wait.ts';
 import { addItem, addParagraph } from './harness/writes.ts';
@@ -113,5 +113,5 @@ describe('soak', () => {
     expect(end.resources.Timeout ?? 0).toBeLessThanOrEqual(start.resources.Timeout ?? 0);
     expect(end.resources.TCPSocketWrap ?? 0).toBeLessThanOrEqual(start.resources.TCPSocketWrap ?? 0);
     expect(server.unexpectedExits).toEqual([]);
-  });
+  }, SCENARIO_TIMEOUT);
 });

@@ -7,6 +7,9 @@ export const MODE: 'quick' | 'long' = process.env.RELIABILITY_MODE === 'long' ? 
 /** The quick or the long value of a scenario parameter. */
 export const pick = <T>(quick: T, long: T): T => (MODE === 'long' ? long : quick);
 
+/** Time limit of one scenario test: the project's 5 minutes in quick mode, 30 in long mode. */
+export const SCENARIO_TIMEOUT = pick(300_000, 1_800_000);
+
 export type Figures = Record<string, string | number | boolean | Record<string, number | string>>;
 
 /**
