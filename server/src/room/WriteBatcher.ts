@@ -4,8 +4,10 @@ import type { Storage } from '../storage/Storage.ts';
 import type { Room } from './Room.ts';
 import type { RoomBatch } from './RoomLog.ts';
 
-/** Under load, batches are at least this far apart (Node's timers have 1 ms resolution). */
+/** Under load, batches are at least this far apart (Node's timers have 1 ms resolution)... */
 export const MIN_FLUSH_INTERVAL_MS = 1;
+/** ...in a room of this many connections or more; proportionally less in smaller rooms. */
+const FULL_INTERVAL_AT = 32;
 
 export class WriteBatcher {
   private readonly due = new Set<Room>();
@@ -25,9 +27,11 @@ export class WriteBatcher {
       this.chain = this.chain.then(() => this.flush());
     };
     // Idle: flush right after the I/O callbacks of this turn (every frame read in it joins the batch).
-    // Busy: at most one flush per MIN_FLUSH_INTERVAL_MS, so that a batch, and its one frame per
-    // client, carries many updates instead of a handful.
-    const wait = this.lastFlush + MIN_FLUSH_INTERVAL_MS - performance.now();
+    // Busy: at most one flush per interval, so that a batch, and its one frame per client, carries
+    // many updates instead of a handful. A flush costs a frame per client, so the interval grows
+    // with the room: two people typing back to back are not held up at all.
+    const interval = MIN_FLUSH_INTERVAL_MS * Math.min(1, room.conns.size / FULL_INTERVAL_AT);
+    const wait = this.lastFlush + interval - performance.now();
     if (wait <= 0) setImmediate(run);
     else setTimeout(run, wait);
   }
