@@ -21,6 +21,9 @@ const CLOSE_HANDSHAKE_MS = 5000;
 export const OPEN = 1;
 const CLOSED = 3;
 
+/** Frames held for a room that is still loading, per connection. */
+const MAX_HELD_BYTES = 8 * 1024 * 1024;
+
 /** A client that lets this much pile up unread is too slow: it is closed with 1013 and resyncs later. */
 export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
@@ -59,7 +62,8 @@ export class Connection {
   /** The room has sent this connection its sync step 1. */
   started = false;
   /** Frames that arrived before the room finished loading, handled in order once it has. */
-  readonly inbox: Uint8Array[] = [];
+  private readonly inbox: Uint8Array[] = [];
+  private inboxBytes = 0;
 
   constructor(
     readonly id: string,
@@ -69,6 +73,20 @@ export class Connection {
     readonly wantsAck: boolean,
     readonly rate: RateLimit,
   ) {}
+
+  /** Keeps a frame for later; a client that sends too much meanwhile is closed with 1013. */
+  hold(frame: Uint8Array): void {
+    this.inboxBytes += frame.byteLength;
+    if (this.inboxBytes > MAX_HELD_BYTES) return this.close(CLOSE.tryAgainLater, 'too much before the meeting loaded');
+    this.inbox.push(frame);
+  }
+
+  /** The next held frame, oldest first. */
+  nextHeld(): Uint8Array | undefined {
+    const frame = this.inbox.shift();
+    if (frame) this.inboxBytes -= frame.byteLength;
+    return frame;
+  }
 
   get isObserver(): boolean {
     return this.identity.role === 'observer';

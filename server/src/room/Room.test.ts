@@ -209,6 +209,28 @@ describe('Room', () => {
     expect(b.socket.sent.length).toBe(seen + 1);
   });
 
+  it('holds at most 8 MiB of frames per connection while the meeting loads, in order', async () => {
+    await manager.close();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const gated = Object.create(storage) as SqliteStorage;
+    gated.loadDoc = async (id) => {
+      await gate;
+      return storage.loadDoc(id);
+    };
+    manager = new RoomManager({ storage: gated, policy: acceptAll, graceMs: 10, compactEvery: 1000, maxFrameBytes: 2 << 20, log });
+    const flood = connect('m');
+    const calm = connect('m');
+    for (let i = 0; i < 9; i++) manager.receive(flood.conn, new Uint8Array(1 << 20));
+    for (const u of typing(3)) manager.receive(calm.conn, syncUpdate(u));
+    expect(flood.socket.closed?.code).toBe(CLOSE.tryAgainLater);
+    release();
+    await manager.room('m')!.ready;
+    await manager.room('m')!.whenIdle();
+    expect(manager.room('m')!.doc.getText('t').toString()).toBe('xxx');
+    expect(calm.socket.closed).toBeNull();
+  });
+
   it('unloads after the grace period with a final compaction, and loads again on the next join', async () => {
     const a = connect('m');
     const room = manager.room('m')!;

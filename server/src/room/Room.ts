@@ -97,7 +97,7 @@ export class Room {
     });
     this.state = 'ready';
     for (const conn of this.conns) {
-      if (conn.started) while (conn.inbox.length && !conn.closed) this.receive(conn, conn.inbox.shift()!);
+      if (conn.started) this.drain(conn);
       else this.start(conn);
     }
   }
@@ -159,16 +159,30 @@ export class Room {
     conn.started = true;
     conn.send(syncStep1(Y.encodeStateVector(this.doc)));
     if (this.awareness.size) conn.send(awarenessFrame(this.awareness.encode()));
-    while (conn.inbox.length && !conn.closed) this.receive(conn, conn.inbox.shift()!);
+    this.drain(conn);
+  }
+
+  /** Handles the frames a connection sent while the room was loading, in order. */
+  private drain(conn: Connection): void {
+    // A frame may start a reload: the rest then waits for it, still in order.
+    while (!conn.closed && this.state === 'ready') {
+      const frame = conn.nextHeld();
+      if (!frame) return;
+      this.handleNow(conn, frame);
+    }
   }
 
   /** Handles one frame; a malformed one closes only its own connection. */
   receive(conn: Connection, data: Uint8Array): void {
     if (conn.closed) return;
     if (this.state !== 'ready') {
-      conn.inbox.push(data);
+      conn.hold(data);
       return;
     }
+    this.handleNow(conn, data);
+  }
+
+  private handleNow(conn: Connection, data: Uint8Array): void {
     try {
       this.handle(conn, data);
     } catch (err) {

@@ -101,7 +101,7 @@ export class RoomManager {
     if (!conn.rate.take((this.opts.now ?? Date.now)())) return conn.close(CLOSE.tryAgainLater, 'rate limit');
     const room = this.roomOf.get(conn);
     if (room) room.receive(conn, data);
-    else conn.inbox.push(data);
+    else conn.hold(data);
   }
 
   /** The socket closed (either side): forget it and start the grace period if it was the last one. */
