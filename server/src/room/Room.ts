@@ -6,9 +6,9 @@ import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { CLOSE, MESSAGE, SYNC, participants } from '@consent/shared';
 import type { Storage } from '../storage/Storage.ts';
-import { AwarenessStore, decodeAwareness } from './awareness.ts';
+import { AwarenessRelay, AwarenessStore, decodeAwareness } from './awareness.ts';
 import { Connection } from './Connection.ts';
-import { awarenessFrame, refusedFrame, syncStep1, syncStep2, syncUpdate } from './messages.ts';
+import { awarenessFrame, refusedFrame, syncStep1, syncStep2, syncUpdate, truncateReason } from './messages.ts';
 import { RoomLog, type RoomBatch } from './RoomLog.ts';
 import { blockOf, type Block } from './updateBatch.ts';
 import type { WritePolicy } from './writeCheck.ts';
@@ -42,11 +42,13 @@ export class Room {
   readonly conns = new Set<Connection>();
   state: 'loading' | 'ready' | 'unloading' | 'closed' = 'loading';
   readonly ready: Promise<void>;
+  /** Resolves when the room has released its document (unloaded or failed). */
+  readonly closed: Promise<void>;
+  private markClosed!: () => void;
   /** HTTP requests currently using the room (they keep it loaded like a connection). */
   holds = 0;
   private readonly log: RoomLog;
-  private awarenessDue = new Set<number>();
-  private lastAwarenessFlush = -Infinity;
+  private readonly awarenessRelay: AwarenessRelay;
   /** Rule P6: Yjs client id → the participant who first wrote with it. */
   private owners = new Map<number, string>();
   /** Set while the document reloads after a failed apply. */
@@ -68,6 +70,11 @@ export class Room {
       snapshot: () => (this.reloading ? null : Y.encodeStateAsUpdate(this.current)),
       relay: (batch) => this.relay(batch),
     });
+    this.awarenessRelay = new AwarenessRelay(this.awareness, AWARENESS_INTERVAL_MS, (frame) => {
+      if (this.state === 'closed') return;
+      for (const conn of this.conns) conn.send(frame);
+    });
+    this.closed = new Promise((resolve) => (this.markClosed = resolve));
     this.ready = this.load();
     // A failed load is reported through `ready` to whoever awaits it; never unhandled.
     this.ready.catch(() => undefined);
@@ -148,7 +155,7 @@ export class Room {
   remove(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
     const removed = this.awareness.removeOwner(conn);
-    if (removed.length) this.queueAwareness(removed);
+    if (removed.length) this.awarenessRelay.queue(removed);
   }
 
   get idle(): boolean {
@@ -220,7 +227,7 @@ export class Room {
       const who = participants(this.doc).get(conn.identity.participantId) as { name?: unknown } | undefined;
       const name = typeof who?.name === 'string' ? who.name : undefined;
       const changed = read(() => this.awareness.apply(conn, entries, { participantId: conn.identity.participantId, name }));
-      if (changed.length) this.queueAwareness(changed);
+      if (changed.length) this.awarenessRelay.queue(changed);
     } else if (type === MESSAGE.queryAwareness) {
       conn.send(awarenessFrame(this.awareness.encode()));
     } else if (type !== MESSAGE.auth) {
@@ -309,6 +316,7 @@ export class Room {
     this.deps.log.error({ err }, 'storing updates failed; closing the room');
     for (const conn of this.conns) conn.close(CLOSE.internalError, 'storage failure');
     this.state = 'closed';
+    this.markClosed();
   }
 
   private relay({ merged, updates }: RoomBatch): void {
@@ -325,31 +333,6 @@ export class Room {
     }
   }
 
-  private queueAwareness(clientIds: number[]): void {
-    const first = this.awarenessDue.size === 0;
-    for (const id of clientIds) this.awarenessDue.add(id);
-    if (!first) return;
-    // A lone change goes out at once; a stream of them (carets) at most every
-    // AWARENESS_INTERVAL_MS, so each client gets a bounded number of frames per second.
-    const wait = this.lastAwarenessFlush + AWARENESS_INTERVAL_MS - performance.now();
-    if (wait <= 0) setImmediate(() => this.flushAwareness());
-    else setTimeout(() => this.flushAwareness(), wait);
-  }
-
-  /** One awareness frame for all changes since the last, encoded once. */
-  private flushAwareness(): void {
-    this.lastAwarenessFlush = performance.now();
-    const ids = [...this.awarenessDue];
-    this.awarenessDue.clear();
-    if (this.state === 'closed' || !ids.length) return;
-    const frame = awarenessFrame(this.awareness.encode(ids));
-    // The sender gets its own state back too, as from y-websocket's server: the
-    // provider reconnects after 30 s without any incoming frame, and a client
-    // alone in a room would otherwise hear nothing.
-    for (const conn of this.conns) conn.send(frame);
-    this.awareness.forget(ids);
-  }
-
   /** Final write and compaction, then the document is released. */
   async unload(): Promise<void> {
     if (this.state === 'closed') return;
@@ -359,12 +342,7 @@ export class Room {
     } finally {
       this.state = 'closed';
       this.doc.destroy();
+      this.markClosed();
     }
   }
-}
-
-/** Close reasons are limited to 123 bytes by the websocket protocol. */
-function truncateReason(reason: string): string {
-  const bytes = Buffer.from(reason);
-  return bytes.length <= 120 ? reason : `${bytes.subarray(0, 117).toString('utf8')}...`;
 }

@@ -52,7 +52,7 @@ export class RoomManager {
       }
       if (existing) {
         // A room being unloaded finishes its final write before the meeting loads again.
-        await this.unloaded(existing);
+        await existing.closed;
         continue;
       }
       if (this.closing) throw new Error('server is shutting down');
@@ -73,13 +73,6 @@ export class RoomManager {
       });
       return room;
     }
-  }
-
-  private unloaded(room: Room): Promise<void> {
-    return new Promise((resolve) => {
-      const check = () => (this.rooms.get(room.meetingId) !== room ? resolve() : setImmediate(check));
-      check();
-    });
   }
 
   /** Attaches a new connection; frames it receives meanwhile wait in its inbox. */

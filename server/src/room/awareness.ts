@@ -3,6 +3,7 @@
 // states of its own client ids, and only as `user.id`/`user.name` of its participant.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { awarenessFrame } from './messages.ts';
 
 interface Entry {
   clock: number;
@@ -117,5 +118,42 @@ export class AwarenessStore {
 
   get size(): number {
     return this.states.size;
+  }
+}
+
+/**
+ * Sends a room's awareness changes as one frame: a lone change at once, a
+ * stream of them at most every `intervalMs`, so that each client receives a
+ * bounded number of awareness frames per second however many people move.
+ */
+export class AwarenessRelay {
+  private readonly due = new Set<number>();
+  private last = -Infinity;
+
+  constructor(
+    private readonly store: AwarenessStore,
+    private readonly intervalMs: number,
+    private readonly broadcast: (frame: Uint8Array) => void,
+  ) {}
+
+  queue(clientIds: number[]): void {
+    const first = this.due.size === 0;
+    for (const id of clientIds) this.due.add(id);
+    if (!first) return;
+    const wait = this.last + this.intervalMs - performance.now();
+    if (wait <= 0) setImmediate(() => this.flush());
+    else setTimeout(() => this.flush(), wait);
+  }
+
+  private flush(): void {
+    this.last = performance.now();
+    const ids = [...this.due];
+    this.due.clear();
+    if (!ids.length) return;
+    // The sender gets its own state back too, as from y-websocket's server: the
+    // provider reconnects after 30 s without any incoming frame, and a client
+    // alone in a room would otherwise hear nothing.
+    this.broadcast(awarenessFrame(this.store.encode(ids)));
+    this.store.forget(ids);
   }
 }

@@ -48,3 +48,9 @@ export const refusedFrame = (rule: string, reason: string): Uint8Array =>
     encoding.writeVarUint(e, MESSAGE.refused);
     encoding.writeVarString(e, JSON.stringify({ rule, reason }));
   });
+
+/** Close reasons are limited to 123 bytes by the websocket protocol. */
+export function truncateReason(reason: string): string {
+  const bytes = Buffer.from(reason);
+  return bytes.length <= 120 ? reason : `${bytes.subarray(0, 117).toString('utf8')}...`;
+}
