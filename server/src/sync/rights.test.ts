@@ -162,7 +162,7 @@ const cases = (): Case[] => [
 describe('rights matrix (DESIGN §5) over the wire', () => {
   const results: Array<{ c: Case; refusal: { rule: string; reason: string } | null }> = [];
 
-  it('accepts each allowed write and refuses each forbidden one, telling the sender', async () => {
+  it('[R2–R14][M7] accepts each allowed write and refuses each forbidden one, telling the sender', async () => {
     for (const c of cases()) {
       const refusal = await act(c.who, c.write);
       results.push({ c, refusal });
@@ -174,7 +174,7 @@ describe('rights matrix (DESIGN §5) over the wire', () => {
     }
   });
 
-  it('relays the allowed writes to other peers and none of the forbidden ones', async () => {
+  it('[R2–R14] relays the allowed writes to other peers and none of the forbidden ones', async () => {
     await waitFor(() => snap(watcher.doc).agenda[0]?.stage === 'decided', 'the last write at the watcher');
     const seen = snap(watcher.doc);
     for (const { c } of results) expect(c.visible(seen), c.title).toBe(c.refused === null);
@@ -190,7 +190,7 @@ describe('rights matrix (DESIGN §5) over the wire', () => {
     expect(log.every((e) => e.at >= started && e.at <= Date.now())).toBe(true);
   });
 
-  it('stores the allowed writes and none of the forbidden ones (read from the database after a restart)', async () => {
+  it('[R2–R14] stores the allowed writes and none of the forbidden ones (read from the database after a restart)', async () => {
     await s.close();
     const storage = new SqliteStorage(joinPath(s.dataDir, 'consent.db'));
     const doc = new Y.Doc();

@@ -168,7 +168,7 @@ describe('sync', () => {
     expect(b.acks).toEqual([]);
   });
 
-  it('closes an oversized frame with 1009 and a malformed one with 1007, leaving other clients alone', async () => {
+  it('[P1] closes an oversized frame with 1009 and a malformed one with 1007, leaving other clients alone', async () => {
     const s = await server({ maxFrameBytes: 4096 });
     const m = await createMeeting(s.url);
     const ok = peer(s.wsBase, m.meetingId, m.token);
@@ -233,7 +233,7 @@ describe('sync', () => {
     await waitFor(() => !probe.provider.awareness.getStates().has(a.doc.clientID), 'state removed on close');
   });
 
-  it('refuses every document write of an observer: with ack=1 by message, else by close 4001', async () => {
+  it('[R3] refuses every document write of an observer: with ack=1 by message, else by close 4001', async () => {
     const s = await server();
     const m = await createMeeting(s.url);
     const obs = await join(s.url, m, 'Olga', 'observer');
