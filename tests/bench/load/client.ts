@@ -144,6 +144,7 @@ export class BenchClient {
   }
 
   sendUpdate(update: Uint8Array): void {
+    if (this.opts.ack) this.ackQueue.push(performance.now());
     this.ws.send(updateFrame(this.prefix, update));
   }
 

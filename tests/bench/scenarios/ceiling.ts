@@ -10,7 +10,7 @@ import type { Context } from './context.ts';
 const STEPS = [200, 400, 800, 1600, 2400, 3200, 4800, 6400, 8000, 9600, 12800, 16000, 19200, 25600];
 const QUICK_STEPS = [400, 1600, 3200, 4800, 6400, 9600, 12800, 19200];
 const P99_LIMIT_MS = 50;
-const CPU_RATES = [1600, 3200];
+const CPU_RATES = [1600, 3200, 6400];
 /** Tries of a failing step: more when the load generator stalled (a busy machine) than when the server was slow. */
 const TRIES = { server: 2, stalled: 5, sender: 3 } as const;
 

@@ -1,7 +1,7 @@
 // Scenario 6, durability (ours only): 500 updates/s from 5 typists with
 // ?ack=1; time from sending an update to the server's ack that it is on disk.
 import { measureTyping, round, type Metric } from '../load/drive.ts';
-import { openRoom } from '../load/room.ts';
+import { openRoom, waitFor } from '../load/room.ts';
 import { LatencyTracker, summarize } from '../load/tracker.ts';
 import type { Context } from './context.ts';
 import type { ServerKind } from '../load/client.ts';
@@ -15,12 +15,9 @@ export async function durability(ctx: Context): Promise<Metric[]> {
   const tracker = new LatencyTracker();
   const room = await openRoom(ctx.target, { clients: 6, typists: 5, tracker, ack: true });
   const typists = room.members.filter((m) => m.typist !== null);
-  // the paragraph set-up updates are acked too; start counting after them
-  for (const m of typists) { m.client.ackQueue.length = 0; m.client.ackLatencies = []; }
-  const realSend = typists.map((m) => m.client.sendUpdate.bind(m.client));
-  typists.forEach((m, i) => {
-    m.client.sendUpdate = (u: Uint8Array) => { m.client.ackQueue.push(performance.now()); realSend[i]!(u); };
-  });
+  // the paragraph set-up updates are acked too; start counting once they are
+  await waitFor(() => typists.every((m) => m.client.ackQueue.length === 0), 10_000, 'set-up acks');
+  for (const m of typists) m.client.ackLatencies = [];
   const w = await measureTyping(room, tracker, ctx.pid, { rate: 500, ms: ctx.quick ? 1500 : 10_000, drainMs: 3000, warmupMs: 300 });
   const acks = typists.flatMap((m) => m.client.ackLatencies);
   const unacked = typists.reduce((sum, m) => sum + m.client.ackQueue.length, 0);
