@@ -231,6 +231,27 @@ describe('Room', () => {
     expect(calm.socket.closed).toBeNull();
   });
 
+  it('encodes a large document once for clients that join with nothing, until it changes', async () => {
+    const writer = connect('m');
+    const room = manager.room('m')!;
+    await room.ready;
+    const big = new Y.Doc();
+    big.getText('t').insert(0, 'y'.repeat(100_000));
+    manager.receive(writer.conn, syncUpdate(Y.encodeStateAsUpdate(big)));
+    await room.whenIdle();
+    const stepTwo = (socket: MemorySocket) => socket.sent.find((f) => f[0] === MESSAGE.sync && f[1] === SYNC.step2)!;
+    const joiners = [connect('m'), connect('m')];
+    for (const j of joiners) manager.receive(j.conn, syncStep1(new Uint8Array([0])));
+    expect(stepTwo(joiners[0]!.socket)).toBe(stepTwo(joiners[1]!.socket));
+    manager.receive(writer.conn, syncUpdate(typing(1)[0]!));
+    await room.whenIdle();
+    const late = connect('m');
+    manager.receive(late.conn, syncStep1(new Uint8Array([0])));
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, late.socket.updates()[0]!);
+    expect(replica.getText('t').length).toBe(100_001);
+  });
+
   it('unloads after the grace period with a final compaction, and loads again on the next join', async () => {
     const a = connect('m');
     const room = manager.room('m')!;

@@ -34,6 +34,9 @@ export const SERVER_OWNER = '(server)';
 /** Awareness changes are relayed at most this often per room (carets move many times a second). */
 export const AWARENESS_INTERVAL_MS = 50;
 
+const WHOLE_DOC_CACHE_MIN_BYTES = 64 * 1024;
+const WHOLE_DOC_CACHE_MS = 5000;
+
 const EMPTY_UPDATE = (u: Uint8Array) => u.length === 2 && u[0] === 0 && u[1] === 0;
 
 export class Room {
@@ -51,6 +54,8 @@ export class Room {
   private readonly awarenessRelay: AwarenessRelay;
   /** Rule P6: Yjs client id → the participant who first wrote with it. */
   private owners = new Map<number, string>();
+  /** The whole document as a sync step 2, while it is unchanged (see wholeDocFrame). */
+  private wholeDoc: Uint8Array | null = null;
   /** Set while the document reloads after a failed apply. */
   private reloading: Promise<void> | null = null;
   /** While a client's update is being applied: its doc updates, kept apart until the apply succeeded. */
@@ -93,11 +98,13 @@ export class Room {
     });
     this.current.destroy();
     this.current = doc;
+    this.wholeDoc = null;
     this.log.reset(stored.lastSeq, stored.logLength);
     this.owners = stored.clientOwners;
     // The server's own writes in this lifetime use this client id: nobody else may.
     this.bind(doc.clientID, SERVER_OWNER);
     doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+      this.wholeDoc = null;
       const item = { update, origin: origin instanceof Connection ? origin : null, block: blockOf(update, tr) };
       if (this.applying) this.applying.push(item);
       else this.log.add(item.update, item.origin, item.block);
@@ -238,11 +245,28 @@ export class Room {
   private replyStep2(conn: Connection, stateVector: Uint8Array): void {
     // Nothing leaves the server before it is on disk: answer after the pending batch commits,
     // and from the reloaded document if a failed apply forced a reload meanwhile.
+    const fresh = stateVector.length === 1 && stateVector[0] === 0;
     const reply = (): void => {
       if (this.reloading) void this.reloading.then(reply);
-      else conn.send(syncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+      else conn.send(fresh ? this.wholeDocFrame() : syncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
     };
     this.log.afterCommit(reply);
+  }
+
+  /**
+   * The step 2 for a client that has nothing yet. A large one is kept until the document
+   * changes (or a few seconds pass), so that many people joining at once cost one encoding.
+   */
+  private wholeDocFrame(): Uint8Array {
+    if (this.wholeDoc) return this.wholeDoc;
+    const frame = syncStep2(Y.encodeStateAsUpdate(this.doc));
+    if (frame.byteLength >= WHOLE_DOC_CACHE_MIN_BYTES) {
+      this.wholeDoc = frame;
+      setTimeout(() => {
+        if (this.wholeDoc === frame) this.wholeDoc = null;
+      }, WHOLE_DOC_CACHE_MS).unref();
+    }
+    return frame;
   }
 
   private handleUpdate(conn: Connection, update: Uint8Array): void {
