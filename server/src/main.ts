@@ -14,7 +14,14 @@ try {
   throw err;
 }
 
-const server = await startServer(config);
+let server;
+try {
+  server = await startServer(config);
+} catch (err) {
+  // e.g. EADDRINUSE: one line that says why, not a stack
+  console.error(`Consent Board could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
 console.log(`Consent Board is running at ${server.url}`);
 
 let stopping = false;
