@@ -47,6 +47,7 @@ class Lane {
   /** Sends one frame; returns what the server did, and what the frame is by the wire grammar. */
   async send(frame: FuzzFrame): Promise<{ outcome: Outcome; malformed: string | null }> {
     if (!this.client?.isOpen) {
+      this.client?.destroy();
       this.client = await clientFor(this.server.wsUrl, this.meeting, 'Mia', { ack: this.ack });
       this.connections += 1;
     }
@@ -175,6 +176,7 @@ describe('fuzzed frames', () => {
       rssPeakMiB: mib(rssPeak),
       rssEndMiB: mib(rssEnd),
       unexpectedExits: server.unexpectedExits.length,
+      testProcessRssMiB: mib(process.memoryUsage().rss),
     });
     expect(violations, 'frames answered other than docs/protocol.md says (examples in hex)').toEqual({});
     expect(frames).toBe(LANES * Math.ceil(RUNS / LANES));

@@ -28,6 +28,8 @@ async function meetingLife(server: ServerProcess, n: number): Promise<void> {
   await waitFor(() => mia.durableClock === mia.ownClock, { what: 'member writes stored' });
   await waitFor(() => fay.doc.getXmlFragment('proposal/item-soak').length === 2, { what: 'relay to the facilitator' });
   await Promise.all([fay.close(), mia.close()]);
+  fay.destroy();
+  mia.destroy();
 }
 
 async function run(server: ServerProcess, count: number): Promise<void> {

@@ -155,6 +155,13 @@ export class SyncClient {
     if (this.socket && this.socket.readyState !== WebSocket.CLOSED) this.socket.terminate();
   }
 
+  /** Disconnect for good: the awareness check interval would otherwise keep the client alive. */
+  destroy(): void {
+    this.disconnect();
+    this.awareness.destroy();
+    if (!this.options.doc) this.doc.destroy();
+  }
+
   /** Close politely and wait for the close to complete. */
   async close(): Promise<void> {
     const socket = this.socket;
