@@ -7,8 +7,8 @@ import { openRoom } from '../load/room.ts';
 import { LatencyTracker } from '../load/tracker.ts';
 import type { Context } from './context.ts';
 
-const STEPS = [200, 400, 800, 1600, 2400, 3200, 4800, 6400, 8000, 9600, 12800, 16000, 19200, 25600];
-const QUICK_STEPS = [400, 1600, 3200, 4800, 6400, 9600, 12800, 19200];
+const STEPS = [200, 400, 800, 1600, 3200, 4800, 6400, 9600, 12800, 16000, 19200, 25600, 32000, 38400, 51200];
+const QUICK_STEPS = [400, 1600, 3200, 6400, 9600, 12800, 19200, 25600, 38400];
 const P99_LIMIT_MS = 50;
 const CPU_RATES = [1600, 3200, 6400];
 /** Tries of a failing step: more when the load generator stalled (a busy machine) than when the server was slow. */
