@@ -1,7 +1,16 @@
 // `tsx src/main.ts`: starts Consent Board from the environment and stops it
 // gracefully on SIGINT/SIGTERM.
+import { setFlagsFromString } from 'node:v8';
 import { ConfigError, loadConfig } from './config.ts';
 import { startServer } from './server.ts';
+
+// Keep V8's young generation at its initial size instead of letting it grow to
+// tens of MB under an allocation burst (many people joining): a server that
+// holds many quiet meetings gains more from a small heap than it loses to more
+// frequent minor collections. Measured on 100 meetings × 3 clients: resident
+// memory per meeting about 330 KB → 50–170 KB, no visible cost at 12,800
+// updates/s. V8 reads this flag each time it would grow the space.
+setFlagsFromString('--semi-space-growth-factor=1');
 
 let config;
 try {
