@@ -376,3 +376,51 @@ describe('checkUpdate: concurrent writes in both delivery orders', () => {
     }
   });
 });
+
+describe('[P1] structs that lean on a later write of their own client', () => {
+  /** One client's structs from `clock` on, written by `body`, and an empty delete set. */
+  function handMade(client: number, clock: number, count: number, body: (e: encoding.Encoder) => void): Uint8Array {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint(e, count);
+    encoding.writeVarUint(e, client);
+    encoding.writeVarUint(e, clock);
+    body(e);
+    encoding.writeVarUint(e, 0);
+    return encoding.toUint8Array(e);
+  }
+
+  it('[P1] a struct whose origin comes later in the same update is refused before Yjs sees it', () => {
+    const doc = meetingDoc();
+    const update = handMade(777, 0, 3, (e) => {
+      encoding.writeUint8(e, 7); // a type, parent by root name
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarString(e, 'proposal/item1');
+      encoding.writeVarUint(e, 3); // XmlElement
+      encoding.writeVarString(e, 'paragraph');
+      encoding.writeUint8(e, 0x80 | 4); // text with an origin: (777, 2), written after it
+      encoding.writeVarUint(e, 777);
+      encoding.writeVarUint(e, 2);
+      encoding.writeVarString(e, 'a');
+      encoding.writeUint8(e, 0x80 | 4);
+      encoding.writeVarUint(e, 777);
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarString(e, 'b');
+    });
+    const result = checkUpdate(doc, update, BEN);
+    expect(result).toMatchObject({ ok: false, rule: 'P1' });
+    expect(!result.ok && result.reason).toMatch(/refers to 777:2, which is not before it/);
+  });
+
+  it('[P1] a struct whose parent is its own clock is refused', () => {
+    const doc = meetingDoc();
+    const update = handMade(778, 0, 1, (e) => {
+      encoding.writeUint8(e, 4); // text, parent given as an item id: itself
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint(e, 778);
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarString(e, 'x');
+    });
+    expect(checkUpdate(doc, update, BEN)).toMatchObject({ ok: false, rule: 'P1' });
+  });
+});

@@ -68,7 +68,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, actor: Actor, option
   } catch (error) {
     return refuse('P1', `malformed update: ${(error as Error).message}`);
   }
-  const order = orderProblem(decoded);
+  const order = orderProblem(decoded) ?? forwardReference(decoded);
   if (order) return refuse('P1', `malformed update: ${order}`);
   const bounds = boundsProblem(decoded, limits);
   if (bounds) return refuse('P3', bounds);
@@ -108,6 +108,24 @@ function orderProblem({ structs }: DecodedUpdate): string | null {
     if (client !== -1) (seen ??= new Set()).add(client);
     if (seen?.has(s.id.client)) return `client ${s.id.client} appears twice`;
     client = s.id.client;
+  }
+  return null;
+}
+
+/**
+ * A struct can only lean on what its client wrote before it: an origin, right
+ * origin or parent at its own clock or later can never integrate, and Yjs throws
+ * halfway through applying it.
+ */
+function forwardReference({ structs }: DecodedUpdate): string | null {
+  for (const s of structs) {
+    if (!(s instanceof Y.Item)) continue;
+    const { client, clock } = s.id;
+    for (const ref of [s.origin, s.rightOrigin, s.parent]) {
+      if (ref instanceof Y.ID && ref.client === client && ref.clock >= clock) {
+        return `struct ${client}:${clock} refers to ${ref.client}:${ref.clock}, which is not before it`;
+      }
+    }
   }
   return null;
 }
