@@ -68,13 +68,13 @@ const shown = (m: Metric | undefined): string => (m?.value == null ? 'not measur
 
 /**
  * A latency at or under its limit is met. Over it, the target is missed only
- * when the load generator itself ran smoothly; when it stalled about as long,
- * the figure is the machine's and the target is not established.
+ * when the load generator's own stall cannot account for the excess; when it
+ * can, the figure may be the machine's and the target is not established.
  */
 function latency(m: Metric | undefined, stall: Metric | undefined, limit: number): boolean | null {
   if (m?.value == null) return null;
   if (m.value <= limit) return true;
-  return stall?.value != null && stall.value > limit ? null : false;
+  return stall?.value != null && m.value - stall.value <= limit ? null : false;
 }
 
 function both(a: boolean | null, b: boolean | null): boolean | null {

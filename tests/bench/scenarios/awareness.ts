@@ -17,7 +17,7 @@ function caret(user: object, client: number, pos: number): string {
 
 export async function awareness(ctx: Context): Promise<Metric[]> {
   const sizes = ctx.quick ? [10, 50] : [10, 25, 50, 100];
-  const ms = ctx.quick ? 1000 : 5000;
+  const ms = ctx.quick ? 800 : 5000;
   const out: Metric[] = [];
   const rates: [number, number][] = [];
   for (const n of sizes) {

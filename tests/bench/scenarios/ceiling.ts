@@ -8,11 +8,12 @@ import { LatencyTracker } from '../load/tracker.ts';
 import type { Context } from './context.ts';
 
 const STEPS = [200, 400, 800, 1600, 3200, 4800, 6400, 9600, 12800, 16000, 19200, 25600, 32000, 38400, 51200];
-const QUICK_STEPS = [400, 1600, 3200, 6400, 9600, 12800, 19200, 25600, 38400];
+const QUICK_STEPS = [800, 3200, 6400, 12800, 25600];
 const P99_LIMIT_MS = 50;
 const CPU_RATES = [1600, 3200, 6400];
 /** Tries of a failing step: more when the load generator stalled (a busy machine) than when the server was slow. */
 const TRIES = { server: 2, stalled: 5, sender: 3 } as const;
+const QUICK_TRIES = { server: 2, stalled: 2, sender: 1 } as const;
 
 type Verdict = 'held' | 'server' | 'sender' | 'stalled';
 
@@ -36,7 +37,7 @@ export async function ceiling(ctx: Context): Promise<Metric[]> {
   for (const rate of steps) {
     let w = await step(rate);
     let v = verdict(rate, w);
-    for (let t = 1; v !== 'held' && t < TRIES[v]; t++) {
+    for (let t = 1; v !== 'held' && t < (ctx.quick ? QUICK_TRIES : TRIES)[v]; t++) {
       retries++;
       await drain(tracker, 3000);
       w = await step(rate);

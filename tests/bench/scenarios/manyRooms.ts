@@ -7,7 +7,7 @@ import { LatencyTracker } from '../load/tracker.ts';
 import type { Context } from './context.ts';
 
 export async function manyRooms(ctx: Context): Promise<Metric[]> {
-  const count = ctx.quick ? 100 : 500;
+  const count = ctx.quick ? 60 : 500;
   const tracker = new LatencyTracker();
   const rooms: Room[] = [];
   // one warm room first, so lazily loaded code and caches are in the baseline
