@@ -88,10 +88,6 @@ export class Connection {
     return frame;
   }
 
-  get isObserver(): boolean {
-    return this.identity.role === 'observer';
-  }
-
   send(frame: Uint8Array): void {
     if (this.closed || this.socket.readyState !== OPEN) return;
     // A close frame would wait behind the backlog of a client that does not read: cut it off.

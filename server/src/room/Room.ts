@@ -277,7 +277,8 @@ export class Room {
     const verdict = (() => {
       try {
         // The policy bounds and decodes the update before anything reads it (WritePolicy.check).
-        if (conn.isObserver) return { ok: false as const, rule: 'R3', reason: 'observers write nothing' };
+        // Observers go through it too: it refuses their writes (R3) but lets through a
+        // sync step 2 that changes nothing, such as the delete set every reconnect resends.
         return this.deps.policy.check(this.doc, update, actor, (client) => this.owners.get(client));
       } catch (e) {
         throw new MalformedFrame(e instanceof Error ? e.message : 'undecodable update');

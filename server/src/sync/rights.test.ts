@@ -190,6 +190,22 @@ describe('rights matrix (DESIGN §5) over the wire', () => {
     expect(log.every((e) => e.at >= started && e.at <= Date.now())).toBe(true);
   });
 
+  it('[R3] an observer who comes back with a copy holding deletions is not refused', async () => {
+    const copy = Y.encodeStateAsUpdate(watcher.doc);
+    // the matrix rewrote entries, so the copy's delete set is not empty: the reconnect resends it
+    expect(Y.decodeUpdate(copy).ds.clients.size).toBeGreaterThan(0);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, copy);
+    const back = connectPeer(s.wsBase, m.meetingId, tokens.olga, { ack: true, doc });
+    try {
+      await synced(back);
+      await waitFor(() => back.acks.length > 0, 'the server to handle the observer step 2');
+      expect(back.refusals).toEqual([]);
+    } finally {
+      back.destroy();
+    }
+  });
+
   it('[R2–R14] stores the allowed writes and none of the forbidden ones (read from the database after a restart)', async () => {
     await s.close();
     const storage = new SqliteStorage(joinPath(s.dataDir, 'consent.db'));
