@@ -70,12 +70,16 @@ describe('hostile updates and frames', () => {
     await server.dispose();
   });
 
-  /** The room still relays an honest write, and the server did not log a failure. */
+  /**
+   * The room still relays an honest write, and the update was refused before Yjs
+   * applied it: a throw inside Yjs makes the server reload the room from storage,
+   * which a member could repeat at will to stall everyone in it.
+   */
   async function roomStillWorks(): Promise<void> {
     const before = paragraphs(max.doc, ITEM).length;
     addParagraph(fay.doc, ITEM, 'still here');
     await waitFor(() => paragraphs(max.doc, ITEM).length === before + 1, { what: 'an honest write to be relayed' });
-    expect(server.tail(50)).not.toMatch(/frame handling failed/);
+    expect(server.tail(50)).not.toMatch(/frame handling failed|failed to integrate/);
   }
 
   it('[P1] closes with 1007 a frame whose declared length runs past its end, even when more bytes follow in the same read', async () => {
