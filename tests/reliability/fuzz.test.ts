@@ -48,7 +48,12 @@ class Lane {
   async send(frame: FuzzFrame): Promise<{ outcome: Outcome; malformed: string | null }> {
     if (!this.client?.isOpen) {
       this.client?.destroy();
-      this.client = await clientFor(this.server.wsUrl, this.meeting, 'Mia', { ack: this.ack });
+      try {
+        this.client = await clientFor(this.server.wsUrl, this.meeting, 'Mia', { ack: this.ack });
+      } catch (error) {
+        if (this.server.alive) throw error;
+        throw new Error(`the server died (${JSON.stringify(this.server.unexpectedExits)}); it said:\n${this.server.tail(40)}`);
+      }
       this.connections += 1;
     }
     const client = this.client;
