@@ -45,7 +45,7 @@ function ask(load: ChildProcess, req: LoadRequest, timeoutMs: number): Promise<L
   });
 }
 
-interface Raw { m: ReturnType<typeof machine>; started: string; seconds: string; busy: string; quick: boolean; results: [string, [string, LoadReply][]][] }
+interface Raw { m: ReturnType<typeof machine>; started: string; seconds: string; busy: string; quick: boolean; rev?: string; results: [string, [string, LoadReply][]][] }
 const RAW_FILE = join(tmpdir(), 'consent-bench-last.json');
 
 function render(raw: Raw): void {
@@ -55,7 +55,7 @@ function render(raw: Raw): void {
   const targets = targetTable(results);
   console.log(`### Targets\n\n${targets}\n\n${raw.busy}`);
   if (outFile !== null) {
-    writeFileSync(outFile, document(raw.m, new Date(raw.started), raw.seconds, results, targets, raw.busy, raw.quick));
+    writeFileSync(outFile, document(raw.m, new Date(raw.started), raw.seconds, results, targets, raw.busy, raw.quick, raw.rev ?? 'an unknown commit'));
     console.log(`written to ${outFile}`);
   }
 }
@@ -103,20 +103,28 @@ async function main(): Promise<void> {
   load.kill();
   const seconds = ((Date.now() - started.getTime()) / 1000).toFixed(0);
   const busy = `Load average (1 min) before the run ${load0}, after it ${loadAverage()}: ${Math.max(load0, loadAverage()) > 2.5 ? 'other work shared the two cores, so figures are noisier than usual' : 'the machine was otherwise quiet'}.`;
-  const raw: Raw = { m, started: started.toISOString(), seconds, busy, quick, results: [...results].map(([s, byKind]) => [s, [...byKind]]) };
+  const raw: Raw = { m, started: started.toISOString(), seconds, busy, quick, rev: revision(), results: [...results].map(([s, byKind]) => [s, [...byKind]]) };
   writeFileSync(RAW_FILE, JSON.stringify(raw));
   render(raw);
   console.log(`raw figures in ${RAW_FILE}`);
   console.log(`finished in ${seconds} s`);
 }
 
+/** The commit measured, and whether server/ or shared/ differed from it. */
+function revision(): string {
+  const git = (...a: string[]) => spawnSync('git', a, { cwd: repoRoot, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const head = git('rev-parse', '--short', 'HEAD');
+  if (head === '') return 'an unknown commit';
+  return `commit ${head}${git('status', '--porcelain', '--', 'server', 'shared') ? ' (with uncommitted changes in server/ or shared/)' : ''}`;
+}
+
 const loadAverage = (): number => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 
-function document(m: ReturnType<typeof machine>, at: Date, seconds: string, results: Results, targets: string, busy: string, quick: boolean): string {
+function document(m: ReturnType<typeof machine>, at: Date, seconds: string, results: Results, targets: string, busy: string, quick: boolean, rev: string): string {
   return [
     '# Benchmarks',
     '',
-    `Measured ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${m.cpuModel}, ${m.cores} cores, Node ${m.node}` +
+    `Measured ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC at ${rev} on ${m.cpuModel}, ${m.cores} cores, Node ${m.node}` +
       `${quick ? ' (a `--quick` run)' : ''}, in ${seconds} s. ${hasTaskset ? 'Each server pinned to core 0, the load generator to core 1 (`taskset`).' : 'Not pinned: `taskset` was missing.'} ${busy}`,
     '',
     'Run it with `pnpm bench` (about 10 minutes) or `pnpm bench:quick` (under 90 s, smaller figures, printed only).',
