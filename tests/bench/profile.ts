@@ -1,5 +1,5 @@
 // Profiles our server under one fixed load and prints where its CPU goes:
-//   tsx bench/profile.ts [--scenario=typing|awareness|join] [--rate=3200] [--seconds=5] [--clients=50]
+//   tsx bench/profile.ts [--scenario=typing|awareness|join] [--rate=3200] [--seconds=5] [--clients=50] [--typists=<clients>]
 // It starts ours with `node --cpu-prof`, drives it from this process (core 1),
 // stops it gracefully so V8 writes the profile, and sums self and total time per function.
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -19,6 +19,7 @@ const scenario = arg('scenario', 'typing');
 const rate = Number(arg('rate', '3200'));
 const seconds = Number(arg('seconds', '5'));
 const clients = Number(arg('clients', '50'));
+const typists = Number(arg('typists', String(clients)));
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
@@ -29,7 +30,7 @@ const server = await startServer(PEERS.find((p) => p.kind === 'ours')!, { profil
 const target = { kind: 'ours' as const, http: server.http, ws: server.ws };
 if (scenario === 'typing') {
   const tracker = new LatencyTracker();
-  const room = await openRoom(target, { clients, typists: clients, tracker });
+  const room = await openRoom(target, { clients, typists, tracker });
   const w = await measureTyping(room, tracker, server.pid, { rate, ms: seconds * 1000, drainMs: 3000, warmupMs: 300 });
   console.log(`typing ${rate}/s in a ${clients}-client room: p50 ${round(w.latency.p50, 1)} ms, p99 ${round(w.latency.p99, 1)} ms, drops ${w.drops}, server CPU ${round(w.serverCpu, 0)} %, sent ${round(w.achievedRate, 0)}/s`);
   await room.close();
