@@ -116,15 +116,17 @@ describe('floods and limits', () => {
   });
 
   it(`keeps serving while ${SLOW_SOCKETS} upgrades never finish, and frees them`, async () => {
-    const fdsBefore = server.fds().length;
     const sockets: Awaited<ReturnType<typeof slowUpgrade>>[] = [];
+    const ports = new Set<number>();
     const measured = await during('slowUpgrade', async () => {
       for (let i = 0; i < SLOW_SOCKETS; i += 1) {
-        sockets.push(await slowUpgrade(server.url, `/sync/${target.meetingId}?token=${target.people.Mia!.token}`));
+        const socket = await slowUpgrade(server.url, `/sync/${target.meetingId}?token=${target.people.Mia!.token}`);
+        sockets.push(socket);
+        ports.add(socket.localPort!);
       }
-      await waitFor(() => server.fds().length >= fdsBefore + SLOW_SOCKETS, { what: 'the server to hold the slow sockets' });
+      await waitFor(() => server.socketsFrom(ports) === SLOW_SOCKETS, { what: 'the server to hold the slow sockets' });
     });
-    figures.slowUpgradeFdsHeld = server.fds().length - fdsBefore;
+    figures.slowUpgradeSocketsHeld = server.socketsFrom(ports);
     withinTwice(measured);
     if (MODE === 'long') {
       // Node's HTTP server drops requests whose headers never complete (headersTimeout, checked every 30 s)
@@ -134,7 +136,7 @@ describe('floods and limits', () => {
     }
     figures.slowUpgradeClosedByServer = sockets.filter((s) => s.serverClosed).length;
     for (const s of sockets) s.destroy();
-    await waitFor(() => server.fds().length <= fdsBefore, { timeoutMs: 10_000, what: 'file descriptors to be freed' });
+    await waitFor(() => server.socketsFrom(ports) === 0, { what: 'the server to free their descriptors' });
     await recovered();
   }, SCENARIO_TIMEOUT);
 

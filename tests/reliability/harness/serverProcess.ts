@@ -161,6 +161,31 @@ export class ServerProcess {
     return Number(kb) * 1024;
   }
 
+  /**
+   * How many of the server's open descriptors are its ends of TCP connections
+   * from the given client ports (read from /proc/net/tcp and the fd links).
+   */
+  socketsFrom(clientPorts: ReadonlySet<number>): number {
+    const port = Number(new URL(this.url).port);
+    const inodes = new Set<string>();
+    for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+      let text = '';
+      try {
+        text = readFileSync(table, 'utf8');
+      } catch {
+        continue;
+      }
+      for (const line of text.split('\n').slice(1)) {
+        const f = line.trim().split(/\s+/);
+        if (f.length < 10) continue;
+        const local = parseInt(f[1]!.split(':')[1]!, 16);
+        const remote = parseInt(f[2]!.split(':')[1]!, 16);
+        if (local === port && clientPorts.has(remote)) inodes.add(f[9]!);
+      }
+    }
+    return this.fds().filter((link) => inodes.has(/^socket:\[(\d+)\]$/.exec(link)?.[1] ?? '')).length;
+  }
+
   /** Open file descriptors of the server process. */
   fds(): string[] {
     const dir = `/proc/${this.pid}/fd`;
