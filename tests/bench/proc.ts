@@ -30,3 +30,12 @@ export function machine(): { cpuModel: string; cores: number; node: string } {
   const list = cpus();
   return { cpuModel: list[0]?.model.trim() ?? 'unknown', cores: list.length, node: process.version };
 }
+
+/**
+ * Time the server's main thread (its event loop) spent runnable but waiting
+ * for a CPU (ms), from /proc/<pid>/task/<pid>/schedstat: other work on its
+ * core, including the process's own helper threads (GC, I/O) pinned with it.
+ */
+export function runQueueWaitMs(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+}

@@ -71,10 +71,17 @@ const shown = (m: Metric | undefined): string => (m?.value == null ? 'not measur
  * when the load generator's own stall cannot account for the excess; when it
  * can, the figure may be the machine's and the target is not established.
  */
-function latency(m: Metric | undefined, stall: Metric | undefined, limit: number): boolean | null {
+function latency(m: Metric | undefined, holdUp: number | null, limit: number): boolean | null {
   if (m?.value == null) return null;
   if (m.value <= limit) return true;
-  return stall?.value != null && m.value - stall.value <= limit ? null : false;
+  return holdUp !== null && m.value - holdUp <= limit ? null : false;
+}
+
+/** Load generator stall plus server run-queue wait under a row prefix, or null when not measured. */
+function machine(g: Get, s: string, prefix: string): number | null {
+  const stall = g(s, 'ours', `${prefix}load generator stall, max (ms)`)?.value;
+  const wait = g(s, 'ours', `${prefix}server waited for its core (ms)`)?.value;
+  return stall == null ? null : stall + (wait ?? 0);
 }
 
 function both(a: boolean | null, b: boolean | null): boolean | null {
@@ -106,9 +113,9 @@ export const TARGETS: Target[] = [
   { what: 'fan-out, 200 clients: p99 ≤ 25 ms, 0 drops', check: (g) => {
     const p99 = g('fanout', 'ours', '200 clients · p99 latency (ms)');
     const drops = g('fanout', 'ours', '200 clients · drops');
-    const stall = g('fanout', 'ours', '200 clients · load generator stall, max (ms)');
-    const met = both(latency(p99, stall, 25), drops?.value == null ? null : drops.value === 0);
-    return { measured: `p99 ${num(p99?.value)} ms, ${num(drops?.value)} drops (load generator stall ${num(stall?.value)} ms)`, met };
+    const hold = machine(g, 'fanout', '200 clients · ');
+    const met = both(latency(p99, hold, 25), drops?.value == null ? null : drops.value === 0);
+    return { measured: `p99 ${num(p99?.value)} ms, ${num(drops?.value)} drops (machine hold-up ${num(hold)} ms)`, met };
   } },
   { what: 'ceiling ≥ 1.5× Hocuspocus', check: (g) => ratioTarget(g, 'ceiling', 'hocuspocus', CEILING_KEY, { atLeast: 1.5 }) },
   { what: 'ceiling ≥ 1.5× y-websocket-server', check: (g) => ratioTarget(g, 'ceiling', 'yws', CEILING_KEY, { atLeast: 1.5 }) },
@@ -117,13 +124,13 @@ export const TARGETS: Target[] = [
   { what: 'join of a 1 MB document: p99 ≤ 100 ms', check: (g) => {
     const one = g('join', 'ours', '1 MB · join p99 (ms)');
     const burst = g('join', 'ours', '50 joins of 1 MB in 1 s · join p99 (ms)');
-    const met = both(latency(one, g('join', 'ours', '1 MB · load generator stall, max (ms)'), 100), latency(burst, g('join', 'ours', 'load generator stall meanwhile, max (ms)'), 100));
+    const met = both(latency(one, machine(g, 'join', '1 MB · '), 100), latency(burst, machine(g, 'join', 'meanwhile · '), 100));
     return { measured: `${num(one?.value)} ms one at a time, ${num(burst?.value)} ms in the burst of 50`, met };
   } },
   { what: 'no stall over 50 ms in another room during the 50 joins', check: (g) => {
     const v = g('join', 'ours', 'other room meanwhile · worst stall = max latency (ms)');
-    const stall = g('join', 'ours', 'load generator stall meanwhile, max (ms)');
-    return { measured: `${num(v?.value)} ms (load generator stall ${num(stall?.value)} ms)`, met: latency(v, stall, 50) };
+    const hold = machine(g, 'join', 'meanwhile · ');
+    return { measured: `${num(v?.value)} ms (machine hold-up ${num(hold)} ms)`, met: latency(v, hold, 50) };
   } },
   { what: 'awareness frames out grow linearly (exponent ≤ 1.2)', check: (g) => {
     const v = g('awareness', 'ours', [...keysSeen].find((k) => k.startsWith('growth exponent')) ?? '');
@@ -131,8 +138,8 @@ export const TARGETS: Target[] = [
   } },
   { what: 'durable ack p99 ≤ 10 ms at 500 updates/s', check: (g) => {
     const v = g('durability', 'ours', 'durable ack at 500 updates/s · p99 (ms)');
-    const stall = g('durability', 'ours', 'load generator stall, max (ms)');
-    return { measured: `${num(v?.value)} ms (load generator stall ${num(stall?.value)} ms)`, met: latency(v, stall, 10) };
+    const hold = machine(g, 'durability', '');
+    return { measured: `${num(v?.value)} ms (machine hold-up ${num(hold)} ms)`, met: latency(v, hold, 10) };
   } },
 ];
 

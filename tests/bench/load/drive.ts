@@ -1,7 +1,7 @@
 // Paced typing and the measurement window around it: latency, drops,
 // throughput, server CPU/RSS and the load generator's own CPU.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { cpuMeter, rssMB } from '../proc.ts';
+import { cpuMeter, rssMB, runQueueWaitMs } from '../proc.ts';
 import { counters } from './client.ts';
 import type { Member, Room } from './room.ts';
 import { summarize, type LatencySummary, type LatencyTracker } from './tracker.ts';
@@ -32,6 +32,19 @@ export interface WindowResult {
   loadCpu: number;
   /** Longest the load generator's own event loop was held up during the window (ms): a busy machine shows here. */
   loadStallMs: number;
+  /** Time the server was runnable but waiting for a CPU during the window (ms): other work on its core. */
+  serverWaitMs: number;
+}
+
+/**
+ * The machine's share of a window: the load generator's longest stall plus the
+ * time the server waited for its core. A latency excess no larger than this
+ * cannot be told from the machine's doing.
+ */
+export function holdUpMeter(pid: number): () => { loadStallMs: number; serverWaitMs: number } {
+  const stall = stallMeter();
+  const w0 = runQueueWaitMs(pid);
+  return () => ({ loadStallMs: stall(), serverWaitMs: round(runQueueWaitMs(pid) - w0, 0) });
 }
 
 /** Starts watching this process's event loop; the returned function stops and gives the longest hold-up (ms). */
@@ -85,7 +98,7 @@ export async function measureTyping(
     await sleep(100);
   }
   const frames0 = counters.framesIn;
-  const stall = stallMeter();
+  const holdUp = holdUpMeter(pid);
   const cpu = cpuMeter(pid);
   const load0 = process.cpuUsage();
   const t0 = performance.now();
@@ -95,7 +108,7 @@ export async function measureTyping(
   const elapsed = (performance.now() - t0) / 1000;
   const serverCpu = cpu();
   const load = process.cpuUsage(load0);
-  const loadStallMs = stall();
+  const { loadStallMs, serverWaitMs } = holdUp();
   await drain(tracker, opts.drainMs);
   const framesOutPerSec = (counters.framesIn - frames0) / ((performance.now() - t0) / 1000);
   const r = tracker.finish();
@@ -110,6 +123,7 @@ export async function measureTyping(
     serverRss: rssMB(pid),
     loadCpu: (100 * (load.user + load.system)) / 1e6 / elapsed,
     loadStallMs,
+    serverWaitMs,
   };
 }
 
@@ -129,6 +143,7 @@ export function typingMetrics(label: string, w: WindowResult): Metric[] {
     { key: `${label} · server RSS (MB)`, value: round(w.serverRss, 1), better: 'lower' },
     { key: `${label} · load generator CPU (%)`, value: round(w.loadCpu, 0) },
     { key: `${label} · load generator stall, max (ms)`, value: round(w.loadStallMs, 0) },
+    { key: `${label} · server waited for its core (ms)`, value: w.serverWaitMs },
   ];
 }
 

@@ -20,8 +20,9 @@ type Verdict = 'held' | 'server' | 'sender' | 'stalled';
 function verdict(rate: number, w: WindowResult): Verdict {
   if (w.latency.p99 <= P99_LIMIT_MS && w.drops === 0) return 'held';
   if (w.achievedRate < rate * 0.95) return 'sender';
-  // the generator's own hold-up could account for the excess: the step says nothing about the server
-  if (w.loadStallMs > LOAD_STALL_LIMIT_MS && w.latency.p99 - w.loadStallMs <= P99_LIMIT_MS) return 'stalled';
+  // the machine (the generator's stall, the server waiting for its core) could account for the excess
+  const machine = w.loadStallMs + w.serverWaitMs;
+  if (machine > LOAD_STALL_LIMIT_MS && w.latency.p99 - machine <= P99_LIMIT_MS) return 'stalled';
   return 'server';
 }
 
@@ -59,7 +60,7 @@ export async function ceiling(ctx: Context): Promise<Metric[]> {
   const why = failed === null ? `held the top step (${steps[steps.length - 1]}/s)`
     : failed.why === 'server' ? `at ${failed.rate}/s: p99 ${round(failed.w.latency.p99, 1)} ms, ${failed.w.drops} drops`
       : failed.why === 'sender' ? `at ${failed.rate}/s the load generator sent only ${round(failed.w.achievedRate, 0)}/s`
-        : `at ${failed.rate}/s the load generator itself stalled ${round(failed.w.loadStallMs, 0)} ms (p99 ${round(failed.w.latency.p99, 1)} ms): the machine was busy or the generator saturated, so the server's limit lies at or above this`;
+        : `at ${failed.rate}/s the load generator stalled ${round(failed.w.loadStallMs, 0)} ms and the server waited ${failed.w.serverWaitMs} ms for its core (p99 ${round(failed.w.latency.p99, 1)} ms): the machine was busy or the generator saturated, so the server's limit lies at or above this`;
   return [
     {
       key: 'rate held, p99 ≤ 50 ms and 0 drops (updates/s)', value: held?.rate ?? 0, note: held ? undefined : `no step held: ${why}`, better: 'higher',

@@ -31,6 +31,7 @@ export async function durability(ctx: Context): Promise<Metric[]> {
     { key: 'send → received-by-all p99 meanwhile (ms)', value: round(w.latency.p99, 2), better: 'lower' },
     { key: 'drops', value: w.drops, better: 'lower' },
     { key: 'load generator stall, max (ms)', value: round(w.loadStallMs, 0) },
+    { key: 'server waited for its core (ms)', value: w.serverWaitMs },
     { key: 'server CPU (% of a core)', value: round(w.serverCpu, 1), better: 'lower' },
   ];
 }

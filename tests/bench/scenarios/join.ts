@@ -3,7 +3,7 @@
 // 1 MB document within one second while another room types, and that room's worst stall.
 import * as Y from 'yjs';
 import { BenchClient } from '../load/client.ts';
-import { measureTyping, round, sleep, stallMeter, type Metric } from '../load/drive.ts';
+import { holdUpMeter, measureTyping, round, sleep, type Metric } from '../load/drive.ts';
 import { FRAGMENT, openMeeting, openRoom, waitFor, type Target } from '../load/room.ts';
 import type { Seat } from '../load/api.ts';
 import { buildDocument } from '../load/typist.ts';
@@ -67,7 +67,7 @@ export async function join(ctx: Context): Promise<Metric[]> {
     let first = await timeJoin(target, s.room, s.seats.pop());
     for (let i = 0; first.bytes < s.bytes * 0.95 && i < 100; i++) { await sleep(50); first = await timeJoin(target, s.room, s.seats.pop()); }
     const times: number[] = [];
-    const stall = stallMeter();
+    const holdUp = holdUpMeter(ctx.pid);
     for (let i = 0; i < joins - 1; i++) times.push((await timeJoin(target, s.room, s.seats.pop())).ms);
     const t = summarize(times);
     out.push(
@@ -75,7 +75,7 @@ export async function join(ctx: Context): Promise<Metric[]> {
       { key: `${label} · join p50 (ms)`, value: round(t.p50, 1), better: 'lower' },
       { key: `${label} · join p99 (ms)`, value: round(t.p99, 1), better: 'lower' },
       { key: `${label} · join max (ms)`, value: round(t.max, 1), better: 'lower' },
-      { key: `${label} · load generator stall, max (ms)`, value: stall() },
+      ...machineRows(`${label} · `, holdUp()),
     );
     if (size === 1_000_000) oneMB = s;
     else await s.seeder.close();
@@ -83,6 +83,13 @@ export async function join(ctx: Context): Promise<Metric[]> {
   if (ctx.quick) out.push({ key: '10 MB · join p99 (ms)', value: null, note: 'not run in --quick' });
   if (oneMB !== null) out.push(...(await burst(ctx, oneMB)));
   return out;
+}
+
+function machineRows(prefix: string, h: { loadStallMs: number; serverWaitMs: number }): Metric[] {
+  return [
+    { key: `${prefix}load generator stall, max (ms)`, value: round(h.loadStallMs, 0) },
+    { key: `${prefix}server waited for its core (ms)`, value: h.serverWaitMs },
+  ];
 }
 
 /** 50 joins of the 1 MB document spread over one second while a 10-client room types 20 updates/s. */
@@ -107,6 +114,6 @@ async function burst(ctx: Context, s: SeededRoom): Promise<Metric[]> {
     { key: 'other room meanwhile · worst stall = max latency (ms)', value: Number.isFinite(w.latency.max) ? round(w.latency.max, 1) : null, better: 'lower' },
     { key: 'other room meanwhile · p99 latency (ms)', value: Number.isFinite(w.latency.p99) ? round(w.latency.p99, 1) : null, better: 'lower' },
     { key: 'other room meanwhile · drops', value: w.drops, better: 'lower' },
-    { key: 'load generator stall meanwhile, max (ms)', value: round(w.loadStallMs, 0) },
+    ...machineRows('meanwhile · ', w),
   ];
 }
