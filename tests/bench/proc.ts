@@ -1,5 +1,5 @@
 // Server CPU and memory read from /proc (Linux), plus the machine facts the report prints.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 
 const TICKS_PER_SECOND = 100;
@@ -32,10 +32,23 @@ export function machine(): { cpuModel: string; cores: number; node: string } {
 }
 
 /**
- * Time the server's main thread (its event loop) spent runnable but waiting
- * for a CPU (ms), from /proc/<pid>/task/<pid>/schedstat: other work on its
- * core, including the process's own helper threads (GC, I/O) pinned with it.
+ * Time the server's event loop (its main thread) was runnable but waiting for
+ * a CPU, less the CPU its own other threads (GC, I/O) used meanwhile — on a
+ * pinned core those are its own doing. What remains is other work on its core.
+ * Cumulative ms, from /proc/<pid>/task/<tid>/schedstat (on-CPU ns, run-queue ns).
  */
-export function runQueueWaitMs(pid: number): number {
-  return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+export function foreignWaitMs(pid: number): number {
+  let mainWait = 0;
+  let othersCpu = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    let fields: string[];
+    try {
+      fields = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ');
+    } catch {
+      continue; // a thread that ended between listing and reading
+    }
+    if (tid === String(pid)) mainWait = Number(fields[1]);
+    else othersCpu += Number(fields[0]);
+  }
+  return (mainWait - othersCpu) / 1e6;
 }

@@ -1,7 +1,7 @@
 // Paced typing and the measurement window around it: latency, drops,
 // throughput, server CPU/RSS and the load generator's own CPU.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { cpuMeter, rssMB, runQueueWaitMs } from '../proc.ts';
+import { cpuMeter, foreignWaitMs, rssMB } from '../proc.ts';
 import { counters } from './client.ts';
 import type { Member, Room } from './room.ts';
 import { summarize, type LatencySummary, type LatencyTracker } from './tracker.ts';
@@ -32,7 +32,7 @@ export interface WindowResult {
   loadCpu: number;
   /** Longest the load generator's own event loop was held up during the window (ms): a busy machine shows here. */
   loadStallMs: number;
-  /** Time the server was runnable but waiting for a CPU during the window (ms): other work on its core. */
+  /** Time the server's event loop waited for its core because of other processes (ms). */
   serverWaitMs: number;
 }
 
@@ -43,8 +43,8 @@ export interface WindowResult {
  */
 export function holdUpMeter(pid: number): () => { loadStallMs: number; serverWaitMs: number } {
   const stall = stallMeter();
-  const w0 = runQueueWaitMs(pid);
-  return () => ({ loadStallMs: stall(), serverWaitMs: round(runQueueWaitMs(pid) - w0, 0) });
+  const w0 = foreignWaitMs(pid);
+  return () => ({ loadStallMs: stall(), serverWaitMs: Math.max(0, round(foreignWaitMs(pid) - w0, 0)) });
 }
 
 /** Starts watching this process's event loop; the returned function stops and gives the longest hold-up (ms). */
