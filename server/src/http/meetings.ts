@@ -9,7 +9,7 @@ import {
   type Role,
 } from '@consent/shared';
 import { randomCode, randomId, sameSecret, type TokenRole } from '../tokens.ts';
-import { SERVER_OWNER } from '../room/Room.ts';
+import { SERVER_OWNER } from '../room/ClientWrites.ts';
 import type { MeetingRecord } from '../storage/Storage.ts';
 import { HttpError, type AppDeps } from './app.ts';
 

@@ -1,16 +1,17 @@
 // One meeting in memory: its Y.Doc, awareness and connections. Speaks the
-// y-websocket protocol over the minimal SyncSocket, checks every client write
-// before applying it, and relays only what the write batcher has made durable.
+// y-websocket protocol over the minimal SyncSocket (client writes go through
+// ClientWrites), and relays only what the write batcher has made durable.
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { CLOSE, MESSAGE, SYNC, participants } from '@consent/shared';
 import type { Storage } from '../storage/Storage.ts';
 import { AwarenessRelay, AwarenessStore, decodeAwareness } from './awareness.ts';
+import { ClientWrites, MalformedFrame, SERVER_OWNER } from './ClientWrites.ts';
 import { Connection } from './Connection.ts';
-import { awarenessFrame, refusedFrame, syncStep1, syncStep2, syncUpdate, truncateReason } from './messages.ts';
+import { awarenessFrame, syncStep1, syncStep2, syncUpdate } from './messages.ts';
 import { RoomLog, type RoomBatch } from './RoomLog.ts';
-import { blockOf, type Block } from './updateBatch.ts';
+import { blockOf } from './updateBatch.ts';
 import type { WritePolicy } from './writeCheck.ts';
 
 export interface RoomDeps {
@@ -23,21 +24,11 @@ export interface RoomDeps {
   log: Logger;
 }
 
-class MalformedFrame extends Error {}
-
-/** docs/consent-spec.md: a malformed update. */
-const MALFORMED_RULE = 'P1';
-
-/** Owner of the client ids the server writes with (never a participant id: those are random base64url). */
-export const SERVER_OWNER = '(server)';
-
 /** Awareness changes are relayed at most this often per room (carets move many times a second). */
 export const AWARENESS_INTERVAL_MS = 50;
 
 const WHOLE_DOC_CACHE_MIN_BYTES = 64 * 1024;
 const WHOLE_DOC_CACHE_MS = 5000;
-
-const EMPTY_UPDATE = (u: Uint8Array) => u.length === 2 && u[0] === 0 && u[1] === 0;
 
 export class Room {
   private current = new Y.Doc();
@@ -52,14 +43,11 @@ export class Room {
   holds = 0;
   private readonly log: RoomLog;
   private readonly awarenessRelay: AwarenessRelay;
-  /** Rule P6: Yjs client id → the participant who first wrote with it. */
-  private owners = new Map<number, string>();
+  private readonly writes: ClientWrites;
   /** The whole document as a sync step 2, while it is unchanged (see wholeDocFrame). */
   private wholeDoc: Uint8Array | null = null;
   /** Set while the document reloads after a failed apply. */
   private reloading: Promise<void> | null = null;
-  /** While a client's update is being applied: its doc updates, kept apart until the apply succeeded. */
-  private applying: Array<{ update: Uint8Array; origin: Connection | null; block: Block | null }> | null = null;
 
   constructor(
     readonly meetingId: string,
@@ -74,6 +62,15 @@ export class Room {
       // A document being reloaded may hold part of an update that failed to integrate.
       snapshot: () => (this.reloading ? null : Y.encodeStateAsUpdate(this.current)),
       relay: (batch) => this.relay(batch),
+    });
+    this.writes = new ClientWrites({
+      meetingId,
+      policy: deps.policy,
+      now: deps.now,
+      log: deps.log,
+      roomLog: this.log,
+      doc: () => this.current,
+      recover: () => this.recover(),
     });
     this.awarenessRelay = new AwarenessRelay(this.awareness, AWARENESS_INTERVAL_MS, (frame) => {
       if (this.state === 'closed') return;
@@ -100,14 +97,13 @@ export class Room {
     this.current = doc;
     this.wholeDoc = null;
     this.log.reset(stored.lastSeq, stored.logLength);
-    this.owners = stored.clientOwners;
+    this.writes.reset(stored.clientOwners);
     // The server's own writes in this lifetime use this client id: nobody else may.
-    this.bind(doc.clientID, SERVER_OWNER);
+    this.writes.bind(doc.clientID, SERVER_OWNER);
     doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       this.wholeDoc = null;
       const item = { update, origin: origin instanceof Connection ? origin : null, block: blockOf(update, tr) };
-      if (this.applying) this.applying.push(item);
-      else this.log.add(item.update, item.origin, item.block);
+      if (!this.writes.capture(item)) this.log.add(item.update, item.origin, item.block);
     });
     this.state = 'ready';
     for (const conn of this.conns) {
@@ -133,24 +129,6 @@ export class Room {
         this.reloading = null;
       }
     })();
-  }
-
-  /** Applies a client's (checked or neutralized) update; false when Yjs threw. */
-  private apply(conn: Connection, update: Uint8Array): boolean {
-    const captured: Array<{ update: Uint8Array; origin: Connection | null; block: Block | null }> = [];
-    this.applying = captured;
-    try {
-      Y.applyUpdate(this.doc, update, conn);
-    } catch (err) {
-      this.deps.log.warn({ conn: conn.id, err: err instanceof Error ? err.message : String(err) }, 'update failed to integrate; reloading the room');
-      conn.close(CLOSE.malformed, 'update failed to integrate');
-      this.recover();
-      return false;
-    } finally {
-      this.applying = null;
-    }
-    for (const i of captured) this.log.add(i.update, i.origin, i.block);
-    return true;
   }
 
   add(conn: Connection): void {
@@ -201,10 +179,10 @@ export class Room {
       this.handle(conn, data);
     } catch (err) {
       if (err instanceof MalformedFrame) {
-        this.deps.log.info({ conn: conn.id, err: err.message }, 'malformed frame');
+        this.deps.log.info({ meetingId: this.meetingId, conn: conn.id, err: err.message }, 'malformed frame');
         conn.close(CLOSE.malformed, 'malformed frame');
       } else {
-        this.deps.log.error({ conn: conn.id, err }, 'frame handling failed');
+        this.deps.log.error({ meetingId: this.meetingId, conn: conn.id, err }, 'frame handling failed');
         conn.close(CLOSE.internalError, 'internal error');
       }
     }
@@ -227,7 +205,7 @@ export class Room {
         read(() => Y.decodeStateVector(payload));
         this.replyStep2(conn, payload);
       } else if (sub === SYNC.step2 || sub === SYNC.update) {
-        this.handleUpdate(conn, payload);
+        this.writes.handle(conn, payload);
       } else throw new MalformedFrame(`unknown sync message ${sub}`);
     } else if (type === MESSAGE.awareness) {
       const entries = read(() => decodeAwareness(decoding.readVarUint8Array(d)));
@@ -269,57 +247,12 @@ export class Room {
     return frame;
   }
 
-  private handleUpdate(conn: Connection, update: Uint8Array): void {
-    conn.handled += 1;
-    if (conn.wantsAck) this.log.ackAfterCommit(conn);
-    if (EMPTY_UPDATE(update)) return;
-    const actor = { kind: 'participant', participantId: conn.identity.participantId } as const;
-    const verdict = (() => {
-      try {
-        // The policy bounds and decodes the update before anything reads it (WritePolicy.check).
-        // Observers go through it too: it refuses their writes (R3) but lets through a
-        // sync step 2 that changes nothing, such as the delete set every reconnect resends.
-        return this.deps.policy.check(this.doc, update, actor, (client) => this.owners.get(client));
-      } catch (e) {
-        throw new MalformedFrame(e instanceof Error ? e.message : 'undecodable update');
-      }
-    })();
-    // Rule P1 (does not decode, structs out of order) is a broken client, not a refused write.
-    if (!verdict.ok && verdict.rule === MALFORMED_RULE) throw new MalformedFrame(verdict.reason);
-    if (verdict.ok) {
-      if (!this.apply(conn, update)) return;
-      for (const client of verdict.clients) if (!this.owners.has(client)) this.bind(client, conn.identity.participantId);
-      if (verdict.events.length) {
-        this.deps.policy.appendEvents(this.doc, verdict.events, conn.identity.participantId, this.deps.now());
-      }
-      return;
-    }
-    // Keep the client's clock chain whole on the server and on every peer: the
-    // placeholders carry no content and are relayed like any update.
-    let placeholder: Uint8Array;
-    try {
-      const self = conn.identity.participantId;
-      placeholder = this.deps.policy.neutralize(update, (client) => (this.owners.get(client) ?? self) === self);
-    } catch (e) {
-      throw new MalformedFrame(e instanceof Error ? e.message : 'undecodable update');
-    }
-    if (!this.apply(conn, placeholder)) return;
-    this.deps.log.info({ conn: conn.id, rule: verdict.rule }, 'write refused');
-    if (conn.wantsAck) conn.send(refusedFrame(verdict.rule, verdict.reason));
-    else conn.close(CLOSE.refused, truncateReason(verdict.reason));
-  }
-
   /** A server-side write (create, join): applied, stored and relayed; resolves once durable. */
   async serverWrite(write: (doc: Y.Doc) => void): Promise<void> {
     while (this.reloading) await this.reloading;
     if (this.state === 'closed') throw new Error('the meeting is not available right now');
     write(this.doc);
     await this.log.whenIdle();
-  }
-
-  private bind(client: number, participantId: string): void {
-    this.owners.set(client, participantId);
-    this.log.bind({ meetingId: this.meetingId, client, participantId });
   }
 
   takeBatch(): RoomBatch {
@@ -338,7 +271,7 @@ export class Room {
   /** Storing the batch failed: nothing of it was relayed; drop every connection so clients resync. */
   failed(err: unknown): void {
     this.log.failed(err);
-    this.deps.log.error({ err }, 'storing updates failed; closing the room');
+    this.deps.log.error({ meetingId: this.meetingId, err }, 'storing updates failed; closing the room');
     for (const conn of this.conns) conn.close(CLOSE.internalError, 'storage failure');
     this.state = 'closed';
     this.markClosed();

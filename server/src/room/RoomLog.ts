@@ -135,7 +135,7 @@ export class RoomLog {
         await this.deps.storage.compact(this.deps.meetingId, snapshot, this.lastSeq);
         this.logLength -= count;
       } catch (err) {
-        this.deps.log.error({ err }, 'compaction failed');
+        this.deps.log.error({ meetingId: this.deps.meetingId, err }, 'compaction failed');
       } finally {
         this.compacting = null;
       }

@@ -62,7 +62,8 @@ export class RoomManager {
         scheduleWrite: (r) => this.writer.schedule(r),
         now: this.opts.now ?? Date.now,
         compactEvery: this.opts.compactEvery,
-        log: this.opts.log.child({ meetingId }),
+        // the server's logger itself: each line names the meeting (a child logger per room costs memory)
+        log: this.opts.log,
       });
       this.loads += 1;
       this.rooms.set(meetingId, room);
