@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE, SYNC_PARAM } from '@consent/shared';
 import { authorize } from '../auth.ts';
-import { Connection, RateLimit } from '../room/Connection.ts';
+import { Connection, RateLimit, type Identity } from '../room/Connection.ts';
 import type { RoomManager } from '../room/RoomManager.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { TokenSigner } from '../tokens.ts';
@@ -40,6 +40,11 @@ function refuse(socket: Duplex, status: number, error: string): void {
   );
 }
 
+/** A socket's error listener; a plain function, so that it keeps nothing of the upgrade alive. */
+function destroySocket(this: Duplex): void {
+  this.destroy();
+}
+
 export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxFrameBytes, perMessageDeflate: false });
   let nextId = 0;
@@ -47,45 +52,44 @@ export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
   const alive = new WeakMap<WebSocket, boolean>();
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
+    socket.on('error', destroySocket);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = SYNC_PATH.exec(url.pathname);
     if (!match) return refuse(socket, 404, 'not found');
     if (!accepting) return refuse(socket, 503, 'server shutting down');
     const meetingId = match[1]!;
+    const wantsAck = url.searchParams.get(SYNC_PARAM.ack) === '1';
     authorize(opts.storage, opts.signer, meetingId, url.searchParams.get(SYNC_PARAM.token)).then(
       (auth) => {
         if (!auth.ok) return refuse(socket, auth.status, auth.error);
-        wss.handleUpgrade(req, socket, head, (ws) => {
-          const id = `c${++nextId}`;
-          const conn = new Connection(
-            id,
-            ws,
-            { meetingId, participantId: auth.claims.participantId, role: auth.claims.role },
-            url.searchParams.get(SYNC_PARAM.ack) === '1',
-            new RateLimit(opts.maxMessagesPerSecond, Date.now()),
-          );
-          const log = opts.log.child({ meetingId, conn: id });
-          log.debug({ participantId: conn.identity.participantId, role: conn.identity.role }, 'connected');
-          alive.set(ws, true);
-          ws.on('pong', () => alive.set(ws, true));
-          ws.on('message', (data, isBinary) => {
-            if (!isBinary) return conn.close(CLOSE.malformed, 'binary frames only');
-            opts.manager.receive(conn, toBytes(data));
-          });
-          ws.on('error', (err) => log.info({ err: err.message }, 'socket error'));
-          ws.on('close', (code) => {
-            log.debug({ code }, 'disconnected');
-            opts.manager.disconnect(conn);
-          });
-          opts.manager.connect(conn);
-        });
+        const identity: Identity = { meetingId, participantId: auth.claims.participantId, role: auth.claims.role };
+        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, identity, wantsAck));
       },
       (err) => {
         opts.log.error({ err }, 'upgrade failed');
         refuse(socket, 503, 'unavailable');
       },
     );
+  };
+
+  // Kept apart from onUpgrade: the socket's listeners live as long as the connection,
+  // and closures made inside onUpgrade would keep its request, head and URL alive with them.
+  const accept = (ws: WebSocket, identity: Identity, wantsAck: boolean): void => {
+    const conn = new Connection(`c${++nextId}`, ws, identity, wantsAck, new RateLimit(opts.maxMessagesPerSecond, Date.now()));
+    // Log bindings per call, not a child logger per connection: one fewer object per socket.
+    opts.log.debug({ meetingId: identity.meetingId, conn: conn.id, participantId: identity.participantId, role: identity.role }, 'connected');
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) return conn.close(CLOSE.malformed, 'binary frames only');
+      opts.manager.receive(conn, toBytes(data));
+    });
+    ws.on('error', (err) => opts.log.info({ meetingId: identity.meetingId, conn: conn.id, err: err.message }, 'socket error'));
+    ws.on('close', (code) => {
+      opts.log.debug({ meetingId: identity.meetingId, conn: conn.id, code }, 'disconnected');
+      opts.manager.disconnect(conn);
+    });
+    opts.manager.connect(conn);
   };
   server.on('upgrade', onUpgrade);
 
