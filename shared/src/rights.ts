@@ -128,6 +128,11 @@ function shapeProblem(path: WritePath): string | null {
   if (keyed && path.key === null) return `${path.root} entries are keyed`;
   if (!keyed && path.key !== null) return `${path.root} has no keyed entries`;
   if (PLAIN_ROOTS.has(path.root) && (path.nested || nestedTypeOf(path.after) !== null)) return `${path.root} entries are plain JSON values`;
+  if (path.root === ROOT.agenda && path.op === 'write') {
+    // every reader drops an agenda item that is not a Y.Map of plain values with an id (AgendaItemSchema)
+    if (path.subKey !== null && (path.nested || nestedTypeOf(path.after) !== null)) return 'agenda item entries are plain JSON values';
+    if (path.subKey === null && !path.nested && path.itemId === null) return 'an agenda item is a Y.Map with an id';
+  }
   return null;
 }
 
