@@ -57,6 +57,9 @@ export function claimsIdentity(state: unknown, who: AwarenessIdentity): boolean 
   return id === who.participantId && who.name !== undefined && name === who.name;
 }
 
+/** Client ids one connection may set states for: its document's, and the new one Yjs picks after an id clash. */
+export const MAX_IDS_PER_CONNECTION = 8;
+
 export class AwarenessStore {
   private readonly states = new Map<number, Entry>();
 
@@ -69,6 +72,8 @@ export class AwarenessStore {
     for (const entry of entries) {
       const current = this.states.get(entry.clientId);
       if (current && current.owner !== owner) continue;
+      // a connection that makes up client ids would fill the server's and every peer's memory
+      if (!current && this.idsOf(owner) >= MAX_IDS_PER_CONNECTION) continue;
       let state: unknown;
       try {
         state = JSON.parse(entry.json);
@@ -84,6 +89,12 @@ export class AwarenessStore {
       changed.push(entry.clientId);
     }
     return changed;
+  }
+
+  private idsOf(owner: object): number {
+    let n = 0;
+    for (const entry of this.states.values()) if (entry.owner === owner) n += 1;
+    return n;
   }
 
   /** Marks every state of `owner` removed (its socket closed); returns the ids to relay. */
