@@ -11,6 +11,7 @@ import { ClientWrites, MalformedFrame, SERVER_OWNER } from './ClientWrites.ts';
 import { Connection } from './Connection.ts';
 import { awarenessFrame, syncStep1, syncStep2, syncUpdate } from './messages.ts';
 import { RoomLog, type RoomBatch } from './RoomLog.ts';
+import { WholeDocFrame } from './WholeDocFrame.ts';
 import { blockOf } from './updateBatch.ts';
 import type { WritePolicy } from './writeCheck.ts';
 
@@ -27,9 +28,6 @@ export interface RoomDeps {
 /** Awareness changes are relayed at most this often per room (carets move many times a second). */
 export const AWARENESS_INTERVAL_MS = 50;
 
-const WHOLE_DOC_CACHE_MIN_BYTES = 64 * 1024;
-const WHOLE_DOC_CACHE_MS = 5000;
-
 export class Room {
   private current = new Y.Doc();
   readonly awareness = new AwarenessStore();
@@ -44,8 +42,8 @@ export class Room {
   private readonly log: RoomLog;
   private readonly awarenessRelay: AwarenessRelay;
   private readonly writes: ClientWrites;
-  /** The whole document as a sync step 2, while it is unchanged (see wholeDocFrame). */
-  private wholeDoc: Uint8Array | null = null;
+  /** The whole document as a sync step 2, for clients that join with nothing. */
+  private readonly wholeDoc = new WholeDocFrame();
   /** Set while the document reloads after a failed apply. */
   private reloading: Promise<void> | null = null;
 
@@ -95,13 +93,13 @@ export class Room {
     });
     this.current.destroy();
     this.current = doc;
-    this.wholeDoc = null;
+    this.wholeDoc.invalidate();
     this.log.reset(stored.lastSeq, stored.logLength);
     this.writes.reset(stored.clientOwners);
     // The server's own writes in this lifetime use this client id: nobody else may.
     this.writes.bind(doc.clientID, SERVER_OWNER);
     doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
-      this.wholeDoc = null;
+      this.wholeDoc.invalidate();
       const item = { update, origin: origin instanceof Connection ? origin : null, block: blockOf(update, tr) };
       if (!this.writes.capture(item)) this.log.add(item.update, item.origin, item.block);
     });
@@ -226,25 +224,9 @@ export class Room {
     const fresh = stateVector.length === 1 && stateVector[0] === 0;
     const reply = (): void => {
       if (this.reloading) void this.reloading.then(reply);
-      else conn.send(fresh ? this.wholeDocFrame() : syncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+      else conn.send(fresh ? this.wholeDoc.get(this.doc) : syncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
     };
     this.log.afterCommit(reply);
-  }
-
-  /**
-   * The step 2 for a client that has nothing yet. A large one is kept until the document
-   * changes (or a few seconds pass), so that many people joining at once cost one encoding.
-   */
-  private wholeDocFrame(): Uint8Array {
-    if (this.wholeDoc) return this.wholeDoc;
-    const frame = syncStep2(Y.encodeStateAsUpdate(this.doc));
-    if (frame.byteLength >= WHOLE_DOC_CACHE_MIN_BYTES) {
-      this.wholeDoc = frame;
-      setTimeout(() => {
-        if (this.wholeDoc === frame) this.wholeDoc = null;
-      }, WHOLE_DOC_CACHE_MS).unref();
-    }
-    return frame;
   }
 
   /** A server-side write (create, join): applied, stored and relayed; resolves once durable. */
