@@ -70,6 +70,14 @@ describe('soak', () => {
       await waitFor(() => server.fds().length <= reference.fds, { timeoutMs: 30_000, intervalMs: 100, what: 'descriptors to close' }).catch(
         () => undefined,
       );
+      // RSS comes back as the allocator returns freed pages, not at once: give it a few GCs' time
+      await waitFor(
+        async () => {
+          await inspector.gc();
+          return server.rss() <= reference.rss * 1.1;
+        },
+        { timeoutMs: 15_000, intervalMs: 500, what: 'RSS to come back' },
+      ).catch(() => undefined);
     }
     const memory = await inspector.memoryAfterGc();
     return {
