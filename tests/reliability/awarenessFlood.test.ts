@@ -3,7 +3,7 @@
 // own identity; nothing bounded how many. One member could register hundreds
 // of thousands of states: the server keeps them all, and relays them to every
 // peer, whose board keeps them too. A client has one awareness id (its
-// document's), a few over a session; the server must keep no more than that.
+// document's), rarely a second one; the server must keep no more than a few.
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE } from '@consent/shared';
