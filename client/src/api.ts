@@ -1,5 +1,5 @@
 // The board's HTTP calls (create, join, minutes). Errors carry the server's sentence.
-import type { Session, SessionRole } from './session.ts';
+import type { CreatedMeeting, CreateMeetingBody, JoinedMeeting, JoinMeetingBody } from '@consent/shared';
 
 export class ApiError extends Error {
   constructor(message: string, readonly status: number, readonly field?: string) {
@@ -32,20 +32,13 @@ const json = (body: unknown): RequestInit => ({
   body: JSON.stringify(body),
 });
 
-export interface CreatedMeeting {
-  meetingId: string;
-  participantId: string;
-  token: string;
-  role: SessionRole;
-  inviteCode: string;
-  observerCode: string;
-}
+export type { CreatedMeeting };
 
-export const createMeeting = (input: { title: string; circle: string; aim: string; facilitatorName: string }) =>
+export const createMeeting = (input: CreateMeetingBody) =>
   call<CreatedMeeting>('/api/meetings', json(input));
 
-export const joinMeeting = (meetingId: string, input: { name: string; code: string; role?: 'member' | 'guest' }) =>
-  call<Omit<Session, 'name'>>(`/api/meetings/${encodeURIComponent(meetingId)}/join`, json(input));
+export const joinMeeting = (meetingId: string, input: JoinMeetingBody) =>
+  call<JoinedMeeting>(`/api/meetings/${encodeURIComponent(meetingId)}/join`, json(input));
 
 export type MinutesFormat = 'md' | 'html' | 'json';
 

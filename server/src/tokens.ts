@@ -4,8 +4,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const TOKEN_ROLES = ['facilitator', 'member', 'guest', 'observer'] as const;
-export type TokenRole = (typeof TOKEN_ROLES)[number];
+import { TOKEN_ROLES, type TokenRole } from '@consent/shared';
+
+export { TOKEN_ROLES, type TokenRole };
 
 export interface TokenClaims {
   meetingId: string;

@@ -14,3 +14,4 @@ export * from './rights.ts';
 export * from './checkUpdate.ts';
 export * from './neutralize.ts';
 export * from './minutes/index.ts';
+export * from './api.ts';

@@ -4,6 +4,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { CreateMeetingBody, JoinMeetingBody } from '@consent/shared';
 import { authorize, bearer } from '../auth.ts';
 import type { RoomManager } from '../room/RoomManager.ts';
 import type { Storage } from '../storage/Storage.ts';
@@ -24,20 +25,6 @@ export interface AppDeps {
 
 const MAX_BODY_BYTES = 16 * 1024;
 
-const text = (max: number) => z.string().trim().max(max);
-
-const CreateBody = z.strictObject({
-  title: text(300).min(1),
-  circle: text(300).optional(),
-  aim: text(2000).optional(),
-  facilitatorName: text(200).min(1),
-});
-
-const JoinBody = z.strictObject({
-  name: text(200).min(1),
-  code: z.string().trim().min(1).max(100),
-  role: z.enum(['member', 'guest', 'observer']).optional(),
-});
 
 export class HttpError extends Error {
   constructor(
@@ -85,7 +72,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/api/health', (c) => c.json({ ok: true, version: deps.version }));
 
   app.post('/api/meetings', async (c) => {
-    const b = await body(c, CreateBody);
+    const b = await body(c, CreateMeetingBody);
     const created = await createMeetingWithCodes(deps, {
       title: b.title,
       circle: b.circle ?? '',
@@ -100,7 +87,7 @@ export function createApp(deps: AppDeps): Hono {
     const meetingId = c.req.param('id');
     const meeting = await deps.storage.getMeeting(meetingId);
     if (!meeting) throw new HttpError(404, 'meeting not found');
-    const b = await body(c, JoinBody);
+    const b = await body(c, JoinMeetingBody);
     const joined = await joinMeeting(deps, meeting, b);
     deps.log.info({ meetingId, participantId: joined.participantId, role: joined.role }, 'participant joined');
     return c.json(joined, 201);

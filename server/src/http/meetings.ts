@@ -6,6 +6,7 @@ import {
   addParticipant,
   appendLog,
   createMeeting,
+  type CreatedMeeting,
   type Role,
 } from '@consent/shared';
 import { randomCode, randomId, sameSecret, type TokenRole } from '../tokens.ts';
@@ -15,19 +16,10 @@ import { HttpError, type AppDeps } from './app.ts';
 
 type Deps = Pick<AppDeps, 'storage' | 'signer' | 'manager' | 'now'>;
 
-export interface Created {
-  meetingId: string;
-  participantId: string;
-  token: string;
-  role: 'facilitator';
-  inviteCode: string;
-  observerCode: string;
-}
-
 export async function createMeetingWithCodes(
   deps: Deps,
   m: { title: string; circle: string; aim: string; facilitatorName: string },
-): Promise<Created> {
+): Promise<CreatedMeeting> {
   const meetingId = randomId();
   const participantId = randomId();
   const now = deps.now();

@@ -8,7 +8,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MESSAGE, SYNC } from '@consent/shared';
+import { MESSAGE, SYNC, type CreatedMeeting, type JoinedMeeting } from '@consent/shared';
 import { testConfig, type Config } from '../config.ts';
 import { startServer, type RunningServer, type StartOptions } from '../server.ts';
 
@@ -64,13 +64,7 @@ export async function api(base: string, method: string, path: string, body?: unk
   return { status: res.status, json: json as Record<string, unknown> & { error?: string; field?: string }, text, headers: res.headers };
 }
 
-export interface Meeting {
-  meetingId: string;
-  participantId: string;
-  token: string;
-  inviteCode: string;
-  observerCode: string;
-}
+export type Meeting = CreatedMeeting;
 
 export async function createMeeting(base: string, title = 'Circle meeting', facilitatorName = 'Fran'): Promise<Meeting> {
   const res = await api(base, 'POST', '/api/meetings', { title, facilitatorName, circle: 'Garden', aim: 'Grow food' });
@@ -82,7 +76,7 @@ export async function join(base: string, meeting: Meeting, name: string, role?: 
   const code = role === 'observer' ? meeting.observerCode : meeting.inviteCode;
   const res = await api(base, 'POST', `/api/meetings/${meeting.meetingId}/join`, { name, code, ...(role ? { role } : {}) });
   if (res.status !== 201) throw new Error(`join failed: ${res.status} ${res.text}`);
-  return res.json as unknown as { participantId: string; token: string; role: string };
+  return res.json as unknown as JoinedMeeting;
 }
 
 export interface Peer {

@@ -1,19 +1,8 @@
 // The HTTP API as the tests use it: create a meeting, join it, read minutes.
 
-export interface Created {
-  meetingId: string;
-  participantId: string;
-  token: string;
-  role: 'facilitator';
-  inviteCode: string;
-  observerCode: string;
-}
+import type { CreatedMeeting as Created, JoinedMeeting as Joined } from '@consent/shared';
 
-export interface Joined {
-  participantId: string;
-  token: string;
-  role: string;
-}
+export type { Created, Joined };
 
 async function postJson<T>(url: string, body: unknown, expected = 201): Promise<T> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

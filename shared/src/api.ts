@@ -1,0 +1,44 @@
+// The HTTP API's bodies and answers (docs/api.md): one owner for the server
+// that validates them, the board that sends them, and tests that call them.
+import { z } from 'zod';
+import { ROLES } from './schema.ts';
+
+const text = (max: number) => z.string().trim().max(max);
+
+/** POST /api/meetings */
+export const CreateMeetingBody = z.strictObject({
+  title: text(300).min(1),
+  circle: text(300).optional(),
+  aim: text(2000).optional(),
+  facilitatorName: text(200).min(1),
+});
+export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
+
+/** POST /api/meetings/:id/join */
+export const JoinMeetingBody = z.strictObject({
+  name: text(200).min(1),
+  code: z.string().trim().min(1).max(100),
+  role: z.enum(ROLES).optional(),
+});
+export type JoinMeetingBody = z.infer<typeof JoinMeetingBody>;
+
+/** A participant's role as a token carries it: facilitation is a role of the token only. */
+export const TOKEN_ROLES = ['facilitator', ...ROLES] as const;
+export type TokenRole = (typeof TOKEN_ROLES)[number];
+
+/** 201 answer of POST /api/meetings */
+export interface CreatedMeeting {
+  meetingId: string;
+  participantId: string;
+  token: string;
+  role: 'facilitator';
+  inviteCode: string;
+  observerCode: string;
+}
+
+/** 201 answer of POST /api/meetings/:id/join */
+export interface JoinedMeeting {
+  participantId: string;
+  token: string;
+  role: TokenRole;
+}
