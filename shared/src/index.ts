@@ -2,6 +2,7 @@
 // minutes and wire constants. Pure: depends on yjs and zod only.
 export * from './schema.ts';
 export * from './protocol.ts';
+export * from './frames.ts';
 export type * from './types.ts';
 export * from './snapshot.ts';
 export * from './revision.ts';

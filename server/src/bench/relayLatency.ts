@@ -9,8 +9,7 @@ import { fileURLToPath } from 'node:url';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { MESSAGE, NOTE_KEY, SYNC, notes } from '@consent/shared';
-import { syncStep1, syncUpdate } from '../room/messages.ts';
+import { MESSAGE, NOTE_KEY, SYNC, notes, syncStep1, syncUpdate } from '@consent/shared';
 import { connectRaw, createMeeting, join, removeDir, tempDir, waitFor } from '../testing/harness.ts';
 
 const serverDir = joinPath(dirname(fileURLToPath(import.meta.url)), '..', '..');

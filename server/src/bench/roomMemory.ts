@@ -8,9 +8,8 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join as joinPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as decoding from 'lib0/decoding';
-import { MESSAGE, SYNC } from '@consent/shared';
+import { MESSAGE, SYNC, awarenessFrame, syncStep1, syncStep2 } from '@consent/shared';
 import { encodeAwareness } from '../room/awareness.ts';
-import { awarenessFrame, syncStep1, syncStep2 } from '../room/messages.ts';
 import { connectRaw, createMeeting, join, removeDir, tempDir, type RawClient } from '../testing/harness.ts';
 
 const serverDir = joinPath(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -3,9 +3,9 @@
 // applied, and the sender told of a refusal.
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
-import { CLOSE } from '@consent/shared';
+import { CLOSE, refusedFrame } from '@consent/shared';
 import { Connection } from './Connection.ts';
-import { refusedFrame, truncateReason } from './messages.ts';
+import { truncateReason } from './messages.ts';
 import type { RoomLog } from './RoomLog.ts';
 import type { Block } from './updateBatch.ts';
 import type { WritePolicy } from './writeCheck.ts';

@@ -6,11 +6,10 @@ import * as encoding from 'lib0/encoding';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE, MESSAGE, SYNC } from '@consent/shared';
+import { CLOSE, MESSAGE, SYNC, syncStep1, syncUpdate } from '@consent/shared';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
 import { removeDir, tempDir, waitFor } from '../testing/harness.ts';
 import { Connection, MAX_BUFFERED_BYTES, RateLimit, type SyncSocket } from './Connection.ts';
-import { syncStep1, syncUpdate } from './messages.ts';
 import { RoomManager } from './RoomManager.ts';
 import type { WritePolicy } from './writeCheck.ts';
 

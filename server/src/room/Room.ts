@@ -4,12 +4,11 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
-import { CLOSE, MESSAGE, SYNC, participants } from '@consent/shared';
+import { CLOSE, MESSAGE, SYNC, participants, awarenessFrame, syncStep1, syncStep2, syncUpdate } from '@consent/shared';
 import type { Storage } from '../storage/Storage.ts';
 import { AwarenessRelay, AwarenessStore, decodeAwareness } from './awareness.ts';
 import { ClientWrites, MalformedFrame, SERVER_OWNER } from './ClientWrites.ts';
 import { Connection } from './Connection.ts';
-import { awarenessFrame, syncStep1, syncStep2, syncUpdate } from './messages.ts';
 import { RoomLog, type RoomBatch } from './RoomLog.ts';
 import { WholeDocFrame } from './WholeDocFrame.ts';
 import { blockOf } from './updateBatch.ts';

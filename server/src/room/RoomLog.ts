@@ -4,8 +4,8 @@
 import type { Logger } from 'pino';
 import type { ClientBinding, Storage } from '../storage/Storage.ts';
 import type { Connection } from './Connection.ts';
-import { ackFrame } from './messages.ts';
 import { UpdateBatch, type Block } from './updateBatch.ts';
+import { ackFrame } from '@consent/shared';
 
 /** What one room contributes to a write transaction, and what to do once it committed. */
 export interface RoomBatch {

@@ -2,7 +2,7 @@
 // until the document changes (or a few seconds pass), so that many people
 // joining a long meeting at once cost one encoding.
 import * as Y from 'yjs';
-import { syncStep2 } from './messages.ts';
+import { syncStep2 } from '@consent/shared';
 
 /** Smaller documents encode fast enough to do it for every joiner. */
 const MIN_BYTES = 64 * 1024;

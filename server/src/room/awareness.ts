@@ -3,7 +3,7 @@
 // states of its own client ids, and only as `user.id`/`user.name` of its participant.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { awarenessFrame } from './messages.ts';
+import { awarenessFrame } from '@consent/shared';
 
 interface Entry {
   clock: number;

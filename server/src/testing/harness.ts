@@ -4,11 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MESSAGE, SYNC, type CreatedMeeting, type JoinedMeeting } from '@consent/shared';
+import { MESSAGE, SYNC, syncFrame, type CreatedMeeting, type JoinedMeeting } from '@consent/shared';
 import { testConfig, type Config } from '../config.ts';
 import { startServer, type RunningServer, type StartOptions } from '../server.ts';
 
@@ -141,11 +140,7 @@ export class RawClient {
   }
 
   sendUpdate(update: Uint8Array, sub: number = SYNC.update): void {
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, MESSAGE.sync);
-    encoding.writeVarUint(e, sub);
-    encoding.writeVarUint8Array(e, update);
-    this.send(encoding.toUint8Array(e));
+    this.send(syncFrame(sub, update));
   }
 
   /** Message types of the frames received so far. */

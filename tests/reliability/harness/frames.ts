@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { MESSAGE, SYNC } from '@consent/shared';
+import { MESSAGE, SYNC, syncFrame } from '@consent/shared';
 
 export type FrameKind =
   | 'random'
@@ -30,12 +30,6 @@ const frame = (write: (e: encoding.Encoder) => void): Uint8Array => {
   return encoding.toUint8Array(e);
 };
 
-const syncFrame = (subtype: number, payload: Uint8Array): Uint8Array =>
-  frame((e) => {
-    encoding.writeVarUint(e, MESSAGE.sync);
-    encoding.writeVarUint(e, subtype);
-    encoding.writeVarUint8Array(e, payload);
-  });
 
 /** A few honest frames of a small document, to mutate. */
 function validFrames(seed: number): Uint8Array[] {

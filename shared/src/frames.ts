@@ -1,0 +1,42 @@
+// Encoders of the sync endpoint's frames (docs/protocol.md): y-websocket's sync
+// and awareness messages and our two opt-in extensions. The server sends them;
+// tests and other clients build theirs with the same functions.
+import * as encoding from 'lib0/encoding';
+import { MESSAGE, SYNC } from './protocol.ts';
+
+function frame(write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder();
+  write(e);
+  return encoding.toUint8Array(e);
+}
+
+/** A `sync` frame of the given sub-type (SYNC.step1 / step2 / update). */
+export const syncFrame = (subType: number, payload: Uint8Array): Uint8Array =>
+  frame((e) => {
+    encoding.writeVarUint(e, MESSAGE.sync);
+    encoding.writeVarUint(e, subType);
+    encoding.writeVarUint8Array(e, payload);
+  });
+
+export const syncStep1 = (stateVector: Uint8Array): Uint8Array => syncFrame(SYNC.step1, stateVector);
+export const syncStep2 = (update: Uint8Array): Uint8Array => syncFrame(SYNC.step2, update);
+export const syncUpdate = (update: Uint8Array): Uint8Array => syncFrame(SYNC.update, update);
+
+export const awarenessFrame = (awarenessUpdate: Uint8Array): Uint8Array =>
+  frame((e) => {
+    encoding.writeVarUint(e, MESSAGE.awareness);
+    encoding.writeVarUint8Array(e, awarenessUpdate);
+  });
+
+/** `count`: how many of this connection's update frames are now durable (or finished as refused). */
+export const ackFrame = (count: number): Uint8Array =>
+  frame((e) => {
+    encoding.writeVarUint(e, MESSAGE.ack);
+    encoding.writeVarUint(e, count);
+  });
+
+export const refusedFrame = (rule: string, reason: string): Uint8Array =>
+  frame((e) => {
+    encoding.writeVarUint(e, MESSAGE.refused);
+    encoding.writeVarString(e, JSON.stringify({ rule, reason }));
+  });
