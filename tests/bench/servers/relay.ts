@@ -1,6 +1,7 @@
 // The machine's ceiling: a `ws` relay with no Yjs that forwards each frame, as
 // it arrives, to every other socket in the same room (path = room).
 import http from 'node:http';
+import { listenOnLoopback } from './listen.ts';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 const rooms = new Map<string, Set<WebSocket>>();
@@ -22,12 +23,4 @@ server.on('upgrade', (req, socket, head) => {
     });
   });
 });
-server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  console.log(`running at http://127.0.0.1:${address.port}`);
-});
-process.on('SIGTERM', () => {
-  for (const ws of wss.clients) ws.terminate();
-  server.close(() => process.exit(0));
-});
+listenOnLoopback(server, wss);
