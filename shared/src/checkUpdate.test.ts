@@ -179,6 +179,8 @@ describe('checkUpdate: moves', () => {
         reviewDate: '2027-06-01',
         consented: ['ben', 'fran'],
         concerns: ['cleo'],
+        record: expect.objectContaining({ state: 'consented', consented: ['ben', 'fran'], concerns: ['cleo'] }),
+        cards: [],
       },
     ]);
   });

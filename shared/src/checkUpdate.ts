@@ -1,15 +1,14 @@
 // The server's one question about an incoming update: may this actor apply it
-// here and now, and which log events does it make? Rules P1–P6, R1–R17, M1–M9.
+// here and now, and which log events does it make? Rules P1–P6, R1–R18, M1–M9.
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { checkMove, type Move } from './moves.ts';
-import { deriveConsent } from './consent.ts';
 import { readMeeting } from './snapshot.ts';
 import { AgendaItemSchema, PHASES, ROOT, RoundSchema, STAGES, agenda, proposalRootName, splitPositionKey, type LogEvent } from './schema.ts';
 import type { Actor, MeetingSnapshot } from './types.ts';
 import { checkRights, describePath } from './rights.ts';
 import { pathsOfDecoded, type DecodedUpdate, type TouchedPath, type WritePath } from './updatePaths.ts';
-import { proposalPlainText } from './minutes/proposalText.ts';
+import { freezeItem } from './itemRecord.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A log event as checkUpdate proposes it; the server adds `at` (its clock) and `actorId`. */
@@ -152,7 +151,8 @@ function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[],
   const events: LogEventDraft[] = [];
   let snapshot: MeetingSnapshot | null = null;
   const meeting = (): MeetingSnapshot => (snapshot ??= readMeeting(doc).meeting);
-  const decided: string[] = [];
+  /** Items this update decides or defers: their records are frozen as they stand before it [C16]. */
+  const freezing: { itemId: string; to: 'decided' | 'deferred' }[] = [];
   for (const path of paths) {
     const move = moveOf(doc, path);
     if (move === null) {
@@ -170,13 +170,14 @@ function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[],
     if (!verdict.ok) return verdict;
     const from = meeting().agenda.find((i) => i.id === move.itemId)!.stage;
     events.push({ type: 'stage', itemId: move.itemId, from, to: move.to });
-    if (move.to === 'decided') decided.push(move.itemId);
+    if (move.to === 'decided' || move.to === 'deferred') freezing.push({ itemId: move.itemId, to: move.to });
   }
-  for (const itemId of decided) {
+  for (const { itemId, to } of freezing) {
     // consent is derived from the document as it is now; a decision may not change what it rests on
     const touched = paths.find((p) => bearsOnConsent(p, itemId));
-    if (touched) return refuse('R17', `a decision records the consent as it stands; this update also changes ${describePath(touched)}`);
-    events.push(decisionEvent(meeting(), itemId, paths));
+    const what = to === 'decided' ? 'a decision' : 'a deferral';
+    if (touched) return refuse('R17', `${what} records the consent as it stands; this update also changes ${describePath(touched)}`);
+    events.push(to === 'decided' ? decisionEvent(meeting(), itemId, paths) : { type: 'deferral', itemId, ...freezeItem(meeting(), itemId) });
   }
   return { ok: true, events, paths: paths as TouchedPath[], clients };
 }
@@ -230,16 +231,18 @@ function logRound(path: WritePath, events: LogEventDraft[]): void {
 }
 
 function decisionEvent(snapshot: MeetingSnapshot, itemId: string, paths: readonly WritePath[]): LogEventDraft {
-  const consent = deriveConsent(snapshot, itemId);
+  const frozen = freezeItem(snapshot, itemId);
   const written = paths.find((p) => p.root === ROOT.agenda && p.itemId === itemId && p.subKey === 'reviewDate' && p.op === 'write');
   const date = AgendaItemSchema.shape.reviewDate.safeParse(written ? written.after : snapshot.agenda.find((i) => i.id === itemId)?.reviewDate);
   return {
     type: 'decision',
     itemId,
-    text: proposalPlainText(snapshot.proposals[itemId]?.nodes ?? []),
-    revision: consent.revision,
+    text: frozen.text,
+    revision: frozen.revision,
     reviewDate: date.success ? date.data : null,
-    consented: consent.consented,
-    concerns: consent.concerns,
+    consented: frozen.record.consented,
+    concerns: frozen.record.concerns,
+    record: frozen.record,
+    cards: frozen.cards,
   };
 }

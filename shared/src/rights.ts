@@ -1,5 +1,5 @@
 // Who may write what (DESIGN §5) as one table, and the check of an update's
-// touched paths against it. Rules R1–R16 and P4 in docs/consent-spec.md.
+// touched paths against it. Rules R1–R18 and P4 in docs/consent-spec.md.
 import * as Y from 'yjs';
 import { ROOT, agenda, itemIdOfProposalRoot, meta, participants, splitPositionKey } from './schema.ts';
 import type { Actor, Verdict } from './types.ts';
@@ -51,6 +51,7 @@ export const GENERAL_RULES = {
   closed: 'R4',
   unknownRoot: 'R15',
   deleteOthers: 'R16',
+  finalItem: 'R18',
   pending: 'P2',
   shape: 'P4',
 } as const;
@@ -105,6 +106,10 @@ function checkPath(ctx: Ctx, path: WritePath): Verdict {
   const owner = path.op === 'delete' && path.before !== undefined ? ownerOf(path) : null;
   if (owner !== null && owner !== ctx.self) {
     return refuse(GENERAL_RULES.deleteOthers, `nobody removes an entry of someone else: ${describePath(path)} is ${nameOf(ctx.doc, owner)}'s`);
+  }
+  const final = finalItemOf(ctx.doc, path);
+  if (final) {
+    return refuse(GENERAL_RULES.finalItem, `agenda item "${final.itemId}" is ${final.stage}; its positions and cards are part of its record and final: ${describePath(path)}`);
   }
   let refusal: Verdict | null = null;
   for (const right of RIGHTS) {
@@ -176,14 +181,35 @@ const SCOPES: Record<Scope, (ctx: Ctx, path: WritePath) => Problem> = {
   },
   openProposal: (ctx, path) => {
     const itemId = itemIdOfProposalRoot(path.root)!;
-    let stage: unknown;
-    agenda(ctx.doc).forEach((item) => {
-      if (stage === undefined && item instanceof Y.Map && item.get('id') === itemId) stage = item.get('stage') ?? null;
-    });
+    const stage = stageOf(ctx.doc, itemId);
     if (stage === undefined) return { why: `there is no agenda item "${itemId}"` };
     return stage === 'decided' ? { why: `agenda item "${itemId}" is decided; its text is final` } : null;
   },
 };
+
+/** The stage of an agenda item (null when it has none), undefined when there is no such item. */
+function stageOf(doc: Y.Doc, itemId: string): unknown {
+  let stage: unknown;
+  agenda(doc).forEach((item) => {
+    if (stage === undefined && item instanceof Y.Map && item.get('id') === itemId) stage = item.get('stage') ?? null;
+  });
+  return stage;
+}
+
+/** [R18] The decided or deferred item whose position or card the path writes, if any. */
+function finalItemOf(doc: Y.Doc, path: WritePath): { itemId: string; stage: string } | null {
+  const itemIds: unknown[] = [];
+  if (path.root === ROOT.positions && path.key !== null) itemIds.push(splitPositionKey(path.key)?.itemId);
+  if (path.root === ROOT.objections) {
+    for (const v of [path.before, path.after]) if (isObject(v)) itemIds.push(v.itemId);
+  }
+  for (const itemId of itemIds) {
+    if (typeof itemId !== 'string') continue;
+    const stage = stageOf(doc, itemId);
+    if (stage === 'decided' || stage === 'deferred') return { itemId, stage };
+  }
+  return null;
+}
 
 function ownership(ctx: Ctx, path: WritePath, owner: string | null): Problem {
   if (owner === ctx.self) return null;

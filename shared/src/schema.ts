@@ -135,6 +135,42 @@ export const EvaluationSchema = z.object({
 });
 export type Evaluation = z.infer<typeof EvaluationSchema>;
 
+export const CONSENT_STATES = ['not-started', 'collecting', 'objections', 'consented'] as const;
+export type ConsentState = (typeof CONSENT_STATES)[number];
+
+/** deriveConsent's output (DESIGN §3), also as it is frozen in a decision or deferral [C16]. */
+export const ConsentRecordSchema = z.object({
+  state: z.enum(CONSENT_STATES),
+  /** The item's current consent round number, or null before the first. */
+  round: z.number().int().min(1).nullable(),
+  revision: z.string().max(64),
+  eligible: z.array(Id),
+  consented: z.array(Id),
+  concerns: z.array(Id),
+  objecting: z.array(Id),
+  missing: z.array(Id),
+  stale: z.array(Id),
+  openObjections: z.array(Id),
+});
+export type ConsentRecord = z.infer<typeof ConsentRecordSchema>;
+
+/** An objection or concern card with its id, as an item's record lists it. */
+export const CardSchema = ObjectionSchema.extend({ id: Id });
+export type Card = z.infer<typeof CardSchema>;
+
+/**
+ * [C16] What the server freezes into the log when an item is decided or deferred:
+ * the consent record and every card of the item, as they stood at that moment.
+ */
+const FrozenFields = {
+  itemId: Id,
+  /** The proposal as plain text, and its revision. */
+  text: z.string(),
+  revision: z.string(),
+  record: ConsentRecordSchema,
+  cards: z.array(CardSchema),
+};
+
 /** `log` events, written by the server only, with the server's clock. */
 export const LogEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('phase'), at: Timestamp, actorId: Id, from: Phase, to: Phase }),
@@ -152,7 +188,11 @@ export const LogEventSchema = z.discriminatedUnion('type', [
     reviewDate: IsoDate.nullable(),
     consented: z.array(Id),
     concerns: z.array(Id),
+    // [C16] absent only in decisions recorded before records were frozen: readers then derive it
+    record: FrozenFields.record.optional(),
+    cards: FrozenFields.cards.optional(),
   }),
+  z.object({ type: z.literal('deferral'), at: Timestamp, actorId: Id, ...FrozenFields }),
 ]);
 export type LogEvent = z.infer<typeof LogEventSchema>;
 

@@ -53,22 +53,7 @@ export interface ReadResult {
   ignored: IgnoredEntry[];
 }
 
-export type ConsentState = 'not-started' | 'collecting' | 'objections' | 'consented';
-
-/** deriveConsent's output (DESIGN §3); also the minutes' consent record. */
-export interface ConsentRecord {
-  state: ConsentState;
-  /** The item's current consent round number, or null before the first. */
-  round: number | null;
-  revision: string;
-  eligible: string[];
-  consented: string[];
-  concerns: string[];
-  objecting: string[];
-  missing: string[];
-  stale: string[];
-  openObjections: string[];
-}
+export type { ConsentRecord, ConsentState } from './schema.ts';
 
 /** Who writes: a participant of the meeting, or the server itself. */
 export type Actor =

@@ -1,7 +1,7 @@
 // The right side: facilitator controls, the round's speaking order, everyone's
 import { memo } from 'react';
 // position on the active item with the derived state in words, my position, the objection cards.
-import { activeItem, deriveConsent } from '@consent/shared';
+import { activeItem, itemRecord } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { FacilitatorControls } from './FacilitatorControls.tsx';
 import { RoundOrder } from './RoundOrder.tsx';
@@ -16,7 +16,9 @@ export const ConsentPanel = memo(function ConsentPanel() {
   const active = activeItem(snapshot);
   // Consent is the business of the items phase; before and after it the panel lists who is here.
   const consentItem = snapshot.meta.phase === 'items' && active && (active.kind === 'consent' || active.kind === 'selection') ? active : null;
-  const record = consentItem ? deriveConsent(snapshot, consentItem.id) : null;
+  // [C16] a decided or deferred item shows the record frozen at that moment
+  const item = consentItem ? itemRecord(snapshot, consentItem.id) : null;
+  const record = item?.consent ?? null;
   const roundKey = roundKeyOf(snapshot);
   return (
     <aside className="panel consent-panel" aria-label="Consent and rounds">
@@ -31,10 +33,10 @@ export const ConsentPanel = memo(function ConsentPanel() {
               : consentSummary(record, snapshot)}
           </p>
         )}
-        <ParticipantList itemId={consentItem?.id ?? null} record={record} />
+        <ParticipantList itemId={consentItem?.id ?? null} record={record} frozen={item?.frozenBy != null} />
       </section>
       {consentItem && record && <MyPosition item={consentItem} record={record} />}
-      {consentItem && <ObjectionCards itemId={consentItem.id} />}
+      {item && <ObjectionCards cards={item.cards} />}
     </aside>
   );
 });

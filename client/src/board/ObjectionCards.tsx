@@ -1,15 +1,14 @@
 // Objection and concern cards of the active item; the author withdraws or accepts an integration.
 import { useState } from 'react';
-import { acceptIntegration, objectionsOf, withdrawObjection, type Objection } from '@consent/shared';
+import { acceptIntegration, withdrawObjection, type Card, type Objection } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { ReasonForm } from './ReasonForm.tsx';
 import { nameOf } from './words.ts';
 
 const STATUS_LABEL = { open: 'Open', integrated: 'Integrated', withdrawn: 'Withdrawn' } as const;
 
-export function ObjectionCards({ itemId }: { itemId: string }) {
-  const { snapshot } = useBoard();
-  const cards = objectionsOf(snapshot, itemId);
+/** `cards`: the item's record (itemRecord), frozen once the item is decided or deferred. */
+export function ObjectionCards({ cards }: { cards: readonly Card[] }) {
   if (cards.length === 0) return null;
   return (
     <section aria-labelledby="objections-heading">

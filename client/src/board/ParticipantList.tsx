@@ -1,16 +1,24 @@
 // Every participant: online or not, role, attendance, and their position on the active item.
-import { positionKey, type ConsentRecord } from '@consent/shared';
+import { positionKey, type ConsentRecord, type PositionValue } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { participantsInOrder } from '../state/participants.ts';
 
 const POSITION_LABEL = { consent: 'Consents', concern: 'Consents with a concern', object: 'Objects' } as const;
 
-export function ParticipantList({ itemId, record }: { itemId: string | null; record: ConsentRecord | null }) {
+/** The position a frozen record (C16) lists for an eligible member, whatever the document says now. */
+function recordedPosition(record: ConsentRecord, id: string): { position: PositionValue } | undefined {
+  if (record.consented.includes(id)) return { position: 'consent' };
+  if (record.concerns.includes(id)) return { position: 'concern' };
+  if (record.objecting.includes(id)) return { position: 'object' };
+  return undefined;
+}
+
+export function ParticipantList({ itemId, record, frozen = false }: { itemId: string | null; record: ConsentRecord | null; frozen?: boolean }) {
   const { snapshot, online, me } = useBoard();
   return (
     <ul className="participant-list">
       {participantsInOrder(snapshot).map(({ id, ...p }) => {
-        const pos = itemId ? snapshot.positions[positionKey(itemId, id)] : undefined;
+        const pos = frozen && record ? recordedPosition(record, id) : itemId ? snapshot.positions[positionKey(itemId, id)] : undefined;
         const stale = record?.stale.includes(id) ?? false;
         const counts = record?.eligible.includes(id) ?? false;
         const isOnline = online.has(id);
@@ -32,7 +40,7 @@ export function ParticipantList({ itemId, record }: { itemId: string | null; rec
                 {!counts && p.role === 'guest' && ' (guest: does not count)'}
               </span>
             )}
-            {!pos && record && counts && record.round !== null && <span className="position position-missing">waiting</span>}
+            {!pos && record && counts && record.round !== null && <span className="position position-missing">{frozen ? 'no position' : 'waiting'}</span>}
           </li>
         );
       })}

@@ -22,7 +22,7 @@ import {
   type MeetingSnapshot,
 } from '@consent/shared';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
-import { api, connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
+import { api, connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, writeOnce, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
 
 let s: TestServer;
 let m: Meeting;
@@ -35,18 +35,7 @@ const started = Date.now();
 type Who = keyof typeof tokens;
 
 /** One write by `who` from a fresh copy of the meeting; resolves with the refusal, if any. */
-async function act(who: Who, write: (doc: Y.Doc) => void): Promise<{ rule: string; reason: string } | null> {
-  const p = connectPeer(s.wsBase, m.meetingId, tokens[who], { ack: true });
-  try {
-    await synced(p);
-    write(p.doc);
-    // Acks count the reply to the server's step 1 and then the one update.
-    await waitFor(() => p.acks.at(-1) === 2, `${who}'s write to be handled`);
-    return p.refusals[0] ?? null;
-  } finally {
-    p.destroy();
-  }
-}
+const act = (who: Who, write: (doc: Y.Doc) => void) => writeOnce(s.wsBase, m.meetingId, tokens[who], write);
 
 const snap = (doc: Y.Doc): MeetingSnapshot => readMeeting(doc).meeting;
 

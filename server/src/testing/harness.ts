@@ -116,6 +116,20 @@ export function connectPeer(wsBase: string, meetingId: string, token: string, op
 
 export const synced = (peer: Peer) => waitFor(() => peer.provider.synced, 'provider sync');
 
+/** One write from a fresh copy of the meeting, over an `ack=1` connection; resolves with its refusal, if any. */
+export async function writeOnce(wsBase: string, meetingId: string, token: string, write: (doc: Y.Doc) => void): Promise<{ rule: string; reason: string } | null> {
+  const p = connectPeer(wsBase, meetingId, token, { ack: true });
+  try {
+    await synced(p);
+    write(p.doc);
+    // Acks count the reply to the server's step 1 and then the one update.
+    await waitFor(() => p.acks.at(-1) === 2, 'the write to be handled');
+    return p.refusals[0] ?? null;
+  } finally {
+    p.destroy();
+  }
+}
+
 /** A bare websocket speaking the protocol by hand, for what a standard provider never sends. */
 export class RawClient {
   readonly frames: Uint8Array[] = [];

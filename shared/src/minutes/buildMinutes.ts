@@ -1,7 +1,7 @@
 // buildMinutes: the minutes of a meeting as plain JSON, derived from a
 // validated snapshot (DESIGN §6). Pure: time is a parameter.
-import { deriveConsent } from '../consent.ts';
-import { RATING_KEYS, ROUND_KEY, NOTE_KEY, type LogEvent, type Objection } from '../schema.ts';
+import { itemRecord } from '../itemRecord.ts';
+import { RATING_KEYS, ROUND_KEY, NOTE_KEY, type Card, type LogEvent } from '../schema.ts';
 import { participantList, speakingTime } from '../selectors.ts';
 import type { MeetingSnapshot } from '../types.ts';
 import { proposalMarkdown } from './proposalText.ts';
@@ -42,7 +42,9 @@ export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now:
     closingRound: roundOf(s, ROUND_KEY.closing, NOTE_KEY.closing, person),
     items: s.agenda.map((item): MinutesItem => {
       const proposal = s.proposals[item.id] ?? { nodes: [], revision: '' };
-      const cards = cardsOf(s, item.id, proposal.revision, person);
+      // [C16] a decided or deferred item shows the record frozen at that moment, never one derived again
+      const record = itemRecord(s, item.id);
+      const cards = record.cards.map((c) => cardOf(c, proposal.revision, person));
       return {
         id: item.id,
         title: item.title,
@@ -52,7 +54,8 @@ export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now:
         owner: optionalPerson(item.ownerId),
         timeboxMin: item.timeboxMin,
         proposal: { markdown: proposalMarkdown(proposal.nodes), revision: proposal.revision, nodes: proposal.nodes },
-        consent: deriveConsent(s, item.id),
+        consent: record.consent,
+        recordFrozen: record.frozenBy && { at: iso(record.frozenBy.at), by: person(record.frozenBy.actorId), reason: record.frozenBy.type },
         objections: cards.filter((c) => c.kind === 'objection'),
         concerns: cards.filter((c) => c.kind === 'concern'),
         decision: decisionOf(s.log, item.id, person),
@@ -78,22 +81,19 @@ function roundOf(s: MeetingSnapshot, roundKey: string, noteKey: string, person: 
   return { order: (s.rounds[roundKey]?.order ?? []).map(person), notes: s.notes[noteKey] ?? '' };
 }
 
-function cardsOf(s: MeetingSnapshot, itemId: string, revision: string, person: (id: string) => MinutesPerson): MinutesCard[] {
-  return Object.entries(s.objections)
-    .filter(([, o]) => o.itemId === itemId)
-    .sort(([a, x], [b, y]) => x.createdAt - y.createdAt || (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id, o]: [string, Objection]) => ({
-      id,
-      authorId: o.authorId,
-      authorName: person(o.authorId).name,
-      kind: o.kind,
-      text: o.text,
-      status: o.status,
-      stale: o.revision !== revision,
-      createdAt: iso(o.createdAt),
-      resolution: o.resolution ?? null,
-      resolvedAt: o.resolvedAt === undefined ? null : iso(o.resolvedAt),
-    }));
+function cardOf(o: Card, revision: string, person: (id: string) => MinutesPerson): MinutesCard {
+  return {
+    id: o.id,
+    authorId: o.authorId,
+    authorName: person(o.authorId).name,
+    kind: o.kind,
+    text: o.text,
+    status: o.status,
+    stale: o.revision !== revision,
+    createdAt: iso(o.createdAt),
+    resolution: o.resolution ?? null,
+    resolvedAt: o.resolvedAt === undefined ? null : iso(o.resolvedAt),
+  };
 }
 
 /** The item's last decision in the log (a decision is final, so there is at most one in practice). */

@@ -2,7 +2,7 @@
 // Every user string is escaped here; nothing from the document is trusted as markup.
 import type { ConsentRecord, ProposalNode } from '../types.ts';
 import type { MinutesCard, MinutesItem, MinutesJson, MinutesPerson, MinutesRound } from './types.ts';
-import { consentWords, durationText, timeText, timelineText } from './words.ts';
+import { consentWords, durationText, frozenWords, timeText, timelineText } from './words.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
@@ -95,7 +95,11 @@ function itemHtml(item: MinutesItem, n: number, m: MinutesJson): string {
   );
   out.push(`<h4>Proposal <span class="muted">(revision ${escapeHtml(item.proposal.revision)})</span></h4>`);
   out.push(item.proposal.nodes.length === 0 ? '<p class="muted">No proposal text.</p>' : `<div class="proposal">${nodesHtml(item.proposal.nodes)}</div>`);
-  if (item.kind === 'consent' || item.kind === 'selection') out.push('<h4>Consent</h4>', consentHtml(item.consent, m));
+  if (item.kind === 'consent' || item.kind === 'selection') {
+    out.push('<h4>Consent</h4>');
+    if (item.recordFrozen) out.push(`<p class="muted">${frozenWords(item.recordFrozen.reason)} ${timeText(item.recordFrozen.at)}.</p>`);
+    out.push(consentHtml(item.consent, m));
+  }
   if (item.objections.length > 0) out.push('<h4>Objections</h4>', cards(item.objections));
   if (item.concerns.length > 0) out.push('<h4>Concerns</h4>', cards(item.concerns));
   if (item.decision) {

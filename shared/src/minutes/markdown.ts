@@ -3,7 +3,7 @@
 import type { ConsentRecord } from '../types.ts';
 import { escapeMarkdown, markdownText } from './proposalText.ts';
 import type { MinutesCard, MinutesItem, MinutesJson, MinutesPerson, MinutesRound, TimelineEntry } from './types.ts';
-import { consentWords, durationText, timeText, timelineText } from './words.ts';
+import { consentWords, durationText, frozenWords, timeText, timelineText } from './words.ts';
 
 /** Table cells and inline mentions: one line, escaped. */
 const cell = (text: string): string => escapeMarkdown(text.replace(/\s+/g, ' ').trim()).replace(/^$/, '–');
@@ -59,7 +59,11 @@ function itemMarkdown(item: MinutesItem, n: number, m: MinutesJson): string[] {
     ].join('\\\n'),
   );
   out.push(`#### Proposal (revision ${cell(item.proposal.revision)})`, item.proposal.markdown.trim() === '' ? '_No proposal text._' : item.proposal.markdown);
-  if (item.kind === 'consent' || item.kind === 'selection') out.push('#### Consent', consentMarkdown(item.consent, m));
+  if (item.kind === 'consent' || item.kind === 'selection') {
+    out.push('#### Consent');
+    if (item.recordFrozen) out.push(`_${frozenWords(item.recordFrozen.reason)} ${timeText(item.recordFrozen.at)}._`);
+    out.push(consentMarkdown(item.consent, m));
+  }
   if (item.objections.length > 0) out.push('#### Objections', cards(item.objections));
   if (item.concerns.length > 0) out.push('#### Concerns', cards(item.concerns));
   if (item.decision) {

@@ -149,6 +149,11 @@ describe('buildMinutes', () => {
     expect(news).toMatchObject({ id: 'news', kind: 'report', decision: null, objections: [], concerns: [], proposal: { markdown: '' } });
   });
 
+  it('[C16] says the decided item’s record is the one frozen at the decision; an open item’s is derived', () => {
+    expect(m.items[0]!.recordFrozen).toEqual({ at: '2026-11-26T09:20:00.000Z', by: { participantId: 'fran', name: 'Fran' }, reason: 'decision' });
+    expect(m.items[1]!.recordFrozen).toBeNull();
+  });
+
   it('builds the timeline from phase, stage and decision events, with ISO times', () => {
     expect(m.timeline.filter((e) => e.type === 'phase').map((e) => e.type === 'phase' && `${e.from}>${e.to}`)).toEqual([
       'lobby>opening',
@@ -205,6 +210,7 @@ describe('minutesMarkdown', () => {
   it('writes the decision, the consent and how the objection was integrated', () => {
     expect(md).toContain('review by 2027-05-01');
     expect(md).toContain('Consented: Ben, Fran; with a concern: Cleo.');
+    expect(md).toContain('#### Consent\n\n_As recorded at the decision, 2026-11-26 09:20 UTC._\n\n**Consented** (round 2)');
     expect(md).toContain('> We buy a kettle.\\\n> It is a quiet one.');
     expect(md).toContain('- **Cleo** (integrated, raised on an earlier text): Too loud\\\n  _Integrated as:_ Quiet model (2026-11-26 09:17 UTC)');
     expect(md).toContain('| Ben | 3:00 | 1 |');

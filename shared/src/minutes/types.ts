@@ -48,7 +48,9 @@ export interface MinutesItem {
   owner: MinutesPerson | null;
   timeboxMin: number;
   proposal: { markdown: string; revision: string; nodes: ProposalNode[] };
+  /** The consent record: frozen at the decision or deferral when `recordFrozen` is set (C16), else derived now. */
   consent: ConsentRecord;
+  recordFrozen: { at: string; by: MinutesPerson; reason: 'decision' | 'deferral' } | null;
   /** Cards of kind `objection`, in the order they were raised. */
   objections: MinutesCard[];
   /** Cards of kind `concern` (positions of `concern` are in `consent.concerns`). */

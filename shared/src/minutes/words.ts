@@ -12,6 +12,10 @@ const CONSENT_WORDS: Record<ConsentState, string> = {
 
 export const consentWords = (state: ConsentState): string => CONSENT_WORDS[state];
 
+/** The line above a frozen consent record (C16); the renderer adds the time. */
+export const frozenWords = (reason: 'decision' | 'deferral'): string =>
+  reason === 'decision' ? 'As recorded at the decision,' : 'As recorded when the item was deferred,';
+
 /** `2026-11-26 09:05 UTC` from an ISO time. */
 export const timeText = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 

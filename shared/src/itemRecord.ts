@@ -1,0 +1,45 @@
+// The record an agenda item shows: frozen in the log when the item was decided
+// or deferred [C16], derived from the live document otherwise.
+import { deriveConsent } from './consent.ts';
+import type { Card, ConsentRecord, LogEvent } from './schema.ts';
+import { objectionsOf } from './selectors.ts';
+import type { MeetingSnapshot } from './types.ts';
+import { proposalPlainText } from './minutes/proposalText.ts';
+
+type FreezingEvent = Extract<LogEvent, { type: 'decision' | 'deferral' }>;
+
+export interface ItemRecord {
+  consent: ConsentRecord;
+  /** The item's objection and concern cards, oldest first. */
+  cards: Card[];
+  /** The log event that froze the record, or null while it is derived live. */
+  frozenBy: { type: FreezingEvent['type']; at: number; actorId: string } | null;
+}
+
+/** What the server writes into a decision or deferral event: the item as it stands now. */
+export function freezeItem(s: MeetingSnapshot, itemId: string): { text: string; revision: string; record: ConsentRecord; cards: Card[] } {
+  const record = deriveConsent(s, itemId);
+  return {
+    text: proposalPlainText(s.proposals[itemId]?.nodes ?? []),
+    revision: record.revision,
+    record,
+    cards: objectionsOf(s, itemId),
+  };
+}
+
+/** The item's last decision or deferral that carries a frozen record. */
+export function freezingEvent(s: MeetingSnapshot, itemId: string): (FreezingEvent & { record: ConsentRecord; cards: Card[] }) | null {
+  const e = s.log.findLast(
+    (x): x is FreezingEvent & { record: ConsentRecord; cards: Card[] } =>
+      (x.type === 'decision' || x.type === 'deferral') && x.itemId === itemId && x.record !== undefined && x.cards !== undefined,
+  );
+  return e ?? null;
+}
+
+/** [C16] A decided or deferred item's frozen record; otherwise the record derived from the document. */
+export function itemRecord(s: MeetingSnapshot, itemId: string): ItemRecord {
+  const stage = s.agenda.find((i) => i.id === itemId)?.stage;
+  const frozen = stage === 'decided' || stage === 'deferred' ? freezingEvent(s, itemId) : null;
+  if (frozen) return { consent: frozen.record, cards: frozen.cards, frozenBy: { type: frozen.type, at: frozen.at, actorId: frozen.actorId } };
+  return { consent: deriveConsent(s, itemId), cards: objectionsOf(s, itemId), frozenBy: null };
+}
