@@ -222,6 +222,11 @@ describe('a full consent meeting in five browsers', () => {
     await until(() => fac.locator('.banner-ok', { hasText: `Review by ${REVIEW_DATE}` }).count(), (n) => n === 1, 'the decision on the facilitator\'s page');
     await contexts.b.setOffline(false);
     await everyPageShows('decided', async (p) => (await p.locator('.banner-ok', { hasText: `Review by ${REVIEW_DATE}` }).count()) === 1);
+    // [C16][R18] the panel shows the record frozen at the decision; positions on the item are final
+    for (const p of [a, b]) {
+      expect(await p.getByRole('heading', { name: 'Your position' }).count()).toBe(0);
+      expect(await p.locator('.participant', { hasText: 'Ana' }).locator('[data-position]').getAttribute('data-position')).toBe('consent');
+    }
     await expect.poll(() => b.getByRole('alert').filter({ hasText: 'Your last change was not accepted' }).count()).toBe(1);
     await until(() => editorText(b), (t) => t === decidedText, "B's board reloaded from the server");
     await shot(b, '6a-refused');

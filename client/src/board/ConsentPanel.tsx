@@ -30,12 +30,15 @@ export const ConsentPanel = memo(function ConsentPanel() {
           <p className={`consent-state state-${record.state}`} data-consent-state={record.state} role="status" aria-live="polite">
             {consentItem?.stage === 'decided'
               ? `Decided${consentItem.reviewDate ? ` — review by ${consentItem.reviewDate}` : ''}`
-              : consentSummary(record, snapshot)}
+              : consentItem?.stage === 'deferred'
+                ? `Deferred — ${consentSummary(record, snapshot)} when it was deferred`
+                : consentSummary(record, snapshot)}
           </p>
         )}
         <ParticipantList itemId={consentItem?.id ?? null} record={record} frozen={item?.frozenBy != null} />
       </section>
-      {consentItem && record && <MyPosition item={consentItem} record={record} />}
+      {/* [R18] positions on a decided or deferred item are final: nothing to give */}
+      {consentItem && record && consentItem.stage !== 'decided' && consentItem.stage !== 'deferred' && <MyPosition item={consentItem} record={record} />}
       {item && <ObjectionCards cards={item.cards} />}
     </aside>
   );
