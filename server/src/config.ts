@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `full` also survives power loss (an fsync per write batch); `normal` survives a process crash. */
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
+  /** SQLite's page cache, in MiB: the largest part of a long-running server's native memory. */
+  SQLITE_CACHE_MB: int(1, 4096).default(8),
 });
 
 export interface Config {
@@ -39,6 +41,7 @@ export interface Config {
   clientDist: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   sqliteSynchronous: 'normal' | 'full';
+  sqliteCacheMb: number;
 }
 
 export class ConfigError extends Error {
@@ -72,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     clientDist: resolve(e.CLIENT_DIST),
     logLevel: e.LOG_LEVEL,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    sqliteCacheMb: e.SQLITE_CACHE_MB,
   };
 }
 

@@ -41,7 +41,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     (config.logLevel === 'silent' ? pino({ level: 'silent' }) : pino({ level: config.logLevel, base: undefined }, pino.destination(2)));
   const now = options.now ?? Date.now;
   const signer = new TokenSigner(resolveTokenSecret(config.tokenSecret, config.dataDir));
-  const storage = options.storage ?? new SqliteStorage(join(config.dataDir, 'consent.db'), { synchronous: config.sqliteSynchronous });
+  const storage = options.storage ?? new SqliteStorage(join(config.dataDir, 'consent.db'), { synchronous: config.sqliteSynchronous, cacheMb: config.sqliteCacheMb });
   const manager = new RoomManager({
     storage,
     policy: options.policy ?? domainPolicy,

@@ -44,6 +44,8 @@ interface MeetingRow {
 export interface SqliteOptions {
   /** `full` syncs every commit to the disk (power-loss safe); `normal` is crash safe in WAL mode. */
   synchronous?: 'normal' | 'full';
+  /** Page cache of the connection in MiB (SQLite's own default in this build is 16). */
+  cacheMb?: number;
 }
 
 export class SqliteStorage implements Storage {
@@ -59,6 +61,8 @@ export class SqliteStorage implements Storage {
     this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    // a negative cache_size is in KiB: the cache grows to this bound as the file grows, then stays there
+    if (options.cacheMb !== undefined) this.db.pragma(`cache_size = ${-Math.round(options.cacheMb * 1024)}`);
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new Error(`database schema ${version} is newer than this server (${SCHEMA_VERSION})`);
     this.db.exec(SCHEMA);
