@@ -10,10 +10,13 @@ interface Pending {
 export class Inspector {
   private nextId = 1;
   private pending = new Map<number, Pending>();
+  /** The chunks of a heap snapshot being taken. */
+  private chunks: string[] | null = null;
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data) => {
-      const message = JSON.parse(data.toString()) as { id?: number; result?: unknown; error?: { message: string } };
+      const message = JSON.parse(data.toString()) as { id?: number; method?: string; params?: { chunk?: string }; result?: unknown; error?: { message: string } };
+      if (message.method === 'HeapProfiler.addHeapSnapshotChunk') this.chunks?.push(message.params?.chunk ?? '');
       if (message.id === undefined) return;
       const waiter = this.pending.get(message.id);
       if (!waiter) return;
@@ -91,6 +94,34 @@ export class Inspector {
     await this.call('Runtime.releaseObject', { objectId: found.objects.objectId });
     await this.call('Runtime.releaseObject', { objectId: proto.result.objectId });
     return length.result.value;
+  }
+
+  /**
+   * Live JavaScript objects by kind after a full GC, from a heap snapshot: `Map`,
+   * `Item` (yjs), closures by function name, and all strings as one count.
+   */
+  async objectCounts(): Promise<Map<string, number>> {
+    this.chunks = [];
+    try {
+      await this.call('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      const snapshot = JSON.parse(this.chunks.join('')) as {
+        snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+        nodes: number[];
+        strings: string[];
+      };
+      const { node_fields: fields, node_types: [types] } = snapshot.snapshot.meta;
+      const typeAt = fields.indexOf('type');
+      const nameAt = fields.indexOf('name');
+      const counts = new Map<string, number>();
+      for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+        const type = types[snapshot.nodes[i + typeAt]!]!;
+        const kind = type === 'object' || type === 'closure' ? `${type} ${snapshot.strings[snapshot.nodes[i + nameAt]!]}` : type.endsWith('string') ? 'string' : null;
+        if (kind !== null) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+      }
+      return counts;
+    } finally {
+      this.chunks = null;
+    }
   }
 
   close(): void {
