@@ -2,11 +2,14 @@
 import { positionKey, type ConsentRecord } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { participantsInOrder } from '../state/participants.ts';
+import { REMOVE } from '../access/words.ts';
+import { RemoveParticipant } from './RemoveParticipant.tsx';
 
 const POSITION_LABEL = { consent: 'Consents', concern: 'Consents with a concern', object: 'Objects' } as const;
 
 export function ParticipantList({ itemId, record }: { itemId: string | null; record: ConsentRecord | null }) {
-  const { snapshot, online, me } = useBoard();
+  const { snapshot, online, me, can } = useBoard();
+  const mayRemove = can.isFacilitator && snapshot.meta.phase !== 'closed';
   return (
     <ul className="participant-list">
       {participantsInOrder(snapshot).map(({ id, ...p }) => {
@@ -14,8 +17,9 @@ export function ParticipantList({ itemId, record }: { itemId: string | null; rec
         const stale = record?.stale.includes(id) ?? false;
         const counts = record?.eligible.includes(id) ?? false;
         const isOnline = online.has(id);
+        const removed = p.removedAt !== undefined;
         return (
-          <li key={id} className="participant" data-participant={p.name}>
+          <li key={id} className={`participant${removed ? ' removed' : ''}`} data-participant={p.name}>
             <span className={`presence ${isOnline ? 'online' : 'offline'}`} role="img" aria-label={isOnline ? 'online' : 'not online'} />
             <span className="participant-name">
               {p.name}
@@ -23,7 +27,7 @@ export function ParticipantList({ itemId, record }: { itemId: string | null; rec
             </span>
             <span className="participant-role">
               {snapshot.meta.facilitatorId === id ? 'facilitator' : p.role}
-              {!p.present && p.role !== 'observer' ? ', absent' : ''}
+              {removed ? `, ${REMOVE.removed}` : !p.present && p.role !== 'observer' ? ', absent' : ''}
             </span>
             {pos && (
               <span className={`position position-${pos.position}${stale ? ' stale' : ''}`} data-position={pos.position} data-stale={stale || undefined}>
@@ -33,6 +37,7 @@ export function ParticipantList({ itemId, record }: { itemId: string | null; rec
               </span>
             )}
             {!pos && record && counts && record.round !== null && <span className="position position-missing">waiting</span>}
+            {mayRemove && !removed && id !== me && <RemoveParticipant id={id} name={p.name} />}
           </li>
         );
       })}
