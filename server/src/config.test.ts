@@ -10,6 +10,7 @@ describe('config', () => {
     expect(c.dataDir).toMatch(/\/data$/);
     expect(c.clientDist).toMatch(/\/client\/dist$/);
     expect(c.tokenSecret).toBeUndefined();
+    expect(c.tokenTtlDays).toBe(30);
   });
 
   it('reads and coerces the variables', () => {
@@ -24,6 +25,7 @@ describe('config', () => {
     ['LOG_LEVEL', 'loud'],
     ['TOKEN_SECRET', 'short'],
     ['MAX_MESSAGES_PER_SECOND', '0'],
+    ['TOKEN_TTL_DAYS', '0'],
   ])('a bad %s stops the start naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
