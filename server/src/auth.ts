@@ -42,7 +42,7 @@ export async function stillValid(deps: AccessDeps, meeting: MeetingRecord, claim
   const expiresAt = claims.expiresAt ?? meeting.createdAt + deps.tokenTtlMs;
   if (deps.now() >= expiresAt) return { ok: false, status: 401, error: 'token expired' };
   if ((await deps.storage.removedAt(meeting.id, claims.participantId)) !== null) {
-    return { ok: false, status: 403, error: 'the facilitator removed this participant from the meeting' };
+    return { ok: false, status: 403, error: 'The facilitator removed this participant from the meeting.' };
   }
   return { ok: true, claims, meeting };
 }

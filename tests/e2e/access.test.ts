@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.ts';
 import { launchBrowser, shot } from './support/browser.ts';
-import { button, participantRow } from './support/board.ts';
+import { button, move, participantRow } from './support/board.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -110,5 +110,23 @@ describe('the "cannot open this board" screen', () => {
     expect(await page.getByRole('alert').textContent()).toMatch(/does not exist: it was deleted, or the address is wrong/);
     expect(await page.getByRole('link', { name: 'Start a new meeting' }).count()).toBe(1);
     await shot(page, 'access-3-no-such-meeting');
+  });
+});
+
+describe('a closed meeting', () => {
+  it('[M3][DESIGN §5] takes no one new: a late joiner with the member link is told why, and the record keeps its people', async () => {
+    const { fac, memberLink } = await createMeeting();
+    await joinAs('Ana', memberLink);
+    for (const phase of ['Opening', 'Agenda', 'Items', 'Closing', 'Closed']) await move(fac, `Phase: ${phase}`);
+    await expect.poll(() => fac.locator('.stepper li[aria-current="step"]').textContent()).toBe('Closed');
+    const late = await newPage();
+    await late.goto(memberLink);
+    await late.getByLabel('Your name').fill('Lou');
+    await button(late, 'Join').click();
+    await expect.poll(() => late.getByRole('alert').textContent()).toMatch(/meeting is closed/);
+    expect(late.url()).toContain('/join');
+    await shot(late, 'access-4-closed-to-newcomers');
+    expect(await fac.locator('.participant').count()).toBe(2);
+    expect(await button(fac, 'Remove Ana…').count()).toBe(0);
   });
 });

@@ -292,17 +292,4 @@ describe('a full consent meeting in five browsers', () => {
     await expect.poll(() => participantRow(pages.fac, NAMES.a).locator('.presence.online').count()).toBe(1);
     expect(await pages.fac.locator('.participant').count()).toBe(5);
   });
-
-  it('9. [DESIGN §5] the closed meeting takes no one new: a late joiner with the member link is told why, and the record keeps five people', async () => {
-    const late = await browser.newContext();
-    const page = await late.newPage();
-    await page.goto(memberLink);
-    await page.getByLabel('Your name').fill('Lou');
-    await button(page, 'Join').click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/meeting is closed/);
-    expect(page.url()).toContain('/join');
-    await shot(page, '9-closed-to-newcomers');
-    await late.close();
-    expect(await pages.fac.locator('.participant').count()).toBe(5);
-  });
 });

@@ -26,7 +26,7 @@ import { HttpError } from './request.ts';
 
 type Deps = Pick<AppDeps, 'storage' | 'signer' | 'manager' | 'now' | 'tokenTtlMs'>;
 
-export const CLOSED_MEETING = 'this meeting is closed: it takes no new participants, so its record stays as it was closed';
+export const CLOSED_MEETING = 'This meeting is closed: it takes no new participants, so its record stays as it was when it closed.';
 
 const newCodes = (): JoinCodes => ({ member: randomCode(), guest: randomCode(), observer: randomCode() });
 
@@ -54,7 +54,7 @@ export async function createMeetingWithCodes(
 /** The role a join code grants: each role has a code of its own (DESIGN §5), checked in constant time. */
 function roleFor(meeting: MeetingRecord, code: string): Role {
   const role = ROLES.find((r) => sameSecret(code, meeting.codes[r]));
-  if (!role) throw new HttpError(403, 'code: not a join code of this meeting (it may have been replaced by a new link)', 'code');
+  if (!role) throw new HttpError(403, 'code: not a join code of this meeting (it may have been replaced by a new link).', 'code');
   return role;
 }
 
@@ -89,12 +89,12 @@ export async function rotateCodes(deps: Deps, meeting: MeetingRecord, role: Role
  * their positions stay), then their open sockets close with the final code.
  */
 export async function removeParticipant(deps: Deps, meeting: MeetingRecord, by: string, participantId: string): Promise<number> {
-  if (participantId === by) throw new HttpError(400, 'the facilitator cannot remove themselves');
+  if (participantId === by) throw new HttpError(400, 'The facilitator cannot remove themselves.');
   return deps.manager.withRoom(meeting.id, async (room) => {
     const entry = participants(room.doc).get(participantId) as { removedAt?: number } | undefined;
-    if (!entry) throw new HttpError(404, 'no participant of this meeting has this id');
+    if (!entry) throw new HttpError(404, 'No participant of this meeting has this id.');
     if (entry.removedAt !== undefined) return entry.removedAt;
-    if (meta(room.doc).get('phase') === 'closed') throw new HttpError(409, 'this meeting is closed: its record no longer changes');
+    if (meta(room.doc).get('phase') === 'closed') throw new HttpError(409, 'This meeting is closed: its record no longer changes.');
     const at = deps.now();
     await deps.storage.removeParticipant(meeting.id, participantId, at);
     await room.serverWrite((doc) => markRemoved(doc, participantId, at, ORIGIN.server));

@@ -45,6 +45,6 @@ export async function caller(deps: AccessDeps, c: Context): Promise<{ claims: To
 /** The caller, who must be the meeting's facilitator. */
 export async function facilitator(deps: AccessDeps, c: Context, what: string): Promise<{ claims: TokenClaims; meeting: MeetingRecord }> {
   const who = await caller(deps, c);
-  if (who.claims.role !== 'facilitator') throw new HttpError(403, `only the facilitator may ${what}`);
+  if (who.claims.role !== 'facilitator') throw new HttpError(403, `Only the facilitator may ${what}.`);
   return who;
 }

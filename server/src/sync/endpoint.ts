@@ -57,7 +57,7 @@ export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
     const claims = opts.tickets.redeem(ticket, meetingId, opts.now());
     const meeting = await opts.storage.getMeeting(meetingId);
     if (!meeting) return { ok: false, status: 404, error: MEETING_NOT_FOUND };
-    if (!claims) return { ok: false, status: 401, error: 'ticket invalid, used or expired: ask for a new one' };
+    if (!claims) return { ok: false, status: 401, error: 'The ticket is unknown, used or expired: ask for a new one.' };
     return stillValid(opts, meeting, claims);
   };
 
