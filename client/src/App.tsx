@@ -13,7 +13,7 @@ export function App() {
     case 'start':
       return <StartPage />;
     case 'join':
-      return <JoinPage meetingId={route.meetingId} code={route.code} observer={route.observer} />;
+      return <JoinPage meetingId={route.meetingId} code={route.code} role={route.role} />;
     case 'board':
       return (
         <Suspense fallback={<p className="loading" role="status">Opening the board…</p>}>

@@ -1,5 +1,6 @@
-// The board's HTTP calls (create, join, minutes). Errors carry the server's sentence.
-import type { CreatedMeeting, CreateMeetingBody, JoinedMeeting, JoinMeetingBody } from '@consent/shared';
+// The board's HTTP calls (create, join, sync tickets, codes, removal, minutes).
+// Errors carry the server's sentence and status.
+import type { CreatedMeeting, CreateMeetingBody, JoinCodes, JoinedMeeting, JoinMeetingBody } from '@consent/shared';
 
 export class ApiError extends Error {
   constructor(message: string, readonly status: number, readonly field?: string) {
@@ -39,6 +40,26 @@ export const createMeeting = (input: CreateMeetingBody) =>
 
 export const joinMeeting = (meetingId: string, input: JoinMeetingBody) =>
   call<JoinedMeeting>(`/api/meetings/${encodeURIComponent(meetingId)}/join`, json(input));
+
+const meetingPath = (meetingId: string, rest: string) => `/api/meetings/${encodeURIComponent(meetingId)}/${rest}`;
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A single-use ticket for one sync connection: the token itself never goes into a URL. */
+export const requestTicket = (meetingId: string, token: string) =>
+  call<{ ticket: string; expiresAt: number }>(meetingPath(meetingId, 'tickets'), { method: 'POST', headers: bearer(token) });
+
+export const fetchCodes = (meetingId: string, token: string) =>
+  call<{ codes: JoinCodes }>(meetingPath(meetingId, 'codes'), { headers: bearer(token) });
+
+/** New links for every role: the old ones stop working. */
+export const rotateCodes = (meetingId: string, token: string) =>
+  call<{ codes: JoinCodes }>(meetingPath(meetingId, 'codes'), { ...json({}), headers: { ...bearer(token), 'content-type': 'application/json' } });
+
+export const removeParticipant = (meetingId: string, token: string, participantId: string) =>
+  call<{ participantId: string; removedAt: number }>(meetingPath(meetingId, `participants/${encodeURIComponent(participantId)}`), {
+    method: 'DELETE',
+    headers: bearer(token),
+  });
 
 export type MinutesFormat = 'md' | 'html' | 'json';
 

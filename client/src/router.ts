@@ -1,5 +1,6 @@
 // A tiny router over the history API: the three routes of the board need no more.
 import { useSyncExternalStore } from 'react';
+import { ROLES, type Role } from '@consent/shared';
 
 const CHANGE = 'consent:navigate';
 
@@ -22,7 +23,7 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 
 export type Route =
   | { name: 'start' }
-  | { name: 'join'; meetingId: string; code: string; observer: boolean }
+  | { name: 'join'; meetingId: string; code: string; role: Role | null }
   | { name: 'board'; meetingId: string }
   | { name: 'notFound' };
 
@@ -31,7 +32,9 @@ export function matchRoute(pathname: string, search: string): Route {
   const join = /^\/m\/([^/]+)\/join\/?$/.exec(pathname);
   if (join?.[1]) {
     const q = new URLSearchParams(search);
-    return { name: 'join', meetingId: decodeURIComponent(join[1]), code: q.get('code') ?? '', observer: q.get('as') === 'observer' };
+    const as = q.get('as');
+    const role = (ROLES as readonly string[]).includes(as ?? '') ? (as as Role) : null;
+    return { name: 'join', meetingId: decodeURIComponent(join[1]), code: q.get('code') ?? '', role };
   }
   const board = /^\/m\/([^/]+)\/?$/.exec(pathname);
   if (board?.[1]) return { name: 'board', meetingId: decodeURIComponent(board[1]) };
@@ -45,6 +48,6 @@ export function useRoute(): Route {
 }
 
 export const boardPath = (meetingId: string) => `/m/${encodeURIComponent(meetingId)}`;
-/** `as=observer` only lets the join page say so up front; the code alone decides the role. */
-export const joinPath = (meetingId: string, code: string, observer = false) =>
-  `/m/${encodeURIComponent(meetingId)}/join?code=${encodeURIComponent(code)}${observer ? '&as=observer' : ''}`;
+/** `as=<role>` only lets the join page say so up front; the code alone decides the role. */
+export const joinPath = (meetingId: string, code: string, role: Role) =>
+  `/m/${encodeURIComponent(meetingId)}/join?code=${encodeURIComponent(code)}&as=${role}`;

@@ -7,9 +7,6 @@ export interface Session {
   token: string;
   role: SessionRole;
   name: string;
-  /** Kept for the facilitator, who shares them again from the lobby. */
-  inviteCode?: string;
-  observerCode?: string;
 }
 
 const key = (meetingId: string) => `consent-board:session:${meetingId}`;
@@ -20,7 +17,7 @@ export function loadSession(meetingId: string): Session | null {
     if (!raw) return null;
     const s = JSON.parse(raw) as Partial<Session>;
     if (typeof s.participantId !== 'string' || typeof s.token !== 'string' || typeof s.role !== 'string') return null;
-    return { ...s, participantId: s.participantId, token: s.token, role: s.role as SessionRole, name: s.name ?? '' };
+    return { participantId: s.participantId, token: s.token, role: s.role as SessionRole, name: s.name ?? '' };
   } catch {
     return null;
   }

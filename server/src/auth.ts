@@ -1,24 +1,50 @@
-// Who is asking: resolves a meeting id and a token to the caller's claims, or
-// to the HTTP status and message the contract gives (404, 401, 403).
-import type { Storage } from './storage/Storage.ts';
+// Who is asking: resolves a meeting id and a token (or a sync ticket) to the
+// caller's claims, or to the HTTP status and sentence the contract gives
+// (404 unknown meeting, 401 missing/invalid/expired, 403 other meeting or removed).
+import type { MeetingRecord, Storage } from './storage/Storage.ts';
 import type { TokenClaims, TokenSigner } from './tokens.ts';
 
+export interface AccessDeps {
+  storage: Storage;
+  signer: TokenSigner;
+  /** How long a new token opens its meeting. */
+  tokenTtlMs: number;
+  now(): number;
+}
+
 export type AuthResult =
-  | { ok: true; claims: TokenClaims }
+  | { ok: true; claims: TokenClaims; meeting: MeetingRecord }
   | { ok: false; status: 401 | 403 | 404; error: string };
 
-export async function authorize(
-  storage: Storage,
-  signer: TokenSigner,
-  meetingId: string,
-  token: string | null | undefined,
-): Promise<AuthResult> {
-  if (!(await storage.getMeeting(meetingId))) return { ok: false, status: 404, error: 'meeting not found' };
+export const MEETING_NOT_FOUND = 'meeting not found';
+
+/** A new token for a participant, valid for the configured time from now. */
+export function issueToken(deps: AccessDeps, claims: Omit<TokenClaims, 'expiresAt'>): string {
+  return deps.signer.sign({ ...claims, expiresAt: deps.now() + deps.tokenTtlMs });
+}
+
+export async function authorize(deps: AccessDeps, meetingId: string, token: string | null | undefined): Promise<AuthResult> {
+  const meeting = await deps.storage.getMeeting(meetingId);
+  if (!meeting) return { ok: false, status: 404, error: MEETING_NOT_FOUND };
   if (!token) return { ok: false, status: 401, error: 'token missing' };
-  const claims = signer.verify(token);
+  const claims = deps.signer.verify(token);
   if (!claims) return { ok: false, status: 401, error: 'token invalid' };
   if (claims.meetingId !== meetingId) return { ok: false, status: 403, error: 'token of another meeting' };
-  return { ok: true, claims };
+  return stillValid(deps, meeting, claims);
+}
+
+/**
+ * The checks that can change after a token was issued: its expiry (a token
+ * without one expires the configured time after its meeting was created), and
+ * a removal by the facilitator. Run again when a sync ticket is redeemed.
+ */
+export async function stillValid(deps: AccessDeps, meeting: MeetingRecord, claims: TokenClaims): Promise<AuthResult> {
+  const expiresAt = claims.expiresAt ?? meeting.createdAt + deps.tokenTtlMs;
+  if (deps.now() >= expiresAt) return { ok: false, status: 401, error: 'token expired' };
+  if ((await deps.storage.removedAt(meeting.id, claims.participantId)) !== null) {
+    return { ok: false, status: 403, error: 'The facilitator removed this participant from the meeting.' };
+  }
+  return { ok: true, claims, meeting };
 }
 
 /** The token of an `Authorization: Bearer <token>` header. */

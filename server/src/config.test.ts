@@ -11,6 +11,7 @@ describe('config', () => {
     expect(c.clientDist).toMatch(/\/client\/dist$/);
     expect(c.tokenSecret).toBeUndefined();
     expect(c.sqliteCacheMb).toBe(8);
+    expect(c.tokenTtlDays).toBe(30);
   });
 
   it('reads and coerces the variables', () => {
@@ -26,6 +27,7 @@ describe('config', () => {
     ['TOKEN_SECRET', 'short'],
     ['MAX_MESSAGES_PER_SECOND', '0'],
     ['SQLITE_CACHE_MB', '0'],
+    ['TOKEN_TTL_DAYS', '0'],
   ])('a bad %s stops the start naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

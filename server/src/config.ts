@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default(resolve(repoRoot, 'data')),
   /** HMAC key for tokens; when absent one is generated and kept in DATA_DIR/secret. */
   TOKEN_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /** How long a participant's token opens the meeting after it was issued. */
+  TOKEN_TTL_DAYS: int(1, 3650).default(30),
   MAX_FRAME_BYTES: int(1024, 64 * 1024 * 1024).default(1024 * 1024),
   /** How long an empty room stays in memory before it is compacted and unloaded. */
   ROOM_GRACE_MS: int(0, 24 * 3600 * 1000).default(10_000),
@@ -34,6 +36,7 @@ export interface Config {
   host: string;
   dataDir: string;
   tokenSecret: string | undefined;
+  tokenTtlDays: number;
   maxFrameBytes: number;
   roomGraceMs: number;
   compactEvery: number;
@@ -68,6 +71,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     tokenSecret: e.TOKEN_SECRET,
+    tokenTtlDays: e.TOKEN_TTL_DAYS,
     maxFrameBytes: e.MAX_FRAME_BYTES,
     roomGraceMs: e.ROOM_GRACE_MS,
     compactEvery: e.COMPACT_EVERY,

@@ -14,6 +14,7 @@ import type { WritePolicy } from './room/writeCheck.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
 import type { Storage } from './storage/Storage.ts';
 import { attachSyncEndpoint } from './sync/endpoint.ts';
+import { TicketStore } from './tickets.ts';
 import { resolveTokenSecret, TokenSigner } from './tokens.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -51,7 +52,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     now,
   });
-  const app = createApp({ storage, signer, manager, clientDist: config.clientDist, version: VERSION, log, now });
+  const access = { storage, signer, tokenTtlMs: config.tokenTtlDays * 24 * 3600 * 1000, now };
+  const tickets = new TicketStore();
+  const app = createApp({ ...access, manager, tickets, clientDist: config.clientDist, version: VERSION, log });
 
   let server!: Server;
   const port = await new Promise<number>((resolve, reject) => {
@@ -59,8 +62,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     server.once('error', reject);
   });
   const sync = attachSyncEndpoint(server, {
-    storage,
-    signer,
+    ...access,
+    tickets,
     manager,
     maxFrameBytes: config.maxFrameBytes,
     maxMessagesPerSecond: config.maxMessagesPerSecond,

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,16 +11,20 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('tokens', () => {
   const signer = new TokenSigner('a-secret-of-sixteen+');
 
-  it('round-trips the claims of a signed token', () => {
-    const token = signer.sign({ meetingId: 'm1', participantId: 'p1', role: 'guest' });
-    expect(signer.verify(token)).toEqual({ meetingId: 'm1', participantId: 'p1', role: 'guest' });
+  const expiresAt = Date.UTC(2030, 0, 1);
+
+  it('round-trips the claims of a signed token, its expiry included', () => {
+    const token = signer.sign({ meetingId: 'm1', participantId: 'p1', role: 'guest', expiresAt });
+    expect(signer.verify(token)).toEqual({ meetingId: 'm1', participantId: 'p1', role: 'guest', expiresAt });
   });
 
-  it('refuses a token with any part changed', () => {
-    const token = signer.sign({ meetingId: 'm1', participantId: 'p1', role: 'observer' });
-    const [m, p, , mac] = token.split('.');
-    expect(signer.verify(`${m}.${p}.member.${mac}`)).toBeNull();
-    expect(signer.verify(`m2.${p}.observer.${mac}`)).toBeNull();
+  it('refuses a token with any part changed, its expiry included', () => {
+    const token = signer.sign({ meetingId: 'm1', participantId: 'p1', role: 'observer', expiresAt });
+    const [m, p, , exp, mac] = token.split('.');
+    expect(signer.verify(`${m}.${p}.member.${exp}.${mac}`)).toBeNull();
+    expect(signer.verify(`m2.${p}.observer.${exp}.${mac}`)).toBeNull();
+    expect(signer.verify(`${m}.${p}.observer.${(parseInt(exp!, 36) + 86_400).toString(36)}.${mac}`)).toBeNull();
+    expect(signer.verify(`${m}.${p}.observer.${mac}`)).toBeNull();
     expect(signer.verify(token.slice(0, -2))).toBeNull();
     expect(signer.verify('')).toBeNull();
     expect(signer.verify('a.b.c')).toBeNull();
@@ -27,7 +32,13 @@ describe('tokens', () => {
 
   it('refuses a token signed with another secret', () => {
     const other = new TokenSigner('another-secret-of-16');
-    expect(signer.verify(other.sign({ meetingId: 'm1', participantId: 'p1', role: 'member' }))).toBeNull();
+    expect(signer.verify(other.sign({ meetingId: 'm1', participantId: 'p1', role: 'member', expiresAt }))).toBeNull();
+  });
+
+  it('still reads a token of the first release, which has no expiry part', () => {
+    const body = 'm1.p1.member';
+    const legacy = `${body}.${createHmac('sha256', 'a-secret-of-sixteen+').update(body).digest('base64url')}`;
+    expect(signer.verify(legacy)).toEqual({ meetingId: 'm1', participantId: 'p1', role: 'member', expiresAt: null });
   });
 
   it('makes readable codes of the asked length', () => {

@@ -1,5 +1,7 @@
-// Participant tokens and join codes. A token is `<meetingId>.<participantId>.<role>.<mac>`
-// where mac = HMAC-SHA256(secret, the first three parts): nothing is stored per token.
+// Participant tokens and join codes. A token is `<meetingId>.<participantId>.<role>.<expiry>.<mac>`
+// where expiry is in seconds since the epoch (base 36) and mac = HMAC-SHA256(secret, the parts
+// before it): nothing is stored per token (a removal is stored per participant, see auth.ts).
+// Tokens of the first release have no expiry part; auth.ts gives them one from the meeting's age.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +14,8 @@ export interface TokenClaims {
   meetingId: string;
   participantId: string;
   role: TokenRole;
+  /** When the token stops opening the meeting (ms since the epoch); null for a token without expiry part. */
+  expiresAt: number | null;
 }
 
 /** Url-safe random id without dots (tokens use dots as separators). */
@@ -37,19 +41,24 @@ export function sameSecret(a: string, b: string): boolean {
 export class TokenSigner {
   constructor(private readonly secret: string) {}
 
-  sign(claims: TokenClaims): string {
-    const body = `${claims.meetingId}.${claims.participantId}.${claims.role}`;
+  /** A token that expires at `expiresAt` (rounded up to the second). */
+  sign(claims: Omit<TokenClaims, 'expiresAt'> & { expiresAt: number }): string {
+    const expiry = Math.ceil(claims.expiresAt / 1000).toString(36);
+    const body = `${claims.meetingId}.${claims.participantId}.${claims.role}.${expiry}`;
     return `${body}.${this.mac(body)}`;
   }
 
-  /** The claims of a well-formed, correctly signed token; null otherwise. */
+  /** The claims of a well-formed, correctly signed token (expired or not); null otherwise. */
   verify(token: string): TokenClaims | null {
     const parts = token.split('.');
-    if (parts.length !== 4) return null;
-    const [meetingId, participantId, role, mac] = parts as [string, string, string, string];
+    if (parts.length !== 4 && parts.length !== 5) return null;
+    const mac = parts.pop()!;
+    const [meetingId, participantId, role, expiry] = parts as [string, string, string, string | undefined];
     if (!meetingId || !participantId || !(TOKEN_ROLES as readonly string[]).includes(role)) return null;
-    if (!sameSecret(mac, this.mac(`${meetingId}.${participantId}.${role}`))) return null;
-    return { meetingId, participantId, role: role as TokenRole };
+    if (expiry !== undefined && !/^[0-9a-z]{1,10}$/.test(expiry)) return null;
+    if (!sameSecret(mac, this.mac(parts.join('.')))) return null;
+    const expiresAt = expiry === undefined ? null : parseInt(expiry, 36) * 1000;
+    return { meetingId, participantId, role: role as TokenRole, expiresAt };
   }
 
   private mac(body: string): string {

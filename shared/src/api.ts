@@ -1,7 +1,7 @@
 // The HTTP API's bodies and answers (docs/api.md): one owner for the server
 // that validates them, the board that sends them, and tests that call them.
 import { z } from 'zod';
-import { ROLES } from './schema.ts';
+import { ROLES, type Role } from './schema.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -14,13 +14,21 @@ export const CreateMeetingBody = z.strictObject({
 });
 export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
 
-/** POST /api/meetings/:id/join */
+/** POST /api/meetings/:id/join: the code alone decides the role (DESIGN §5), so the body names none. */
 export const JoinMeetingBody = z.strictObject({
   name: text(200).min(1),
   code: z.string().trim().min(1).max(100),
-  role: z.enum(ROLES).optional(),
 });
 export type JoinMeetingBody = z.infer<typeof JoinMeetingBody>;
+
+/** POST /api/meetings/:id/codes: new codes for one role, or for every role when none is named. */
+export const RotateCodesBody = z.strictObject({
+  role: z.enum(ROLES).optional(),
+});
+export type RotateCodesBody = z.infer<typeof RotateCodesBody>;
+
+/** One join code per role: each link grants exactly its role, and only the facilitator sees them. */
+export type JoinCodes = Record<Role, string>;
 
 /** A participant's role as a token carries it: facilitation is a role of the token only. */
 export const TOKEN_ROLES = ['facilitator', ...ROLES] as const;
@@ -32,8 +40,7 @@ export interface CreatedMeeting {
   participantId: string;
   token: string;
   role: 'facilitator';
-  inviteCode: string;
-  observerCode: string;
+  codes: JoinCodes;
 }
 
 /** 201 answer of POST /api/meetings/:id/join */

@@ -75,6 +75,12 @@ export function addParticipant(doc: Y.Doc, participantId: string, p: { name: str
   doc.transact(() => participants(doc).set(participantId, entry), origin);
 }
 
+/** Server only: marks a participant as removed by the facilitator; their entry and positions stay. */
+export function markRemoved(doc: Y.Doc, participantId: string, at: number, origin: Origin = ORIGIN.local): void {
+  const entry = participant(doc, participantId);
+  if (entry.removedAt === undefined) doc.transact(() => participants(doc).set(participantId, { ...entry, removedAt: at }), origin);
+}
+
 /** Attendance (not connection): whether the participant takes part in the meeting. */
 export function setPresent(doc: Y.Doc, participantId: string, present: boolean, origin: Origin = ORIGIN.local): void {
   const entry = participant(doc, participantId);

@@ -79,6 +79,8 @@ const cases: [string, Setup, Expect][] = [
     { state: 'consented', eligible: ['a'], missing: [] }],
   ['[C1] an absent member who consented does not count either', { participants: { a: member(), b: member(false) }, positions: { 'i1/b': pos('consent') } },
     { state: 'collecting', consented: [], missing: ['a'] }],
+  ['[C1] a removed member counts for nothing, and their position stays out of the record', { participants: { a: member(), b: { ...member(), removedAt: 9 } }, positions: { 'i1/a': pos('consent'), 'i1/b': pos('object') } },
+    { state: 'consented', eligible: ['a'], objecting: [], missing: [] }],
   ['[C9] with no eligible member nothing is consented', { participants: { g: { ...member(), role: 'guest' } }, positions: { 'i1/g': pos('consent') } },
     { state: 'collecting', eligible: [] }],
   ['[C5] every list is sorted by id', { participants: { c: member(), a: member(), b: member() }, positions: { 'i1/c': pos('consent'), 'i1/a': pos('consent') } },
@@ -148,6 +150,8 @@ describe('deriveConsent after concurrent writes, in both delivery orders', () =>
       (d) => cmd.givePosition(d, 'i1', 'b', 'concern', 5), { state: 'consented', concerns: ['b'] }],
     ['[C1] a member leaving while the others consent is not owed', () => {}, (d) => cmd.givePosition(d, 'i1', 'a', 'consent', 5),
       (d) => cmd.setPresent(d, 'b', false), { state: 'consented', eligible: ['a', 'f'] }],
+    ['[C1] a member removed while the others consent is not owed', () => {}, (d) => cmd.givePosition(d, 'i1', 'a', 'consent', 5),
+      (d) => cmd.markRemoved(d, 'b', 6), { state: 'consented', eligible: ['a', 'f'] }],
     ['[C6] two objections raised at once both block', () => {}, (d) => objection(d, 'o2'), (d) => objection(d, 'o1'),
       { state: 'objections', openObjections: ['o1', 'o2'] }],
   ];

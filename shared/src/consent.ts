@@ -6,10 +6,10 @@ import type { ConsentRecord, ConsentState, MeetingSnapshot } from './types.ts';
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** [C1] Members who are present; guests, observers and absent members never count. */
+/** [C1] Members who are present and not removed; guests, observers, absent and removed members never count. */
 export function eligibleMembers(snapshot: MeetingSnapshot): string[] {
   return Object.entries(snapshot.participants)
-    .filter(([, p]) => p.role === 'member' && p.present)
+    .filter(([, p]) => p.role === 'member' && p.present && p.removedAt === undefined)
     .map(([id]) => id)
     .sort(byCodeUnit);
 }

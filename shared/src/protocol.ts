@@ -39,7 +39,10 @@ export const CLOSE = {
   refused: 4001,
   /** token missing or invalid (final) */
   unauthorized: 4401,
-  /** token of another meeting (final) */
+  /**
+   * the token may not open this meeting (final): another meeting's token, or the facilitator
+   * removed its participant — the one code the server sends on an open socket in this range
+   */
   forbidden: 4403,
   /** meeting does not exist (final) */
   notFound: 4404,
@@ -47,7 +50,7 @@ export const CLOSE = {
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
 
 /** Query parameters of `GET /sync/:meetingId`. */
-export const SYNC_PARAM = { token: 'token', ack: 'ack' } as const;
+export const SYNC_PARAM = { ticket: 'ticket', token: 'token', ack: 'ack' } as const;
 
 /** Transaction origins of the shared commands, so observers can tell who wrote. */
 export const ORIGIN = {

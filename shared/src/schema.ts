@@ -73,6 +73,8 @@ export const ParticipantSchema = z.object({
   role: Role,
   present: z.boolean(),
   joinedAt: Timestamp,
+  /** Set by the server when the facilitator removed the participant: the entry stays, for the record. */
+  removedAt: Timestamp.optional(),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 

@@ -16,7 +16,8 @@ let browser: Browser;
 const contexts = {} as Record<Who, BrowserContext>;
 const pages = {} as Record<Who, Page>;
 const all = () => Object.values(pages);
-let inviteLink = '';
+let memberLink = '';
+let guestLink = '';
 let observerLink = '';
 const ITEM = 'Shared tool budget';
 const REVIEW_DATE = '2027-05-31';
@@ -39,8 +40,9 @@ async function join(who: Who, link: string, role: 'member' | 'guest' | 'observer
   const page = await openPage(who, who === 'obs');
   await page.goto(link);
   await page.getByLabel('Your name').fill(NAMES[who]);
-  if (role === 'observer') await page.getByText('This is an observer link').waitFor();
-  else await page.getByLabel(role === 'member' ? /^Member/ : /^Guest/).check();
+  // The link alone decides the role: the page says which, and offers no choice.
+  await page.getByText(`This is a${role === 'observer' ? 'n' : ''} ${role} link`).waitFor();
+  expect(await page.getByRole('radio').count()).toBe(0);
   await button(page, 'Join').click();
   await page.waitForURL(/\/m\/[^/]+$/);
   await expect.poll(() => page.locator('.me strong').textContent()).toBe(NAMES[who]);
@@ -78,17 +80,18 @@ describe('a full consent meeting in five browsers', () => {
     await fac.getByLabel(/^The circle's aim/).fill('A garden that feeds the neighbourhood all year.');
     await fac.getByLabel('Your name').fill(NAMES.fac);
     await button(fac, 'Create meeting').click();
-    inviteLink = await fac.getByRole('textbox', { name: 'Member invite link' }).inputValue();
+    memberLink = await fac.getByRole('textbox', { name: 'Member link' }).inputValue();
+    guestLink = await fac.getByRole('textbox', { name: 'Guest link' }).inputValue();
     observerLink = await fac.getByRole('textbox', { name: 'Observer link' }).inputValue();
-    expect(inviteLink).toMatch(/\/m\/[^/]+\/join\?code=/);
-    expect(observerLink).not.toBe(inviteLink);
+    expect(memberLink).toMatch(/\/m\/[^/]+\/join\?code=/);
+    expect(new Set([memberLink, guestLink, observerLink]).size).toBe(3);
     await shot(fac, '1a-links');
     await button(fac, 'Open the board').click();
     await fac.waitForURL(/\/m\/[^/]+$/);
 
-    await join('a', inviteLink, 'member');
-    await join('b', inviteLink, 'member');
-    await join('guest', inviteLink, 'guest');
+    await join('a', memberLink, 'member');
+    await join('b', memberLink, 'member');
+    await join('guest', guestLink, 'guest');
     await join('obs', observerLink, 'observer');
 
     for (const p of all()) {

@@ -1,17 +1,56 @@
-// The facilitator's invite and observer links, to share again from the lobby.
+// The facilitator's links, one per role, fetched from the server (only the
+// facilitator may read them), with a way to replace them all.
+import { useEffect, useState } from 'react';
+import type { JoinCodes } from '@consent/shared';
+import { ApiError, fetchCodes, rotateCodes } from '../api.ts';
+import { JoinLinks } from '../access/JoinLinks.tsx';
+import { LINKS_LEAD, LINKS_REPLACED, REPLACE_LINKS, REPLACE_LINKS_HINT } from '../access/words.ts';
 import { useBoard } from './BoardContext.ts';
-import { CopyField } from '../ui/CopyField.tsx';
-import { joinPath } from '../router.ts';
+
+const message = (err: unknown) => (err instanceof ApiError ? err.message : String(err));
 
 export function InviteLinks() {
   const { session, meetingId, can } = useBoard();
-  if (!can.isFacilitator || !session.inviteCode) return null;
+  const [codes, setCodes] = useState<JoinCodes | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [replaced, setReplaced] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!can.isFacilitator) return;
+    let live = true;
+    fetchCodes(meetingId, session.token).then(
+      (r) => live && setCodes(r.codes),
+      (err) => live && setError(message(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [can.isFacilitator, meetingId, session.token]);
+
+  if (!can.isFacilitator) return null;
+  const replace = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setCodes((await rotateCodes(meetingId, session.token)).codes);
+      setReplaced(true);
+    } catch (err) {
+      setError(message(err));
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <section className="invite-links" aria-label="Invite links">
-      <CopyField label="Member invite link" value={location.origin + joinPath(meetingId, session.inviteCode)} hint="Members and guests join with this link." />
-      {session.observerCode && (
-        <CopyField label="Observer link" value={location.origin + joinPath(meetingId, session.observerCode, true)} hint="Observers see the board live and write nothing." />
-      )}
+      <p className="hint">{LINKS_LEAD}</p>
+      {codes && <JoinLinks meetingId={meetingId} codes={codes} />}
+      <p className="hint">{REPLACE_LINKS_HINT}</p>
+      <button type="button" onClick={replace} disabled={busy || !codes}>
+        {REPLACE_LINKS}
+      </button>
+      <span role="status" className="hint">{replaced ? LINKS_REPLACED : ''}</span>
+      {error && <p className="error" role="alert">{error}</p>}
     </section>
   );
 }

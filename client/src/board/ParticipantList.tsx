@@ -2,6 +2,8 @@
 import { positionKey, type ConsentRecord, type PositionValue } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { participantsInOrder } from '../state/participants.ts';
+import { REMOVE } from '../access/words.ts';
+import { RemoveParticipant } from './RemoveParticipant.tsx';
 
 const POSITION_LABEL = { consent: 'Consents', concern: 'Consents with a concern', object: 'Objects' } as const;
 
@@ -14,7 +16,8 @@ function recordedPosition(record: ConsentRecord, id: string): { position: Positi
 }
 
 export function ParticipantList({ itemId, record, frozen = false }: { itemId: string | null; record: ConsentRecord | null; frozen?: boolean }) {
-  const { snapshot, online, me } = useBoard();
+  const { snapshot, online, me, can } = useBoard();
+  const mayRemove = can.isFacilitator && snapshot.meta.phase !== 'closed';
   return (
     <ul className="participant-list">
       {participantsInOrder(snapshot).map(({ id, ...p }) => {
@@ -22,8 +25,9 @@ export function ParticipantList({ itemId, record, frozen = false }: { itemId: st
         const stale = record?.stale.includes(id) ?? false;
         const counts = record?.eligible.includes(id) ?? false;
         const isOnline = online.has(id);
+        const removed = p.removedAt !== undefined;
         return (
-          <li key={id} className="participant" data-participant={p.name}>
+          <li key={id} className={`participant${removed ? ' removed' : ''}`} data-participant={p.name}>
             <span className={`presence ${isOnline ? 'online' : 'offline'}`} role="img" aria-label={isOnline ? 'online' : 'not online'} />
             <span className="participant-name">
               {p.name}
@@ -31,7 +35,7 @@ export function ParticipantList({ itemId, record, frozen = false }: { itemId: st
             </span>
             <span className="participant-role">
               {snapshot.meta.facilitatorId === id ? 'facilitator' : p.role}
-              {!p.present && p.role !== 'observer' ? ', absent' : ''}
+              {removed ? `, ${REMOVE.removed}` : !p.present && p.role !== 'observer' ? ', absent' : ''}
             </span>
             {pos && (
               <span className={`position position-${pos.position}${stale ? ' stale' : ''}`} data-position={pos.position} data-stale={stale || undefined}>
@@ -41,6 +45,7 @@ export function ParticipantList({ itemId, record, frozen = false }: { itemId: st
               </span>
             )}
             {!pos && record && counts && record.round !== null && <span className="position position-missing">{frozen ? 'no position' : 'waiting'}</span>}
+            {mayRemove && !removed && id !== me && <RemoveParticipant id={id} name={p.name} />}
           </li>
         );
       })}

@@ -3,7 +3,7 @@ import { useBoard } from './BoardContext.ts';
 import type { Phase } from '@consent/shared';
 
 const INTRO: Record<Phase, (facilitator: boolean) => string> = {
-  lobby: (f) => (f ? 'Share the invite link. When everyone is here, open the meeting (right).' : 'Waiting for the facilitator to open the meeting.'),
+  lobby: (f) => (f ? 'Share the links, one per role. When everyone is here, open the meeting (right).' : 'Waiting for the facilitator to open the meeting.'),
   opening: () => 'Opening round: each person says how they arrive, in turn.',
   agenda: (f) => (f ? 'Build the agenda on the left and note who attends; then ask the circle to consent to it.' : 'The circle consents to the agenda and notes attendance.'),
   items: () => 'The agenda items, one by one.',

@@ -2,6 +2,7 @@
 import { loadSession } from '../session.ts';
 import { useMeetingSync } from '../sync/useMeetingSync.ts';
 import { Board } from '../board/Board.tsx';
+import { CannotOpen } from '../access/CannotOpen.tsx';
 import '../styles/board.css';
 
 export default function BoardPage({ meetingId }: { meetingId: string }) {
@@ -22,14 +23,7 @@ export default function BoardPage({ meetingId }: { meetingId: string }) {
 
 function ConnectedBoard({ meetingId, session }: { meetingId: string; session: NonNullable<ReturnType<typeof loadSession>> }) {
   const sync = useMeetingSync(meetingId, session);
-  if (sync.fatal) {
-    return (
-      <main className="page narrow">
-        <h1>The board cannot open</h1>
-        <p role="alert">{sync.fatal}</p>
-      </main>
-    );
-  }
+  if (sync.fatal) return <CannotOpen refused={sync.fatal} />;
   if (!sync.conn || !sync.ready) {
     return (
       <p className="loading" role="status">

@@ -1,19 +1,20 @@
-// Joining from an invite link: a name and, for members' links, member or guest.
+// Joining from an invite link: a name; the link's code alone decides the role.
 import { useEffect, useState, type FormEvent } from 'react';
+import type { Role } from '@consent/shared';
 import { ApiError, joinMeeting } from '../api.ts';
 import { loadSession, saveSession } from '../session.ts';
 import { boardPath, navigate } from '../router.ts';
 import { TextField } from '../ui/TextField.tsx';
+import { JOIN_AS, JOIN_NO_CODE } from '../access/words.ts';
 
-export function JoinPage({ meetingId, code, observer }: { meetingId: string; code: string; observer: boolean }) {
+export function JoinPage({ meetingId, code, role }: { meetingId: string; code: string; role: Role | null }) {
   const [name, setName] = useState('');
-  const [role, setRole] = useState<'member' | 'guest'>('member');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const existing = loadSession(meetingId);
 
   useEffect(() => {
-    if (!code) setError('This link has no invite code. Ask the facilitator for the invite link.');
+    if (!code) setError(JOIN_NO_CODE);
   }, [code]);
 
   const submit = async (e: FormEvent) => {
@@ -21,8 +22,7 @@ export function JoinPage({ meetingId, code, observer }: { meetingId: string; cod
     setBusy(true);
     setError(null);
     try {
-      // Members need not ask: the invite code makes members and the observer code observers.
-      const joined = await joinMeeting(meetingId, { name: name.trim(), code, ...(role === 'guest' && !observer ? { role } : {}) });
+      const joined = await joinMeeting(meetingId, { name: name.trim(), code });
       saveSession(meetingId, { ...joined, name: name.trim() });
       navigate(boardPath(meetingId), { replace: true });
     } catch (err) {
@@ -45,32 +45,12 @@ export function JoinPage({ meetingId, code, observer }: { meetingId: string; cod
       )}
       <form onSubmit={submit} aria-label="Join the meeting">
         <TextField label="Your name" name="name" value={name} onChange={setName} required autoFocus />
-        {observer ? (
-          <p className="notice">This is an observer link: you will see the board live and write nothing.</p>
-        ) : (
-          <RoleChoice role={role} onChange={setRole} />
-        )}
+        {role && <p className="notice">{JOIN_AS[role]}</p>}
         {error && <p className="error" role="alert">{error}</p>}
         <button type="submit" className="primary" disabled={busy || !name.trim() || !code}>
           {busy ? 'Joining…' : 'Join'}
         </button>
       </form>
     </main>
-  );
-}
-
-function RoleChoice({ role, onChange }: { role: 'member' | 'guest'; onChange: (role: 'member' | 'guest') => void }) {
-  return (
-    <fieldset className="choice">
-      <legend>Join as</legend>
-      <label>
-        <input type="radio" name="role" value="member" checked={role === 'member'} onChange={() => onChange('member')} />
-        Member — your position counts in consent rounds
-      </label>
-      <label>
-        <input type="radio" name="role" value="guest" checked={role === 'guest'} onChange={() => onChange('guest')} />
-        Guest — you may speak, co-edit and raise concerns; your position does not count
-      </label>
-    </fieldset>
   );
 }

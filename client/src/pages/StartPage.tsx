@@ -2,9 +2,10 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, createMeeting, type CreatedMeeting } from '../api.ts';
 import { saveSession } from '../session.ts';
-import { boardPath, joinPath, navigate } from '../router.ts';
+import { boardPath, navigate } from '../router.ts';
 import { TextField } from '../ui/TextField.tsx';
-import { CopyField } from '../ui/CopyField.tsx';
+import { JoinLinks } from '../access/JoinLinks.tsx';
+import { LINKS_LEAD } from '../access/words.ts';
 
 export function StartPage() {
   const [title, setTitle] = useState('');
@@ -21,9 +22,7 @@ export function StartPage() {
     setError(null);
     try {
       const m = await createMeeting({ title: title.trim(), circle: circle.trim(), aim: aim.trim(), facilitatorName: name.trim() });
-      saveSession(m.meetingId, {
-        participantId: m.participantId, token: m.token, role: m.role, name: name.trim(), inviteCode: m.inviteCode, observerCode: m.observerCode,
-      });
+      saveSession(m.meetingId, { participantId: m.participantId, token: m.token, role: m.role, name: name.trim() });
       setCreated(m);
     } catch (err) {
       setError(err instanceof ApiError ? { message: err.message, field: err.field } : { message: String(err) });
@@ -54,13 +53,11 @@ export function StartPage() {
 }
 
 function MeetingLinks({ meeting, title }: { meeting: CreatedMeeting; title: string }) {
-  const origin = location.origin;
   return (
     <main className="page narrow">
       <h1>“{title}” is ready</h1>
-      <p className="lead">Send the invite link to the circle's members and guests, and the observer link to anyone who only watches.</p>
-      <CopyField label="Member invite link" value={origin + joinPath(meeting.meetingId, meeting.inviteCode)} hint="Members and guests join with this link." />
-      <CopyField label="Observer link" value={origin + joinPath(meeting.meetingId, meeting.observerCode, true)} hint="Observers see the board live and write nothing." />
+      <p className="lead">{LINKS_LEAD}</p>
+      <JoinLinks meetingId={meeting.meetingId} codes={meeting.codes} />
       <button type="button" className="primary" onClick={() => navigate(boardPath(meeting.meetingId))}>
         Open the board
       </button>

@@ -1,5 +1,6 @@
 // One Y.Doc per meeting, synced through the standard y-websocket provider
-// (with our ack/refused extension) and kept on this device with y-indexeddb.
+// (with our ack/refused extension, and a fresh sync ticket before each connect)
+// and kept on this device with y-indexeddb.
 // Saved = the server's durable-ack count has caught up with the sync frames we
 // sent on this connection. A refusal reloads the document from the server.
 import { useCallback, useEffect, useState } from 'react';
@@ -8,6 +9,9 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { MESSAGE, SYNC, SYNC_PARAM, meta, readMeeting } from '@consent/shared';
 import type { Session } from '../session.ts';
+import { requestTicket } from '../api.ts';
+import type { Refused } from '../access/CannotOpen.tsx';
+import { ticketedConnection } from './ticketedConnection.ts';
 import { parseRefusal, readVarString, readVarUint, type Refusal } from './wire.ts';
 import { colourByJoinOrder, userColor } from './userColor.ts';
 
@@ -32,15 +36,9 @@ export interface MeetingSync {
   save: SaveState;
   refusal: Refusal | null;
   dismissRefusal: () => void;
-  /** A final refusal of the connection (bad token, meeting gone): nothing to retry. */
-  fatal: string | null;
+  /** A final refusal of this device's pass (invalid, expired, removed, meeting gone): nothing to retry. */
+  fatal: Refused | null;
 }
-
-const FATAL: Record<number, string> = {
-  4401: 'This device’s pass for the meeting is no longer valid. Join again with the invite link.',
-  4403: 'This device’s pass belongs to another meeting. Join again with the invite link.',
-  4404: 'This meeting does not exist (any more).',
-};
 
 const syncUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
 
@@ -64,15 +62,16 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
   const [ready, setReady] = useState(false);
   const [save, setSave] = useState<SaveState>('connecting');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [fatal, setFatal] = useState<string | null>(null);
+  const [fatal, setFatal] = useState<Refused | null>(null);
 
   useEffect(() => {
     const doc = new Y.Doc();
     const user: AwarenessUser = { id: session.participantId, name: session.name, color: userColor(session.participantId) };
     const idb = new IndexeddbPersistence(`consent-board:${meetingId}:${session.participantId}`, doc);
     const provider = new WebsocketProvider(syncUrl(), meetingId, doc, {
-      params: { [SYNC_PARAM.token]: session.token, [SYNC_PARAM.ack]: '1' },
+      params: { [SYNC_PARAM.ack]: '1' },
       disableBc: true,
+      connect: false,
     });
     provider.awareness.setLocalStateField('user', user);
     // Once the document names everyone, take my name as the document spells it (the
@@ -110,6 +109,7 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
       setRefusal(parseRefusal(readVarString(dec)));
       // The refused change is in this copy (and on this device): start over from the server's state.
       gone = true;
+      connection.stop();
       provider.destroy();
       void idb.clearData().finally(() => setGeneration((g) => g + 1));
     };
@@ -132,9 +132,15 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
       }
       update();
     });
-    provider.on('connection-close', (event: CloseEvent | null) => {
-      const message = event ? FATAL[event.code] : undefined;
-      if (message) setFatal(message);
+    const connection = ticketedConnection(provider, {
+      fetchTicket: () => requestTicket(meetingId, session.token),
+      onRefused: (status, reason) => {
+        if (!gone) setFatal({ status, reason });
+      },
+      onUnreachable: () => {
+        dropped = true;
+        update();
+      },
     });
     const onUpdate = () => update();
     doc.on('update', onUpdate);
@@ -149,16 +155,18 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
     // The browser knows before the socket does: go offline at once, reconnect when back.
     const offline = () => {
       dropped = true;
-      provider.disconnect();
+      connection.stop();
       update();
     };
-    const online = () => provider.connect();
+    const online = () => connection.start();
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);
 
     setConn({ doc, provider, user });
+    connection.start();
     return () => {
       gone = true;
+      connection.stop();
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);
       doc.off('update', onUpdate);

@@ -16,7 +16,7 @@ const text = doc.getXmlFragment('proposal/x');
 const p = new Y.XmlText();
 text.insert(0, [p]);
 p.insert(0, 'x'.repeat(CHARS));
-await storage.createMeeting({ id: 'm', createdAt: 0, inviteCode: 'a', observerCode: 'b' }, Y.encodeStateAsUpdate(doc));
+await storage.createMeeting({ id: 'm', createdAt: 0, codes: { member: 'a', guest: 'g', observer: 'b' } }, Y.encodeStateAsUpdate(doc));
 let last = 0;
 for (let i = 0; i < BATCHES; i++) {
   const sv = Y.encodeStateVector(doc);

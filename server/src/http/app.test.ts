@@ -31,12 +31,14 @@ describe('GET /api/health', () => {
 });
 
 describe('POST /api/meetings', () => {
-  it('creates a meeting and answers 201 with the facilitator token and both codes', async () => {
+  it('creates a meeting and answers 201 with the facilitator token and a code for each role', async () => {
     const r = await api(s.url, 'POST', '/api/meetings', { title: 'Garden circle', facilitatorName: 'Fran' });
     expect(r.status).toBe(201);
-    expect(Object.keys(r.json).sort()).toEqual(['inviteCode', 'meetingId', 'observerCode', 'participantId', 'role', 'token']);
+    expect(Object.keys(r.json).sort()).toEqual(['codes', 'meetingId', 'participantId', 'role', 'token']);
     expect(r.json.role).toBe('facilitator');
-    expect(r.json.inviteCode).not.toBe(r.json.observerCode);
+    const codes = r.json.codes as Record<string, string>;
+    expect(Object.keys(codes).sort()).toEqual(['guest', 'member', 'observer']);
+    expect(new Set(Object.values(codes)).size).toBe(3);
     expect(String(r.json.token).startsWith(`${r.json.meetingId}.${r.json.participantId}.`)).toBe(true);
   });
 
@@ -77,23 +79,20 @@ describe('POST /api/meetings/:id/join', () => {
     m = await createMeeting(s.url);
   });
 
-  it('joins with the invite code as member by default, or as guest', async () => {
-    const member = await api(s.url, 'POST', `/api/meetings/${m.meetingId}/join`, { name: 'Ann', code: m.inviteCode });
-    expect(member.status).toBe(201);
-    expect(member.json.role).toBe('member');
-    expect(Object.keys(member.json).sort()).toEqual(['participantId', 'role', 'token']);
-    const guest = await api(s.url, 'POST', `/api/meetings/${m.meetingId}/join`, { name: 'Gil', code: m.inviteCode, role: 'guest' });
-    expect(guest.json.role).toBe('guest');
-    expect(guest.json.participantId).not.toBe(member.json.participantId);
+  it('[DESIGN §5] each code joins as its own role, and only that role', async () => {
+    for (const role of ['member', 'guest', 'observer'] as const) {
+      const r = await api(s.url, 'POST', `/api/meetings/${m.meetingId}/join`, { name: `A ${role}`, code: m.codes[role] });
+      expect(r.status).toBe(201);
+      expect(r.json.role).toBe(role);
+      expect(Object.keys(r.json).sort()).toEqual(['participantId', 'role', 'token']);
+    }
   });
 
-  it('joins with the observer code as observer only', async () => {
-    const obs = await api(s.url, 'POST', `/api/meetings/${m.meetingId}/join`, { name: 'Olga', code: m.observerCode });
-    expect(obs.status).toBe(201);
-    expect(obs.json.role).toBe('observer');
-    const asMember = await api(s.url, 'POST', `/api/meetings/${m.meetingId}/join`, { name: 'Olga', code: m.observerCode, role: 'member' });
+  it('[DESIGN §5] a guest link never makes a member: the body names no role', async () => {
+    const asMember = await api(s.url, 'POST', `/api/meetings/${m.meetingId}/join`, { name: 'Gil', code: m.codes.guest, role: 'member' });
     expect(asMember.status).toBe(400);
     expect(asMember.json.field).toBe('role');
+    expect(asMember.json.error).toMatch(/role/);
   });
 
   it('answers 403 for a wrong code, 404 for an unknown meeting, 400 for a bad body', async () => {
@@ -101,15 +100,15 @@ describe('POST /api/meetings/:id/join', () => {
     expect(wrong.status).toBe(403);
     expect(wrong.json.field).toBe('code');
     const other = await createMeeting(s.url);
-    const crossed = await api(s.url, 'POST', `/api/meetings/${m.meetingId}/join`, { name: 'Eve', code: other.inviteCode });
+    const crossed = await api(s.url, 'POST', `/api/meetings/${m.meetingId}/join`, { name: 'Eve', code: other.codes.member });
     expect(crossed.status).toBe(403);
-    const missing = await api(s.url, 'POST', '/api/meetings/nope/join', { name: 'Eve', code: m.inviteCode });
+    const missing = await api(s.url, 'POST', '/api/meetings/nope/join', { name: 'Eve', code: m.codes.member });
     expect(missing.status).toBe(404);
     expect(missing.json.error).toMatch(/meeting/);
     for (const [body, field] of [
-      [{ code: m.inviteCode }, 'name'],
+      [{ code: m.codes.member }, 'name'],
       [{ name: 'Eve' }, 'code'],
-      [{ name: 'Eve', code: m.inviteCode, role: 'facilitator' }, 'role'],
+      [{ name: 'Eve', code: m.codes.member, role: 'facilitator' }, 'role'],
     ] as const) {
       const r = await api(s.url, 'POST', `/api/meetings/${m.meetingId}/join`, body);
       expect(r.status).toBe(400);

@@ -1,59 +1,27 @@
 // The HTTP API (docs/api.md) and the built board, on Hono. Bodies are
 // validated with zod; every error is JSON `{ error, field? }`, never a stack.
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import { CreateMeetingBody, JoinMeetingBody } from '@consent/shared';
-import { authorize, bearer } from '../auth.ts';
+import { MEETING_NOT_FOUND, type AccessDeps } from '../auth.ts';
 import type { RoomManager } from '../room/RoomManager.ts';
-import type { Storage } from '../storage/Storage.ts';
-import type { TokenSigner } from '../tokens.ts';
+import type { TicketStore } from '../tickets.ts';
+import { accessRoutes } from './access.ts';
 import { createMeetingWithCodes, joinMeeting } from './meetings.ts';
 import { exportMinutes, MINUTES_FORMATS, type MinutesFormat } from './minutes.ts';
+import { body, caller, HttpError } from './request.ts';
 import { staticHandler } from './staticFiles.ts';
 
-export interface AppDeps {
-  storage: Storage;
-  signer: TokenSigner;
+export interface AppDeps extends AccessDeps {
   manager: RoomManager;
+  tickets: TicketStore;
   clientDist: string;
   version: string;
   log: Logger;
-  now(): number;
 }
 
 const MAX_BODY_BYTES = 16 * 1024;
-
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
-
-async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  if (!(c.req.header('content-type') ?? '').toLowerCase().includes('application/json')) {
-    throw new HttpError(400, 'send a JSON body (Content-Type: application/json)');
-  }
-  let raw: unknown;
-  try {
-    raw = await c.req.json();
-  } catch {
-    throw new HttpError(400, 'the body is not valid JSON');
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path.join('.');
-    throw new HttpError(400, `${field || 'body'}: ${issue.message}`, field || undefined);
-  }
-  return parsed.data;
-}
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
@@ -86,19 +54,21 @@ export function createApp(deps: AppDeps): Hono {
   app.post('/api/meetings/:id/join', async (c) => {
     const meetingId = c.req.param('id');
     const meeting = await deps.storage.getMeeting(meetingId);
-    if (!meeting) throw new HttpError(404, 'meeting not found');
+    if (!meeting) throw new HttpError(404, MEETING_NOT_FOUND);
     const b = await body(c, JoinMeetingBody);
     const joined = await joinMeeting(deps, meeting, b);
     deps.log.info({ meetingId, participantId: joined.participantId, role: joined.role }, 'participant joined');
     return c.json(joined, 201);
   });
 
+  // Before the minutes route, whose `:file` would take `codes` and `tickets` too.
+  app.route('/api/meetings', accessRoutes(deps));
+
   app.get('/api/meetings/:id/:file', async (c) => {
     const format = /^minutes\.(md|html|json)$/.exec(c.req.param('file'))?.[1] as MinutesFormat | undefined;
     if (!format || !MINUTES_FORMATS.includes(format)) throw new HttpError(404, 'not found');
     const meetingId = c.req.param('id');
-    const auth = await authorize(deps.storage, deps.signer, meetingId, bearer(c.req.header('authorization')));
-    if (!auth.ok) return c.json({ error: auth.error }, auth.status);
+    await caller(deps, c);
     const out = await exportMinutes(deps, meetingId, format);
     return c.body(out.body, 200, {
       'Content-Type': out.contentType,

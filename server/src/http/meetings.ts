@@ -1,20 +1,34 @@
 // What the HTTP routes do to meetings: create one (initial content through the
-// shared commands), let someone join by code, and export the minutes.
+// shared commands), let someone join by the code of a role, rotate the codes,
+// and remove a participant (their token refused, their sockets closed).
 import * as Y from 'yjs';
 import {
+  CLOSE,
   ORIGIN,
+  ROLES,
   addParticipant,
   appendLog,
   createMeeting,
+  markRemoved,
+  meta,
+  participants,
   type CreatedMeeting,
+  type JoinCodes,
+  type JoinedMeeting,
   type Role,
 } from '@consent/shared';
-import { randomCode, randomId, sameSecret, type TokenRole } from '../tokens.ts';
+import { issueToken } from '../auth.ts';
+import { randomCode, randomId, sameSecret } from '../tokens.ts';
 import { SERVER_OWNER } from '../room/ClientWrites.ts';
 import type { MeetingRecord } from '../storage/Storage.ts';
-import { HttpError, type AppDeps } from './app.ts';
+import type { AppDeps } from './app.ts';
+import { HttpError } from './request.ts';
 
-type Deps = Pick<AppDeps, 'storage' | 'signer' | 'manager' | 'now'>;
+type Deps = Pick<AppDeps, 'storage' | 'signer' | 'manager' | 'now' | 'tokenTtlMs'>;
+
+export const CLOSED_MEETING = 'This meeting is closed: it takes no new participants, so its record stays as it was when it closed.';
+
+const newCodes = (): JoinCodes => ({ member: randomCode(), guest: randomCode(), observer: randomCode() });
 
 export async function createMeetingWithCodes(
   deps: Deps,
@@ -28,34 +42,29 @@ export async function createMeetingWithCodes(
     createMeeting(doc, { ...m, facilitatorId: participantId, now }, ORIGIN.server);
     appendLog(doc, [{ type: 'join', at: now, actorId: participantId, name: m.facilitatorName, role: 'member' }], ORIGIN.server);
   }, ORIGIN.server);
-  const record: MeetingRecord = { id: meetingId, createdAt: now, inviteCode: randomCode(), observerCode: randomCode() };
+  const record: MeetingRecord = { id: meetingId, createdAt: now, codes: newCodes() };
   await deps.storage.createMeeting(record, Y.encodeStateAsUpdate(doc));
   // Rule P6: nobody writes on under the client id that wrote the initial content.
   await deps.storage.appendUpdates([], [{ meetingId, client: doc.clientID, participantId: SERVER_OWNER }]);
   doc.destroy();
-  const token = deps.signer.sign({ meetingId, participantId, role: 'facilitator' });
-  return { meetingId, participantId, token, role: 'facilitator', inviteCode: record.inviteCode, observerCode: record.observerCode };
+  const token = issueToken(deps, { meetingId, participantId, role: 'facilitator' });
+  return { meetingId, participantId, token, role: 'facilitator', codes: record.codes };
 }
 
-/** The role a join code grants: the invite code any but facilitator, the observer code only observer. */
-function roleFor(meeting: MeetingRecord, code: string, asked: Role | undefined): Role {
-  if (sameSecret(code, meeting.observerCode)) {
-    if (asked && asked !== 'observer') throw new HttpError(400, 'role: the observer code joins as observer only', 'role');
-    return 'observer';
-  }
-  if (sameSecret(code, meeting.inviteCode)) return asked ?? 'member';
-  throw new HttpError(403, 'code: not a join code of this meeting', 'code');
+/** The role a join code grants: each role has a code of its own (DESIGN §5), checked in constant time. */
+function roleFor(meeting: MeetingRecord, code: string): Role {
+  const role = ROLES.find((r) => sameSecret(code, meeting.codes[r]));
+  if (!role) throw new HttpError(403, 'code: not a join code of this meeting (it may have been replaced by a new link).', 'code');
+  return role;
 }
 
-export async function joinMeeting(
-  deps: Deps,
-  meeting: MeetingRecord,
-  b: { name: string; code: string; role?: Role | undefined },
-): Promise<{ participantId: string; token: string; role: TokenRole }> {
-  const role = roleFor(meeting, b.code, b.role);
+export async function joinMeeting(deps: Deps, meeting: MeetingRecord, b: { name: string; code: string }): Promise<JoinedMeeting> {
+  const role = roleFor(meeting, b.code);
   const participantId = randomId();
   await deps.manager.withRoom(meeting.id, (room) =>
     room.serverWrite((doc) => {
+      // Checked in the same turn as the write: no phase move can slip in between.
+      if (meta(doc).get('phase') === 'closed') throw new HttpError(409, CLOSED_MEETING);
       const now = deps.now();
       doc.transact(() => {
         addParticipant(doc, participantId, { name: b.name, role, now }, ORIGIN.server);
@@ -63,5 +72,33 @@ export async function joinMeeting(
       }, ORIGIN.server);
     }),
   );
-  return { participantId, token: deps.signer.sign({ meetingId: meeting.id, participantId, role }), role };
+  return { participantId, token: issueToken(deps, { meetingId: meeting.id, participantId, role }), role };
+}
+
+/** New codes for one role or all; links with the old ones stop working at once. */
+export async function rotateCodes(deps: Deps, meeting: MeetingRecord, role: Role | undefined): Promise<JoinCodes> {
+  const fresh = newCodes();
+  const changed: Partial<JoinCodes> = role ? { [role]: fresh[role] } : fresh;
+  await deps.storage.setCodes(meeting.id, changed);
+  return { ...meeting.codes, ...changed };
+}
+
+/**
+ * The facilitator removes a participant: stored first (their token is refused
+ * from then on, across restarts), then marked in the document (the entry and
+ * their positions stay), then their open sockets close with the final code.
+ */
+export async function removeParticipant(deps: Deps, meeting: MeetingRecord, by: string, participantId: string): Promise<number> {
+  if (participantId === by) throw new HttpError(400, 'The facilitator cannot remove themselves.');
+  return deps.manager.withRoom(meeting.id, async (room) => {
+    const entry = participants(room.doc).get(participantId) as { removedAt?: number } | undefined;
+    if (!entry) throw new HttpError(404, 'No participant of this meeting has this id.');
+    if (entry.removedAt !== undefined) return entry.removedAt;
+    if (meta(room.doc).get('phase') === 'closed') throw new HttpError(409, 'This meeting is closed: its record no longer changes.');
+    const at = deps.now();
+    await deps.storage.removeParticipant(meeting.id, participantId, at);
+    await room.serverWrite((doc) => markRemoved(doc, participantId, at, ORIGIN.server));
+    deps.manager.closeParticipant(meeting.id, participantId, CLOSE.forbidden, 'removed by the facilitator');
+    return at;
+  });
 }

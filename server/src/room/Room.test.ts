@@ -71,7 +71,7 @@ function connect(meetingId: string, role: 'member' | 'observer' = 'member', want
 beforeEach(async () => {
   dir = tempDir();
   storage = new SqliteStorage(joinPath(dir, 'consent.db'));
-  await storage.createMeeting({ id: 'm', createdAt: 0, inviteCode: 'i', observerCode: 'o' }, new Uint8Array([0, 0]));
+  await storage.createMeeting({ id: 'm', createdAt: 0, codes: { member: 'i', guest: 'g', observer: 'o' } }, new Uint8Array([0, 0]));
   manager = makeManager();
 });
 afterEach(async () => {

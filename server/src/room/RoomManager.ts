@@ -108,6 +108,13 @@ export class RoomManager {
     this.maybeUnload(room);
   }
 
+  /** Closes every open socket of one participant (a removal), with a final code. */
+  closeParticipant(meetingId: string, participantId: string, code: number, reason: string): void {
+    const room = this.rooms.get(meetingId);
+    if (!room) return;
+    for (const conn of room.conns) if (conn.identity.participantId === participantId) conn.close(code, reason);
+  }
+
   /** Runs `use` on the loaded room of a meeting, keeping it loaded meanwhile. */
   async withRoom<T>(meetingId: string, use: (room: Room) => Promise<T> | T): Promise<T> {
     const room = await this.obtain(meetingId);

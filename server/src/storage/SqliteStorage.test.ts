@@ -37,4 +37,19 @@ describe('SqliteStorage', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });
+
+  it('gives meetings of a version-2 file a guest code of their own and keeps the old invite code for members', async () => {
+    const file = freshFile();
+    const old = new Database(file);
+    old.exec(`CREATE TABLE meetings (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, invite_code TEXT NOT NULL, observer_code TEXT NOT NULL);
+      INSERT INTO meetings VALUES ('m1', 5, 'oldinvite1', 'oldobserv1'); PRAGMA user_version = 2;`);
+    old.close();
+    const s = new SqliteStorage(file);
+    const m = await s.getMeeting('m1');
+    expect(m?.codes.member).toBe('oldinvite1');
+    expect(m?.codes.observer).toBe('oldobserv1');
+    expect(m?.codes.guest).toMatch(/^[a-z0-9]{10}$/);
+    expect(m?.codes.guest).not.toBe('oldinvite1');
+    await s.close();
+  });
 });

@@ -1,16 +1,20 @@
 // Storage on one SQLite file through better-sqlite3: WAL mode, an append-only
 // update log per meeting, and compaction into a snapshot in one transaction.
 import Database from 'better-sqlite3';
+import type { JoinCodes } from '@consent/shared';
+import { randomCode } from '../tokens.ts';
 import type { ClientBinding, MeetingRecord, Storage, StoredDoc } from './Storage.ts';
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
+// invite_code is the members' code (before version 3 it let joiners pick member or guest).
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meetings (
   id TEXT PRIMARY KEY,
   created_at INTEGER NOT NULL,
   invite_code TEXT NOT NULL,
-  observer_code TEXT NOT NULL
+  observer_code TEXT NOT NULL,
+  guest_code TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS snapshots (
   meeting_id TEXT PRIMARY KEY REFERENCES meetings(id),
@@ -32,14 +36,35 @@ CREATE TABLE IF NOT EXISTS client_owners (
   participant_id TEXT NOT NULL,
   PRIMARY KEY (meeting_id, client)
 ) WITHOUT ROWID;
+-- Participants the facilitator removed: their tokens are refused.
+CREATE TABLE IF NOT EXISTS removed_participants (
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  participant_id TEXT NOT NULL,
+  removed_at INTEGER NOT NULL,
+  PRIMARY KEY (meeting_id, participant_id)
+) WITHOUT ROWID;
 `;
+
+/** Version 2 → 3: meetings get a guest code of their own (the old invite code stays the members' code). */
+function migrateToGuestCodes(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(meetings)').all();
+  if (columns.length === 0 || columns.some((c) => c.name === 'guest_code')) return;
+  db.transaction(() => {
+    db.exec("ALTER TABLE meetings ADD COLUMN guest_code TEXT NOT NULL DEFAULT ''");
+    const set = db.prepare('UPDATE meetings SET guest_code = ? WHERE id = ?');
+    for (const { id } of db.prepare<[], { id: string }>('SELECT id FROM meetings').all()) set.run(randomCode(), id);
+  })();
+}
 
 interface MeetingRow {
   id: string;
   created_at: number;
   invite_code: string;
   observer_code: string;
+  guest_code: string;
 }
+
+const CODE_COLUMN: Record<keyof JoinCodes, string> = { member: 'invite_code', guest: 'guest_code', observer: 'observer_code' };
 
 export interface SqliteOptions {
   /** `full` syncs every commit to the disk (power-loss safe); `normal` is crash safe in WAL mode. */
@@ -65,12 +90,13 @@ export class SqliteStorage implements Storage {
     if (options.cacheMb !== undefined) this.db.pragma(`cache_size = ${-Math.round(options.cacheMb * 1024)}`);
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new Error(`database schema ${version} is newer than this server (${SCHEMA_VERSION})`);
+    migrateToGuestCodes(this.db);
     this.db.exec(SCHEMA);
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
 
     const db = this.db;
     this.stmt = {
-      insertMeeting: db.prepare('INSERT INTO meetings (id, created_at, invite_code, observer_code) VALUES (?, ?, ?, ?)'),
+      insertMeeting: db.prepare('INSERT INTO meetings (id, created_at, invite_code, guest_code, observer_code) VALUES (?, ?, ?, ?, ?)'),
       getMeeting: db.prepare<[string], MeetingRow>('SELECT * FROM meetings WHERE id = ?'),
       insertUpdate: db.prepare('INSERT INTO updates (meeting_id, data) VALUES (?, ?)'),
       getSnapshot: db.prepare<[string], { doc: Buffer; up_to_seq: number }>(
@@ -85,12 +111,16 @@ export class SqliteStorage implements Storage {
       ),
       deleteUpdates: db.prepare('DELETE FROM updates WHERE meeting_id = ? AND seq <= ?'),
       bindClient: db.prepare('INSERT OR IGNORE INTO client_owners (meeting_id, client, participant_id) VALUES (?, ?, ?)'),
+      remove: db.prepare('INSERT OR IGNORE INTO removed_participants (meeting_id, participant_id, removed_at) VALUES (?, ?, ?)'),
+      removedAt: db.prepare<[string, string], { removed_at: number }>(
+        'SELECT removed_at FROM removed_participants WHERE meeting_id = ? AND participant_id = ?',
+      ),
       getOwners: db.prepare<[string], { client: number; participant_id: string }>(
         'SELECT client, participant_id FROM client_owners WHERE meeting_id = ?',
       ),
     };
     this.createTx = db.transaction((m: MeetingRecord, initial: Uint8Array) => {
-      this.stmt.insertMeeting.run(m.id, m.createdAt, m.inviteCode, m.observerCode);
+      this.stmt.insertMeeting.run(m.id, m.createdAt, m.codes.member, m.codes.guest, m.codes.observer);
       this.stmt.upsertSnapshot.run(m.id, initial, 0);
     });
     this.appendTx = db.transaction(
@@ -116,8 +146,25 @@ export class SqliteStorage implements Storage {
   async getMeeting(id: string): Promise<MeetingRecord | null> {
     const row = this.stmt.getMeeting.get(id);
     return row
-      ? { id: row.id, createdAt: row.created_at, inviteCode: row.invite_code, observerCode: row.observer_code }
+      ? { id: row.id, createdAt: row.created_at, codes: { member: row.invite_code, guest: row.guest_code, observer: row.observer_code } }
       : null;
+  }
+
+  async setCodes(meetingId: string, codes: Partial<JoinCodes>): Promise<void> {
+    this.db.transaction(() => {
+      for (const [role, code] of Object.entries(codes) as [keyof JoinCodes, string][]) {
+        // column names come from CODE_COLUMN, never from input
+        this.db.prepare(`UPDATE meetings SET ${CODE_COLUMN[role]} = ? WHERE id = ?`).run(code, meetingId);
+      }
+    })();
+  }
+
+  async removeParticipant(meetingId: string, participantId: string, at: number): Promise<void> {
+    this.stmt.remove.run(meetingId, participantId, at);
+  }
+
+  async removedAt(meetingId: string, participantId: string): Promise<number | null> {
+    return this.stmt.removedAt.get(meetingId, participantId)?.removed_at ?? null;
   }
 
   async appendUpdates(

@@ -1,14 +1,14 @@
-// The storage boundary of the server: meetings with their join codes, and each
-// meeting's document as a snapshot plus an append-only log of Yjs updates.
+// The storage boundary of the server: meetings with their join codes and the
+// participants the facilitator removed, and each meeting's document as a
+// snapshot plus an append-only log of Yjs updates.
 // Rooms and routes only see this interface, so another store can replace SQLite.
+import type { JoinCodes } from '@consent/shared';
 
 export interface MeetingRecord {
   id: string;
   createdAt: number;
-  /** Join code for members and guests. */
-  inviteCode: string;
-  /** Join code for observers (read-only). */
-  observerCode: string;
+  /** One join code per role (member, guest, observer): a code grants its role only. */
+  codes: JoinCodes;
 }
 
 /** A Yjs client id bound to the participant who first wrote with it (rule P6). */
@@ -34,6 +34,15 @@ export interface Storage {
   /** Stores a new meeting and its initial document in one transaction; rejects a duplicate id. */
   createMeeting(meeting: MeetingRecord, initialUpdate: Uint8Array): Promise<void>;
   getMeeting(id: string): Promise<MeetingRecord | null>;
+  /** Replaces some of a meeting's join codes (rotation: the old ones stop working). */
+  setCodes(meetingId: string, codes: Partial<JoinCodes>): Promise<void>;
+  /**
+   * Records that the facilitator removed a participant: their token is refused
+   * from then on, across restarts. Removing twice keeps the first time.
+   */
+  removeParticipant(meetingId: string, participantId: string, at: number): Promise<void>;
+  /** When the participant was removed from the meeting, or null if they were not. */
+  removedAt(meetingId: string, participantId: string): Promise<number | null>;
   /**
    * Appends updates to meetings' logs, and client bindings (a client id already
    * bound keeps its first participant), in one durable transaction, in order.

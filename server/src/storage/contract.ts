@@ -10,7 +10,11 @@ export interface StorageHarness {
   open(): Promise<Storage>;
 }
 
-const meeting = (id: string): MeetingRecord => ({ id, createdAt: 1_700_000_000_000, inviteCode: `inv-${id}`, observerCode: `obs-${id}` });
+const meeting = (id: string): MeetingRecord => ({
+  id,
+  createdAt: 1_700_000_000_000,
+  codes: { member: `mem-${id}`, guest: `gue-${id}`, observer: `obs-${id}` },
+});
 
 function docWith(text: string, clientID: number): { doc: Y.Doc; update: Uint8Array } {
   const doc = new Y.Doc();
@@ -166,6 +170,29 @@ export function storageContract(name: string, harness: StorageHarness): void {
       expect(text).toHaveLength('startxyz'.length);
       expect(text.split('').sort().join('')).toBe('startxyz'.split('').sort().join(''));
       expect((await again.loadDoc('m1')).clientOwners.get(4)).toBe('p4');
+    });
+
+    it('rotates the codes of one role and keeps the others', async () => {
+      const s = await openStore();
+      await s.createMeeting(meeting('m1'), docWith('x', 1).update);
+      await s.createMeeting(meeting('m2'), docWith('x', 1).update);
+      await s.setCodes('m1', { guest: 'new-guest' });
+      expect((await s.getMeeting('m1'))?.codes).toEqual({ ...meeting('m1').codes, guest: 'new-guest' });
+      expect(await s.getMeeting('m2')).toEqual(meeting('m2'));
+    });
+
+    it('keeps a removal, with its first time, across a close and reopen', async () => {
+      const s = await openStore();
+      await s.createMeeting(meeting('m1'), docWith('x', 1).update);
+      await s.createMeeting(meeting('m2'), docWith('x', 1).update);
+      await s.removeParticipant('m1', 'p1', 100);
+      await s.removeParticipant('m1', 'p1', 200);
+      await s.close();
+      open = [];
+      const again = await openStore();
+      expect(await again.removedAt('m1', 'p1')).toBe(100);
+      expect(await again.removedAt('m1', 'p2')).toBeNull();
+      expect(await again.removedAt('m2', 'p1')).toBeNull();
     });
   });
 }

@@ -1,6 +1,7 @@
-// The websocket sync endpoint, GET /sync/:meetingId?token=…[&ack=1]: checks the
-// meeting and token on the HTTP upgrade request (answering 401/403/404 as JSON
-// before any websocket byte), then hands the socket to the room manager.
+// The websocket sync endpoint, GET /sync/:meetingId?ticket=…[&ack=1] (or ?token=…):
+// checks the meeting and the ticket or token on the HTTP upgrade request
+// (answering 401/403/404 as JSON before any websocket byte), then hands the
+// socket to the room manager.
 // Uses `ws` directly on the server's 'upgrade' event: maxPayload gives close
 // code 1009 for oversized frames, and bufferedAmount gives backpressure.
 import type { IncomingMessage, Server } from 'node:http';
@@ -8,15 +9,13 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE, SYNC_PARAM } from '@consent/shared';
-import { authorize } from '../auth.ts';
+import { authorize, MEETING_NOT_FOUND, stillValid, type AccessDeps, type AuthResult } from '../auth.ts';
 import { Connection, RateLimit, type Identity } from '../room/Connection.ts';
 import type { RoomManager } from '../room/RoomManager.ts';
-import type { Storage } from '../storage/Storage.ts';
-import type { TokenSigner } from '../tokens.ts';
+import type { TicketStore } from '../tickets.ts';
 
-export interface SyncEndpointOptions {
-  storage: Storage;
-  signer: TokenSigner;
+export interface SyncEndpointOptions extends AccessDeps {
+  tickets: TicketStore;
   manager: RoomManager;
   maxFrameBytes: number;
   maxMessagesPerSecond: number;
@@ -51,6 +50,17 @@ export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
   let accepting = true;
   const alive = new WeakMap<WebSocket, boolean>();
 
+  /** A ticket is used up here whatever the answer; a token is checked as on HTTP (kept for scripts, see protocol.md). */
+  const admit = async (meetingId: string, params: URLSearchParams): Promise<AuthResult> => {
+    const ticket = params.get(SYNC_PARAM.ticket);
+    if (ticket === null) return authorize(opts, meetingId, params.get(SYNC_PARAM.token));
+    const claims = opts.tickets.redeem(ticket, meetingId, opts.now());
+    const meeting = await opts.storage.getMeeting(meetingId);
+    if (!meeting) return { ok: false, status: 404, error: MEETING_NOT_FOUND };
+    if (!claims) return { ok: false, status: 401, error: 'The ticket is unknown, used or expired: ask for a new one.' };
+    return stillValid(opts, meeting, claims);
+  };
+
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', destroySocket);
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -59,7 +69,7 @@ export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
     if (!accepting) return refuse(socket, 503, 'server shutting down');
     const meetingId = match[1]!;
     const wantsAck = url.searchParams.get(SYNC_PARAM.ack) === '1';
-    authorize(opts.storage, opts.signer, meetingId, url.searchParams.get(SYNC_PARAM.token)).then(
+    admit(meetingId, url.searchParams).then(
       (auth) => {
         if (!auth.ok) return refuse(socket, auth.status, auth.error);
         const identity: Identity = { meetingId, participantId: auth.claims.participantId, role: auth.claims.role };

@@ -128,6 +128,9 @@ describe('sync', () => {
     const wrap = (inner: Storage): Storage => ({
       createMeeting: (m, u) => inner.createMeeting(m, u),
       getMeeting: (id) => inner.getMeeting(id),
+      setCodes: (id, codes) => inner.setCodes(id, codes),
+      removeParticipant: (id, p, at) => inner.removeParticipant(id, p, at),
+      removedAt: (id, p) => inner.removedAt(id, p),
       appendUpdates: (b, c) => inner.appendUpdates(b, c),
       compact: (id, snap, seq) => inner.compact(id, snap, seq),
       close: () => inner.close(),

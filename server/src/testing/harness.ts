@@ -71,9 +71,9 @@ export async function createMeeting(base: string, title = 'Circle meeting', faci
   return res.json as unknown as Meeting;
 }
 
-export async function join(base: string, meeting: Meeting, name: string, role?: 'member' | 'guest' | 'observer') {
-  const code = role === 'observer' ? meeting.observerCode : meeting.inviteCode;
-  const res = await api(base, 'POST', `/api/meetings/${meeting.meetingId}/join`, { name, code, ...(role ? { role } : {}) });
+/** Joins with the code of the role (member by default): the code alone decides the role. */
+export async function join(base: string, meeting: Meeting, name: string, role: 'member' | 'guest' | 'observer' = 'member') {
+  const res = await api(base, 'POST', `/api/meetings/${meeting.meetingId}/join`, { name, code: meeting.codes[role] });
   if (res.status !== 201) throw new Error(`join failed: ${res.status} ${res.text}`);
   return res.json as unknown as JoinedMeeting;
 }
@@ -111,6 +111,52 @@ export function connectPeer(wsBase: string, meetingId: string, token: string, op
   provider.on('connection-close', (event) => {
     if (event) peer.closes.push(event.code);
   });
+  return peer;
+}
+
+/** A single-use sync ticket for one connection (POST /api/meetings/:id/tickets). */
+export async function ticket(base: string, meetingId: string, token: string): Promise<{ status: number; ticket?: string; error?: string }> {
+  const r = await api(base, 'POST', `/api/meetings/${meetingId}/tickets`, undefined, token);
+  return { status: r.status, ticket: r.json?.ticket as string | undefined, error: r.json?.error };
+}
+
+/**
+ * A standard provider that keeps its token out of the URL (docs/protocol.md's recipe):
+ * it never reconnects on its own, since its params would hold a used ticket; after
+ * every close that is not final it asks for a new ticket, then connects.
+ */
+export function connectTicketPeer(base: string, wsBase: string, meetingId: string, token: string): Peer & { tickets: number; refusedWith: number[] } {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(wsBase, meetingId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    connect: false,
+  });
+  let stopped = false;
+  const peer = {
+    doc, provider, acks: [], refusals: [], closes: [] as number[], tickets: 0, refusedWith: [] as number[],
+    destroy() {
+      stopped = true;
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+  const open = async () => {
+    const t = await ticket(base, meetingId, token);
+    if (stopped) return;
+    if (!t.ticket) return void peer.refusedWith.push(t.status);
+    peer.tickets += 1;
+    provider.params = { ticket: t.ticket };
+    provider.connect();
+  };
+  provider.on('connection-close', (event) => {
+    if (event) peer.closes.push(event.code);
+    // A local close (provider.disconnect) has already cleared shouldConnect; a final code ends it too.
+    const again = event ? !(event.code >= 4400 && event.code < 4500) : provider.shouldConnect;
+    provider.shouldConnect = false;
+    if (again && !stopped) void open();
+  });
+  void open();
   return peer;
 }
 

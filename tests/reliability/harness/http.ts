@@ -21,8 +21,7 @@ export function joinMeeting(
   name: string,
   role: 'member' | 'guest' | 'observer' = 'member',
 ): Promise<Joined> {
-  const code = role === 'observer' ? meeting.observerCode : meeting.inviteCode;
-  return postJson<Joined>(`${base}/api/meetings/${meeting.meetingId}/join`, { name, code, role });
+  return postJson<Joined>(`${base}/api/meetings/${meeting.meetingId}/join`, { name, code: meeting.codes[role] });
 }
 
 export async function health(base: string): Promise<{ ok: boolean; version: string }> {
