@@ -2,7 +2,6 @@
 // over the wire, later attendance changes, joins and late positions leave the
 // minutes' record of the item byte for byte as it was, and forged writes to the
 // frozen record are refused and never stored.
-import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -19,8 +18,7 @@ import {
   setPresent,
   type LogEvent,
 } from '@consent/shared';
-import { SqliteStorage } from '../storage/SqliteStorage.ts';
-import { api, createMeeting, join, removeDir, startTestServer, writeOnce, type Meeting, type TestServer } from '../testing/harness.ts';
+import { api, createMeeting, join, removeDir, startTestServer, storedDoc, writeOnce, type Meeting, type TestServer } from '../testing/harness.ts';
 
 let s: TestServer;
 let m: Meeting;
@@ -113,10 +111,7 @@ describe('[C16] the consent record of a decided item is frozen at the decision',
       }),
     ).toMatchObject({ rule: 'R2' });
     await s.close();
-    const storage = new SqliteStorage(joinPath(s.dataDir, 'consent.db'));
-    const doc = new Y.Doc();
-    for (const u of (await storage.loadDoc(m.meetingId)).updates) Y.applyUpdate(doc, u);
-    await storage.close();
+    const doc = await storedDoc(s.dataDir, m.meetingId);
     s = await startTestServer({ dataDir: s.dataDir });
     const stored = decisions(readMeeting(doc).meeting.log);
     expect(stored).toHaveLength(1);

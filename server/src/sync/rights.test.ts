@@ -1,7 +1,6 @@
 // DESIGN §5 end to end: for each row of the rights table an allowed write
 // reaches the other peers and the disk; a forbidden one reaches neither, and
 // its sender is told why. Then the meeting's minutes in all three formats.
-import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -21,8 +20,7 @@ import {
   writeNote,
   type MeetingSnapshot,
 } from '@consent/shared';
-import { SqliteStorage } from '../storage/SqliteStorage.ts';
-import { api, connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, writeOnce, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
+import { api, connectPeer, createMeeting, join, removeDir, startTestServer, storedDoc, synced, waitFor, writeOnce, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
 
 let s: TestServer;
 let m: Meeting;
@@ -197,10 +195,7 @@ describe('rights matrix (DESIGN §5) over the wire', () => {
 
   it('[R2–R14] stores the allowed writes and none of the forbidden ones (read from the database after a restart)', async () => {
     await s.close();
-    const storage = new SqliteStorage(joinPath(s.dataDir, 'consent.db'));
-    const doc = new Y.Doc();
-    for (const u of (await storage.loadDoc(m.meetingId)).updates) Y.applyUpdate(doc, u);
-    await storage.close();
+    const doc = await storedDoc(s.dataDir, m.meetingId);
     s = await startTestServer({ dataDir: s.dataDir });
     const stored = snap(doc);
     for (const { c } of results) expect(c.visible(stored), c.title).toBe(c.refused === null);

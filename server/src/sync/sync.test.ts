@@ -19,6 +19,7 @@ import {
   waitFor,
   type Peer,
   type TestServer,
+  storedDoc,
 } from '../testing/harness.ts';
 
 const opening = (doc: Y.Doc) => notes(doc).get(NOTE_KEY.opening) as Y.Text;
@@ -49,11 +50,7 @@ afterEach(async () => {
 });
 
 async function storedText(dataDir: string, meetingId: string): Promise<string> {
-  const storage = new SqliteStorage(joinPath(dataDir, 'consent.db'));
-  const doc = new Y.Doc();
-  for (const u of (await storage.loadDoc(meetingId)).updates) Y.applyUpdate(doc, u);
-  await storage.close();
-  return opening(doc).toString();
+  return opening(await storedDoc(dataDir, meetingId)).toString();
 }
 
 describe('sync', () => {

@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { MESSAGE, SYNC, syncFrame, type CreatedMeeting, type JoinedMeeting } from '@consent/shared';
 import { testConfig, type Config } from '../config.ts';
 import { startServer, type RunningServer, type StartOptions } from '../server.ts';
+import { SqliteStorage } from '../storage/SqliteStorage.ts';
 
 export function tempDir(prefix = 'consent-test-'): string {
   return mkdtempSync(joinPath(tmpdir(), prefix));
@@ -161,6 +162,18 @@ export function connectTicketPeer(base: string, wsBase: string, meetingId: strin
 }
 
 export const synced = (peer: Peer) => waitFor(() => peer.provider.synced, 'provider sync');
+
+/** The meeting's document as the database holds it (open it only while no server uses the data directory). */
+export async function storedDoc(dataDir: string, meetingId: string): Promise<Y.Doc> {
+  const storage = new SqliteStorage(joinPath(dataDir, 'consent.db'));
+  try {
+    const doc = new Y.Doc();
+    for (const u of (await storage.loadDoc(meetingId)).updates) Y.applyUpdate(doc, u);
+    return doc;
+  } finally {
+    await storage.close();
+  }
+}
 
 /** One write from a fresh copy of the meeting, over an `ack=1` connection; resolves with its refusal, if any. */
 export async function writeOnce(wsBase: string, meetingId: string, token: string, write: (doc: Y.Doc) => void): Promise<{ rule: string; reason: string } | null> {
