@@ -122,6 +122,7 @@ describe('checkUpdate: moves', () => {
       events: [{ type: 'phase', from: 'lobby', to: 'opening' }],
       paths: [expect.objectContaining({ root: 'meta', key: 'phase' })],
       clients: [expect.any(Number)],
+      update: expect.any(Uint8Array),
     });
     expect(checkUpdate(server, edit(server, (d) => movePhase(d, 'items')), FRAN)).toMatchObject({ ok: false, rule: 'M2' });
   });
@@ -283,7 +284,7 @@ describe('checkUpdate: sync step 2 of a reconnecting peer', () => {
     // y-protocols' step 2 is encodeStateAsUpdate: the missing structs and the whole delete set
     const step2 = Y.encodeStateAsUpdate(otto, Y.encodeStateVector(server));
     expect(Y.decodeUpdate(step2).ds.clients.size).toBeGreaterThan(0);
-    expect(checkUpdate(server, step2, { kind: 'participant', participantId: 'otto' })).toEqual({ ok: true, events: [], paths: [], clients: [] });
+    expect(checkUpdate(server, step2, { kind: 'participant', participantId: 'otto' })).toEqual({ ok: true, events: [], paths: [], clients: [], update: step2 });
   });
 });
 
@@ -312,7 +313,7 @@ describe('checkUpdate: round events', () => {
   it('logs nothing for a round entry that fails its schema', () => {
     const server = meetingDoc();
     const update = edit(server, (d) => d.getMap('rounds').set('opening', { kind: 'party' }));
-    expect(checkUpdate(server, update, FRAN)).toEqual({ ok: true, events: [], paths: [expect.objectContaining({ root: 'rounds' })], clients: [expect.any(Number)] });
+    expect(checkUpdate(server, update, FRAN)).toEqual({ ok: true, events: [], paths: [expect.objectContaining({ root: 'rounds' })], clients: [expect.any(Number)], update });
   });
 
   it('logs nothing for ordinary writes: a keystroke passes with no events', () => {

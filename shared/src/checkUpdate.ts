@@ -9,12 +9,21 @@ import type { Actor, MeetingSnapshot } from './types.ts';
 import { checkRights, describePath } from './rights.ts';
 import { pathsOfDecoded, type DecodedUpdate, type TouchedPath, type WritePath } from './updatePaths.ts';
 import { freezeItem } from './itemRecord.ts';
+import { freshPart, type RefusedDeletes } from './knownParts.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A log event as checkUpdate proposes it; the server adds `at` (its clock) and `actorId`. */
 export type LogEventDraft = DistributiveOmit<LogEvent, 'at' | 'actorId'>;
 
-export type CheckResult =
+export type CheckResult = Verdict & {
+  /**
+   * The update to apply, or to neutralize when refused: the incoming one without
+   * what the document already holds and without deletions refused before [P7, P8].
+   */
+  update: Uint8Array;
+};
+
+type Verdict =
   | {
       ok: true;
       events: LogEventDraft[];
@@ -31,6 +40,8 @@ export interface CheckOptions {
    * authenticated: the server binds an id to the first participant who writes with it.
    */
   ownerOfClient?: (client: number) => string | undefined;
+  /** [P8] Deletions refused before from the same participant: taken out of the update before it is judged. */
+  refusedDeletes?: RefusedDeletes;
 }
 
 /** Bounds on what one incoming update may declare, checked before anything else reads it. */
@@ -52,10 +63,17 @@ export const UPDATE_LIMITS: UpdateLimits = {
   maxClock: 2 ** 32,
 };
 
-const refuse = (rule: string, reason: string): CheckResult => ({ ok: false, rule, reason });
+const refuse = (rule: string, reason: string): Verdict => ({ ok: false, rule, reason });
 
 /** Checks an untrusted update against the document as it is now; never applies it. */
 export function checkUpdate(doc: Y.Doc, update: Uint8Array, actor: Actor, options: CheckOptions = {}): CheckResult {
+  const fresh = { update };
+  const verdict = judge(doc, fresh, actor, options);
+  return { ...verdict, update: fresh.update };
+}
+
+function judge(doc: Y.Doc, fresh: { update: Uint8Array }, actor: Actor, options: CheckOptions): Verdict {
+  let { update } = fresh;
   const limits = options.limits ?? UPDATE_LIMITS;
   if (update.byteLength > limits.maxBytes) return refuse('P3', `update of ${update.byteLength} bytes is above the limit of ${limits.maxBytes}`);
   let decoded: DecodedUpdate;
@@ -71,6 +89,12 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, actor: Actor, option
   if (order) return refuse('P1', `malformed update: ${order}`);
   const bounds = boundsProblem(decoded, limits);
   if (bounds) return refuse('P3', bounds);
+  // [P7, P8] a resync resends what is integrated already: only the rest is judged and applied
+  const rest = freshPart(doc, decoded, options.refusedDeletes);
+  if (rest) {
+    fresh.update = update = rest;
+    decoded = Y.decodeUpdate(update) as DecodedUpdate;
+  }
   const clients = newClients(doc, decoded);
   if (actor.kind === 'participant' && options.ownerOfClient) {
     for (const client of clients) {
@@ -147,7 +171,7 @@ const isPhase = (v: unknown): v is (typeof PHASES)[number] => (PHASES as readonl
 const isStage = (v: unknown): v is (typeof STAGES)[number] => (STAGES as readonly unknown[]).includes(v);
 
 /** Phase and stage changes must be allowed moves [M1–M9]; returns the log events of what the update changes. */
-function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[], clients: number[]): CheckResult {
+function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[], clients: number[]): Verdict {
   const events: LogEventDraft[] = [];
   let snapshot: MeetingSnapshot | null = null;
   const meeting = (): MeetingSnapshot => (snapshot ??= readMeeting(doc).meeting);

@@ -2,7 +2,7 @@
 // and awareness messages and our two opt-in extensions. The server sends them;
 // tests and other clients build theirs with the same functions.
 import * as encoding from 'lib0/encoding';
-import { MESSAGE, SYNC } from './protocol.ts';
+import { AUTH, MESSAGE, SYNC } from './protocol.ts';
 
 function frame(write: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();
@@ -35,8 +35,21 @@ export const ackFrame = (count: number): Uint8Array =>
     encoding.writeVarUint(e, count);
   });
 
-export const refusedFrame = (rule: string, reason: string): Uint8Array =>
+/**
+ * A refused write, for a client with `?ack=1`. `frame`: which of the connection's
+ * step-2 and update frames it was (the count an ack would carry for it), so the
+ * client knows which of its writes to drop.
+ */
+export const refusedFrame = (rule: string, reason: string, frameNumber?: number): Uint8Array =>
   frame((e) => {
     encoding.writeVarUint(e, MESSAGE.refused);
-    encoding.writeVarString(e, JSON.stringify({ rule, reason }));
+    encoding.writeVarString(e, JSON.stringify(frameNumber === undefined ? { rule, reason } : { rule, reason, frame: frameNumber }));
+  });
+
+/** y-protocols' auth "permission denied" message: the standard provider logs the reason and stays connected. */
+export const permissionDeniedFrame = (reason: string): Uint8Array =>
+  frame((e) => {
+    encoding.writeVarUint(e, MESSAGE.auth);
+    encoding.writeVarUint(e, AUTH.permissionDenied);
+    encoding.writeVarString(e, reason);
   });

@@ -14,6 +14,7 @@ export * from './updatePaths.ts';
 export * from './rights.ts';
 export * from './checkUpdate.ts';
 export * from './neutralize.ts';
+export * from './knownParts.ts';
 export * from './minutes/index.ts';
 export * from './api.ts';
 export * from './itemRecord.ts';

@@ -10,10 +10,13 @@ export const MESSAGE = {
   queryAwareness: 3,
   /** server → client, only with `?ack=1`: varint count of this connection's updates now durable on disk. */
   ack: 100,
-  /** server → client, only with `?ack=1`: a write was refused; varstring JSON `{ reason, rule }`. */
+  /** server → client, only with `?ack=1`: a write was refused; varstring JSON `{ rule, reason, frame }`. */
   refused: 101,
 } as const;
 export type MessageType = (typeof MESSAGE)[keyof typeof MESSAGE];
+
+/** y-protocols auth sub-types (second varint of an `auth` frame). */
+export const AUTH = { permissionDenied: 0 } as const;
 
 /** y-protocols sync sub-types (second varint of a `sync` frame). */
 export const SYNC = { step1: 0, step2: 1, update: 2 } as const;
@@ -35,7 +38,7 @@ export const CLOSE = {
   internalError: 1011,
   /** rate limit or overload; reconnect later */
   tryAgainLater: 1013,
-  /** a write was refused and the client did not opt in to refusal messages: reconnect and resync */
+  /** no longer sent: a refused write keeps the connection (docs/protocol.md, Refusal); kept so that the code is never reused */
   refused: 4001,
   /** token missing or invalid (final) */
   unauthorized: 4401,

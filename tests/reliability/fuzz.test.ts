@@ -24,12 +24,12 @@ type Outcome = 'ok' | `refused ${string}` | `close ${number}`;
 /**
  * docs/protocol.md: a frame the decoder cannot read closes with 1007; an update
  * that decodes but is refused (malformed structure P1, unknown references P2,
- * or rights) gets MESSAGE.refused with ?ack=1, else close 4001; anything else
- * is handled. Never 1011: that would be the server failing on input.
+ * or rights) gets MESSAGE.refused with ?ack=1, else y-protocols' permission
+ * denied (P9), and the connection stays open; anything else is handled. Never 1011: that would be the server failing on input.
  */
 function allowed(frame: FuzzFrame, malformed: string | null, outcome: Outcome): boolean {
   if (frame.bytes.length > MAX_FRAME_BYTES) return outcome === `close ${CLOSE.tooBig}`;
-  const refusedOrClosed = outcome.startsWith('refused') || outcome === `close ${CLOSE.refused}` || outcome === `close ${CLOSE.malformed}`;
+  const refusedOrClosed = outcome.startsWith('refused') || outcome === `close ${CLOSE.malformed}`;
   if (malformed === 'undecodable update') return refusedOrClosed;
   if (malformed !== null) return outcome === `close ${CLOSE.malformed}`;
   return outcome === 'ok' || refusedOrClosed;
@@ -61,6 +61,7 @@ class Lane {
     const malformed = malformation(frame.bytes, client.doc);
     const closes = client.closes.length;
     const refusals = client.refusals.length;
+    const denied = client.denied.length;
     client.send(frame.bytes);
     try {
       // a step 1 among the fuzz gets its own answer before the round trip's
@@ -73,7 +74,9 @@ class Lane {
         ? `close ${client.closes[closes]!.code}`
         : client.refusals.length > refusals
           ? `refused ${client.refusals[refusals]!.rule}`
-          : 'ok';
+          : client.denied.length > denied
+            ? `refused ${client.denied[denied]!.split(':')[0]}`
+            : 'ok';
     return { outcome, malformed };
   }
 }

@@ -1,4 +1,5 @@
-// Tells the participant that the server refused a change and the board was reloaded.
+// Tells the participant that the server refused a change, and that the board was
+// reloaded with their other, unrefused changes kept.
 import type { Refusal } from '../sync/wire.ts';
 
 export function RefusalBanner({ refusal, onDismiss }: { refusal: Refusal; onDismiss: () => void }) {
@@ -6,7 +7,7 @@ export function RefusalBanner({ refusal, onDismiss }: { refusal: Refusal; onDism
     <div className="banner banner-bad" role="alert">
       <p>
         <strong>Your last change was not accepted:</strong> {refusal.reason}
-        {refusal.rule && <span className="hint"> (rule {refusal.rule})</span>} The board has been reloaded from the server.
+        {refusal.rule && <span className="hint"> (rule {refusal.rule})</span>} The board has been reloaded from the server; your other changes were kept.
       </p>
       <button type="button" className="small" onClick={onDismiss}>
         Dismiss

@@ -2,8 +2,9 @@
 // (with our ack/refused extension, and a fresh sync ticket before each connect)
 // and kept on this device with y-indexeddb.
 // Saved = the server's durable-ack count has caught up with the sync frames we
-// sent on this connection. A refusal reloads the document from the server.
-import { useCallback, useEffect, useState } from 'react';
+// sent on this connection. A refusal reloads the document from the server and
+// re-applies this device's own writes that were not refused (PendingWrites).
+import { useCallback, useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -14,6 +15,7 @@ import type { Refused } from '../access/CannotOpen.tsx';
 import { ticketedConnection } from './ticketedConnection.ts';
 import { parseRefusal, readVarString, readVarUint, type Refusal } from './wire.ts';
 import { colourByJoinOrder, userColor } from './userColor.ts';
+import { PendingWrites, reapply } from './pendingWrites.ts';
 
 export type SaveState = 'connecting' | 'saved' | 'saving' | 'offline';
 
@@ -56,6 +58,11 @@ function countSyncWrites(ws: WebSocket | null, onWrite: () => void): void {
   };
 }
 
+/** The meeting document, for scripts in the browser console (the server enforces every rule on what they write). */
+function exposeDoc(doc: Y.Doc | null): void {
+  (window as unknown as { consentBoard?: { doc: Y.Doc } }).consentBoard = doc ? { doc } : undefined;
+}
+
 export function useMeetingSync(meetingId: string, session: Session): MeetingSync {
   const [generation, setGeneration] = useState(0);
   const [conn, setConn] = useState<MeetingConnection | null>(null);
@@ -63,9 +70,14 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
   const [save, setSave] = useState<SaveState>('connecting');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [fatal, setFatal] = useState<Refused | null>(null);
+  /** Own writes kept across a refusal's reload, to re-apply to the server's copy. */
+  const kept = useRef<Uint8Array[]>([]);
 
   useEffect(() => {
     const doc = new Y.Doc();
+    const pending = new PendingWrites();
+    let toReapply = kept.current;
+    kept.current = [];
     const user: AwarenessUser = { id: session.participantId, name: session.name, color: userColor(session.participantId) };
     const idb = new IndexeddbPersistence(`consent-board:${meetingId}:${session.participantId}`, doc);
     const provider = new WebsocketProvider(syncUrl(), meetingId, doc, {
@@ -103,11 +115,15 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
 
     provider.messageHandlers[MESSAGE.ack] = (_enc, dec) => {
       acked = Math.max(acked, readVarUint(dec));
+      pending.acked(acked);
       update();
     };
     provider.messageHandlers[MESSAGE.refused] = (_enc, dec) => {
-      setRefusal(parseRefusal(readVarString(dec)));
-      // The refused change is in this copy (and on this device): start over from the server's state.
+      const refused = parseRefusal(readVarString(dec));
+      setRefusal(refused);
+      // The refused change is in this copy (and on this device): start over from the server's
+      // state, keeping my other writes that the server has not confirmed yet.
+      kept.current = pending.refused(refused.frame);
       gone = true;
       connection.stop();
       provider.destroy();
@@ -122,11 +138,20 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
           sent++;
           update();
         });
+        // Each unconfirmed write in a frame of its own, ahead of the step 2 that would carry them all.
+        pending.reconnected();
+        pending.sendEach((frame) => {
+          provider.ws?.send(frame as Uint8Array<ArrayBuffer>);
+          return sent;
+        });
       } else if (status === 'disconnected') dropped = true;
       update();
     });
     provider.on('sync', (isSynced: boolean) => {
       if (isSynced) {
+        // after a refusal: my writes that were not refused, onto the server's copy
+        if (toReapply.length) reapply(doc, toReapply);
+        toReapply = [];
         settleIdentity();
         setReady(true);
       }
@@ -142,8 +167,13 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
         update();
       },
     });
-    const onUpdate = () => update();
+    const onUpdate = (u: Uint8Array, origin: unknown) => {
+      // The provider (registered first) has just sent a local write, if it is connected.
+      if (origin !== provider && origin !== idb) pending.record(u, provider.wsconnected && provider.ws?.readyState === 1 ? sent : null);
+      update();
+    };
     doc.on('update', onUpdate);
+    exposeDoc(doc);
     // This device's copy is enough to show the board offline, once it holds a meeting.
     idb.on('synced', () => {
       if (meta(doc).size > 0) {
@@ -170,6 +200,7 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);
       doc.off('update', onUpdate);
+      exposeDoc(null);
       provider.destroy();
       void idb.destroy();
       doc.destroy();

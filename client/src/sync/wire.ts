@@ -28,12 +28,15 @@ export function readVarString(d: Cursor): string {
 export interface Refusal {
   rule: string;
   reason: string;
+  /** Which of the connection's step-2 and update frames was refused (1 = the first). */
+  frame?: number;
 }
 
 export function parseRefusal(text: string): Refusal {
   try {
     const v = JSON.parse(text) as Partial<Refusal>;
-    return { rule: String(v.rule ?? ''), reason: String(v.reason ?? 'The server refused a change.') };
+    const frame = Number.isSafeInteger(v.frame) && (v.frame as number) > 0 ? (v.frame as number) : undefined;
+    return { rule: String(v.rule ?? ''), reason: String(v.reason ?? 'The server refused a change.'), ...(frame ? { frame } : {}) };
   } catch {
     return { rule: '', reason: text || 'The server refused a change.' };
   }

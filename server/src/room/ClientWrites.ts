@@ -1,11 +1,10 @@
 // A room's write path for client updates: the domain's verdict (rights, moves,
-// rule P6 client-id ownership), then the update or its content-free placeholder
-// applied, and the sender told of a refusal.
+// rule P6 client-id ownership, rule P8 deletions refused before), then the
+// update or its content-free placeholder applied, and the sender told of a refusal.
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
-import { CLOSE, refusedFrame } from '@consent/shared';
+import { CLOSE, RefusedDeletes, deletionOf, permissionDeniedFrame, refusedFrame, syncUpdate, type DeleteRange } from '@consent/shared';
 import { Connection } from './Connection.ts';
-import { truncateReason } from './messages.ts';
 import type { RoomLog } from './RoomLog.ts';
 import type { Block } from './updateBatch.ts';
 import type { WritePolicy } from './writeCheck.ts';
@@ -43,14 +42,24 @@ export interface ClientWritesDeps {
 export class ClientWrites {
   /** Rule P6: Yjs client id → the participant who first wrote with it. */
   private owners = new Map<number, string>();
+  /** Rule P8: participant id → the deletions of theirs that were refused, never judged again. */
+  private refused = new Map<string, RefusedDeletes>();
   /** While a client's update is being applied: its doc updates, kept apart until the apply succeeded. */
   private applying: DocUpdate[] | null = null;
 
   constructor(private readonly deps: ClientWritesDeps) {}
 
-  /** Starts from the bindings storage holds (on load and reload). */
-  reset(owners: Map<number, string>): void {
+  /** Starts from the bindings and refused deletions storage holds (on load and reload). */
+  reset(owners: Map<number, string>, refused: Iterable<DeleteRange & { participantId: string }> = []): void {
     this.owners = owners;
+    this.refused = new Map();
+    for (const { participantId, ...range } of refused) this.refusedOf(participantId).add(range);
+  }
+
+  private refusedOf(participantId: string): RefusedDeletes {
+    let set = this.refused.get(participantId);
+    if (!set) this.refused.set(participantId, (set = new RefusedDeletes()));
+    return set;
   }
 
   /** Keeps a doc update of an apply in progress; false when none is in progress. */
@@ -65,8 +74,12 @@ export class ClientWrites {
     this.deps.roomLog.bind({ meetingId: this.deps.meetingId, client, participantId });
   }
 
-  /** A sync step 2 or update frame's payload: checked, then applied or refused. */
-  handle(conn: Connection, update: Uint8Array): void {
+  /**
+   * A sync step 2 or update frame's payload: checked, then applied or refused. Only a
+   * step 2 (a resync, which resends the whole delete set) leaves out deletions refused
+   * before [P8]; an update frame is a new write, judged whole.
+   */
+  handle(conn: Connection, update: Uint8Array, resync = false): void {
     conn.handled += 1;
     if (conn.wantsAck) this.deps.roomLog.ackAfterCommit(conn);
     if (EMPTY_UPDATE(update)) return;
@@ -78,15 +91,18 @@ export class ClientWrites {
         // The policy bounds and decodes the update before anything reads it (WritePolicy.check).
         // Observers go through it too: it refuses their writes (R3) but lets through a
         // sync step 2 that changes nothing, such as the delete set every reconnect resends.
-        return policy.check(doc, update, actor, (client) => this.owners.get(client));
+        const refused = resync ? this.refused.get(actor.participantId) : undefined;
+        return policy.check(doc, update, actor, (client) => this.owners.get(client), refused);
       } catch (e) {
         throw new MalformedFrame(e instanceof Error ? e.message : 'undecodable update');
       }
     })();
     // Rule P1 (does not decode, structs out of order) is a broken client, not a refused write.
     if (!verdict.ok && verdict.rule === MALFORMED_RULE) throw new MalformedFrame(verdict.reason);
+    // [P7, P8] what the document holds already, and deletions refused before, are left out
+    const fresh = verdict.update ?? update;
     if (verdict.ok) {
-      if (!this.apply(conn, update)) return;
+      if (!this.apply(conn, fresh)) return;
       for (const client of verdict.clients) if (!this.owners.has(client)) this.bind(client, conn.identity.participantId);
       if (verdict.events.length) {
         policy.appendEvents(this.deps.doc(), verdict.events, conn.identity.participantId, this.deps.now());
@@ -95,17 +111,37 @@ export class ClientWrites {
     }
     // Keep the client's clock chain whole on the server and on every peer: the
     // placeholders carry no content and are relayed like any update.
+    const self = conn.identity.participantId;
     let placeholder: Uint8Array;
+    let deletions: DeleteRange[];
     try {
-      const self = conn.identity.participantId;
-      placeholder = policy.neutralize(update, (client) => (this.owners.get(client) ?? self) === self);
+      placeholder = policy.neutralize(fresh, (client) => (this.owners.get(client) ?? self) === self);
+      deletions = policy.liveDeletions?.(doc, fresh) ?? [];
     } catch (e) {
       throw new MalformedFrame(e instanceof Error ? e.message : 'undecodable update');
     }
     if (!this.apply(conn, placeholder)) return;
+    this.remember(self, deletions);
     this.deps.log.info({ meetingId: this.deps.meetingId, conn: conn.id, rule: verdict.rule }, 'write refused');
-    if (conn.wantsAck) conn.send(refusedFrame(verdict.rule, verdict.reason));
-    else conn.close(CLOSE.refused, truncateReason(verdict.reason));
+    // A refusal never closes the connection, so it can never turn into a reconnect loop (docs/protocol.md, Refusal).
+    if (conn.wantsAck) return conn.send(refusedFrame(verdict.rule, verdict.reason, conn.handled));
+    conn.send(permissionDeniedFrame(`${verdict.rule}: ${verdict.reason}`));
+    // The standard provider keeps the refused content: remove it from its copy, as a resync's delete set would.
+    const correction = syncUpdate(deletionOf(placeholder));
+    this.deps.roomLog.afterCommit(() => conn.send(correction));
+  }
+
+  /** [P8] The refused deletions of content still alive: the sender's later updates delete it again. */
+  private remember(participantId: string, deletions: DeleteRange[]): void {
+    if (!deletions.length) return;
+    const set = this.refusedOf(participantId);
+    for (const range of deletions) {
+      if (!set.add(range)) {
+        this.deps.log.warn({ meetingId: this.deps.meetingId, participantId }, 'too many refused deletions to remember');
+        return;
+      }
+      this.deps.roomLog.refusedDelete({ meetingId: this.deps.meetingId, participantId, ...range });
+    }
   }
 
   /** Applies a client's (checked or neutralized) update; false when Yjs threw. */

@@ -94,7 +94,7 @@ export class Room {
     this.current = doc;
     this.wholeDoc.invalidate();
     this.log.reset(stored.lastSeq, stored.logLength);
-    this.writes.reset(stored.clientOwners);
+    this.writes.reset(stored.clientOwners, stored.refusedDeletes);
     // The server's own writes in this lifetime use this client id: nobody else may.
     this.writes.bind(doc.clientID, SERVER_OWNER);
     doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
@@ -202,7 +202,7 @@ export class Room {
         read(() => Y.decodeStateVector(payload));
         this.replyStep2(conn, payload);
       } else if (sub === SYNC.step2 || sub === SYNC.update) {
-        this.writes.handle(conn, payload);
+        this.writes.handle(conn, payload, sub === SYNC.step2);
       } else throw new MalformedFrame(`unknown sync message ${sub}`);
     } else if (type === MESSAGE.awareness) {
       const entries = read(() => decodeAwareness(decoding.readVarUint8Array(d)));

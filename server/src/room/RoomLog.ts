@@ -2,7 +2,7 @@
 // and sync answers that wait for their commit, and when to compact. The write
 // batcher takes a batch, stores it, and hands it back here once committed.
 import type { Logger } from 'pino';
-import type { ClientBinding, Storage } from '../storage/Storage.ts';
+import type { ClientBinding, RefusedDeletion, Storage } from '../storage/Storage.ts';
 import type { Connection } from './Connection.ts';
 import { UpdateBatch, type Block } from './updateBatch.ts';
 import { ackFrame } from '@consent/shared';
@@ -16,6 +16,8 @@ export interface RoomBatch {
   after: Array<() => void>;
   /** Client ids bound since the last batch, stored in the same transaction. */
   bindings: ClientBinding[];
+  /** Deletions refused since the last batch (rule P8), stored in the same transaction. */
+  refusedDeletes: RefusedDeletion[];
 }
 
 export interface RoomLogDeps {
@@ -36,6 +38,7 @@ export class RoomLog {
   private ackDue = new Set<Connection>();
   private after: Array<() => void> = [];
   private bindings: ClientBinding[] = [];
+  private refusedDeletes: RefusedDeletion[] = [];
   private inflight = false;
   private idleWaiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
   private lastSeq = 0;
@@ -53,7 +56,7 @@ export class RoomLog {
 
   /** Whether something applied is not yet durable. */
   get busy(): boolean {
-    return this.pending.size > 0 || this.inflight;
+    return this.pending.size > 0 || this.refusedDeletes.length > 0 || this.inflight;
   }
 
   add(update: Uint8Array, origin: Connection | null, block: Block | null): void {
@@ -63,6 +66,13 @@ export class RoomLog {
 
   bind(binding: ClientBinding): void {
     this.bindings.push(binding);
+  }
+
+  /** A refused deletion, stored with the placeholder of its refusal. */
+  refusedDelete(deletion: RefusedDeletion): void {
+    this.refusedDeletes.push(deletion);
+    // a refused deletion-only update has an empty placeholder: nothing else asks for this write
+    this.deps.schedule();
   }
 
   /** The connection handled an update frame: acknowledge its count after the next commit. */
@@ -88,8 +98,10 @@ export class RoomLog {
     this.after = [];
     const bindings = this.bindings;
     this.bindings = [];
+    const refusedDeletes = this.refusedDeletes;
+    this.refusedDeletes = [];
     this.inflight = true;
-    return { merged: updates.size ? updates.all() : null, updates, acks, after, bindings };
+    return { merged: updates.size ? updates.all() : null, updates, acks, after, bindings, refusedDeletes };
   }
 
   /** The batch is on disk: relay it, acknowledge it, answer deferred syncs. */
@@ -107,7 +119,7 @@ export class RoomLog {
       }
     }
     for (const reply of batch.after) this.afterCommit(reply);
-    if (!this.pending.size) {
+    if (!this.pending.size && !this.refusedDeletes.length) {
       for (const w of this.idleWaiters.splice(0)) w.resolve();
       if (this.logLength >= this.deps.compactEvery) void this.compact();
     }

@@ -53,10 +53,11 @@ export class WriteBatcher {
     const parts: Array<[Room, RoomBatch]> = rooms.map((room) => [room, room.takeBatch()]);
     const writes = parts.flatMap(([room, b]) => (b.merged ? [{ meetingId: room.meetingId, update: b.merged }] : []));
     const bindings = parts.flatMap(([, b]) => b.bindings);
+    const refusedDeletes = parts.flatMap(([, b]) => b.refusedDeletes);
     let seqs = new Map<string, number>();
     try {
-      if (writes.length || bindings.length) {
-        seqs = await this.storage.appendUpdates(writes, bindings);
+      if (writes.length || bindings.length || refusedDeletes.length) {
+        seqs = await this.storage.appendUpdates(writes, bindings, refusedDeletes);
         this.transactions += 1;
       }
     } catch (err) {

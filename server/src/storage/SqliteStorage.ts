@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import type { JoinCodes } from '@consent/shared';
 import { randomCode } from '../tokens.ts';
-import type { ClientBinding, MeetingRecord, Storage, StoredDoc } from './Storage.ts';
+import type { ClientBinding, MeetingRecord, RefusedDeletion, Storage, StoredDoc } from './Storage.ts';
 
 const SCHEMA_VERSION = 3;
 
@@ -43,6 +43,16 @@ CREATE TABLE IF NOT EXISTS removed_participants (
   removed_at INTEGER NOT NULL,
   PRIMARY KEY (meeting_id, participant_id)
 ) WITHOUT ROWID;
+-- Rule P8: deletions refused from a participant, never judged again when a resync resends them.
+CREATE TABLE IF NOT EXISTS refused_deletes (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  participant_id TEXT NOT NULL,
+  client INTEGER NOT NULL,
+  clock INTEGER NOT NULL,
+  len INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS refused_deletes_by_meeting ON refused_deletes(meeting_id, seq);
 `;
 
 /** Version 2 → 3: meetings get a guest code of their own (the old invite code stays the members' code). */
@@ -118,18 +128,27 @@ export class SqliteStorage implements Storage {
       getOwners: db.prepare<[string], { client: number; participant_id: string }>(
         'SELECT client, participant_id FROM client_owners WHERE meeting_id = ?',
       ),
+      insertRefused: db.prepare('INSERT INTO refused_deletes (meeting_id, participant_id, client, clock, len) VALUES (?, ?, ?, ?, ?)'),
+      getRefused: db.prepare<[string], { participant_id: string; client: number; clock: number; len: number }>(
+        'SELECT participant_id, client, clock, len FROM refused_deletes WHERE meeting_id = ? ORDER BY seq',
+      ),
     };
     this.createTx = db.transaction((m: MeetingRecord, initial: Uint8Array) => {
       this.stmt.insertMeeting.run(m.id, m.createdAt, m.codes.member, m.codes.guest, m.codes.observer);
       this.stmt.upsertSnapshot.run(m.id, initial, 0);
     });
     this.appendTx = db.transaction(
-      (batch: ReadonlyArray<{ meetingId: string; update: Uint8Array }>, bindings: ReadonlyArray<ClientBinding>) => {
+      (
+        batch: ReadonlyArray<{ meetingId: string; update: Uint8Array }>,
+        bindings: ReadonlyArray<ClientBinding>,
+        refused: ReadonlyArray<RefusedDeletion>,
+      ) => {
         const last = new Map<string, number>();
         for (const { meetingId, update } of batch) {
           last.set(meetingId, Number(this.stmt.insertUpdate.run(meetingId, update).lastInsertRowid));
         }
         for (const b of bindings) this.stmt.bindClient.run(b.meetingId, b.client, b.participantId);
+        for (const r of refused) this.stmt.insertRefused.run(r.meetingId, r.participantId, r.client, r.clock, r.len);
         return last;
       },
     );
@@ -170,8 +189,9 @@ export class SqliteStorage implements Storage {
   async appendUpdates(
     batch: ReadonlyArray<{ meetingId: string; update: Uint8Array }>,
     bindings: ReadonlyArray<ClientBinding> = [],
+    refusedDeletes: ReadonlyArray<RefusedDeletion> = [],
   ): Promise<Map<string, number>> {
-    return this.appendTx(batch, bindings);
+    return this.appendTx(batch, bindings, refusedDeletes);
   }
 
   async loadDoc(meetingId: string): Promise<StoredDoc> {
@@ -182,7 +202,10 @@ export class SqliteStorage implements Storage {
     const updates: Uint8Array[] = snapshot ? [toBytes(snapshot.doc)] : [];
     for (const row of rows) updates.push(toBytes(row.data));
     const clientOwners = new Map(this.stmt.getOwners.all(meetingId).map((r) => [r.client, r.participant_id] as const));
-    return { updates, lastSeq: rows.length ? rows[rows.length - 1]!.seq : after, logLength: rows.length, clientOwners };
+    const refusedDeletes = this.stmt.getRefused
+      .all(meetingId)
+      .map((r) => ({ participantId: r.participant_id, client: r.client, clock: r.clock, len: r.len }));
+    return { updates, lastSeq: rows.length ? rows[rows.length - 1]!.seq : after, logLength: rows.length, clientOwners, refusedDeletes };
   }
 
   async compact(meetingId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {

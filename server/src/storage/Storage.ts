@@ -18,6 +18,18 @@ export interface ClientBinding {
   participantId: string;
 }
 
+/**
+ * A deletion the server refused from a participant, of content still alive (rule P8):
+ * the participant's later updates delete it again, and it is never judged again.
+ */
+export interface RefusedDeletion {
+  meetingId: string;
+  participantId: string;
+  client: number;
+  clock: number;
+  len: number;
+}
+
 /** A meeting's document as stored: apply `updates` in order to an empty Y.Doc. */
 export interface StoredDoc {
   /** The snapshot (if any) first, then every logged update after it, oldest first. */
@@ -28,6 +40,8 @@ export interface StoredDoc {
   logLength: number;
   /** Client id → participant id bindings of the meeting. */
   clientOwners: Map<number, string>;
+  /** The meeting's refused deletions (rule P8), oldest first; absent when the store keeps none. */
+  refusedDeletes?: Array<Omit<RefusedDeletion, 'meetingId'>>;
 }
 
 export interface Storage {
@@ -44,14 +58,16 @@ export interface Storage {
   /** When the participant was removed from the meeting, or null if they were not. */
   removedAt(meetingId: string, participantId: string): Promise<number | null>;
   /**
-   * Appends updates to meetings' logs, and client bindings (a client id already
-   * bound keeps its first participant), in one durable transaction, in order.
+   * Appends updates to meetings' logs, client bindings (a client id already
+   * bound keeps its first participant) and refused deletions, in one durable
+   * transaction, in order.
    * Resolves once committed, with the sequence number of each meeting's newest update.
    * Rejects (storing nothing) when a meeting does not exist.
    */
   appendUpdates(
     batch: ReadonlyArray<{ meetingId: string; update: Uint8Array }>,
     bindings?: ReadonlyArray<ClientBinding>,
+    refusedDeletes?: ReadonlyArray<RefusedDeletion>,
   ): Promise<Map<string, number>>;
   loadDoc(meetingId: string): Promise<StoredDoc>;
   /**

@@ -233,7 +233,7 @@ describe('sync', () => {
     await waitFor(() => !probe.provider.awareness.getStates().has(a.doc.clientID), 'state removed on close');
   });
 
-  it('[R3] refuses every document write of an observer: with ack=1 by message, else by close 4001', async () => {
+  it('[R3][P9] refuses every document write of an observer: with ack=1 by `refused`, else by permission denied; both stay connected', async () => {
     const s = await server();
     const m = await createMeeting(s.url);
     const obs = await join(s.url, m, 'Olga', 'observer');
@@ -245,7 +245,11 @@ describe('sync', () => {
     await waitFor(() => withAck.refusals.length === 1, 'refusal message');
     expect(withAck.refusals[0]!.rule).toMatch(/\S/);
     opening(plain.doc).insert(0, 'also forged');
-    await waitFor(() => plain.closes.includes(CLOSE.refused), 'close 4001');
+    await waitFor(() => plain.denied.length === 1, 'permission denied');
+    expect(plain.denied[0]).toMatch(/^R3: /);
+    // The refused text leaves the sender's copy too (the correction deletes it), and nobody was closed.
+    await waitFor(() => !opening(plain.doc).toString().includes('also forged'), 'the correction');
+    expect([withAck.closes, plain.closes]).toEqual([[], []]);
     // Writes after the refusal still flow for everyone else.
     opening(watcher.doc).insert(0, 'real');
     await waitFor(() => opening(withAck.doc).toString().includes('real'), 'later writes still arrive');

@@ -7,7 +7,7 @@ import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MESSAGE, SYNC, syncFrame, type CreatedMeeting, type JoinedMeeting } from '@consent/shared';
+import { AUTH, MESSAGE, SYNC, syncFrame, type CreatedMeeting, type JoinedMeeting } from '@consent/shared';
 import { testConfig, type Config } from '../config.ts';
 import { startServer, type RunningServer, type StartOptions } from '../server.ts';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
@@ -84,7 +84,11 @@ export interface Peer {
   provider: WebsocketProvider;
   acks: number[];
   refusals: Array<{ rule: string; reason: string }>;
+  /** Reasons of y-protocols' auth "permission denied" messages (a refused write, without ack=1). */
+  denied: string[];
   closes: number[];
+  /** Connections opened so far (each one an upgrade). */
+  connections: number;
   destroy(): void;
 }
 
@@ -101,7 +105,9 @@ export function connectPeer(wsBase: string, meetingId: string, token: string, op
     provider,
     acks: [],
     refusals: [],
+    denied: [],
     closes: [],
+    connections: 0,
     destroy() {
       provider.destroy();
       doc.destroy();
@@ -109,6 +115,12 @@ export function connectPeer(wsBase: string, meetingId: string, token: string, op
   };
   provider.messageHandlers[MESSAGE.ack] = (_e, d) => peer.acks.push(decoding.readVarUint(d));
   provider.messageHandlers[MESSAGE.refused] = (_e, d) => peer.refusals.push(JSON.parse(decoding.readVarString(d)));
+  provider.messageHandlers[MESSAGE.auth] = (_e, d) => {
+    if (decoding.readVarUint(d) === AUTH.permissionDenied) peer.denied.push(decoding.readVarString(d));
+  };
+  provider.on('status', ({ status }) => {
+    if (status === 'connected') peer.connections += 1;
+  });
   provider.on('connection-close', (event) => {
     if (event) peer.closes.push(event.code);
   });
@@ -135,7 +147,7 @@ export function connectTicketPeer(base: string, wsBase: string, meetingId: strin
   });
   let stopped = false;
   const peer = {
-    doc, provider, acks: [], refusals: [], closes: [] as number[], tickets: 0, refusedWith: [] as number[],
+    doc, provider, acks: [], refusals: [], denied: [], closes: [] as number[], connections: 0, tickets: 0, refusedWith: [] as number[],
     destroy() {
       stopped = true;
       provider.destroy();

@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { MESSAGE, SYNC, SYNC_PARAM } from '@consent/shared';
+import { AUTH, MESSAGE, SYNC, SYNC_PARAM } from '@consent/shared';
 import { waitFor } from './wait.ts';
 
 export interface ClientOptions {
@@ -42,6 +42,8 @@ export class SyncClient {
   /** HTTP status when the upgrade was refused. */
   rejectedStatus: number | null = null;
   readonly refusals: { rule: string; reason: string }[] = [];
+  /** Reasons of y-protocols' auth "permission denied" messages: a refused write without ack=1. */
+  readonly denied: string[] = [];
   /** Frames that carried own writes, per connection, in send order. */
   readonly sent: SentUpdate[] = [];
   /** Highest acknowledged count on the current connection. */
@@ -244,6 +246,9 @@ export class SyncClient {
       }
       case MESSAGE.refused:
         this.refusals.push(JSON.parse(decoding.readVarString(decoder)) as { rule: string; reason: string });
+        break;
+      case MESSAGE.auth:
+        if (decoding.readVarUint(decoder) === AUTH.permissionDenied) this.denied.push(decoding.readVarString(decoder));
         break;
       default:
         break;

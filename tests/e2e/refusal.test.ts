@@ -1,0 +1,74 @@
+// A refused write on the board keeps the member's other unsynced edits [P9]:
+// offline notes before and after a forbidden write (made through the document,
+// as a modified client would) reach the others; the forbidden write does not.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from './support/server.ts';
+import { launchBrowser, shot } from './support/browser.ts';
+import { button, move } from './support/board.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const notesOf = (p: Page) => p.getByLabel('Opening round notes');
+const phaseOf = (p: Page) => p.locator('.stepper li[aria-current="step"]').textContent();
+type Doc = { getMap(n: string): { get(k: string): unknown; set(k: string, v: unknown): void } };
+const titleOf = (p: Page) => p.evaluate(() => (window as unknown as { consentBoard: { doc: Doc } }).consentBoard.doc.getMap('meta').get('title'));
+
+describe('a refusal on the board', () => {
+  it('[P9][R5] keeps the offline edits around a refused write: they reach the others, the refused one does not', async () => {
+    const facCtx = await browser.newContext();
+    const fac = await facCtx.newPage();
+    await fac.goto(server.url + '/');
+    await fac.getByLabel('Meeting title').fill('Refusal check');
+    await fac.getByLabel(/^Circle/).fill('Garden circle');
+    await fac.getByLabel(/^The circle's aim/).fill('Food all year.');
+    await fac.getByLabel('Your name').fill('Fran');
+    await button(fac, 'Create meeting').click();
+    const invite = await fac.getByRole('textbox', { name: 'Member invite link' }).inputValue();
+    await button(fac, 'Open the board').click();
+    await fac.waitForURL(/\/m\/[^/]+$/);
+
+    const memberCtx = await browser.newContext();
+    const ana = await memberCtx.newPage();
+    await ana.goto(invite);
+    await ana.getByLabel('Your name').fill('Ana');
+    await ana.getByLabel(/^Member/).check();
+    await button(ana, 'Join').click();
+    await ana.waitForURL(/\/m\/[^/]+$/);
+    await move(fac, 'Phase: Opening');
+    await expect.poll(() => phaseOf(ana)).toBe('Opening');
+
+    await memberCtx.setOffline(true);
+    await expect.poll(() => ana.locator('[data-save]').getAttribute('data-save')).toBe('offline');
+    await notesOf(ana).click();
+    await ana.keyboard.type('Arrived well');
+    // A forbidden write, straight into the document: only the facilitator writes meta [R5].
+    await ana.evaluate(() => (window as unknown as { consentBoard: { doc: Doc } }).consentBoard.doc.getMap('meta').set('title', 'Taken over'));
+    expect(await titleOf(ana)).toBe('Taken over');
+    await ana.keyboard.press('End');
+    await ana.keyboard.type(' and rested');
+    await memberCtx.setOffline(false);
+
+    await expect.poll(() => ana.getByRole('alert').filter({ hasText: 'Your last change was not accepted' }).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => ana.getByRole('alert').textContent()).toContain('R5');
+    await expect.poll(() => notesOf(fac).inputValue(), { timeout: 15_000 }).toBe('Arrived well and rested');
+    await expect.poll(() => notesOf(ana).inputValue(), { timeout: 15_000 }).toBe('Arrived well and rested');
+    await expect.poll(() => titleOf(ana)).toBe('Refusal check');
+    await expect.poll(() => ana.locator('[data-save]').getAttribute('data-save')).toBe('saved');
+    expect(await titleOf(fac)).toBe('Refusal check');
+    expect(await phaseOf(ana)).toBe('Opening');
+    await shot(ana, 'refusal-kept-edits');
+    await facCtx.close();
+    await memberCtx.close();
+  });
+});
