@@ -39,3 +39,15 @@ export const RATING_LABEL: Record<'timekeeping' | 'equivalence' | 'clarity' | 'e
   clarity: 'Clarity',
   effectiveness: 'Effectiveness',
 };
+
+/** The minutes menu and its print view. */
+export const MINUTES_WORDS = {
+  menu: 'Minutes',
+  download: (format: string) => `Download ${format}`,
+  printView: 'Print view',
+  printTitle: 'Minutes: print view',
+  frameTitle: 'The minutes as they will print',
+  print: 'Print',
+  close: 'Close',
+} as const;
+

@@ -11,6 +11,7 @@ import type { Storage } from '../storage/Storage.ts';
 import type { TokenSigner } from '../tokens.ts';
 import { createMeetingWithCodes, joinMeeting } from './meetings.ts';
 import { exportMinutes, MINUTES_FORMATS, type MinutesFormat } from './minutes.ts';
+import { MINUTES_FILE_CSP, securityHeaders } from './securityHeaders.ts';
 import { staticHandler } from './staticFiles.ts';
 
 export interface AppDeps {
@@ -24,7 +25,6 @@ export interface AppDeps {
 }
 
 const MAX_BODY_BYTES = 16 * 1024;
-
 
 export class HttpError extends Error {
   constructor(
@@ -66,6 +66,7 @@ export function createApp(deps: AppDeps): Hono {
     return c.json({ error: 'internal error' }, 500);
   });
 
+  app.use('*', securityHeaders());
   // Every API body is a few hundred bytes; nothing larger is read into memory.
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `the body is larger than ${MAX_BODY_BYTES} bytes` }, 413) }));
 
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps): Hono {
       'Content-Type': out.contentType,
       'Content-Disposition': `attachment; filename="${out.fileName}"; filename*=UTF-8''${encodeURIComponent(out.fileName)}`,
       'Cache-Control': 'no-store',
+      ...(format === 'html' ? { 'Content-Security-Policy': MINUTES_FILE_CSP } : {}),
     });
   });
 
