@@ -8,6 +8,8 @@ import { serve } from '@hono/node-server';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createApp } from './http/app.ts';
+import { PendingConnections } from './http/pendingConnections.ts';
+import { AddressRateLimiter } from './http/rateLimit.ts';
 import { domainPolicy } from './room/domainPolicy.ts';
 import { RoomManager } from './room/RoomManager.ts';
 import type { WritePolicy } from './room/writeCheck.ts';
@@ -23,6 +25,8 @@ export interface RunningServer {
   port: number;
   manager: RoomManager;
   storage: Storage;
+  /** Connections from one address whose first request has not arrived, and those closed for it. */
+  pending: PendingConnections;
   close(): Promise<void>;
 }
 
@@ -51,19 +55,50 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     now,
   });
-  const app = createApp({ storage, signer, manager, clientDist: config.clientDist, version: VERSION, log, now });
+  const limits = {
+    create: new AddressRateLimiter(config.meetingsPerMinute, now),
+    join: new AddressRateLimiter(config.joinsPerMinute, now),
+    tickets: new AddressRateLimiter(config.ticketsPerMinute, now),
+  };
+  const app = createApp({
+    storage,
+    signer,
+    manager,
+    clientDist: config.clientDist,
+    version: VERSION,
+    log,
+    now,
+    limits,
+    maxParticipants: config.maxParticipants,
+  });
 
   let server!: Server;
   const port = await new Promise<number>((resolve, reject) => {
-    server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => resolve(info.port)) as Server;
+    server = serve(
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        // A request head must arrive within HEADERS_TIMEOUT_MS; the check runs every second.
+        serverOptions: {
+          headersTimeout: config.headersTimeoutMs,
+          requestTimeout: config.headersTimeoutMs + 20_000,
+          connectionsCheckingInterval: 1000,
+        },
+      },
+      (info: AddressInfo) => resolve(info.port),
+    ) as Server;
     server.once('error', reject);
   });
+  const pending = new PendingConnections(config.maxPendingConnections);
+  pending.attach(server);
   const sync = attachSyncEndpoint(server, {
     storage,
     signer,
     manager,
     maxFrameBytes: config.maxFrameBytes,
     maxMessagesPerSecond: config.maxMessagesPerSecond,
+    maxPendingUpgrades: config.maxPendingUpgrades,
     log,
   });
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -83,5 +118,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       log.info('stopped');
     })());
 
-  return { url, port, manager, storage, close };
+  return { url, port, manager, storage, pending, close };
 }

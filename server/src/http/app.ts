@@ -11,6 +11,7 @@ import type { Storage } from '../storage/Storage.ts';
 import type { TokenSigner } from '../tokens.ts';
 import { createMeetingWithCodes, joinMeeting } from './meetings.ts';
 import { exportMinutes, MINUTES_FORMATS, type MinutesFormat } from './minutes.ts';
+import { AddressRateLimiter, rateLimit } from './rateLimit.ts';
 import { MINUTES_FILE_CSP, securityHeaders } from './securityHeaders.ts';
 import { staticHandler } from './staticFiles.ts';
 
@@ -22,13 +23,17 @@ export interface AppDeps {
   version: string;
   log: Logger;
   now(): number;
+  /** Per-address rates of the costly routes; `tickets` is for minting sync tickets. */
+  limits: { create: AddressRateLimiter; join: AddressRateLimiter; tickets: AddressRateLimiter };
+  /** Participants a meeting takes, the facilitator included. */
+  maxParticipants: number;
 }
 
 const MAX_BODY_BYTES = 16 * 1024;
 
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 429,
     message: string,
     readonly field?: string,
   ) {
@@ -72,7 +77,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.get('/api/health', (c) => c.json({ ok: true, version: deps.version }));
 
-  app.post('/api/meetings', async (c) => {
+  app.post('/api/meetings', rateLimit(deps.limits.create, 'new meetings'), async (c) => {
     const b = await body(c, CreateMeetingBody);
     const created = await createMeetingWithCodes(deps, {
       title: b.title,
@@ -84,7 +89,8 @@ export function createApp(deps: AppDeps): Hono {
     return c.json(created, 201);
   });
 
-  app.post('/api/meetings/:id/join', async (c) => {
+  // Limited before anything is looked up: a join is also a guess of a join code.
+  app.post('/api/meetings/:id/join', rateLimit(deps.limits.join, 'joins'), async (c) => {
     const meetingId = c.req.param('id');
     const meeting = await deps.storage.getMeeting(meetingId);
     if (!meeting) throw new HttpError(404, 'meeting not found');

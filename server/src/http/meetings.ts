@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import {
   ORIGIN,
   addParticipant,
+  participants,
   appendLog,
   createMeeting,
   type CreatedMeeting,
@@ -14,7 +15,7 @@ import { SERVER_OWNER } from '../room/ClientWrites.ts';
 import type { MeetingRecord } from '../storage/Storage.ts';
 import { HttpError, type AppDeps } from './app.ts';
 
-type Deps = Pick<AppDeps, 'storage' | 'signer' | 'manager' | 'now'>;
+type Deps = Pick<AppDeps, 'storage' | 'signer' | 'manager' | 'now'> & Partial<Pick<AppDeps, 'maxParticipants'>>;
 
 export async function createMeetingWithCodes(
   deps: Deps,
@@ -56,6 +57,11 @@ export async function joinMeeting(
   const participantId = randomId();
   await deps.manager.withRoom(meeting.id, (room) =>
     room.serverWrite((doc) => {
+      // Checked in the same synchronous write as the addition, so two joins cannot both take the last seat.
+      const max = deps.maxParticipants ?? Infinity;
+      if (participants(doc).size >= max) {
+        throw new HttpError(409, `This meeting is full: it takes at most ${max} participants.`);
+      }
       const now = deps.now();
       doc.transact(() => {
         addParticipant(doc, participantId, { name: b.name, role, now }, ORIGIN.server);
