@@ -112,7 +112,7 @@ function partialHead(url: string): Promise<Socket & { closedByServer: boolean }>
 describe('half-open connections', () => {
   it('[L5] an address holds at most MAX_PENDING_CONNECTIONS connections without a whole request head; more are closed at once', async () => {
     const s = await server({ maxPendingConnections: 3 });
-    const sockets = [];
+    const sockets: Array<Socket & { closedByServer: boolean }> = [];
     for (let i = 0; i < 5; i++) sockets.push(await partialHead(s.url));
     await waitFor(() => s.pending.refused === 2, 'two connections refused');
     await waitFor(() => sockets.filter((x) => x.closedByServer).length === 2, 'two sockets closed by the server');
