@@ -12,6 +12,7 @@ import { PendingConnections } from './http/pendingConnections.ts';
 import { AddressRateLimiter } from './http/rateLimit.ts';
 import { domainPolicy } from './room/domainPolicy.ts';
 import { RoomManager } from './room/RoomManager.ts';
+import { Retention } from './room/Retention.ts';
 import type { WritePolicy } from './room/writeCheck.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
 import type { Storage } from './storage/Storage.ts';
@@ -27,6 +28,8 @@ export interface RunningServer {
   storage: Storage;
   /** Connections from one address whose first request has not arrived, and those closed for it. */
   pending: PendingConnections;
+  /** The purge of closed meetings, when RETENTION_DAYS is set. */
+  retention: Retention | null;
   close(): Promise<void>;
 }
 
@@ -101,6 +104,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     maxPendingUpgrades: config.maxPendingUpgrades,
     log,
   });
+  const retention = config.retentionDays > 0 ? new Retention({ days: config.retentionDays, storage, manager, log, now }) : null;
+  retention?.start();
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   log.info({ url, dataDir: config.dataDir }, 'listening');
@@ -109,6 +114,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const close = () =>
     (closing ??= (async () => {
       sync.stop();
+      await retention?.stop();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await manager.close();
       await sync.close();
@@ -118,5 +124,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       log.info('stopped');
     })());
 
-  return { url, port, manager, storage, pending, close };
+  return { url, port, manager, storage, pending, retention, close };
 }

@@ -16,3 +16,4 @@ export * from './checkUpdate.ts';
 export * from './neutralize.ts';
 export * from './minutes/index.ts';
 export * from './api.ts';
+export * from './closedAt.ts';

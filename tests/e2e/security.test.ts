@@ -1,6 +1,9 @@
 // [H4–H6] The built board under its Content-Security-Policy in Chromium: it runs
 // and syncs with no violation, and script injected into titles never runs in the
-// minutes' print view — not even when the escaping is bypassed.
+// minutes' print view — not even when the escaping is bypassed. [D5] The
+// facilitator deletes the meeting from the board, after a confirmation.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.ts';
@@ -26,6 +29,12 @@ async function newPage(): Promise<{ page: Page; watch: PolicyWatch }> {
   const watch = await watchPolicy(context);
   return { page: await context.newPage(), watch };
 }
+
+/** Whether the server's database files hold `text`, read as raw bytes. */
+const databaseHolds = (text: string) =>
+  ['consent.db', 'consent.db-wal', 'consent.db-shm']
+    .map((f) => join(server.dataDir, f))
+    .some((f) => existsSync(f) && readFileSync(f).includes(Buffer.from(text)));
 
 async function openPrintView(page: Page): Promise<Frame> {
   if ((await page.locator('details.minutes-menu[open]').count()) === 0) await page.locator('.minutes-menu summary').click();
@@ -133,5 +142,31 @@ describe('the board under its security policy', () => {
     await control.goto('http://control.test/minutes.html');
     await expect.poll(() => control.evaluate(FLAGS)).toEqual({ script: 1, img: 1 });
     await expect.poll(() => watch.markerRequests.length).toBeGreaterThan(0);
+  });
+
+  it('[D5] the facilitator deletes the meeting after confirming; everyone is disconnected and it leaves the database', async () => {
+    const meetingPath = new URL(fac.url()).pathname;
+    const meetingId = decodeURIComponent(meetingPath.split('/')[2]!);
+    expect(databaseHolds(TITLE)).toBe(true);
+    expect(await button(member, 'Delete meeting…').count()).toBe(0);
+
+    await button(fac, 'Delete meeting…').click();
+    const dialog = fac.getByRole('dialog', { name: 'Delete this meeting?' });
+    await dialog.waitFor();
+    await shot(fac, 'delete-confirmation');
+    await dialog.getByRole('button', { name: 'Keep the meeting' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(databaseHolds(TITLE)).toBe(true);
+
+    await button(fac, 'Delete meeting…').click();
+    await fac.getByRole('dialog', { name: 'Delete this meeting?' }).getByRole('button', { name: 'Delete for good' }).click();
+    await fac.waitForURL(`${server.url}/`);
+    expect(await fac.evaluate((id) => localStorage.getItem(`consent-board:session:${id}`), meetingId)).toBeNull();
+    expect(databaseHolds(TITLE)).toBe(false);
+    const minutes = await fetch(`${server.url}/api/meetings/${meetingId}/minutes.json`);
+    expect(minutes.status).toBe(404);
+    // the member's socket was closed with 4404: the board says the meeting is gone
+    await expect.poll(() => member.getByRole('alert').textContent()).toBe('This meeting does not exist (any more).');
+    await shot(member, 'deleted-meeting-member');
   });
 });

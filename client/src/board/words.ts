@@ -51,3 +51,14 @@ export const MINUTES_WORDS = {
   close: 'Close',
 } as const;
 
+/** The facilitator's deletion of the whole meeting. */
+export const DELETE_WORDS = {
+  open: 'Delete meeting…',
+  title: 'Delete this meeting?',
+  body:
+    'The meeting leaves the server for good: its agenda, proposals, positions, objections, notes and minutes, for everyone. ' +
+    'Everyone connected is disconnected. Download the minutes first if you want to keep them.',
+  confirm: 'Delete for good',
+  cancel: 'Keep the meeting',
+  deleting: 'Deleting…',
+} as const;

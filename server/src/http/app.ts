@@ -9,6 +9,8 @@ import { authorize, bearer } from '../auth.ts';
 import type { RoomManager } from '../room/RoomManager.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { TokenSigner } from '../tokens.ts';
+import { MeetingDeleted } from '../room/RoomManager.ts';
+import { deleteMeetingRoute } from './deleteRoute.ts';
 import { createMeetingWithCodes, joinMeeting } from './meetings.ts';
 import { exportMinutes, MINUTES_FORMATS, type MinutesFormat } from './minutes.ts';
 import { AddressRateLimiter, rateLimit } from './rateLimit.ts';
@@ -67,6 +69,8 @@ export function createApp(deps: AppDeps): Hono {
     if (err instanceof HttpError) {
       return c.json(err.field ? { error: err.message, field: err.field } : { error: err.message }, err.status);
     }
+    // a join or an export that raced the meeting's deletion
+    if (err instanceof MeetingDeleted) return c.json({ error: err.message }, 404);
     deps.log.error({ err, path: c.req.path }, 'request failed');
     return c.json({ error: 'internal error' }, 500);
   });
@@ -99,6 +103,8 @@ export function createApp(deps: AppDeps): Hono {
     deps.log.info({ meetingId, participantId: joined.participantId, role: joined.role }, 'participant joined');
     return c.json(joined, 201);
   });
+
+  app.delete('/api/meetings/:id', deleteMeetingRoute(deps));
 
   app.get('/api/meetings/:id/:file', async (c) => {
     const format = /^minutes\.(md|html|json)$/.exec(c.req.param('file'))?.[1] as MinutesFormat | undefined;
