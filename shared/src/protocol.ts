@@ -41,7 +41,7 @@ export const CLOSE = {
   unauthorized: 4401,
   /** token of another meeting (final) */
   forbidden: 4403,
-  /** meeting does not exist (final) */
+  /** meeting does not exist, or was deleted while the socket was open (final) */
   notFound: 4404,
 } as const;
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
