@@ -91,3 +91,21 @@ export async function fetchMinutes(meetingId: string, token: string, format: Min
   }
   return { blob: await res.blob(), fileName: suggestedName(res) ?? `minutes-${meetingId}.${format}` };
 }
+
+/** Deletes the whole meeting (facilitator only); resolves once the server has erased it. */
+export async function deleteMeeting(meetingId: string, token: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+  } catch {
+    throw new ApiError('The server cannot be reached. Check your connection and try again.', 0);
+  }
+  if (res.status === 204) return;
+  let reason = `${res.status} ${res.statusText}`;
+  try {
+    reason = ((await res.json()) as { error?: string }).error ?? reason;
+  } catch {
+    // not JSON: keep the status line
+  }
+  throw new ApiError(`The meeting could not be deleted: ${reason}.`, res.status);
+}

@@ -26,3 +26,8 @@ export function loadSession(meetingId: string): Session | null {
 export function saveSession(meetingId: string, session: Session): void {
   localStorage.setItem(key(meetingId), JSON.stringify(session));
 }
+
+/** Forgets my seat in a meeting (after it was deleted). */
+export function forgetSession(meetingId: string): void {
+  localStorage.removeItem(key(meetingId));
+}

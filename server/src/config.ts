@@ -29,6 +29,20 @@ const EnvSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   /** SQLite's page cache, in MiB: the largest part of a long-running server's native memory. */
   SQLITE_CACHE_MB: int(1, 4096).default(8),
+  /** Per client address, each a minute, in bursts of as many: meetings created, joins, sync tickets minted. */
+  MEETINGS_PER_MINUTE: int(1, 1_000_000).default(10),
+  JOINS_PER_MINUTE: int(1, 1_000_000).default(60),
+  TICKETS_PER_MINUTE: int(1, 1_000_000).default(300),
+  /** Participants one meeting takes, the facilitator included. */
+  MAX_PARTICIPANTS: int(1, 100_000).default(200),
+  /** Per client address: TCP connections whose first request head has not arrived yet. */
+  MAX_PENDING_CONNECTIONS: int(1, 1_000_000).default(32),
+  /** Per client address: websocket upgrades still being authorized. */
+  MAX_PENDING_UPGRADES: int(1, 1_000_000).default(16),
+  /** A request head must arrive within this time, or the connection is dropped. */
+  HEADERS_TIMEOUT_MS: int(1000, 600_000).default(10_000),
+  /** Closed meetings are deleted this many days after they closed; 0 keeps them. */
+  RETENTION_DAYS: int(0, 100_000).default(0),
 });
 
 export interface Config {
@@ -45,6 +59,15 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   sqliteSynchronous: 'normal' | 'full';
   sqliteCacheMb: number;
+  meetingsPerMinute: number;
+  joinsPerMinute: number;
+  ticketsPerMinute: number;
+  maxParticipants: number;
+  maxPendingConnections: number;
+  maxPendingUpgrades: number;
+  headersTimeoutMs: number;
+  /** 0: off. */
+  retentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +103,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     sqliteCacheMb: e.SQLITE_CACHE_MB,
+    meetingsPerMinute: e.MEETINGS_PER_MINUTE,
+    joinsPerMinute: e.JOINS_PER_MINUTE,
+    ticketsPerMinute: e.TICKETS_PER_MINUTE,
+    maxParticipants: e.MAX_PARTICIPANTS,
+    maxPendingConnections: e.MAX_PENDING_CONNECTIONS,
+    maxPendingUpgrades: e.MAX_PENDING_UPGRADES,
+    headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+    retentionDays: e.RETENTION_DAYS,
   };
 }
 

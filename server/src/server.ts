@@ -8,8 +8,11 @@ import { serve } from '@hono/node-server';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createApp } from './http/app.ts';
+import { PendingConnections } from './http/pendingConnections.ts';
+import { AddressRateLimiter } from './http/rateLimit.ts';
 import { domainPolicy } from './room/domainPolicy.ts';
 import { RoomManager } from './room/RoomManager.ts';
+import { Retention } from './room/Retention.ts';
 import type { WritePolicy } from './room/writeCheck.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
 import type { Storage } from './storage/Storage.ts';
@@ -24,6 +27,10 @@ export interface RunningServer {
   port: number;
   manager: RoomManager;
   storage: Storage;
+  /** Connections from one address whose first request has not arrived, and those closed for it. */
+  pending: PendingConnections;
+  /** The purge of closed meetings, when RETENTION_DAYS is set. */
+  retention: Retention | null;
   close(): Promise<void>;
 }
 
@@ -52,23 +59,46 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     now,
   });
+  const limits = {
+    create: new AddressRateLimiter(config.meetingsPerMinute, now),
+    join: new AddressRateLimiter(config.joinsPerMinute, now),
+    tickets: new AddressRateLimiter(config.ticketsPerMinute, now),
+  };
   const access = { storage, signer, tokenTtlMs: config.tokenTtlDays * 24 * 3600 * 1000, now };
   const tickets = new TicketStore();
-  const app = createApp({ ...access, manager, tickets, clientDist: config.clientDist, version: VERSION, log });
+  const app = createApp({ ...access, manager, tickets, clientDist: config.clientDist, version: VERSION, log, limits, maxParticipants: config.maxParticipants });
 
   let server!: Server;
   const port = await new Promise<number>((resolve, reject) => {
-    server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => resolve(info.port)) as Server;
+    server = serve(
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        // A request head must arrive within HEADERS_TIMEOUT_MS; the check runs every second.
+        serverOptions: {
+          headersTimeout: config.headersTimeoutMs,
+          requestTimeout: config.headersTimeoutMs + 20_000,
+          connectionsCheckingInterval: 1000,
+        },
+      },
+      (info: AddressInfo) => resolve(info.port),
+    ) as Server;
     server.once('error', reject);
   });
+  const pending = new PendingConnections(config.maxPendingConnections);
+  pending.attach(server);
   const sync = attachSyncEndpoint(server, {
     ...access,
     tickets,
     manager,
     maxFrameBytes: config.maxFrameBytes,
     maxMessagesPerSecond: config.maxMessagesPerSecond,
+    maxPendingUpgrades: config.maxPendingUpgrades,
     log,
   });
+  const retention = config.retentionDays > 0 ? new Retention({ days: config.retentionDays, storage, manager, log, now }) : null;
+  retention?.start();
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   log.info({ url, dataDir: config.dataDir }, 'listening');
@@ -77,6 +107,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const close = () =>
     (closing ??= (async () => {
       sync.stop();
+      await retention?.stop();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await manager.close();
       await sync.close();
@@ -86,5 +117,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       log.info('stopped');
     })());
 
-  return { url, port, manager, storage, close };
+  return { url, port, manager, storage, pending, retention, close };
 }

@@ -18,3 +18,4 @@ export * from './knownParts.ts';
 export * from './minutes/index.ts';
 export * from './api.ts';
 export * from './itemRecord.ts';
+export * from './closedAt.ts';

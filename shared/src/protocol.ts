@@ -47,7 +47,7 @@ export const CLOSE = {
    * removed its participant — the one code the server sends on an open socket in this range
    */
   forbidden: 4403,
-  /** meeting does not exist (final) */
+  /** meeting does not exist, or was deleted while the socket was open (final) */
   notFound: 4404,
 } as const;
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];

@@ -17,6 +17,8 @@ import { addItem, addParagraph } from './harness/writes.ts';
 
 const ATTEMPTS = 1_000;
 const SLOW_SOCKETS = pick(200, 1_000);
+/** MAX_PENDING_CONNECTIONS of this run: one address holds this many half-open connections, no more. */
+const PENDING_CAP = 100;
 const FLOOD_MS = pick(3_000, 15_000);
 const FLOOD_RATE = 10_000;
 const MAX_FRAME_BYTES = 1024 * 1024;
@@ -25,7 +27,8 @@ const RSS_BUDGET = 150 * 1024 * 1024;
 const LATENCY_FLOOR_MS = 2;
 
 describe('floods and limits', () => {
-  const server = new ServerProcess();
+  // Node's default head timeout (60 s): the held sockets stay held while the scenario measures.
+  const server = new ServerProcess({ env: { MAX_PENDING_CONNECTIONS: String(PENDING_CAP), HEADERS_TIMEOUT_MS: '60000' } });
   let quiet: Meeting;
   let target: Meeting;
   let probe: Probe;
@@ -115,7 +118,7 @@ describe('floods and limits', () => {
     await recovered();
   });
 
-  it(`keeps serving while ${SLOW_SOCKETS} upgrades never finish, and frees them`, async () => {
+  it(`keeps serving while ${SLOW_SOCKETS} upgrades never finish: holds ${PENDING_CAP}, closes the rest at once, frees them all`, async () => {
     const sockets: Awaited<ReturnType<typeof slowUpgrade>>[] = [];
     const ports = new Set<number>();
     const measured = await during('slowUpgrade', async () => {
@@ -124,12 +127,15 @@ describe('floods and limits', () => {
         sockets.push(socket);
         ports.add(socket.localPort!);
       }
-      await waitFor(() => server.socketsFrom(ports) === SLOW_SOCKETS, { what: 'the server to hold the slow sockets' });
+      await waitFor(() => server.socketsFrom(ports) === PENDING_CAP, { what: 'the server to hold the slow sockets up to its cap' });
+      await waitFor(() => sockets.filter((s) => s.serverClosed).length === SLOW_SOCKETS - PENDING_CAP, { what: 'the server to close the rest' });
     });
     figures.slowUpgradeSocketsHeld = server.socketsFrom(ports);
+    figures.slowUpgradeRefusedAtOnce = sockets.filter((s) => s.serverClosed).length;
+    expect(figures.slowUpgradeSocketsHeld).toBe(PENDING_CAP);
     withinTwice(measured);
     if (MODE === 'long') {
-      // Node's HTTP server drops requests whose headers never complete (headersTimeout, checked every 30 s)
+      // Node's HTTP server drops requests whose headers never complete (HEADERS_TIMEOUT_MS, checked every second)
       const t0 = performance.now();
       await waitFor(() => sockets.every((s) => s.serverClosed), { timeoutMs: 120_000, intervalMs: 500, what: 'the server to time out the slow upgrades' });
       figures.slowUpgradeAllClosedByServerAfterMs = Math.round(performance.now() - t0);

@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import { fetchMinutes, type MinutesFormat } from '../api.ts';
 import { useBoard } from './BoardContext.ts';
+import { PrintView } from './PrintView.tsx';
+import { MINUTES_WORDS } from './words.ts';
 
 const FORMATS: { format: MinutesFormat; label: string }[] = [
   { format: 'md', label: 'Markdown' },
@@ -23,6 +25,7 @@ function saveBlob(blob: Blob, filename: string) {
 export function MinutesMenu() {
   const { meetingId, session } = useBoard();
   const [error, setError] = useState<string | null>(null);
+  const [printable, setPrintable] = useState<string | null>(null);
 
   const download = async (format: MinutesFormat) => {
     setError(null);
@@ -34,34 +37,34 @@ export function MinutesMenu() {
     }
   };
 
+  // Shown in the board's sandboxed frame, never as a page of the board's origin (a blob: URL would be one).
   const print = async () => {
     setError(null);
-    const win = window.open('', '_blank');
     try {
       const { blob } = await fetchMinutes(meetingId, session.token, 'html');
-      const url = URL.createObjectURL(new Blob([await blob.text()], { type: 'text/html' }));
-      if (win) win.location.href = url;
-      else window.location.href = url;
+      setPrintable(await blob.text());
     } catch (e) {
-      win?.close();
       setError(e instanceof Error ? e.message : String(e));
     }
   };
 
   return (
-    <details className="minutes-menu">
-      <summary>Minutes</summary>
-      <div className="menu" role="group" aria-label="Minutes">
-        {FORMATS.map(({ format, label }) => (
-          <button key={format} type="button" className="small" onClick={() => void download(format)}>
-            Download {label}
+    <>
+      <details className="minutes-menu">
+        <summary>{MINUTES_WORDS.menu}</summary>
+        <div className="menu" role="group" aria-label={MINUTES_WORDS.menu}>
+          {FORMATS.map(({ format, label }) => (
+            <button key={format} type="button" className="small" onClick={() => void download(format)}>
+              {MINUTES_WORDS.download(label)}
+            </button>
+          ))}
+          <button type="button" className="small" onClick={() => void print()}>
+            {MINUTES_WORDS.printView}
           </button>
-        ))}
-        <button type="button" className="small" onClick={() => void print()}>
-          Print view
-        </button>
-        {error && <p className="error" role="alert">{error}</p>}
-      </div>
-    </details>
+          {error && <p className="error" role="alert">{error}</p>}
+        </div>
+      </details>
+      {printable !== null && <PrintView html={printable} onClose={() => setPrintable(null)} />}
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { proposalRootName } from '@consent/shared';
 import type * as Y from 'yjs';
 import type { AwarenessUser } from '../sync/useMeetingSync.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
+import '../styles/editor.css';
 
 interface Props {
   doc: Y.Doc;
@@ -30,6 +31,8 @@ export const ProposalEditor = memo(function ProposalEditor({ doc, provider, user
         CollaborationCaret.configure({ provider, user }),
       ],
       editable,
+      // TipTap would add its base CSS as an inline <style>, which the board's policy refuses: it is in editor.css.
+      injectCSS: false,
       shouldRerenderOnTransaction: false,
       editorProps: {
         attributes: {

@@ -7,6 +7,7 @@ import { Countdown } from './Countdown.tsx';
 import { PresenceAvatars } from './PresenceAvatars.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { MinutesMenu } from './MinutesMenu.tsx';
+import { DeleteMeeting } from './DeleteMeeting.tsx';
 import { StageBadge } from './StageBadge.tsx';
 import type { SaveState } from '../sync/useMeetingSync.ts';
 import { roleLabel } from './words.ts';
@@ -41,6 +42,7 @@ export const TopBar = memo(function TopBar({ save }: { save: SaveState }) {
         </p>
         <SaveIndicator state={save} />
         <MinutesMenu />
+        <DeleteMeeting />
       </div>
     </header>
   );

@@ -39,3 +39,26 @@ export const RATING_LABEL: Record<'timekeeping' | 'equivalence' | 'clarity' | 'e
   clarity: 'Clarity',
   effectiveness: 'Effectiveness',
 };
+
+/** The minutes menu and its print view. */
+export const MINUTES_WORDS = {
+  menu: 'Minutes',
+  download: (format: string) => `Download ${format}`,
+  printView: 'Print view',
+  printTitle: 'Minutes: print view',
+  frameTitle: 'The minutes as they will print',
+  print: 'Print',
+  close: 'Close',
+} as const;
+
+/** The facilitator's deletion of the whole meeting. */
+export const DELETE_WORDS = {
+  open: 'Delete meeting…',
+  title: 'Delete this meeting?',
+  body:
+    'The meeting leaves the server for good: its agenda, proposals, positions, objections, notes and minutes, for everyone. ' +
+    'Everyone connected is disconnected. Download the minutes first if you want to keep them.',
+  confirm: 'Delete for good',
+  cancel: 'Keep the meeting',
+  deleting: 'Deleting…',
+} as const;

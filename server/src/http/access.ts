@@ -5,13 +5,14 @@ import { Hono } from 'hono';
 import { RotateCodesBody } from '@consent/shared';
 import type { AppDeps } from './app.ts';
 import { removeParticipant, rotateCodes } from './meetings.ts';
+import { rateLimit } from './rateLimit.ts';
 import { body, caller, facilitator } from './request.ts';
 
 export function accessRoutes(deps: AppDeps): Hono {
   const routes = new Hono();
 
   // A single-use ticket for one websocket connection, so that the token stays out of URLs.
-  routes.post('/:id/tickets', async (c) => {
+  routes.post('/:id/tickets', rateLimit(deps.limits.tickets, 'sync tickets'), async (c) => {
     const { claims } = await caller(deps, c);
     const issued = deps.tickets.issue(claims, deps.now());
     c.header('Cache-Control', 'no-store');

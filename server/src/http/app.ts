@@ -6,11 +6,15 @@ import type { Logger } from 'pino';
 import { CreateMeetingBody, JoinMeetingBody } from '@consent/shared';
 import { MEETING_NOT_FOUND, type AccessDeps } from '../auth.ts';
 import type { RoomManager } from '../room/RoomManager.ts';
+import { MeetingDeleted } from '../room/RoomManager.ts';
 import type { TicketStore } from '../tickets.ts';
 import { accessRoutes } from './access.ts';
+import { deleteMeetingRoute } from './deleteRoute.ts';
 import { createMeetingWithCodes, joinMeeting } from './meetings.ts';
 import { exportMinutes, MINUTES_FORMATS, type MinutesFormat } from './minutes.ts';
+import { AddressRateLimiter, rateLimit } from './rateLimit.ts';
 import { body, caller, HttpError } from './request.ts';
+import { MINUTES_FILE_CSP, securityHeaders } from './securityHeaders.ts';
 import { staticHandler } from './staticFiles.ts';
 
 export interface AppDeps extends AccessDeps {
@@ -19,6 +23,10 @@ export interface AppDeps extends AccessDeps {
   clientDist: string;
   version: string;
   log: Logger;
+  /** Per-address rates of the costly routes; `tickets` is for minting sync tickets. */
+  limits: { create: AddressRateLimiter; join: AddressRateLimiter; tickets: AddressRateLimiter };
+  /** Participants a meeting takes, the facilitator included. */
+  maxParticipants: number;
 }
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -30,16 +38,19 @@ export function createApp(deps: AppDeps): Hono {
     if (err instanceof HttpError) {
       return c.json(err.field ? { error: err.message, field: err.field } : { error: err.message }, err.status);
     }
+    // a join or an export that raced the meeting's deletion
+    if (err instanceof MeetingDeleted) return c.json({ error: err.message }, 404);
     deps.log.error({ err, path: c.req.path }, 'request failed');
     return c.json({ error: 'internal error' }, 500);
   });
 
+  app.use('*', securityHeaders());
   // Every API body is a few hundred bytes; nothing larger is read into memory.
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `the body is larger than ${MAX_BODY_BYTES} bytes` }, 413) }));
 
   app.get('/api/health', (c) => c.json({ ok: true, version: deps.version }));
 
-  app.post('/api/meetings', async (c) => {
+  app.post('/api/meetings', rateLimit(deps.limits.create, 'new meetings'), async (c) => {
     const b = await body(c, CreateMeetingBody);
     const created = await createMeetingWithCodes(deps, {
       title: b.title,
@@ -51,7 +62,8 @@ export function createApp(deps: AppDeps): Hono {
     return c.json(created, 201);
   });
 
-  app.post('/api/meetings/:id/join', async (c) => {
+  // Limited before anything is looked up: a join is also a guess of a join code.
+  app.post('/api/meetings/:id/join', rateLimit(deps.limits.join, 'joins'), async (c) => {
     const meetingId = c.req.param('id');
     const meeting = await deps.storage.getMeeting(meetingId);
     if (!meeting) throw new HttpError(404, MEETING_NOT_FOUND);
@@ -63,6 +75,7 @@ export function createApp(deps: AppDeps): Hono {
 
   // Before the minutes route, whose `:file` would take `codes` and `tickets` too.
   app.route('/api/meetings', accessRoutes(deps));
+  app.delete('/api/meetings/:id', deleteMeetingRoute(deps));
 
   app.get('/api/meetings/:id/:file', async (c) => {
     const format = /^minutes\.(md|html|json)$/.exec(c.req.param('file'))?.[1] as MinutesFormat | undefined;
@@ -74,6 +87,7 @@ export function createApp(deps: AppDeps): Hono {
       'Content-Type': out.contentType,
       'Content-Disposition': `attachment; filename="${out.fileName}"; filename*=UTF-8''${encodeURIComponent(out.fileName)}`,
       'Cache-Control': 'no-store',
+      ...(format === 'html' ? { 'Content-Security-Policy': MINUTES_FILE_CSP } : {}),
     });
   });
 

@@ -24,7 +24,7 @@ import type { MeetingRecord } from '../storage/Storage.ts';
 import type { AppDeps } from './app.ts';
 import { HttpError } from './request.ts';
 
-type Deps = Pick<AppDeps, 'storage' | 'signer' | 'manager' | 'now' | 'tokenTtlMs'>;
+type Deps = Pick<AppDeps, 'storage' | 'signer' | 'manager' | 'now' | 'tokenTtlMs'> & Partial<Pick<AppDeps, 'maxParticipants'>>;
 
 export const CLOSED_MEETING = 'This meeting is closed: it takes no new participants, so its record stays as it was when it closed.';
 
@@ -63,8 +63,13 @@ export async function joinMeeting(deps: Deps, meeting: MeetingRecord, b: { name:
   const participantId = randomId();
   await deps.manager.withRoom(meeting.id, (room) =>
     room.serverWrite((doc) => {
-      // Checked in the same turn as the write: no phase move can slip in between.
+      // Checked in the same turn as the write: no phase move can slip in between,
+      // and two joins cannot both take the last seat.
       if (meta(doc).get('phase') === 'closed') throw new HttpError(409, CLOSED_MEETING);
+      const max = deps.maxParticipants ?? Infinity;
+      if (participants(doc).size >= max) {
+        throw new HttpError(409, `This meeting is full: it takes at most ${max} participants.`);
+      }
       const now = deps.now();
       doc.transact(() => {
         addParticipant(doc, participantId, { name: b.name, role, now }, ORIGIN.server);

@@ -8,7 +8,7 @@ import type { TokenClaims } from '../tokens.ts';
 
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 429,
     message: string,
     readonly field?: string,
   ) {

@@ -1,8 +1,9 @@
 // Rooms by meeting id: each loaded from storage exactly once however many
 // clients join at the same moment, unloaded after the last one left and a
-// grace period, and closed with code 1001 on shutdown.
+// grace period (recording when a closed meeting closed), closed with code 1001
+// on shutdown, and erased with 4404 when the meeting is deleted.
 import type { Logger } from 'pino';
-import { CLOSE } from '@consent/shared';
+import { CLOSE, closedAt } from '@consent/shared';
 import type { Storage } from '../storage/Storage.ts';
 import { Connection } from './Connection.ts';
 import { Room } from './Room.ts';
@@ -19,12 +20,20 @@ export interface RoomManagerOptions {
   now?: () => number;
 }
 
+/** The meeting is being deleted: it takes no one and loads no more. */
+export class MeetingDeleted extends Error {
+  constructor(readonly meetingId: string) {
+    super('meeting not found');
+  }
+}
+
 export class RoomManager {
   private readonly rooms = new Map<string, Room>();
   private readonly timers = new Map<Room, NodeJS.Timeout>();
   private readonly roomOf = new Map<Connection, Room>();
   readonly writer: WriteBatcher;
   private closing = false;
+  private readonly deleting = new Set<string>();
   /** Loads from storage so far (tests check there is one per room lifetime). */
   loads = 0;
 
@@ -43,6 +52,7 @@ export class RoomManager {
   /** The live room of a meeting, created (and its load started) on first use. */
   private async obtain(meetingId: string): Promise<Room> {
     for (;;) {
+      if (this.deleting.has(meetingId)) throw new MeetingDeleted(meetingId);
       const existing = this.rooms.get(meetingId);
       if (existing && existing.state !== 'unloading' && existing.state !== 'closed') return existing;
       if (existing?.state === 'closed') {
@@ -80,13 +90,16 @@ export class RoomManager {
   connect(conn: Connection): void {
     const attach = (room: Room) => {
       if (conn.closed) return this.maybeUnload(room);
+      if (this.deleting.has(room.meetingId)) return conn.close(CLOSE.notFound, 'meeting deleted');
       this.roomOf.set(conn, room);
       this.cancelUnload(room);
       room.add(conn);
     };
     const now = this.rooms.get(conn.identity.meetingId);
     if (now && (now.state === 'loading' || now.state === 'ready')) return attach(now);
-    this.obtain(conn.identity.meetingId).then(attach, () => conn.close(CLOSE.goingAway, 'unavailable'));
+    this.obtain(conn.identity.meetingId).then(attach, (err) =>
+      err instanceof MeetingDeleted ? conn.close(CLOSE.notFound, 'meeting deleted') : conn.close(CLOSE.goingAway, 'unavailable'),
+    );
   }
 
   receive(conn: Connection, data: Uint8Array): void {
@@ -147,12 +160,36 @@ export class RoomManager {
 
   private async unload(room: Room): Promise<void> {
     try {
+      const closed = room.state === 'ready' ? closedAt(room.doc) : undefined;
       await room.unload();
+      // Kept for RETENTION_DAYS; read from the log the server wrote, so the time is its own.
+      if (closed !== undefined && !this.deleting.has(room.meetingId)) await this.opts.storage.setClosedAt(room.meetingId, closed);
       this.opts.log.debug({ meetingId: room.meetingId }, 'room unloaded');
     } catch (err) {
       this.opts.log.error({ meetingId: room.meetingId, err }, 'unloading failed');
     } finally {
       if (this.rooms.get(room.meetingId) === room) this.rooms.delete(room.meetingId);
+    }
+  }
+
+  /**
+   * Deletes a meeting: its sockets are closed with 4404 (the standard provider does not
+   * come back), its room finishes pending writes and is dropped, then storage erases it.
+   * Meanwhile the meeting loads for no one. Resolves false for an unknown meeting.
+   */
+  async deleteMeeting(meetingId: string): Promise<boolean> {
+    this.deleting.add(meetingId);
+    try {
+      const room = this.rooms.get(meetingId);
+      if (room) {
+        this.cancelUnload(room);
+        for (const conn of room.conns) conn.close(CLOSE.notFound, 'meeting deleted');
+        await room.ready.catch(() => undefined);
+        await this.unload(room);
+      }
+      return await this.opts.storage.deleteMeeting(meetingId);
+    } finally {
+      this.deleting.delete(meetingId);
     }
   }
 

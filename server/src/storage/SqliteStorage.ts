@@ -1,5 +1,7 @@
 // Storage on one SQLite file through better-sqlite3: WAL mode, an append-only
 // update log per meeting, and compaction into a snapshot in one transaction.
+// secure_delete is on: deleted rows and freed pages are overwritten with zeros,
+// so neither a compaction nor a deleted meeting leaves its text in the file.
 import Database from 'better-sqlite3';
 import type { JoinCodes } from '@consent/shared';
 import { randomCode } from '../tokens.ts';
@@ -14,7 +16,8 @@ CREATE TABLE IF NOT EXISTS meetings (
   created_at INTEGER NOT NULL,
   invite_code TEXT NOT NULL,
   observer_code TEXT NOT NULL,
-  guest_code TEXT NOT NULL
+  guest_code TEXT NOT NULL,
+  closed_at INTEGER
 );
 CREATE TABLE IF NOT EXISTS snapshots (
   meeting_id TEXT PRIMARY KEY REFERENCES meetings(id),
@@ -66,6 +69,24 @@ function migrateToGuestCodes(db: Database.Database): void {
   })();
 }
 
+/** Version 2 → 3: when a meeting closed (for RETENTION_DAYS). */
+function migrateToClosedAt(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('meetings')").all();
+  if (!columns.some((c) => c.name === 'closed_at')) db.exec('ALTER TABLE meetings ADD COLUMN closed_at INTEGER');
+  db.exec('CREATE INDEX IF NOT EXISTS meetings_by_closed_at ON meetings(closed_at) WHERE closed_at IS NOT NULL');
+}
+
+/** Every table with a meeting_id column: a meeting's rows in each are deleted with it. */
+function tablesNamingMeetings(db: Database.Database): string[] {
+  return db
+    .prepare<[], { name: string }>(
+      `SELECT m.name FROM sqlite_schema m WHERE m.type = 'table'
+       AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'meeting_id') ORDER BY m.name`,
+    )
+    .all()
+    .map((r) => r.name);
+}
+
 interface MeetingRow {
   id: string;
   created_at: number;
@@ -89,6 +110,7 @@ export class SqliteStorage implements Storage {
   private readonly appendTx;
   private readonly compactTx;
   private readonly createTx;
+  private readonly deleteTx;
 
   constructor(file: string, options: SqliteOptions = {}) {
     this.db = new Database(file);
@@ -98,10 +120,12 @@ export class SqliteStorage implements Storage {
     this.db.pragma('busy_timeout = 5000');
     // a negative cache_size is in KiB: the cache grows to this bound as the file grows, then stays there
     if (options.cacheMb !== undefined) this.db.pragma(`cache_size = ${-Math.round(options.cacheMb * 1024)}`);
+    this.db.pragma('secure_delete = ON');
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new Error(`database schema ${version} is newer than this server (${SCHEMA_VERSION})`);
     migrateToGuestCodes(this.db);
     this.db.exec(SCHEMA);
+    migrateToClosedAt(this.db);
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
 
     const db = this.db;
@@ -132,7 +156,17 @@ export class SqliteStorage implements Storage {
       getRefused: db.prepare<[string], { participant_id: string; client: number; clock: number; len: number }>(
         'SELECT participant_id, client, clock, len FROM refused_deletes WHERE meeting_id = ? ORDER BY seq',
       ),
+      setClosedAt: db.prepare('UPDATE meetings SET closed_at = ? WHERE id = ?'),
+      closedBefore: db.prepare<[number], { id: string }>(
+        'SELECT id FROM meetings WHERE closed_at IS NOT NULL AND closed_at < ? ORDER BY closed_at, id',
+      ),
+      deleteMeeting: db.prepare('DELETE FROM meetings WHERE id = ?'),
     };
+    const deleteRows = tablesNamingMeetings(db).map((t) => db.prepare(`DELETE FROM "${t}" WHERE meeting_id = ?`));
+    this.deleteTx = db.transaction((id: string): boolean => {
+      for (const stmt of deleteRows) stmt.run(id);
+      return this.stmt.deleteMeeting.run(id).changes > 0;
+    });
     this.createTx = db.transaction((m: MeetingRecord, initial: Uint8Array) => {
       this.stmt.insertMeeting.run(m.id, m.createdAt, m.codes.member, m.codes.guest, m.codes.observer);
       this.stmt.upsertSnapshot.run(m.id, initial, 0);
@@ -210,6 +244,22 @@ export class SqliteStorage implements Storage {
 
   async compact(meetingId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
     this.compactTx(meetingId, snapshot, upToSeq);
+  }
+
+  async deleteMeeting(id: string): Promise<boolean> {
+    const deleted = this.deleteTx(id);
+    // The WAL still holds the pages as they were before (the meeting's text with them):
+    // copy the zeroed pages into the file and empty the WAL.
+    if (deleted) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return deleted;
+  }
+
+  async setClosedAt(id: string, closedAt: number | null): Promise<void> {
+    this.stmt.setClosedAt.run(closedAt, id);
+  }
+
+  async closedBefore(time: number): Promise<string[]> {
+    return this.stmt.closedBefore.all(time).map((r) => r.id);
   }
 
   async close(): Promise<void> {

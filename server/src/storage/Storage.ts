@@ -75,5 +75,15 @@ export interface Storage {
    * update up to `upToSeq`) and drops those updates, in one transaction.
    */
   compact(meetingId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+  /**
+   * Erases a meeting and everything stored under it (codes, snapshot, log, client
+   * bindings, any row that names it) in one transaction, so that its bytes leave the
+   * store, not only its index. Resolves false for an unknown meeting.
+   */
+  deleteMeeting(id: string): Promise<boolean>;
+  /** Records when the meeting closed (server clock), or null while it is not closed. */
+  setClosedAt(id: string, closedAt: number | null): Promise<void>;
+  /** Ids of the meetings that closed before `time`, oldest first. */
+  closedBefore(time: number): Promise<string[]>;
   close(): Promise<void>;
 }

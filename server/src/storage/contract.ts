@@ -158,6 +158,48 @@ export function storageContract(name: string, harness: StorageHarness): void {
       await expect(s.appendUpdates([], [{ meetingId: 'ghost', client: 1, participantId: 'x' }])).rejects.toThrow();
     });
 
+    it('deletes a meeting with everything stored under it, and nothing of another', async () => {
+      const s = await openStore();
+      await s.createMeeting(meeting('m1'), docWith('first', 1).update);
+      await s.createMeeting(meeting('m2'), docWith('second', 2).update);
+      const edits = typing('abc', 3);
+      await s.appendUpdates(edits.map((update) => ({ meetingId: 'm1', update })), [{ meetingId: 'm1', client: 3, participantId: 'ann' }]);
+      const loaded = await s.loadDoc('m1');
+      await s.compact('m1', Y.mergeUpdates(loaded.updates), loaded.lastSeq);
+      await s.appendUpdates(typing('d', 4).map((update) => ({ meetingId: 'm1', update })));
+      await s.setClosedAt('m1', 5);
+      expect(await s.deleteMeeting('m1')).toBe(true);
+      expect(await s.getMeeting('m1')).toBeNull();
+      await expect(s.loadDoc('m1')).rejects.toThrow();
+      expect(await s.closedBefore(Number.MAX_SAFE_INTEGER)).toEqual([]);
+      expect(await s.deleteMeeting('m1')).toBe(false);
+      expect(await s.deleteMeeting('never')).toBe(false);
+      expect(textOf((await s.loadDoc('m2')).updates)).toBe('second');
+      // the id is free again, with nothing of the old meeting under it
+      await s.createMeeting(meeting('m1'), docWith('new', 7).update);
+      const fresh = await s.loadDoc('m1');
+      expect(textOf(fresh.updates)).toBe('new');
+      expect(fresh.clientOwners.size).toBe(0);
+      expect(fresh.logLength).toBe(0);
+    });
+
+    it('records when meetings closed and lists those closed before a time, oldest first', async () => {
+      const s = await openStore();
+      for (const id of ['a', 'b', 'c', 'd']) await s.createMeeting(meeting(id), new Uint8Array([0, 0]));
+      await s.setClosedAt('b', 300);
+      await s.setClosedAt('a', 200);
+      await s.setClosedAt('c', 100);
+      await s.setClosedAt('ghost', 50);
+      expect(await s.closedBefore(250)).toEqual(['c', 'a']);
+      expect(await s.closedBefore(100)).toEqual([]);
+      await s.setClosedAt('c', null);
+      expect(await s.closedBefore(1000)).toEqual(['a', 'b']);
+      await s.close();
+      open = [];
+      const again = await openStore();
+      expect(await again.closedBefore(1000)).toEqual(['a', 'b']);
+    });
+
     it('keeps everything committed across a close and reopen', async () => {
       const s = await openStore();
       await s.createMeeting(meeting('m1'), docWith('start', 9).update);

@@ -13,12 +13,16 @@ import { authorize, MEETING_NOT_FOUND, stillValid, type AccessDeps, type AuthRes
 import { Connection, RateLimit, type Identity } from '../room/Connection.ts';
 import type { RoomManager } from '../room/RoomManager.ts';
 import type { TicketStore } from '../tickets.ts';
+import { addressKey } from '../http/clientAddress.ts';
+import { AddressCounter } from '../http/pendingConnections.ts';
 
 export interface SyncEndpointOptions extends AccessDeps {
   tickets: TicketStore;
   manager: RoomManager;
   maxFrameBytes: number;
   maxMessagesPerSecond: number;
+  /** Per client address, upgrades still being authorized; more are answered 429. */
+  maxPendingUpgrades: number;
   log: Logger;
   /** Interval of websocket pings that find dead peers (half-open TCP). */
   pingIntervalMs?: number;
@@ -26,13 +30,26 @@ export interface SyncEndpointOptions extends AccessDeps {
 
 const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,128})\/?$/;
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  503: 'Service Unavailable',
+};
 
-function refuse(socket: Duplex, status: number, error: string): void {
+/** Seconds a client over the pending-upgrade cap is asked to wait. */
+const UPGRADE_RETRY_AFTER_S = 1;
+
+function refuse(socket: Duplex, status: number, error: string, retryAfter?: number): void {
   const body = JSON.stringify({ error });
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\n` +
+      (retryAfter ? `Retry-After: ${retryAfter}\r\n` : '') +
       'Content-Type: application/json; charset=utf-8\r\n' +
+      'X-Content-Type-Options: nosniff\r\n' +
+      'Referrer-Policy: no-referrer\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
       'Connection: close\r\n\r\n' +
       body,
@@ -49,6 +66,7 @@ export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
   let nextId = 0;
   let accepting = true;
   const alive = new WeakMap<WebSocket, boolean>();
+  const authorizing = new AddressCounter();
 
   /** A ticket is used up here whatever the answer; a token is checked as on HTTP (kept for scripts, see protocol.md). */
   const admit = async (meetingId: string, params: URLSearchParams): Promise<AuthResult> => {
@@ -67,15 +85,23 @@ export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
     const match = SYNC_PATH.exec(url.pathname);
     if (!match) return refuse(socket, 404, 'not found');
     if (!accepting) return refuse(socket, 503, 'server shutting down');
+    const address = addressKey(req.socket.remoteAddress);
+    if (authorizing.get(address) >= opts.maxPendingUpgrades) {
+      return refuse(socket, 429, 'too many connections from your address are still opening; try again in a moment', UPGRADE_RETRY_AFTER_S);
+    }
+    authorizing.add(address);
     const meetingId = match[1]!;
     const wantsAck = url.searchParams.get(SYNC_PARAM.ack) === '1';
     admit(meetingId, url.searchParams).then(
       (auth) => {
+        // the 101 (or the refusal) is written synchronously below: the upgrade is no longer pending
+        authorizing.remove(address);
         if (!auth.ok) return refuse(socket, auth.status, auth.error);
         const identity: Identity = { meetingId, participantId: auth.claims.participantId, role: auth.claims.role };
         wss.handleUpgrade(req, socket, head, (ws) => accept(ws, identity, wantsAck));
       },
       (err) => {
+        authorizing.remove(address);
         opts.log.error({ err }, 'upgrade failed');
         refuse(socket, 503, 'unavailable');
       },
@@ -128,6 +154,10 @@ export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
     },
     get clientCount(): number {
       return wss.clients.size;
+    },
+    /** Addresses with upgrades being authorized right now. */
+    get authorizingAddresses(): number {
+      return authorizing.size;
     },
   };
 }

@@ -130,6 +130,9 @@ describe('sync', () => {
       removedAt: (id, p) => inner.removedAt(id, p),
       appendUpdates: (b, c) => inner.appendUpdates(b, c),
       compact: (id, snap, seq) => inner.compact(id, snap, seq),
+      deleteMeeting: (id) => inner.deleteMeeting(id),
+      setClosedAt: (id, at) => inner.setClosedAt(id, at),
+      closedBefore: (t) => inner.closedBefore(t),
       close: () => inner.close(),
       async loadDoc(id) {
         loads += 1;

@@ -17,7 +17,8 @@ const paragraphs = (text: string): string =>
     .map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`)
     .join('');
 
-const STYLE = `
+/** The print view's one stylesheet, inline; the board's CSP allows exactly this text by its hash. */
+export const MINUTES_STYLE = `
 :root{color-scheme:light;--ink:#1d232a;--muted:#5b6570;--line:#d8dde3;--accent:#2f6f5e}
 *{box-sizing:border-box}
 body{font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);max-width:52rem;margin:2rem auto;padding:0 1.25rem}
@@ -37,6 +38,12 @@ pre{background:#f3f5f7;padding:.6rem;overflow-x:auto}code{font-family:ui-monospa
 h2,h3,h4{break-after:avoid}a{color:#000}a[href]::after{content:" (" attr(href) ")";font-size:.85em}
 .decision,th{background:none}}
 `;
+
+/**
+ * The page's own policy, first in its head: no script, no request, whatever a slip in
+ * escaping lets through. (A meta policy cannot sandbox; the server's header adds that.)
+ */
+export const MINUTES_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 export function minutesHtml(m: MinutesJson): string {
   const { meeting } = m;
@@ -72,9 +79,10 @@ export function minutesHtml(m: MinutesJson): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${MINUTES_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Minutes: ${title}</title>
-<style>${STYLE}</style>
+<style>${MINUTES_STYLE}</style>
 </head>
 <body>
 ${body}

@@ -1,6 +1,6 @@
 // The minutes of a meeting: built as JSON from a snapshot, rendered as Markdown and HTML.
 export { buildMinutes } from './buildMinutes.ts';
 export { minutesMarkdown } from './markdown.ts';
-export { minutesHtml } from './html.ts';
+export { MINUTES_CSP, MINUTES_STYLE, minutesHtml } from './html.ts';
 export { proposalMarkdown, proposalPlainText } from './proposalText.ts';
 export * from './types.ts';

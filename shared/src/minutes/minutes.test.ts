@@ -22,7 +22,7 @@ import { checkUpdate } from '../checkUpdate.ts';
 import { proposal } from '../schema.ts';
 import { readMeeting } from '../snapshot.ts';
 import { peerOf, updateFrom, writeParagraph } from '../testing/meeting.ts';
-import { buildMinutes, minutesHtml, minutesMarkdown, type MinutesJson } from './index.ts';
+import { buildMinutes, MINUTES_CSP, MINUTES_STYLE, minutesHtml, minutesMarkdown, type MinutesJson } from './index.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 const MIN = 60_000;
@@ -230,6 +230,15 @@ describe('minutesHtml', () => {
     expect(html).toContain('<title>Minutes: Ops circle</title>');
     expect(html).toContain('<div class="proposal"><p>We buy a kettle.</p><p>It is a quiet one.</p></div>');
     expect(html).toContain('<i>Integrated as:</i> Quiet model');
+  });
+
+  it('carries its own policy before any user text: no script, no request', () => {
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${MINUTES_CSP}">`;
+    expect(html.indexOf(meta)).toBeGreaterThan(0);
+    expect(html.indexOf(meta)).toBeLessThan(html.indexOf('<title>'));
+    expect(MINUTES_CSP).toContain("default-src 'none'");
+    expect(MINUTES_CSP).not.toMatch(/script-src|unsafe-eval/);
+    expect(html).toContain(`<style>${MINUTES_STYLE}</style>`);
   });
 });
 

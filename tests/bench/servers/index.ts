@@ -24,8 +24,13 @@ export interface PeerSpec {
 export const PEERS: PeerSpec[] = [
   {
     kind: 'ours', label: 'ours', short: 'ours', cwd: join(repoRoot, 'server'), entry: 'src/main.ts',
-    // `npm start` settings: port 0, a fresh data dir, everything else default
-    env: (dir) => ({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'warn' }),
+    // `npm start` settings: port 0, a fresh data dir, everything else default but the
+    // per-address limits, which would count every bench client (all on 127.0.0.1) as one person
+    env: (dir) => ({
+      PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'warn',
+      MEETINGS_PER_MINUTE: '1000000', JOINS_PER_MINUTE: '1000000', TICKETS_PER_MINUTE: '1000000',
+      MAX_PARTICIPANTS: '100000', MAX_PENDING_CONNECTIONS: '1000000', MAX_PENDING_UPGRADES: '1000000',
+    }),
   },
   {
     kind: 'hocuspocus', label: 'Hocuspocus 4.7', short: 'Hocuspocus', cwd: join(repoRoot, 'tests'), entry: 'bench/servers/hocuspocus.ts',
