@@ -1,38 +1,17 @@
 // A board whose pass is refused says why and what to do, never "Loading…" for
 // ever: a tampered token, a participant the facilitator removed, a meeting that
 // does not exist (as after a deletion). Real server, built board, Chromium.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.ts';
-import { launchBrowser, shot } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { boardSuite } from './support/suite.ts';
+import { shot } from './support/browser.ts';
 import { button, move, participantRow } from './support/board.ts';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 
-let setupError: unknown = null;
-beforeAll(async () => {
-  try {
-    server = await startServer();
-    browser = await launchBrowser();
-  } catch (e) {
-    setupError = e;
-  }
-});
-beforeEach(() => {
-  if (setupError) throw setupError;
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
+const suite = boardSuite();
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
+  const context = await suite.newContext({ viewport: { width: 1100, height: 800 } });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   return page;
@@ -41,7 +20,7 @@ async function newPage(): Promise<Page> {
 /** The facilitator creates a meeting on the start page; answers the board page and the member link. */
 async function createMeeting(): Promise<{ fac: Page; memberLink: string }> {
   const fac = await newPage();
-  await fac.goto(server.url + '/');
+  await fac.goto(suite.server.url + '/');
   await fac.getByLabel('Meeting title').fill('Tool shed circle');
   await fac.getByLabel('Your name').fill('Fran');
   await button(fac, 'Create meeting').click();
@@ -100,12 +79,12 @@ describe('the "cannot open this board" screen', () => {
 
   it('a meeting that does not exist (deleted): says so and offers to start a new one', async () => {
     const page = await newPage();
-    await page.goto(server.url + '/');
+    await page.goto(suite.server.url + '/');
     await page.evaluate(() => {
       const session = { participantId: 'p1', token: 'NoSuchMeeting0001.p1.member.zzzzzz.x', role: 'member', name: 'Ana' };
       localStorage.setItem('consent-board:session:NoSuchMeeting0001', JSON.stringify(session));
     });
-    await page.goto(server.url + '/m/NoSuchMeeting0001');
+    await page.goto(suite.server.url + '/m/NoSuchMeeting0001');
     await cannotOpen(page).waitFor();
     expect(await page.getByRole('alert').textContent()).toMatch(/does not exist: it was deleted, or the address is wrong/);
     expect(await page.getByRole('link', { name: 'Start a new meeting' }).count()).toBe(1);

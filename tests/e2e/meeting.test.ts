@@ -1,18 +1,16 @@
 // A whole consent meeting across five browsers (issue 4): facilitator, two
 // members, a guest and an observer, against the real server and the built board.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.ts';
-import { launchBrowser, shot } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { boardSuite } from './support/suite.ts';
+import { shot } from './support/browser.ts';
 import { button, consentState, editor, editorText, move, participantRow, until } from './support/board.ts';
 import { installFrameClock, measureKeystrokeLatency } from './support/latency.ts';
 
 const NAMES = { fac: 'Fran', a: 'Ana', b: 'Ben', guest: 'Gil', obs: 'Olu' } as const;
 type Who = keyof typeof NAMES;
 
-let server: RunningServer;
-let browser: Browser;
 const contexts = {} as Record<Who, BrowserContext>;
 const pages = {} as Record<Who, Page>;
 const all = () => Object.values(pages);
@@ -27,8 +25,7 @@ const AMENDMENT = 'Each purchase is limited to 100.';
 const LATE_EDIT = ' Or maybe 200.';
 
 async function openPage(who: Who, phone = false): Promise<Page> {
-  contexts[who] = await browser.newContext({ viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 860 }, acceptDownloads: true });
-  contexts[who].setDefaultTimeout(15_000);
+  contexts[who] = await suite.newContext({ viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 860 }, acceptDownloads: true });
   await installFrameClock(contexts[who]);
   const page = await contexts[who].newPage();
   page.on('pageerror', (e) => console.error(`[${who}] page error:`, e.message));
@@ -52,29 +49,12 @@ async function everyPageShows(what: string, check: (p: Page) => Promise<boolean>
   for (const p of all()) await until(() => check(p), Boolean, `${what} on ${await p.locator('.me strong').textContent()}'s page`);
 }
 
-// A missing browser or build fails every step (it never skips them): the error is kept and rethrown.
-let setupError: unknown = null;
-beforeAll(async () => {
-  try {
-    server = await startServer();
-    browser = await launchBrowser();
-  } catch (e) {
-    setupError = e;
-  }
-});
-beforeEach(() => {
-  if (setupError) throw setupError;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = boardSuite();
 
 describe('a full consent meeting in five browsers', () => {
   it('1. the facilitator creates the meeting and shares links; the others join; everyone sees everyone', async () => {
     const fac = await openPage('fac');
-    await fac.goto(server.url + '/');
+    await fac.goto(suite.server.url + '/');
     await fac.getByLabel('Meeting title').fill('Garden circle, November');
     await fac.getByLabel(/^Circle/).fill('Garden circle');
     await fac.getByLabel(/^The circle's aim/).fill('A garden that feeds the neighbourhood all year.');

@@ -1,23 +1,14 @@
 // A refused write on the board keeps the member's other unsynced edits [P9]:
 // offline notes before and after a forbidden write (made through the document,
 // as a modified client would) reach the others; the forbidden write does not.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.ts';
-import { launchBrowser, shot } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { boardSuite } from './support/suite.ts';
+import { shot } from './support/browser.ts';
 import { button, move } from './support/board.ts';
 
-let server: RunningServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = boardSuite();
 
 const notesOf = (p: Page) => p.getByLabel('Opening round notes');
 const phaseOf = (p: Page) => p.locator('.stepper li[aria-current="step"]').textContent();
@@ -26,9 +17,9 @@ const titleOf = (p: Page) => p.evaluate(() => (window as unknown as { consentBoa
 
 describe('a refusal on the board', () => {
   it('[P9][R5] keeps the offline edits around a refused write: they reach the others, the refused one does not', async () => {
-    const facCtx = await browser.newContext();
+    const facCtx = await suite.newContext();
     const fac = await facCtx.newPage();
-    await fac.goto(server.url + '/');
+    await fac.goto(suite.server.url + '/');
     await fac.getByLabel('Meeting title').fill('Refusal check');
     await fac.getByLabel(/^Circle/).fill('Garden circle');
     await fac.getByLabel(/^The circle's aim/).fill('Food all year.');
@@ -38,7 +29,7 @@ describe('a refusal on the board', () => {
     await button(fac, 'Open the board').click();
     await fac.waitForURL(/\/m\/[^/]+$/);
 
-    const memberCtx = await browser.newContext();
+    const memberCtx = await suite.newContext();
     const ana = await memberCtx.newPage();
     await ana.goto(invite);
     await ana.getByLabel('Your name').fill('Ana');

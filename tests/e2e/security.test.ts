@@ -4,28 +4,23 @@
 // facilitator deletes the meeting from the board, after a confirmation.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.ts';
-import { launchBrowser, shot } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { boardSuite } from './support/suite.ts';
+import { shot } from './support/browser.ts';
 import { button, editor, editorText, move } from './support/board.ts';
 import { FLAGS, MARKER_PATH, PAYLOAD, watchPolicy, type PolicyWatch } from './support/policy.ts';
 
 const TITLE = `Garden ${PAYLOAD}`;
 const ITEM = `Budget ${PAYLOAD}`;
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 let fac: Page;
 let member: Page;
 let facWatch: PolicyWatch;
 let memberWatch: PolicyWatch;
 
 async function newPage(): Promise<{ page: Page; watch: PolicyWatch }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
+  const context = await suite.newContext({ viewport: { width: 1280, height: 860 } });
   const watch = await watchPolicy(context);
   return { page: await context.newPage(), watch };
 }
@@ -33,7 +28,7 @@ async function newPage(): Promise<{ page: Page; watch: PolicyWatch }> {
 /** Whether the server's database files hold `text`, read as raw bytes. */
 const databaseHolds = (text: string) =>
   ['consent.db', 'consent.db-wal', 'consent.db-shm']
-    .map((f) => join(server.dataDir, f))
+    .map((f) => join(suite.server.dataDir, f))
     .some((f) => existsSync(f) && readFileSync(f).includes(Buffer.from(text)));
 
 async function openPrintView(page: Page): Promise<Frame> {
@@ -49,28 +44,12 @@ async function printFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
-let setupError: unknown = null;
-beforeAll(async () => {
-  try {
-    server = await startServer();
-    browser = await launchBrowser();
-  } catch (e) {
-    setupError = e;
-  }
-});
-beforeEach(() => {
-  if (setupError) throw setupError;
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
+const suite = boardSuite();
 
 describe('the board under its security policy', () => {
   it('[H4] runs, joins and co-edits over the sync socket with no policy violation', async () => {
     ({ page: fac, watch: facWatch } = await newPage());
-    await fac.goto(server.url + '/');
+    await fac.goto(suite.server.url + '/');
     await fac.getByLabel('Meeting title').fill(TITLE);
     await fac.getByLabel('Your name').fill('Fran');
     await button(fac, 'Create meeting').click();
@@ -159,10 +138,10 @@ describe('the board under its security policy', () => {
 
     await button(fac, 'Delete meeting…').click();
     await fac.getByRole('dialog', { name: 'Delete this meeting?' }).getByRole('button', { name: 'Delete for good' }).click();
-    await fac.waitForURL(`${server.url}/`);
+    await fac.waitForURL(`${suite.server.url}/`);
     expect(await fac.evaluate((id) => localStorage.getItem(`consent-board:session:${id}`), meetingId)).toBeNull();
     expect(databaseHolds(TITLE)).toBe(false);
-    const minutes = await fetch(`${server.url}/api/meetings/${meetingId}/minutes.json`);
+    const minutes = await fetch(`${suite.server.url}/api/meetings/${meetingId}/minutes.json`);
     expect(minutes.status).toBe(404);
     // the member's socket was closed with 4404: the board says the meeting is gone
     await expect.poll(() => member.getByRole('alert').textContent()).toMatch(/This meeting does not exist: it was deleted/);
