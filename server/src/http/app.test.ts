@@ -1,19 +1,15 @@
 // The public HTTP contract (docs/api.md): every route with good and bad input,
 // tokens of another meeting, observer tokens, and the served board.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../server.ts';
-import { api, createMeeting, join, removeDir, startTestServer, tempDir, type Meeting, type TestServer } from '../testing/harness.ts';
+import { api, boardDist, createMeeting, removeDir, startTestServer, type Meeting, type TestServer } from '../testing/harness.ts';
 import { MISSING_CLIENT } from './staticFiles.ts';
 
 let s: TestServer;
 let dist: string;
 beforeAll(async () => {
-  dist = tempDir('consent-dist-');
-  mkdirSync(joinPath(dist, 'assets'));
-  writeFileSync(joinPath(dist, 'index.html'), '<!doctype html><title>Consent Board</title>');
-  writeFileSync(joinPath(dist, 'assets', 'app-1234.js'), 'console.log(1)');
+  dist = boardDist();
   s = await startTestServer({ clientDist: dist });
 });
 afterAll(async () => {

@@ -6,22 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE, addAgendaItem, meta, movePhase, proposal } from '@consent/shared';
 import { filesHold } from '../testing/dbFiles.ts';
-import { api, connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, type Peer, type TestServer } from '../testing/harness.ts';
+import { api, connectPeer, createMeeting, join, serversPerTest, synced, waitFor, type Peer, type TestServer } from '../testing/harness.ts';
 
-const started: TestServer[] = [];
+const server = serversPerTest();
 const peers: Peer[] = [];
-afterEach(async () => {
+afterEach(() => {
   for (const p of peers.splice(0)) p.destroy();
-  for (const s of started.splice(0)) {
-    await s.close();
-    removeDir(s.dataDir);
-  }
 });
-async function server(...args: Parameters<typeof startTestServer>): Promise<TestServer> {
-  const s = await startTestServer(...args);
-  started.push(s);
-  return s;
-}
 function peer(s: TestServer, meetingId: string, token: string): Peer {
   const p = connectPeer(s.wsBase, meetingId, token);
   peers.push(p);

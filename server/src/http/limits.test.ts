@@ -3,25 +3,14 @@
 // caps on half-open connections and on upgrades still being authorized.
 import { connect, type Socket } from 'node:net';
 import { join as joinPath } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
-import { api, createMeeting, join, removeDir, startTestServer, tempDir, waitFor, type TestServer } from '../testing/harness.ts';
+import { api, createMeeting, join, serversPerTest, tempDir, waitFor } from '../testing/harness.ts';
 import { addressKey } from './clientAddress.ts';
 import { AddressRateLimiter } from './rateLimit.ts';
 
-const started: TestServer[] = [];
-afterEach(async () => {
-  for (const s of started.splice(0)) {
-    await s.close();
-    removeDir(s.dataDir);
-  }
-});
-async function server(...args: Parameters<typeof startTestServer>): Promise<TestServer> {
-  const s = await startTestServer(...args);
-  started.push(s);
-  return s;
-}
+const server = serversPerTest();
 
 const body = (title: string) => ({ title, facilitatorName: 'Fran' });
 

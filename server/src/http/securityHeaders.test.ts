@@ -1,21 +1,16 @@
 // [H1–H3] Security headers on every answer: API, errors, the board, its assets,
 // the minutes file (its own sandboxing policy) and refused websocket upgrades.
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINUTES_STYLE } from '@consent/shared';
-import { createMeeting, removeDir, startTestServer, tempDir, type TestServer } from '../testing/harness.ts';
+import { boardDist, createMeeting, removeDir, startTestServer, type TestServer } from '../testing/harness.ts';
 import { BOARD_CSP } from './securityHeaders.ts';
 
 let s: TestServer;
 let dist: string;
 beforeAll(async () => {
-  dist = tempDir('consent-dist-');
-  mkdirSync(joinPath(dist, 'assets'));
-  writeFileSync(joinPath(dist, 'index.html'), '<!doctype html><title>Consent Board</title>');
-  writeFileSync(joinPath(dist, 'assets', 'app-1234.js'), 'console.log(1)');
+  dist = boardDist();
   s = await startTestServer({ clientDist: dist });
 });
 afterAll(async () => {

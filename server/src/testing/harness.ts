@@ -1,11 +1,12 @@
 // Test helpers: a server on port 0 over a temp data dir, API calls, standard
 // y-websocket providers under Node, a raw protocol client, and condition waits.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
+import { afterEach } from 'vitest';
 import * as Y from 'yjs';
 import { AUTH, MESSAGE, SYNC, syncFrame, type CreatedMeeting, type JoinedMeeting } from '@consent/shared';
 import { testConfig, type Config } from '../config.ts';
@@ -55,6 +56,31 @@ export async function startTestServer(
 
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** A stand-in for the built board in a temp folder: `index.html` and one asset, `assets/app-1234.js`. */
+export function boardDist(): string {
+  const dist = tempDir('consent-dist-');
+  mkdirSync(joinPath(dist, 'assets'));
+  writeFileSync(joinPath(dist, 'index.html'), '<!doctype html><title>Consent Board</title>');
+  writeFileSync(joinPath(dist, 'assets', 'app-1234.js'), 'console.log(1)');
+  return dist;
+}
+
+/** A start function for a test file: the servers it starts are closed, and their data removed, after each test. */
+export function serversPerTest(): (...args: Parameters<typeof startTestServer>) => Promise<TestServer> {
+  const started: TestServer[] = [];
+  afterEach(async () => {
+    for (const s of started.splice(0)) {
+      await s.close();
+      removeDir(s.dataDir);
+    }
+  });
+  return async (...args) => {
+    const s = await startTestServer(...args);
+    started.push(s);
+    return s;
+  };
 }
 
 export async function api(base: string, method: string, path: string, body?: unknown, token?: string) {
