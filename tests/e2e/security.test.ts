@@ -1,4 +1,4 @@
-// [H4–H6] The built board under its Content-Security-Policy in Chromium: it runs
+// [W4–W6] The built board under its Content-Security-Policy in Chromium: it runs
 // and syncs with no violation, and script injected into titles never runs in the
 // minutes' print view — not even when the escaping is bypassed. [D5] The
 // facilitator deletes the meeting from the board, after a confirmation.
@@ -47,7 +47,7 @@ async function printFrame(page: Page): Promise<Frame> {
 const suite = boardSuite();
 
 describe('the board under its security policy', () => {
-  it('[H4] runs, joins and co-edits over the sync socket with no policy violation', async () => {
+  it('[W4] runs, joins and co-edits over the sync socket with no policy violation', async () => {
     ({ page: fac, watch: facWatch } = await newPage());
     await fac.goto(suite.server.url + '/');
     await fac.getByLabel('Meeting title').fill(TITLE);
@@ -84,7 +84,7 @@ describe('the board under its security policy', () => {
     expect(await fac.evaluate(FLAGS)).toEqual({ script: 0, img: 0 });
   });
 
-  it('[H5] script in the meeting and item titles does not run in the print view', async () => {
+  it('[W5] script in the meeting and item titles does not run in the print view', async () => {
     const frame = await openPrintView(fac);
     // the payload reached the view, as text
     await expect.poll(() => frame.locator('h1').textContent()).toBe(TITLE);
@@ -97,7 +97,7 @@ describe('the board under its security policy', () => {
     await button(fac, 'Close').click();
   });
 
-  it('[H6] an escaping slip cannot run script in the print view either (and the same page runs it anywhere else)', async () => {
+  it('[W6] an escaping slip cannot run script in the print view either (and the same page runs it anywhere else)', async () => {
     // A slip in the renderer is simulated by answering the minutes with the payload unescaped.
     const slip = `<!doctype html><html><head><title>slip</title></head><body><h1 id="slip">Unescaped</h1>${PAYLOAD}</body></html>`;
     await fac.route('**/minutes.html', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: slip }));

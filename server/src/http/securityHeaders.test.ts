@@ -1,4 +1,4 @@
-// [H1–H3] Security headers on every answer: API, errors, the board, its assets,
+// [W1–W3] Security headers on every answer: API, errors, the board, its assets,
 // the minutes file (its own sandboxing policy) and refused websocket upgrades.
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
@@ -36,7 +36,7 @@ function upgradeAnswer(path: string): Promise<{ status: number; headers: Record<
 }
 
 describe('security headers', () => {
-  it('[H1] every kind of answer carries the board policy, nosniff, no-referrer and no framing', async () => {
+  it('[W1] every kind of answer carries the board policy, nosniff, no-referrer and no framing', async () => {
     const m = await createMeeting(s.url);
     const answers = await Promise.all([
       fetch(`${s.url}/`),
@@ -58,7 +58,7 @@ describe('security headers', () => {
     }
   });
 
-  it('[H2] the board policy allows no inline script, frames nowhere, and speaks only to its own host', () => {
+  it('[W2] the board policy allows no inline script, frames nowhere, and speaks only to its own host', () => {
     const d = directives(BOARD_CSP);
     expect(d.get('default-src')).toEqual(["'self'"]);
     expect(d.get('script-src')).toEqual(["'self'"]);
@@ -71,7 +71,7 @@ describe('security headers', () => {
     expect(BOARD_CSP).not.toMatch(/unsafe-inline|unsafe-eval/);
   });
 
-  it('[H3] the minutes as HTML come with their own sandboxing policy', async () => {
+  it('[W3] the minutes as HTML come with their own sandboxing policy', async () => {
     const m = await createMeeting(s.url);
     const r = await fetch(`${s.url}/api/meetings/${m.meetingId}/minutes.html`, { headers: { authorization: `Bearer ${m.token}` } });
     expect(r.status).toBe(200);
@@ -84,7 +84,7 @@ describe('security headers', () => {
     expect(r.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
-  it('[H1] a refused websocket upgrade carries nosniff and no-referrer too', async () => {
+  it('[W1] a refused websocket upgrade carries nosniff and no-referrer too', async () => {
     const r = await upgradeAnswer('/sync/unknown-meeting?token=x');
     expect(r.status).toBe(404);
     expect(r.headers['x-content-type-options']).toBe('nosniff');
