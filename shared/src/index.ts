@@ -17,3 +17,5 @@ export * from './neutralize.ts';
 export * from './minutes/index.ts';
 export * from './api.ts';
 export * from './itemRecord.ts';
+export * from './agendaConsent.ts';
+export * from './facilitation.ts';

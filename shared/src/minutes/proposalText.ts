@@ -158,3 +158,8 @@ function longestRun(text: string, char: string): number {
   }
   return best;
 }
+
+/** [C17] A proposal with no text: nothing to consent to (an empty paragraph is still blank). */
+export function isBlankProposal(nodes: readonly ProposalNode[]): boolean {
+  return proposalPlainText(nodes).trim() === '';
+}
