@@ -186,7 +186,9 @@ function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[],
     events.push(to === 'decided' ? decisionEvent(meeting(), itemId, paths) : { type: 'deferral', itemId, ...freezeItem(meeting(), itemId) });
   }
   events.push(...amendmentEvents(doc, paths, meeting));
-  return { ok: true, events, paths: paths as TouchedPath[], clients };
+  // moves first: a stage move ends the current turn, so the round and speaker it brings must follow it [T1]
+  const isMove = (e: LogEventDraft): boolean => e.type === 'phase' || e.type === 'stage' || e.type === 'agendaConsent';
+  return { ok: true, events: [...events.filter(isMove), ...events.filter((e) => !isMove(e))], paths: paths as TouchedPath[], clients };
 }
 
 /** [R17] The proposal, positions, cards and round of the item, and attendance, on which its consent rests. */

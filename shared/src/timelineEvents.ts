@@ -49,7 +49,9 @@ function roundEvents(roundKey: string, rawBefore: unknown, rawAfter: unknown, me
     }
     events.push({ type: 'round', roundKey, kind, number });
   }
-  if ((before.success ? before.data.speaker : null) !== speaker) {
+  // a round that opens gives the floor anew (a stage move in between ended the last turn); otherwise only a change is news
+  const had = before.success ? before.data.speaker : null;
+  if (opened ? speaker !== null || had !== null : had !== speaker) {
     events.push({ type: 'speaker', roundKey, speaker });
   }
   if (after.data.closedAt !== undefined && (!before.success || before.data.closedAt === undefined || opened)) {
