@@ -66,7 +66,7 @@ describe('minutes of the facilitation', () => {
     expect(md).toContain('Opening round opened');
     expect(md).toContain('Buy a kettle (quiet): consent round opened');
     expect(md).toContain('Opening round closed');
-    expect(md).toContain('Buy a kettle (quiet): Ben consents (round 1');
+    expect(md).toContain('Buy a kettle (quiet): Ben consents (on revision');
     expect(md).toContain('Buy a kettle (quiet): objection raised by Cleo');
     expect(md).toContain('proposal amended (from revision');
     expect(md).toContain('no longer counting: Ben');

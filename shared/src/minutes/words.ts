@@ -72,7 +72,7 @@ export function timelineText(e: TimelineEntry): string {
     case 'roundClosed':
       return `${e.roundTitle} closed`;
     case 'position':
-      return `${e.itemTitle}: ${e.by.name} ${POSITION_WORDS[e.position]} (round ${e.round}, revision ${e.revision})`;
+      return `${e.itemTitle}: ${e.by.name} ${POSITION_WORDS[e.position]} (on revision ${e.revision})`;
     case 'objection':
       return `${e.itemTitle}: ${e.kind === 'objection' ? 'objection raised' : 'concern recorded'} by ${e.by.name}`;
     case 'objectionStatus':
