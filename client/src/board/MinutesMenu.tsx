@@ -1,5 +1,5 @@
 // Minutes as files (Markdown, HTML, JSON) and a printable view, fetched with my token.
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { fetchMinutes, type MinutesFormat } from '../api.ts';
 import { useBoard } from './BoardContext.ts';
 
@@ -23,6 +23,8 @@ function saveBlob(blob: Blob, filename: string) {
 export function MinutesMenu() {
   const { meetingId, session } = useBoard();
   const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
 
   const download = async (format: MinutesFormat) => {
     setError(null);
@@ -49,9 +51,9 @@ export function MinutesMenu() {
   };
 
   return (
-    <details className="minutes-menu">
-      <summary>Minutes</summary>
-      <div className="menu" role="group" aria-label="Minutes">
+    <div className="minutes-menu">
+      <button type="button" className="small" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)}>Minutes</button>
+      <div className="menu" id={menuId} role="group" aria-label="Minutes" hidden={!open}>
         {FORMATS.map(({ format, label }) => (
           <button key={format} type="button" className="small" onClick={() => void download(format)}>
             Download {label}
@@ -62,6 +64,6 @@ export function MinutesMenu() {
         </button>
         {error && <p className="error" role="alert">{error}</p>}
       </div>
-    </details>
+    </div>
   );
 }

@@ -7,6 +7,8 @@ import { Countdown } from './Countdown.tsx';
 import { PresenceAvatars } from './PresenceAvatars.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { MinutesMenu } from './MinutesMenu.tsx';
+import { InviteButton } from './InviteButton.tsx';
+import { SECRETARY } from './facilitationWords.ts';
 import { StageBadge } from './StageBadge.tsx';
 import type { SaveState } from '../sync/useMeetingSync.ts';
 import { roleLabel } from './words.ts';
@@ -39,7 +41,9 @@ export const TopBar = memo(function TopBar({ save }: { save: SaveState }) {
         <p className="me">
           You: <strong>{mine?.name ?? '…'}</strong> ({can.isFacilitator ? 'facilitator' : roleLabel(mine?.role)})
         </p>
+        {meta.secretaryId && <p className="secretary">{SECRETARY.shown(snapshot.participants[meta.secretaryId]?.name ?? '')}</p>}
         <SaveIndicator state={save} />
+        <InviteButton />
         <MinutesMenu />
       </div>
     </header>
