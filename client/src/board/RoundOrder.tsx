@@ -13,8 +13,9 @@ export function RoundOrder({ roundKey }: { roundKey: string }) {
   const order = speakerOrder(snapshot, roundKey);
   if (!order) return null;
   const { round } = order;
-  // A closed meeting ends whatever round was still running.
-  const open = order.open && snapshot.meta.phase !== 'closed';
+  // A closed meeting ends whatever round was still running, and so does a decided or deferred item.
+  const stage = snapshot.agenda.find((i) => i.id === roundKey)?.stage;
+  const open = order.open && snapshot.meta.phase !== 'closed' && stage !== 'decided' && stage !== 'deferred';
   const speaker = open ? order.speaker : null;
   // [T1] this round's times start at zero; the meeting's are the sum over every round
   const inRound = new Map(roundSpeakingTime(snapshot, roundKey, now).map((t) => [t.participantId, t.ms]));
