@@ -4,6 +4,7 @@ import { useRoute } from './router.ts';
 import { StartPage } from './pages/StartPage.tsx';
 import { JoinPage } from './pages/JoinPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { MyMeetingsPage } from './pages/MyMeetingsPage.tsx';
 
 const BoardPage = lazy(() => import('./pages/BoardPage.tsx'));
 
@@ -12,6 +13,8 @@ export function App() {
   switch (route.name) {
     case 'start':
       return <StartPage />;
+    case 'meetings':
+      return <MyMeetingsPage />;
     case 'join':
       return <JoinPage meetingId={route.meetingId} code={route.code} role={route.role} />;
     case 'board':

@@ -1,6 +1,6 @@
 // The board's HTTP calls (create, join, sync tickets, codes, removal, minutes).
 // Errors carry the server's sentence and status.
-import type { CreatedMeeting, CreateMeetingBody, JoinCodes, JoinedMeeting, JoinMeetingBody } from '@consent/shared';
+import type { CreatedMeeting, CreateMeetingBody, Invitation, JoinCodes, JoinedMeeting, JoinMeetingBody } from '@consent/shared';
 
 export class ApiError extends Error {
   constructor(message: string, readonly status: number, readonly field?: string) {
@@ -40,6 +40,10 @@ export const createMeeting = (input: CreateMeetingBody) =>
 
 export const joinMeeting = (meetingId: string, input: JoinMeetingBody) =>
   call<JoinedMeeting>(`/api/meetings/${encodeURIComponent(meetingId)}/join`, json(input));
+
+/** What a join link opens: the meeting's title and the role of the code. */
+export const fetchInvitation = (meetingId: string, code: string) =>
+  call<Invitation>(`/api/meetings/${encodeURIComponent(meetingId)}/invitation`, json({ code }));
 
 const meetingPath = (meetingId: string, rest: string) => `/api/meetings/${encodeURIComponent(meetingId)}/${rest}`;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

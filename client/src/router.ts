@@ -23,12 +23,14 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 
 export type Route =
   | { name: 'start' }
+  | { name: 'meetings' }
   | { name: 'join'; meetingId: string; code: string; role: Role | null }
   | { name: 'board'; meetingId: string }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string, search: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'start' };
+  if (pathname === '/meetings' || pathname === '/meetings/') return { name: 'meetings' };
   const join = /^\/m\/([^/]+)\/join\/?$/.exec(pathname);
   if (join?.[1]) {
     const q = new URLSearchParams(search);
@@ -47,6 +49,7 @@ export function useRoute(): Route {
   return matchRoute(url.pathname, url.search);
 }
 
+export const MEETINGS_PATH = '/meetings';
 export const boardPath = (meetingId: string) => `/m/${encodeURIComponent(meetingId)}`;
 /** `as=<role>` only lets the join page say so up front; the code alone decides the role. */
 export const joinPath = (meetingId: string, code: string, role: Role) =>

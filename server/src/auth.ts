@@ -16,7 +16,7 @@ export type AuthResult =
   | { ok: true; claims: TokenClaims; meeting: MeetingRecord }
   | { ok: false; status: 401 | 403 | 404; error: string };
 
-export const MEETING_NOT_FOUND = 'meeting not found';
+export const MEETING_NOT_FOUND = 'This meeting does not exist: check the link with the facilitator.';
 
 /** A new token for a participant, valid for the configured time from now. */
 export function issueToken(deps: AccessDeps, claims: Omit<TokenClaims, 'expiresAt'>): string {

@@ -5,18 +5,51 @@ import { ROLES, type Role } from './schema.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 
+/** The longest text each field takes: the board puts the same limits on its inputs. */
+export const INPUT_LIMITS = { title: 300, circle: 300, aim: 2000, name: 200, reason: 2000, comment: 5000 } as const;
+
+/** What a person calls each field, for refusals in sentences. */
+const FIELD_WORDS: Record<string, string> = {
+  title: 'The meeting title',
+  circle: 'The circle',
+  aim: "The circle's aim",
+  facilitatorName: 'Your name',
+  name: 'Your name',
+  code: 'The invite code',
+  role: 'The role',
+};
+
+/** [H1] A refused request body as a sentence a person can act on, never the validator's wording. */
+export function fieldSentence(field: string, issue: { code: string; maximum?: unknown; input?: unknown }): string {
+  const what = FIELD_WORDS[field];
+  if (issue.code === 'unrecognized_keys' || !what) return `This request has a field the server does not know ("${field}"); reload the page and try again.`;
+  if (issue.code === 'too_big') return `${what} is too long: at most ${String(issue.maximum)} characters.`;
+  if (issue.code === 'too_small' || issue.input === undefined) return `${what} is missing: please fill it in.`;
+  return `${what} is not valid text.`;
+}
+
+/** POST /api/meetings/:id/invitation: what a join link leads to, before joining. */
+export const InvitationBody = z.strictObject({ code: z.string().trim().min(1).max(100) });
+/** 200 answer of the invitation route: the meeting a code opens, and the role it grants. */
+export interface Invitation {
+  title: string;
+  circle: string;
+  role: Role;
+  closed: boolean;
+}
+
 /** POST /api/meetings */
 export const CreateMeetingBody = z.strictObject({
-  title: text(300).min(1),
-  circle: text(300).optional(),
-  aim: text(2000).optional(),
-  facilitatorName: text(200).min(1),
+  title: text(INPUT_LIMITS.title).min(1),
+  circle: text(INPUT_LIMITS.circle).optional(),
+  aim: text(INPUT_LIMITS.aim).optional(),
+  facilitatorName: text(INPUT_LIMITS.name).min(1),
 });
 export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
 
 /** POST /api/meetings/:id/join: the code alone decides the role (DESIGN §5), so the body names none. */
 export const JoinMeetingBody = z.strictObject({
-  name: text(200).min(1),
+  name: text(INPUT_LIMITS.name).min(1),
   code: z.string().trim().min(1).max(100),
 });
 export type JoinMeetingBody = z.infer<typeof JoinMeetingBody>;

@@ -304,7 +304,10 @@ describe('checkUpdate: round events', () => {
     expect(checkUpdate(server, pass, FRAN)).toMatchObject({ ok: true, events: [{ type: 'speaker', roundKey: 'opening', speaker: 'ben' }] });
     Y.applyUpdate(server, pass);
     const close = edit(server, (d) => closeRound(d, 'opening', NOW + 60_000));
-    expect(checkUpdate(server, close, FRAN)).toMatchObject({ ok: true, events: [{ type: 'speaker', roundKey: 'opening', speaker: null }] });
+    expect(checkUpdate(server, close, FRAN)).toMatchObject({
+      ok: true,
+      events: [{ type: 'speaker', roundKey: 'opening', speaker: null }, { type: 'roundClosed', roundKey: 'opening', kind: 'opening', number: 1 }],
+    });
     Y.applyUpdate(server, close);
     const again = edit(server, (d) => openRound(d, 'opening', { kind: 'opening', order: ['ben'], now: NOW + 70_000 }));
     expect(checkUpdate(server, again, FRAN)).toMatchObject({ ok: true, events: [{ type: 'round', number: 2 }, { type: 'speaker', speaker: 'ben' }] });

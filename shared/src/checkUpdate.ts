@@ -4,12 +4,14 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { checkMove, type Move } from './moves.ts';
 import { readMeeting } from './snapshot.ts';
-import { AgendaItemSchema, PHASES, ROOT, RoundSchema, STAGES, agenda, proposalRootName, splitPositionKey, type LogEvent } from './schema.ts';
+import { AgendaItemSchema, PHASES, ROOT, ROUND_KEY, STAGES, agenda, proposalRootName, splitPositionKey, type LogEvent } from './schema.ts';
 import type { Actor, MeetingSnapshot } from './types.ts';
 import { checkRights, describePath } from './rights.ts';
 import { pathsOfDecoded, type DecodedUpdate, type TouchedPath, type WritePath } from './updatePaths.ts';
 import { freezeItem } from './itemRecord.ts';
 import { freshPart, type RefusedDeletes } from './knownParts.ts';
+import { amendmentEvents, timelineEventsOf } from './timelineEvents.ts';
+import { deriveAgendaConsent } from './agendaConsent.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A log event as checkUpdate proposes it; the server adds `at` (its clock) and `actorId`. */
@@ -180,7 +182,9 @@ function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[],
   for (const path of paths) {
     const move = moveOf(doc, path);
     if (move === null) {
-      logRound(path, events);
+      const more = timelineEventsOf(path, meeting);
+      if (!Array.isArray(more)) return refuse(more.rule, `${more.reason}: ${describePath(path)}`);
+      events.push(...more);
       continue;
     }
     if ('rule' in move) return refuse(move.rule, `${move.reason}: ${describePath(path)}`);
@@ -188,6 +192,8 @@ function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[],
       const verdict = checkMove(meeting(), actor, move);
       if (!verdict.ok) return verdict;
       events.push({ type: 'phase', from: meeting().meta.phase, to: move.to });
+      // [A4] the agenda's consent, as it stood when the meeting moved on
+      if (move.to === 'items' && meeting().rounds[ROUND_KEY.agenda]?.kind === 'agenda') events.push({ type: 'agendaConsent', record: deriveAgendaConsent(meeting()) });
       continue;
     }
     const verdict = checkMove(meeting(), actor, move);
@@ -203,7 +209,10 @@ function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[],
     if (touched) return refuse('R17', `${what} records the consent as it stands; this update also changes ${describePath(touched)}`);
     events.push(to === 'decided' ? decisionEvent(meeting(), itemId, paths) : { type: 'deferral', itemId, ...freezeItem(meeting(), itemId) });
   }
-  return { ok: true, events, paths: paths as TouchedPath[], clients };
+  events.push(...amendmentEvents(doc, paths, meeting));
+  // moves first: a stage move ends the current turn, so the round and speaker it brings must follow it [T1]
+  const isMove = (e: LogEventDraft): boolean => e.type === 'phase' || e.type === 'stage' || e.type === 'agendaConsent';
+  return { ok: true, events: [...events.filter(isMove), ...events.filter((e) => !isMove(e))], paths: paths as TouchedPath[], clients };
 }
 
 /** [R17] The proposal, positions, cards and round of the item, and attendance, on which its consent rests. */
@@ -239,19 +248,6 @@ function newItemStage(doc: Y.Doc, itemId: string, stage: string): Refusal | null
   });
   if (existing === undefined) return stage === 'draft' ? null : { rule: 'M6', reason: `a new agenda item starts at "draft", not at "${stage}"` };
   return stage === existing ? null : { rule: 'M6', reason: `a moved agenda item keeps its stage "${String(existing)}", not "${stage}"` };
-}
-
-function logRound(path: WritePath, events: LogEventDraft[]): void {
-  if (path.root !== ROOT.rounds || path.op !== 'write' || path.key === null || path.nested) return;
-  const after = RoundSchema.safeParse(path.after);
-  if (!after.success) return;
-  const before = RoundSchema.safeParse(path.before);
-  const roundKey = path.key;
-  const { kind, number, speaker } = after.data;
-  if (!before.success || before.data.number !== number || before.data.openedAt !== after.data.openedAt) {
-    events.push({ type: 'round', roundKey, kind, number });
-  }
-  if ((before.success ? before.data.speaker : null) !== speaker) events.push({ type: 'speaker', roundKey, speaker });
 }
 
 function decisionEvent(snapshot: MeetingSnapshot, itemId: string, paths: readonly WritePath[]): LogEventDraft {

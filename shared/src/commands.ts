@@ -100,7 +100,7 @@ export function addAgendaItem(doc: Y.Doc, item: NewAgendaItem, origin: Origin = 
   if (agenda(doc).toArray().some((m) => m instanceof Y.Map && m.get('id') === item.id)) {
     throw new Error(`Agenda item "${item.id}" already exists.`);
   }
-  if (item.id === ROUND_KEY.opening || item.id === ROUND_KEY.closing) throw new Error(`"${item.id}" is reserved.`);
+  if ((Object.values(ROUND_KEY) as string[]).includes(item.id)) throw new Error(`"${item.id}" is reserved.`);
   const entry = valid(AgendaItemSchema, { ...item, stage: 'draft', reviewDate: null }, 'agenda item');
   doc.transact(() => {
     agenda(doc).push([toItemMap(entry)]);

@@ -59,9 +59,9 @@ export function round(doc: Y.Doc, key: string): Round {
   return keepExtra(raw, parsed.data);
 }
 
-/** `opening`, `closing` or an agenda item id: the keys of `rounds` and `notes`. */
+/** `opening`, `closing`, `agenda` or an agenda item id: the keys of `rounds` and `notes`. */
 export function checkKey(doc: Y.Doc, key: string): void {
-  if (key !== ROUND_KEY.opening && key !== ROUND_KEY.closing) itemIndex(doc, key);
+  if (key !== ROUND_KEY.opening && key !== ROUND_KEY.closing && key !== ROUND_KEY.agenda) itemIndex(doc, key);
 }
 
 // A note is created with its key (meeting or item), never lazily by an editor:

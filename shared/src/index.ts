@@ -19,3 +19,5 @@ export * from './minutes/index.ts';
 export * from './api.ts';
 export * from './itemRecord.ts';
 export * from './closedAt.ts';
+export * from './agendaConsent.ts';
+export * from './facilitation.ts';

@@ -110,7 +110,7 @@ const CASES: Case[] = [
   { title: '[R16] a member does not remove another’s position', actor: as('ben'), setup: (s) => (openConsentRound(s), givePosition(s, 'item1', 'cleo', 'object', NOW)), change: (d) => positions(d).delete('item1/cleo'), refused: 'R16', reason: /positions\/item1\/cleo is Cleo's/ },
   { title: '[R16] the facilitator does not remove a participant', actor: as('fran'), change: (d) => participants(d).delete('ben'), refused: 'R16' },
   { title: '[R16] a member does not delete another’s card', actor: as('cleo'), setup: bensCard, change: (d) => objections(d).delete('o1'), refused: 'R16' },
-  { title: '[R16] a member does not delete another’s evaluation', actor: as('cleo'), setup: (s) => addEvaluation(s, 'ben', { ratings: {}, comment: '' }), change: (d) => evaluation(d).delete('ben'), refused: 'R16' },
+  { title: '[R16] a member does not delete another’s evaluation', actor: as('cleo'), setup: (s) => addEvaluation(s, 'ben', { ratings: {}, comment: 'fine' }), change: (d) => evaluation(d).delete('ben'), refused: 'R16' },
 ];
 
 describe('rights table (R1–R16), one update per case', () => {

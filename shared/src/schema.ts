@@ -24,7 +24,7 @@ export const itemIdOfProposalRoot = (root: string): string | null =>
   root.startsWith(PROPOSAL_PREFIX) ? root.slice(PROPOSAL_PREFIX.length) : null;
 
 /** Keys of the `rounds` map that are not agenda item ids. */
-export const ROUND_KEY = { opening: 'opening', closing: 'closing' } as const;
+export const ROUND_KEY = { opening: 'opening', closing: 'closing', agenda: 'agenda' } as const;
 
 /** Keys of the `notes` map besides per-item notes (which use the item id). */
 export const NOTE_KEY = { opening: 'opening', closing: 'closing' } as const;
@@ -117,11 +117,13 @@ export const PositionSchema = z.object({
   round: z.number().int().min(1),
   revision: z.string().max(64),
   at: Timestamp,
+  /** [A3] Why, for an objection to the agenda (an item's objection is a card). */
+  reason: z.string().min(1).max(2000).optional(),
 });
 export type Position = z.infer<typeof PositionSchema>;
 
 export const RoundSchema = z.object({
-  kind: z.enum(['opening', 'consent', 'clarify', 'react', 'closing', 'nominations', 'change']),
+  kind: z.enum(['opening', 'consent', 'clarify', 'react', 'closing', 'nominations', 'change', 'agenda']),
   number: z.number().int().min(1),
   order: z.array(Id).max(1000),
   speaker: Id.nullable(),
@@ -131,10 +133,13 @@ export const RoundSchema = z.object({
 export type Round = z.infer<typeof RoundSchema>;
 
 export const RATING_KEYS = ['timekeeping', 'equivalence', 'clarity', 'effectiveness'] as const;
-export const EvaluationSchema = z.object({
-  ratings: z.partialRecord(z.enum(RATING_KEYS), z.number().int().min(1).max(5)),
-  comment: z.string().max(5000),
-});
+export const EvaluationSchema = z
+  .object({
+    ratings: z.partialRecord(z.enum(RATING_KEYS), z.number().int().min(1).max(5)),
+    comment: z.string().max(5000),
+  })
+  // [E1] a card says something: at least one rating or a comment that is not blank
+  .refine((e) => Object.keys(e.ratings).length > 0 || e.comment.trim() !== '', { message: 'an evaluation needs a rating or a comment' });
 export type Evaluation = z.infer<typeof EvaluationSchema>;
 
 export const CONSENT_STATES = ['not-started', 'collecting', 'objections', 'consented'] as const;
@@ -173,6 +178,21 @@ const FrozenFields = {
   cards: z.array(CardSchema),
 };
 
+/** [A2] The agenda's consent record (`deriveAgendaConsent`). */
+export const AgendaConsentRecordSchema = z.object({
+  state: z.enum(['not-started', 'collecting', 'objections', 'consented']),
+  round: z.number().int().min(1).nullable(),
+  revision: z.string().max(64),
+  eligible: z.array(Id),
+  consented: z.array(Id),
+  objecting: z.array(Id),
+  missing: z.array(Id),
+  stale: z.array(Id),
+  /** The reasons of those objecting: `{ participantId, text }`. */
+  reasons: z.array(z.object({ participantId: Id, text: z.string().max(5000) })),
+});
+export type AgendaConsentRecord = z.infer<typeof AgendaConsentRecordSchema>;
+
 /** `log` events, written by the server only, with the server's clock. */
 export const LogEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('phase'), at: Timestamp, actorId: Id, from: Phase, to: Phase }),
@@ -195,6 +215,33 @@ export const LogEventSchema = z.discriminatedUnion('type', [
     cards: FrozenFields.cards.optional(),
   }),
   z.object({ type: z.literal('deferral'), at: Timestamp, actorId: Id, ...FrozenFields }),
+  // [T2] the timeline of the consent process, written by the server as it accepts each change
+  z.object({ type: z.literal('roundClosed'), at: Timestamp, actorId: Id, roundKey: Id, kind: RoundSchema.shape.kind, number: z.number().int() }),
+  z.object({
+    type: z.literal('position'),
+    at: Timestamp,
+    actorId: Id,
+    itemId: Id,
+    participantId: Id,
+    position: PositionValue,
+    round: z.number().int(),
+    revision: z.string().max(64),
+  }),
+  z.object({ type: z.literal('objection'), at: Timestamp, actorId: Id, itemId: Id, objectionId: Id, kind: ObjectionSchema.shape.kind }),
+  z.object({
+    type: z.literal('objectionStatus'),
+    at: Timestamp,
+    actorId: Id,
+    itemId: Id,
+    objectionId: Id,
+    kind: ObjectionSchema.shape.kind,
+    status: z.enum(['integrated', 'withdrawn']),
+  }),
+  /** The proposal changed from `revision`, on which positions or cards were given; `stale`: counting positions that no longer count. */
+  z.object({ type: z.literal('amendment'), at: Timestamp, actorId: Id, itemId: Id, revision: z.string().max(64), stale: z.array(Id) }),
+  z.object({ type: z.literal('secretary'), at: Timestamp, actorId: Id, secretaryId: Id.nullable() }),
+  /** [A4] The agenda's consent record as it stood when the meeting moved on to the items. */
+  z.object({ type: z.literal('agendaConsent'), at: Timestamp, actorId: Id, record: AgendaConsentRecordSchema }),
 ]);
 export type LogEvent = z.infer<typeof LogEventSchema>;
 

@@ -16,6 +16,7 @@ import {
   phaseStartedAt,
   roleOf,
   speakerOrder,
+  roundSpeakingTime,
   speakingTime,
   timebox,
   timeboxRemaining,
@@ -120,6 +121,35 @@ describe('rounds and speakers', () => {
       speaker(400, null, 'i1'),
     ]);
     expect(speakingTime(s, 1000)).toEqual([{ participantId: 'a', ms: 400, turns: 1 }]);
+  });
+
+  it('[T1] a reaction round after the opening round starts at zero: times do not carry over between rounds', () => {
+    const round = (at: number, roundKey: string, kind: 'opening' | 'react' | 'consent', number = 1): LogEvent =>
+      ({ type: 'round', at, actorId: 'f', roundKey, kind, number });
+    const s = withLog(snap(doc()), [
+      round(0, 'opening', 'opening'),
+      speaker(0, 'f'),
+      speaker(42_000, 'a'), // f spoke 42 s in the opening round
+      speaker(50_000, null),
+      round(100_000, 'i1', 'react'),
+      speaker(100_000, 'f', 'i1'),
+    ]);
+    // the fresh reaction round: the facilitator has just got the floor
+    expect(roundSpeakingTime(s, 'i1', 100_000)).toEqual([{ participantId: 'f', ms: 0, turns: 1 }]);
+    expect(roundSpeakingTime(s, 'i1', 103_000)).toEqual([{ participantId: 'f', ms: 3000, turns: 1 }]);
+    expect(roundSpeakingTime(s, 'opening', 103_000)).toEqual([
+      { participantId: 'f', ms: 42_000, turns: 1 },
+      { participantId: 'a', ms: 8000, turns: 1 },
+    ]);
+    // the meeting's sum still holds every turn
+    expect(speakingTime(s, 103_000)).toEqual([
+      { participantId: 'f', ms: 45_000, turns: 2 },
+      { participantId: 'a', ms: 8000, turns: 1 },
+    ]);
+    // a new round under the same key starts at zero too, even when the floor carries over
+    const again = withLog(s, [...s.log, speaker(110_000, 'a', 'i1'), round(120_000, 'i1', 'consent', 2)]);
+    expect(roundSpeakingTime(again, 'i1', 121_000)).toEqual([{ participantId: 'a', ms: 1000, turns: 1 }]);
+    expect(roundSpeakingTime(snap(doc()), 'i1', 5)).toEqual([]);
   });
 
   it('speakingTime breaks ties by id', () => {

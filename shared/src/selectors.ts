@@ -84,27 +84,66 @@ export interface SpeakingTime {
  * when it changes. A turn still open is counted up to `now`. Sorted by time
  * spoken, longest first, then id.
  */
-export function speakingTime(s: MeetingSnapshot, now: number): SpeakingTime[] {
+export function speakingTime(s: MeetingSnapshot, now: number, scope?: { roundKey: string; since: number; until?: number }): SpeakingTime[] {
   const totals = new Map<string, SpeakingTime>();
-  let turn: { id: string; key: string; since: number } | null = null;
+  type Turn = { id: string; key: string; since: number };
+  let turn = null as Turn | null;
   const end = (at: number): void => {
     if (!turn) return;
-    const row = totals.get(turn.id) ?? { participantId: turn.id, ms: 0, turns: 0 };
-    row.ms += Math.max(0, at - turn.since);
-    row.turns += 1;
-    totals.set(turn.id, row);
+    // [T1] a round's own times count only turns taken in it, never those of an earlier round
+    if (!scope || (turn.key === scope.roundKey && turn.since >= scope.since && turn.since < (scope.until ?? Infinity))) {
+      const row = totals.get(turn.id) ?? { participantId: turn.id, ms: 0, turns: 0 };
+      row.ms += Math.max(0, at - turn.since);
+      row.turns += 1;
+      totals.set(turn.id, row);
+    }
     turn = null;
   };
   for (const event of s.log) {
     if (event.type === 'stage' || event.type === 'phase') end(event.at);
     else if (event.type === 'round' && turn?.key !== event.roundKey) end(event.at);
-    else if (event.type === 'speaker') {
+    else if (event.type === 'round' && scope && event.roundKey === scope.roundKey && event.at >= scope.since && event.at < (scope.until ?? Infinity)) {
+      // the floor carried into a new round of the same key starts the new round's turn afresh
+      const carried = turn as Turn | null;
+      end(event.at);
+      if (carried !== null) turn = { id: carried.id, key: carried.key, since: event.at };
+    } else if (event.type === 'speaker') {
       end(event.at);
       if (event.speaker !== null) turn = { id: event.speaker, key: event.roundKey, since: event.at };
     }
   }
   end(now);
   return [...totals.values()].sort((a, b) => b.ms - a.ms || byCodeUnit(a.participantId, b.participantId));
+}
+
+/** When the round now under `roundKey` was opened, from the log's last `round` event for it (null before any). */
+export function roundStartedAt(s: MeetingSnapshot, roundKey: string): number | null {
+  const last = s.log.findLast((e): e is Extract<LogEvent, { type: 'round' }> => e.type === 'round' && e.roundKey === roundKey);
+  return last?.at ?? null;
+}
+
+export interface RoundTimes {
+  roundKey: string;
+  kind: Round['kind'];
+  number: number;
+  openedAt: number;
+  times: SpeakingTime[];
+}
+
+/** [T1] Every round the log shows, in the order they were opened, each with its own speaking times. */
+export function speakingTimeByRound(s: MeetingSnapshot, now: number): RoundTimes[] {
+  const opened = s.log.filter((e): e is Extract<LogEvent, { type: 'round' }> => e.type === 'round');
+  return opened.map((e, i) => {
+    const until = opened.slice(i + 1).find((later) => later.roundKey === e.roundKey)?.at;
+    const times = speakingTime(s, now, until === undefined ? { roundKey: e.roundKey, since: e.at } : { roundKey: e.roundKey, since: e.at, until });
+    return { roundKey: e.roundKey, kind: e.kind, number: e.number, openedAt: e.at, times };
+  });
+}
+
+/** [T1] Speaking time in the round now under `roundKey` only: every round starts at zero. */
+export function roundSpeakingTime(s: MeetingSnapshot, roundKey: string, now: number): SpeakingTime[] {
+  const since = roundStartedAt(s, roundKey);
+  return since === null ? [] : speakingTime(s, now, { roundKey, since });
 }
 
 /** When the current phase began, from the log's last `phase` event (null before any). */

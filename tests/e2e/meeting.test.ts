@@ -60,14 +60,14 @@ describe('a full consent meeting in five browsers', () => {
     await fac.getByLabel(/^The circle's aim/).fill('A garden that feeds the neighbourhood all year.');
     await fac.getByLabel('Your name').fill(NAMES.fac);
     await button(fac, 'Create meeting').click();
+    // the links are on the board itself, so a reload never loses them
+    await fac.waitForURL(/\/m\/[^/]+$/);
     memberLink = await fac.getByRole('textbox', { name: 'Member link' }).inputValue();
     guestLink = await fac.getByRole('textbox', { name: 'Guest link' }).inputValue();
     observerLink = await fac.getByRole('textbox', { name: 'Observer link' }).inputValue();
     expect(memberLink).toMatch(/\/m\/[^/]+\/join\?code=/);
     expect(new Set([memberLink, guestLink, observerLink]).size).toBe(3);
     await shot(fac, '1a-links');
-    await button(fac, 'Open the board').click();
-    await fac.waitForURL(/\/m\/[^/]+$/);
 
     await join('a', memberLink, 'member');
     await join('b', memberLink, 'member');
@@ -84,22 +84,22 @@ describe('a full consent meeting in five browsers', () => {
 
   it('2. opening round passes the word person to person; the agenda gets one consent item', async () => {
     const { fac, a } = pages;
-    await move(fac, 'Phase: Opening');
+    await move(fac, 'Start the meeting: opening round');
     await button(fac, 'Open opening round').click();
     const order = [NAMES.fac, NAMES.a, NAMES.b, NAMES.guest];
     await expect.poll(() => fac.locator('.speakers li > span:first-child').allTextContents()).toEqual(order);
     for (let i = 0; i < order.length; i++) {
       for (const p of all()) await expect.poll(() => p.locator('.speakers li.speaking > span:first-child').textContent()).toBe(order[i]);
       if (i === 1) await shot(a, '2a-opening-round');
-      await button(fac, i + 1 < order.length ? `Pass to ${order[i + 1]}` : 'End of round').click();
+      // the last speaker's turn ends the round: one button, not "End of round" beside "Close round"
+      await button(fac, i + 1 < order.length ? `Pass to ${order[i + 1]}` : 'Close round').click();
     }
-    await everyPageShows('the round complete', async (p) => (await p.getByText('Everyone has spoken.').count()) === 1);
+    await everyPageShows('the round closed', async (p) => (await p.locator('#round-heading .badge', { hasText: 'closed' }).count()) === 1);
     await a.getByLabel('Opening round notes').click();
     await a.keyboard.type('Everyone arrived well; Ben is tired.');
     await expect.poll(() => fac.getByLabel('Opening round notes').inputValue()).toBe('Everyone arrived well; Ben is tired.');
-    await button(fac, 'Close round').click();
 
-    await move(fac, 'Phase: Agenda');
+    await move(fac, 'Move on to the agenda');
     await button(fac, '+ Add item').click();
     await fac.getByLabel('Title').fill(ITEM);
     await fac.getByLabel('Kind').selectOption('consent');
@@ -107,7 +107,7 @@ describe('a full consent meeting in five browsers', () => {
     await fac.getByLabel('Timebox (minutes)').fill('20');
     await button(fac, 'Add').click();
     await everyPageShows('the agenda item', async (p) => (await p.locator('.agenda-item', { hasText: ITEM }).count()) === 1);
-    await move(fac, 'Phase: Items');
+    await move(fac, 'Move on to the items');
     await button(fac, `Activate ${ITEM}`).click();
     await everyPageShows('the active item', async (p) => (await p.locator('.agenda-item.active', { hasText: ITEM }).count()) === 1);
   });
@@ -148,8 +148,8 @@ describe('a full consent meeting in five browsers', () => {
 
   it('4. [C8] consent round: A consents, B objects with a reason; every page shows "blocked"', async () => {
     const { fac, a, b } = pages;
-    for (const stage of ['Present', 'Clarify', 'React', 'Consent round']) await move(fac, `Stage: ${stage}`);
-    await button(fac, 'Open consent round').click();
+    // [M10] each step is one button: a stage that is a round opens it
+    for (const step of ['Owner presents the proposal', 'Start clarifying round', 'Start reaction round', 'Open consent round']) await move(fac, step);
     await until(() => button(a, 'Consent').isEnabled(), Boolean, 'A may consent');
     await button(a, 'Consent').click();
     await button(b, 'Object…').click();
@@ -162,7 +162,7 @@ describe('a full consent meeting in five browsers', () => {
 
   it('5. [C4][C13][C1][C9] amended offline by B: A\'s consent turns stale; B accepts the integration; a new round consents, the guest not counting', async () => {
     const { fac, a, b, guest } = pages;
-    await move(fac, 'Stage: Resolve objections');
+    await move(fac, 'Resolve objections');
     // The caret is placed first: Chromium's offline emulation stops the editor from seeing caret moves.
     await editor(b).locator('p').last().click();
     await b.keyboard.press('End');
@@ -181,8 +181,7 @@ describe('a full consent meeting in five browsers', () => {
     await button(b, 'Accept integration…').click();
     await b.getByLabel('How was your objection integrated?').fill(INTEGRATION);
     await button(b, 'Accept integration').click();
-    await move(fac, 'Stage: Consent round');
-    await button(fac, 'New consent round').click();
+    await move(fac, 'Open consent round');
     for (const p of [fac, a, b, guest]) await button(p, 'Consent').click();
     await expect.poll(() => participantRow(fac, NAMES.guest).locator('.position').textContent()).toContain('does not count');
     await everyPageShows('consented', async (p) => (await consentState(p).textContent()) === 'Consented — ready to record');
@@ -199,7 +198,7 @@ describe('a full consent meeting in five browsers', () => {
     await expect.poll(() => b.locator('[data-save]').getAttribute('data-save')).toBe('offline');
     await b.keyboard.type(LATE_EDIT);
     expect(await editorText(b)).toContain(LATE_EDIT.trim());
-    await move(fac, `Record decision on ${ITEM}…`);
+    await move(fac, 'Record decision…');
     await fac.getByLabel('Review date').fill(REVIEW_DATE);
     await button(fac, 'Record decision').click();
     await until(() => fac.locator('.banner-ok', { hasText: `Review by ${REVIEW_DATE}` }).count(), (n) => n === 1, 'the decision on the facilitator\'s page');
@@ -214,7 +213,7 @@ describe('a full consent meeting in five browsers', () => {
     await until(() => editorText(b), (t) => t === decidedText, "B's board reloaded from the server");
     await shot(b, '6a-refused');
     for (const p of all()) expect(await editorText(p)).toBe(decidedText);
-    await move(fac, 'Phase: Closing');
+    await move(fac, 'Move on to the closing round');
     await button(fac, 'Open closing round').click();
     for (const [p, score, comment] of [[a, 5, 'Clear and kind.'], [b, 4, 'Good integration.']] as const) {
       for (const key of ['Timekeeping', 'Equivalence', 'Clarity', 'Effectiveness']) {
@@ -225,7 +224,7 @@ describe('a full consent meeting in five browsers', () => {
     }
     await everyPageShows('two evaluation cards', async (p) => (await p.getByText('Evaluation (2 cards)').count()) === 1);
     await shot(fac, '6b-evaluation');
-    await move(fac, 'Phase: Closed');
+    await move(fac, 'Close the meeting…');
     for (const p of all()) {
       await expect.poll(() => p.locator('.stepper li[aria-current="step"]').textContent()).toBe('Closed');
       expect(await editor(p).getAttribute('contenteditable')).toBe('false');
@@ -237,7 +236,7 @@ describe('a full consent meeting in five browsers', () => {
 
   it('7. the minutes hold the final text, the objection and its integration, who consented, the review date, attendance', async () => {
     const { fac } = pages;
-    await fac.locator('.minutes-menu summary').click();
+    await button(fac, 'Minutes').click();
     const [download] = await Promise.all([fac.waitForEvent('download'), button(fac, 'Download Markdown').click()]);
     const path = await download.path();
     const md = readFileSync(path, 'utf8');

@@ -32,7 +32,8 @@ const databaseHolds = (text: string) =>
     .some((f) => existsSync(f) && readFileSync(f).includes(Buffer.from(text)));
 
 async function openPrintView(page: Page): Promise<Frame> {
-  if ((await page.locator('details.minutes-menu[open]').count()) === 0) await page.locator('.minutes-menu summary').click();
+  const menu = page.getByRole('button', { name: 'Minutes' });
+  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
   await button(page, 'Print view').click();
   return printFrame(page);
 }

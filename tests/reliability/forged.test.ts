@@ -45,6 +45,8 @@ describe('forged writes', () => {
     for (const to of ['opening', 'agenda', 'items'] as const) movePhase(fay.doc, to);
     setActiveItem(fay.doc, ITEM);
     for (const to of ['present', 'clarify', 'react', 'consent'] as const) moveStage(fay.doc, ITEM, to);
+    // [C17] a consent round needs a proposal to consent to
+    addParagraph(fay.doc, ITEM, 'A bed of beans.');
     openRound(fay.doc, ITEM, { kind: 'consent', order: [ids.Fay, ids.Mia, ids.Max], now: 10 });
     writeNote(fay.doc, ITEM, 'notes');
     await durable(fay);

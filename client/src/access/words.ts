@@ -18,6 +18,36 @@ export const JOIN_AS: Record<Role, string> = {
   guest: 'This is a guest link: you may speak, co-edit and raise concerns; your position does not count.',
   observer: 'This is an observer link: you will see the board live and write nothing.',
 };
+export const QR = {
+  heading: 'QR code for phones',
+  pick: 'Link shown as QR code',
+  alt: (role: string) => `QR code of the ${role} link`,
+};
+export const INVITE = {
+  button: 'Invite',
+  heading: 'Invite people',
+  close: 'Close',
+};
+export const JOIN_PAGE = {
+  title: 'Join the meeting',
+  titleOf: (title: string) => `Join “${title}”`,
+  circle: (circle: string) => `Circle: ${circle}`,
+  closed: 'This meeting is closed: it takes no new participants.',
+  nameHint: 'Shown to everyone in the meeting.',
+  needName: 'Type your name to join.',
+};
+export const START = {
+  needFields: 'Fill in a meeting title and your name to create the meeting.',
+  myMeetings: 'Meetings on this device',
+};
+export const MY_MEETINGS = {
+  title: 'Meetings on this device',
+  lead: 'Meetings you created or joined on this device. Open one to return to its board.',
+  none: 'You have not joined a meeting on this device yet.',
+  as: (name: string, role: string) => `as ${name} (${role})`,
+  start: 'Start a new meeting',
+  untitled: 'Untitled meeting',
+};
 export const JOIN_NO_CODE = 'This link has no invite code. Ask the facilitator for the link of your role.';
 
 export const REMOVE = {

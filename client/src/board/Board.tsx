@@ -17,9 +17,11 @@ interface Props {
   session: Session;
   sync: MeetingSync;
   conn: MeetingConnection;
+  /** Called with the meeting's title as it changes (the list of meetings on this device shows it). */
+  onTitle?: (title: string) => void;
 }
 
-export function Board({ meetingId, session, sync, conn }: Props) {
+export function Board({ meetingId, session, sync, conn, onTitle }: Props) {
   const snapshot = useMeeting(conn.doc);
   const users = usePresence(conn.provider);
   const [failure, setFailure] = useState<string | null>(null);
@@ -27,7 +29,8 @@ export function Board({ meetingId, session, sync, conn }: Props) {
   const title = snapshot.meta.title;
   useEffect(() => {
     document.title = title ? `${title} · Consent Board` : 'Consent Board';
-  }, [title]);
+    if (title) onTitle?.(title);
+  }, [title, onTitle]);
 
   const write = useCallback((what: string, fn: () => void) => {
     try {

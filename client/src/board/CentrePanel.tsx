@@ -13,6 +13,7 @@ import { AttendanceList } from './AttendanceList.tsx';
 import { EvaluationForm } from './EvaluationForm.tsx';
 import { EvaluationSummary } from './EvaluationSummary.tsx';
 import { DecisionSummary } from './DecisionSummary.tsx';
+import { AgendaConsent } from './AgendaConsent.tsx';
 
 export const CentrePanel = memo(function CentrePanel({ provider, user }: { provider: WebsocketProvider; user: AwarenessUser }) {
   const { snapshot, doc, can } = useBoard();
@@ -23,7 +24,12 @@ export const CentrePanel = memo(function CentrePanel({ provider, user }: { provi
       <PhaseIntro />
       {phase === 'lobby' && <InviteLinks />}
       {phase === 'opening' && <NotesField noteKey="opening" label="Opening round notes" />}
-      {phase === 'agenda' && <AttendanceList />}
+      {phase === 'agenda' && (
+        <>
+          <AgendaConsent />
+          <AttendanceList />
+        </>
+      )}
       {(phase === 'closing' || phase === 'closed') && (
         <>
           {phase === 'closing' && can.isSpeaker && <EvaluationForm />}

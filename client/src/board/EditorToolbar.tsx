@@ -20,9 +20,11 @@ export function EditorToolbar({ editor }: { editor: Editor | null }) {
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
       {FORMATS.map((f, i) => (
-        <button key={f.label} type="button" className="small" aria-label={f.label} title={f.label}
+        // the name is the visible key followed by the word, so what is seen is what is announced (WCAG 2.5.3)
+        <button key={f.label} type="button" className="small" title={f.label}
           aria-pressed={active?.[i] ?? false} disabled={!editor} onClick={() => editor && f.run(editor)}>
-          {f.key}
+          <span aria-hidden="true">{f.key}</span>
+          <span className="visually-hidden">{f.label}</span>
         </button>
       ))}
     </div>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { addEvaluation, RATING_KEYS, type Evaluation } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { RATING_LABEL } from './words.ts';
+import { EVALUATION } from './facilitationWords.ts';
 
 type Ratings = Evaluation['ratings'];
 
@@ -13,8 +14,11 @@ export function EvaluationForm() {
   const [comment, setComment] = useState(mine?.comment ?? '');
   const [saved, setSaved] = useState(false);
 
+  // [E1] an empty card says nothing: at least one rating or a comment
+  const blank = Object.keys(ratings).length === 0 && comment.trim() === '';
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (blank) return;
     setSaved(write('Saving your evaluation', () => addEvaluation(doc, me, { ratings, comment: comment.trim() })));
   };
 
@@ -35,12 +39,13 @@ export function EvaluationForm() {
       ))}
       <label className="field">
         Comment
-        <textarea name="evaluation-comment" rows={2} value={comment} onChange={(e) => { setSaved(false); setComment(e.target.value); }} />
+        <textarea name="evaluation-comment" rows={2} maxLength={5000} value={comment} onChange={(e) => { setSaved(false); setComment(e.target.value); }} />
       </label>
       <div className="row">
-        <button type="submit" className="primary">{mine ? 'Update my evaluation' : 'Add my evaluation'}</button>
+        <button type="submit" className="primary" disabled={blank} aria-describedby={blank ? 'evaluation-blank' : undefined}>{mine ? 'Update my evaluation' : 'Add my evaluation'}</button>
         <span role="status" className="hint">{saved ? 'Your evaluation is on the board.' : ''}</span>
       </div>
+      {blank && <p id="evaluation-blank" className="hint">{EVALUATION.blank}</p>}
     </form>
   );
 }

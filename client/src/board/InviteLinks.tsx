@@ -1,9 +1,10 @@
-// The facilitator's links, one per role, fetched from the server (only the
+// The facilitator's links, one per role, and a QR code for phones, fetched from the server (only the
 // facilitator may read them), with a way to replace them all.
 import { useEffect, useState } from 'react';
 import type { JoinCodes } from '@consent/shared';
 import { ApiError, fetchCodes, rotateCodes } from '../api.ts';
 import { JoinLinks } from '../access/JoinLinks.tsx';
+import { QrCode } from '../access/QrCode.tsx';
 import { LINKS_LEAD, LINKS_REPLACED, REPLACE_LINKS, REPLACE_LINKS_HINT } from '../access/words.ts';
 import { useBoard } from './BoardContext.ts';
 
@@ -45,6 +46,7 @@ export function InviteLinks() {
     <section className="invite-links" aria-label="Invite links">
       <p className="hint">{LINKS_LEAD}</p>
       {codes && <JoinLinks meetingId={meetingId} codes={codes} />}
+      {codes && <QrCode meetingId={meetingId} codes={codes} />}
       <p className="hint">{REPLACE_LINKS_HINT}</p>
       <button type="button" onClick={replace} disabled={busy || !codes}>
         {REPLACE_LINKS}

@@ -1,5 +1,5 @@
 // Minutes as files (Markdown, HTML, JSON) and a printable view, fetched with my token.
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { fetchMinutes, type MinutesFormat } from '../api.ts';
 import { useBoard } from './BoardContext.ts';
 import { PrintView } from './PrintView.tsx';
@@ -26,6 +26,8 @@ export function MinutesMenu() {
   const { meetingId, session } = useBoard();
   const [error, setError] = useState<string | null>(null);
   const [printable, setPrintable] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
 
   const download = async (format: MinutesFormat) => {
     setError(null);
@@ -50,9 +52,11 @@ export function MinutesMenu() {
 
   return (
     <>
-      <details className="minutes-menu">
-        <summary>{MINUTES_WORDS.menu}</summary>
-        <div className="menu" role="group" aria-label={MINUTES_WORDS.menu}>
+      <div className="minutes-menu">
+        <button type="button" className="small" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)}>
+          {MINUTES_WORDS.menu}
+        </button>
+        <div className="menu" id={menuId} role="group" aria-label={MINUTES_WORDS.menu} hidden={!open}>
           {FORMATS.map(({ format, label }) => (
             <button key={format} type="button" className="small" onClick={() => void download(format)}>
               {MINUTES_WORDS.download(label)}
@@ -63,7 +67,7 @@ export function MinutesMenu() {
           </button>
           {error && <p className="error" role="alert">{error}</p>}
         </div>
-      </details>
+      </div>
       {printable !== null && <PrintView html={printable} onClose={() => setPrintable(null)} />}
     </>
   );

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { givePosition, positionKey, raiseObjection, type AgendaItem, type ConsentRecord, type PositionValue } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { ReasonForm } from './ReasonForm.tsx';
+import { POSITION_HINT } from './facilitationWords.ts';
 
 export function MyPosition({ item, record }: { item: AgendaItem; record: ConsentRecord }) {
   const { snapshot, doc, me, can, write } = useBoard();
@@ -23,11 +24,13 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
   };
 
   return (
-    <section className="my-position" aria-labelledby="my-position-heading">
+    // while the consent round is open this is the current action: on a phone it stays in reach (board.css)
+    <section className={`my-position${open ? ' current-action' : ''}`} aria-labelledby="my-position-heading">
       <h2 id="my-position-heading">Your position</h2>
+      {open && round?.speaker === me && <p className="your-turn" role="status">{POSITION_HINT.yourTurn}</p>}
       {!can.isMember && <p className="hint">As a guest your position is shown but does not count; you may record a concern.</p>}
       {!open ? (
-        <p className="hint">Positions are given when the facilitator opens the consent round.</p>
+        <p className="hint">{POSITION_HINT.notOpen}</p>
       ) : (
         <>
           {mine && (

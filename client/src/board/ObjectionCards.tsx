@@ -4,6 +4,7 @@ import { acceptIntegration, withdrawObjection, type Card, type Objection } from 
 import { useBoard } from './BoardContext.ts';
 import { ReasonForm } from './ReasonForm.tsx';
 import { nameOf } from './words.ts';
+import { INTEGRATION } from './facilitationWords.ts';
 
 const STATUS_LABEL = { open: 'Open', integrated: 'Integrated', withdrawn: 'Withdrawn' } as const;
 
@@ -24,6 +25,8 @@ function ObjectionCard({ id, objection: o }: { id: string; objection: Objection 
   const { snapshot, doc, me, can, write } = useBoard();
   const [integrating, setIntegrating] = useState(false);
   const mine = o.authorId === me && can.canTakePosition && o.status === 'open';
+  // an objection is integrated by amending the text: until the text changed there is nothing to accept
+  const amended = (snapshot.proposals[o.itemId]?.revision ?? o.revision) !== o.revision;
   return (
     <li className={`card objection-card kind-${o.kind} status-${o.status}`} data-objection-status={o.status}>
       <p className="card-head">
@@ -37,10 +40,11 @@ function ObjectionCard({ id, objection: o }: { id: string; objection: Objection 
       {o.resolution && <p className="card-resolution"><span className="hint">Integrated:</span> {o.resolution}</p>}
       {mine && !integrating && (
         <div className="row">
-          {o.kind === 'objection' && <button type="button" className="small primary" onClick={() => setIntegrating(true)}>Accept integration…</button>}
+          {o.kind === 'objection' && amended && <button type="button" className="small primary" onClick={() => setIntegrating(true)}>Accept integration…</button>}
           <button type="button" className="small" onClick={() => write('Withdrawing', () => withdrawObjection(doc, id, Date.now()))}>Withdraw</button>
         </div>
       )}
+      {mine && !integrating && o.kind === 'objection' && !amended && <p className="hint">{INTEGRATION.waitForText}</p>}
       {mine && integrating && (
         <ReasonForm label="How was your objection integrated?" submitLabel="Accept integration"
           onCancel={() => setIntegrating(false)}

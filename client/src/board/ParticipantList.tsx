@@ -4,6 +4,7 @@ import { useBoard } from './BoardContext.ts';
 import { participantsInOrder } from '../state/participants.ts';
 import { REMOVE } from '../access/words.ts';
 import { RemoveParticipant } from './RemoveParticipant.tsx';
+import { SECRETARY } from './facilitationWords.ts';
 
 const POSITION_LABEL = { consent: 'Consents', concern: 'Consents with a concern', object: 'Objects' } as const;
 
@@ -35,6 +36,7 @@ export function ParticipantList({ itemId, record, frozen = false }: { itemId: st
             </span>
             <span className="participant-role">
               {snapshot.meta.facilitatorId === id ? 'facilitator' : p.role}
+              {snapshot.meta.secretaryId === id && `, ${SECRETARY.badge}`}
               {removed ? `, ${REMOVE.removed}` : !p.present && p.role !== 'observer' ? ', absent' : ''}
             </span>
             {pos && (

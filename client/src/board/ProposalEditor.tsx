@@ -20,6 +20,28 @@ interface Props {
   editable: boolean;
 }
 
+const attributes = (itemTitle: string): Record<string, string> => ({
+  'aria-label': `Proposal text of ${itemTitle}`,
+  'aria-multiline': 'true',
+  role: 'textbox',
+  class: 'proposal-text',
+  'data-testid': 'proposal-editor',
+});
+
+/** A collaborator's caret and name label, hidden from assistive technology (awareness lists who is here). */
+function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const caret = document.createElement('span');
+  caret.classList.add('collaboration-carets__caret');
+  caret.setAttribute('aria-hidden', 'true');
+  caret.setAttribute('style', `border-color: ${String(user.color)}`);
+  const label = document.createElement('span');
+  label.classList.add('collaboration-carets__label');
+  label.setAttribute('style', `background-color: ${String(user.color)}`);
+  label.textContent = String(user.name ?? '');
+  caret.append(label);
+  return caret;
+}
+
 // Memoised: the board re-renders on every document change, the editor only when its own props change.
 export const ProposalEditor = memo(function ProposalEditor({ doc, provider, user, itemId, itemTitle, editable }: Props) {
   const editor = useEditor(
@@ -28,28 +50,24 @@ export const ProposalEditor = memo(function ProposalEditor({ doc, provider, user
         // Undo/redo come from the Yjs history of the collaboration extension.
         StarterKit.configure({ undoRedo: false }),
         Collaboration.configure({ document: doc, field: proposalRootName(itemId) }),
-        CollaborationCaret.configure({ provider, user }),
+        // others' carets are decoration: their names must not be read as proposal text
+        CollaborationCaret.configure({ provider, user, render: renderCaret }),
       ],
       editable,
       // TipTap would add its base CSS as an inline <style>, which the board's policy refuses: it is in editor.css.
       injectCSS: false,
       shouldRerenderOnTransaction: false,
-      editorProps: {
-        attributes: {
-          'aria-label': `Proposal text of ${itemTitle}`,
-          'aria-multiline': 'true',
-          role: 'textbox',
-          class: 'proposal-text',
-          'data-testid': 'proposal-editor',
-        },
-      },
+      editorProps: { attributes: { ...attributes(itemTitle), 'aria-readonly': String(!editable) } },
     },
     [doc, provider, itemId],
   );
 
   useEffect(() => {
-    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
-  }, [editor, editable]);
+    if (!editor) return;
+    if (editor.isEditable !== editable) editor.setEditable(editable);
+    // a read-only editor says so to assistive technology
+    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: { ...attributes(itemTitle), 'aria-readonly': String(!editable) } } });
+  }, [editor, editable, itemTitle]);
 
   return (
     <div className={`proposal${editable ? '' : ' read-only'}`}>

@@ -1,5 +1,6 @@
 // A short required text with submit and cancel: reasons, integration notes.
 import { useId, useState, type FormEvent } from 'react';
+import { INPUT_LIMITS } from '@consent/shared';
 
 interface Props {
   label: string;
@@ -18,7 +19,7 @@ export function ReasonForm({ label, submitLabel, onSubmit, onCancel }: Props) {
   return (
     <form className="reason-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={3} value={text} onChange={(e) => setText(e.target.value)} required autoFocus />
+      <textarea id={id} rows={3} value={text} maxLength={INPUT_LIMITS.reason} onChange={(e) => setText(e.target.value)} required autoFocus />
       <div className="row">
         <button type="submit" className="primary" disabled={!text.trim()}>{submitLabel}</button>
         <button type="button" onClick={onCancel}>Cancel</button>

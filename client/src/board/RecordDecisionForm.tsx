@@ -2,6 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { recordDecision } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
+import { CONFIRM } from './facilitationWords.ts';
 
 const inMonths = (n: number) => {
   const d = new Date();
@@ -22,6 +23,7 @@ export function RecordDecisionForm({ itemId, onDone }: { itemId: string; onDone:
       <label htmlFor={id}>Review date</label>
       <p className="hint">By when does the circle look at this decision again?</p>
       <input id={id} type="date" name="review-date" value={date} min={new Date().toISOString().slice(0, 10)} onChange={(e) => setDate(e.target.value)} required />
+      <p className="hint">{CONFIRM.decision}</p>
       <div className="row">
         <button type="submit" className="primary" disabled={!/^\d{4}-\d{2}-\d{2}$/.test(date)}>Record decision</button>
         <button type="button" onClick={onDone}>Cancel</button>

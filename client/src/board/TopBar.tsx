@@ -8,6 +8,8 @@ import { PresenceAvatars } from './PresenceAvatars.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { MinutesMenu } from './MinutesMenu.tsx';
 import { DeleteMeeting } from './DeleteMeeting.tsx';
+import { InviteButton } from './InviteButton.tsx';
+import { SECRETARY } from './facilitationWords.ts';
 import { StageBadge } from './StageBadge.tsx';
 import type { SaveState } from '../sync/useMeetingSync.ts';
 import { roleLabel } from './words.ts';
@@ -40,7 +42,9 @@ export const TopBar = memo(function TopBar({ save }: { save: SaveState }) {
         <p className="me">
           You: <strong>{mine?.name ?? '…'}</strong> ({can.isFacilitator ? 'facilitator' : roleLabel(mine?.role)})
         </p>
+        {meta.secretaryId && <p className="secretary">{SECRETARY.shown(snapshot.participants[meta.secretaryId]?.name ?? '')}</p>}
         <SaveIndicator state={save} />
+        <InviteButton />
         <MinutesMenu />
         <DeleteMeeting />
       </div>

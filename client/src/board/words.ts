@@ -31,7 +31,7 @@ export const KIND_LABEL: Record<ItemKind, string> = {
 export const roleLabel = (role: Role | undefined) => role ?? 'observer';
 
 /** Shared words, re-exported so components take all their words from here. */
-export { nameOf, consentSummary } from '@consent/shared';
+export { nameOf, consentSummary, listNames } from '@consent/shared';
 
 export const RATING_LABEL: Record<'timekeeping' | 'equivalence' | 'clarity' | 'effectiveness', string> = {
   timekeeping: 'Timekeeping',

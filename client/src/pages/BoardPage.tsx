@@ -1,5 +1,5 @@
 // The meeting board route: finds who I am on this device, connects, and shows the board.
-import { loadSession } from '../session.ts';
+import { loadSession, rememberTitle } from '../session.ts';
 import { useMeetingSync } from '../sync/useMeetingSync.ts';
 import { Board } from '../board/Board.tsx';
 import { CannotOpen } from '../access/CannotOpen.tsx';
@@ -13,7 +13,7 @@ export default function BoardPage({ meetingId }: { meetingId: string }) {
         <h1>You have not joined this meeting on this device</h1>
         <p>Open the invite link the facilitator shared with you to join. Your place is then kept on this device.</p>
         <p>
-          <a href="/">Start a new meeting instead</a>
+          <a href="/">Start a new meeting instead</a> · <a href="/meetings">Meetings on this device</a>
         </p>
       </main>
     );
@@ -33,5 +33,5 @@ function ConnectedBoard({ meetingId, session }: { meetingId: string; session: No
       </p>
     );
   }
-  return <Board meetingId={meetingId} session={session} sync={sync} conn={sync.conn} />;
+  return <Board meetingId={meetingId} session={session} sync={sync} conn={sync.conn} onTitle={(title) => rememberTitle(meetingId, title)} />;
 }

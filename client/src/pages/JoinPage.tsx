@@ -1,21 +1,34 @@
-// Joining from an invite link: a name; the link's code alone decides the role.
+// Joining from an invite link: the page names the meeting and the role the
+// link grants; the person gives a name. The link's code alone decides the role.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Role } from '@consent/shared';
-import { ApiError, joinMeeting } from '../api.ts';
+import { INPUT_LIMITS, type Invitation, type Role } from '@consent/shared';
+import { ApiError, fetchInvitation, joinMeeting } from '../api.ts';
 import { loadSession, saveSession } from '../session.ts';
 import { boardPath, navigate } from '../router.ts';
 import { TextField } from '../ui/TextField.tsx';
-import { JOIN_AS, JOIN_NO_CODE } from '../access/words.ts';
+import { JOIN_AS, JOIN_NO_CODE, JOIN_PAGE } from '../access/words.ts';
 
 export function JoinPage({ meetingId, code, role }: { meetingId: string; code: string; role: Role | null }) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [invitation, setInvitation] = useState<Invitation | null>(null);
   const existing = loadSession(meetingId);
 
   useEffect(() => {
-    if (!code) setError(JOIN_NO_CODE);
-  }, [code]);
+    if (!code) {
+      setError(JOIN_NO_CODE);
+      return;
+    }
+    let live = true;
+    fetchInvitation(meetingId, code).then(
+      (i) => live && setInvitation(i),
+      (err) => live && setError(err instanceof ApiError ? err.message : String(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [meetingId, code]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -23,7 +36,7 @@ export function JoinPage({ meetingId, code, role }: { meetingId: string; code: s
     setError(null);
     try {
       const joined = await joinMeeting(meetingId, { name: name.trim(), code });
-      saveSession(meetingId, { ...joined, name: name.trim() });
+      saveSession(meetingId, { ...joined, name: name.trim(), ...(invitation ? { title: invitation.title } : {}) });
       navigate(boardPath(meetingId), { replace: true });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -32,9 +45,11 @@ export function JoinPage({ meetingId, code, role }: { meetingId: string; code: s
     }
   };
 
+  const shownRole = invitation?.role ?? role;
   return (
     <main className="page narrow">
-      <h1>Join the meeting</h1>
+      <h1>{invitation?.title ? JOIN_PAGE.titleOf(invitation.title) : JOIN_PAGE.title}</h1>
+      {invitation?.circle && <p className="lead">{JOIN_PAGE.circle(invitation.circle)}</p>}
       {existing && (
         <p className="notice">
           You already joined this meeting on this device as <strong>{existing.name || existing.role}</strong>.{' '}
@@ -43,14 +58,19 @@ export function JoinPage({ meetingId, code, role }: { meetingId: string; code: s
           </a>
         </p>
       )}
-      <form onSubmit={submit} aria-label="Join the meeting">
-        <TextField label="Your name" name="name" value={name} onChange={setName} required autoFocus />
-        {role && <p className="notice">{JOIN_AS[role]}</p>}
-        {error && <p className="error" role="alert">{error}</p>}
-        <button type="submit" className="primary" disabled={busy || !name.trim() || !code}>
-          {busy ? 'Joining…' : 'Join'}
-        </button>
-      </form>
+      {invitation?.closed ? (
+        <p className="notice">{JOIN_PAGE.closed}</p>
+      ) : (
+        <form onSubmit={submit} aria-label="Join the meeting">
+          <TextField label="Your name" name="name" value={name} onChange={setName} required autoFocus maxLength={INPUT_LIMITS.name} hint={JOIN_PAGE.nameHint} />
+          {shownRole && <p className="notice">{JOIN_AS[shownRole]}</p>}
+          {error && <p className="error" role="alert">{error}</p>}
+          {!name.trim() && code && !error && <p id="join-hint" className="hint">{JOIN_PAGE.needName}</p>}
+          <button type="submit" className="primary" disabled={busy || !name.trim() || !code}>
+            {busy ? 'Joining…' : 'Join'}
+          </button>
+        </form>
+      )}
     </main>
   );
 }

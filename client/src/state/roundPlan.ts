@@ -1,36 +1,34 @@
-// The round the facilitator can open now: its key, kind and speaking order.
-import { activeItem, ROUND_KEY, type MeetingSnapshot, type Round } from '@consent/shared';
+// The round the facilitator can open now besides a stage's own round (which
+// opens with the stage): its key, kind and speaking order.
+import { activeItem, deriveConsent, ROUND_KEY, type MeetingSnapshot, type Round } from '@consent/shared';
 
 export interface RoundPlan {
   key: string;
   kind: Round['kind'];
   order: string[];
-  /** A round of this kind is already open: opening again starts a new one. */
+  /** A round of this kind already ran under the key: opening again starts a new one. */
   reopening: boolean;
 }
 
 /** Everyone who attends and may speak (members and guests), in join order. */
 export function speakingOrder(s: MeetingSnapshot): string[] {
   return Object.entries(s.participants)
-    .filter(([, p]) => p.role !== 'observer' && p.present)
+    .filter(([, p]) => p.role !== 'observer' && p.present && p.removedAt === undefined)
     .sort(([, a], [, b]) => a.joinedAt - b.joinedAt)
     .map(([id]) => id);
 }
 
 export function roundPlan(s: MeetingSnapshot): RoundPlan | null {
   const phase = s.meta.phase;
-  let key: string | null = null;
-  let kind: Round['kind'] | null = null;
-  if (phase === 'opening') [key, kind] = [ROUND_KEY.opening, 'opening'];
-  else if (phase === 'closing') [key, kind] = [ROUND_KEY.closing, 'closing'];
-  else if (phase === 'items') {
-    const item = activeItem(s);
-    if (item && (item.stage === 'clarify' || item.stage === 'react' || item.stage === 'consent')) [key, kind] = [item.id, item.stage];
+  const once = (key: string, kind: Round['kind']): RoundPlan | null =>
+    s.rounds[key]?.kind === kind ? null : { key, kind, order: speakingOrder(s), reopening: false };
+  if (phase === 'opening') return once(ROUND_KEY.opening, 'opening');
+  if (phase === 'closing') return once(ROUND_KEY.closing, 'closing');
+  if (phase === 'agenda') return once(ROUND_KEY.agenda, 'agenda');
+  const item = phase === 'items' ? activeItem(s) : null;
+  // a consent round is opened afresh only when the text changed since positions were given
+  if (item?.stage === 'consent' && s.rounds[item.id]?.kind === 'consent' && deriveConsent(s, item.id).stale.length > 0) {
+    return { key: item.id, kind: 'consent', order: speakingOrder(s), reopening: true };
   }
-  if (!key || !kind) return null;
-  const current = s.rounds[key];
-  const reopening = current !== undefined && current.kind === kind && current.closedAt === undefined;
-  // Only a consent round is started afresh while open (after the text changed); other rounds run once.
-  if (reopening && kind !== 'consent') return null;
-  return { key, kind, order: speakingOrder(s), reopening };
+  return null;
 }

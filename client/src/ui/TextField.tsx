@@ -11,9 +11,11 @@ interface Props {
   hint?: string;
   name?: string;
   autoFocus?: boolean;
+  /** The longest text the server takes (INPUT_LIMITS): the input stops there. */
+  maxLength?: number;
 }
 
-export function TextField({ label, value, onChange, required, multiline, error, hint, name, autoFocus }: Props) {
+export function TextField({ label, value, onChange, required, multiline, error, hint, name, autoFocus, maxLength }: Props) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
@@ -22,6 +24,7 @@ export function TextField({ label, value, onChange, required, multiline, error, 
     value,
     required,
     autoFocus,
+    maxLength,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy,
   };

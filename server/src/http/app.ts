@@ -3,14 +3,14 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
-import { CreateMeetingBody, JoinMeetingBody } from '@consent/shared';
+import { CreateMeetingBody, InvitationBody, JoinMeetingBody } from '@consent/shared';
 import { MEETING_NOT_FOUND, type AccessDeps } from '../auth.ts';
 import type { RoomManager } from '../room/RoomManager.ts';
 import { MeetingDeleted } from '../room/RoomManager.ts';
 import type { TicketStore } from '../tickets.ts';
 import { accessRoutes } from './access.ts';
 import { deleteMeetingRoute } from './deleteRoute.ts';
-import { createMeetingWithCodes, joinMeeting } from './meetings.ts';
+import { createMeetingWithCodes, invitation, joinMeeting } from './meetings.ts';
 import { exportMinutes, MINUTES_FORMATS, type MinutesFormat } from './minutes.ts';
 import { AddressRateLimiter, rateLimit } from './rateLimit.ts';
 import { body, caller, HttpError } from './request.ts';
@@ -71,6 +71,15 @@ export function createApp(deps: AppDeps): Hono {
     const joined = await joinMeeting(deps, meeting, b);
     deps.log.info({ meetingId, participantId: joined.participantId, role: joined.role }, 'participant joined');
     return c.json(joined, 201);
+  });
+
+  // The join page names the meeting a link opens; only a valid code learns it (a POST: codes stay out of server logs).
+  app.post('/api/meetings/:id/invitation', async (c) => {
+    const meeting = await deps.storage.getMeeting(c.req.param('id'));
+    if (!meeting) throw new HttpError(404, MEETING_NOT_FOUND);
+    const b = await body(c, InvitationBody);
+    c.header('Cache-Control', 'no-store');
+    return c.json(await invitation(deps, meeting, b.code));
   });
 
   // Before the minutes route, whose `:file` would take `codes` and `tickets` too.

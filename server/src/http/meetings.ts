@@ -13,6 +13,7 @@ import {
   meta,
   participants,
   type CreatedMeeting,
+  type Invitation,
   type JoinCodes,
   type JoinedMeeting,
   type Role,
@@ -52,10 +53,23 @@ export async function createMeetingWithCodes(
 }
 
 /** The role a join code grants: each role has a code of its own (DESIGN §5), checked in constant time. */
-function roleFor(meeting: MeetingRecord, code: string): Role {
+export function roleFor(meeting: MeetingRecord, code: string): Role {
   const role = ROLES.find((r) => sameSecret(code, meeting.codes[r]));
-  if (!role) throw new HttpError(403, 'code: not a join code of this meeting (it may have been replaced by a new link).', 'code');
+  if (!role) throw new HttpError(403, WRONG_CODE, 'code');
   return role;
+}
+
+/** [H1] A join link whose code this meeting does not know: say what to do. */
+export const WRONG_CODE = 'This invite link does not open this meeting: the facilitator may have replaced it with a new one. Ask them for the link of your role.';
+
+/** [H2] What a join link leads to, for the join page: the meeting's title and circle, and the role of the code. */
+export async function invitation(deps: Deps, meeting: MeetingRecord, code: string): Promise<Invitation> {
+  const role = roleFor(meeting, code);
+  return deps.manager.withRoom(meeting.id, (room) => {
+    const m = meta(room.doc);
+    const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+    return { title: str(m.get('title')), circle: str(m.get('circle')), role, closed: m.get('phase') === 'closed' };
+  });
 }
 
 export async function joinMeeting(deps: Deps, meeting: MeetingRecord, b: { name: string; code: string }): Promise<JoinedMeeting> {

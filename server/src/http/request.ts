@@ -2,6 +2,7 @@
 // reader that validates with zod, and the caller's claims from a Bearer token.
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { fieldSentence } from '@consent/shared';
 import { authorize, bearer, type AccessDeps } from '../auth.ts';
 import type { MeetingRecord } from '../storage/Storage.ts';
 import type { TokenClaims } from '../tokens.ts';
@@ -18,19 +19,20 @@ export class HttpError extends Error {
 
 export async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
   if (!(c.req.header('content-type') ?? '').toLowerCase().includes('application/json')) {
-    throw new HttpError(400, 'send a JSON body (Content-Type: application/json)');
+    throw new HttpError(400, 'The request must be sent as JSON (Content-Type: application/json).');
   }
   let raw: unknown;
   try {
     raw = await c.req.json();
   } catch {
-    throw new HttpError(400, 'the body is not valid JSON');
+    throw new HttpError(400, 'The request is not valid JSON.');
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path.join('.');
-    throw new HttpError(400, `${field || 'body'}: ${issue.message}`, field || undefined);
+    if (!field) throw new HttpError(400, 'The request is not one the server understands; reload the page and try again.');
+    throw new HttpError(400, fieldSentence(field, issue as { code: string; maximum?: unknown; input?: unknown }), field);
   }
   return parsed.data;
 }

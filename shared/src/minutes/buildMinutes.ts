@@ -2,7 +2,10 @@
 // validated snapshot (DESIGN §6). Pure: time is a parameter.
 import { itemRecord } from '../itemRecord.ts';
 import { RATING_KEYS, ROUND_KEY, NOTE_KEY, type Card, type LogEvent } from '../schema.ts';
-import { participantList, speakingTime } from '../selectors.ts';
+import { participantList, speakingTime, speakingTimeByRound } from '../selectors.ts';
+import { deriveAgendaConsent } from '../agendaConsent.ts';
+import type { AgendaConsentRecord } from '../schema.ts';
+import { roundTitle } from './words.ts';
 import type { MeetingSnapshot } from '../types.ts';
 import { proposalMarkdown } from './proposalText.ts';
 import {
@@ -10,6 +13,7 @@ import {
   type MinutesCard,
   type MinutesDecision,
   type MinutesEvaluation,
+  type MinutesAgendaConsent,
   type MinutesItem,
   type MinutesJson,
   type MinutesPerson,
@@ -22,7 +26,15 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now: number }): MinutesJson {
   const person = (participantId: string): MinutesPerson => ({ participantId, name: s.participants[participantId]?.name ?? participantId });
   const optionalPerson = (id: string | null): MinutesPerson | null => (id === null || id === '' ? null : person(id));
-  const titleOf = (itemId: string): string => s.agenda.find((i) => i.id === itemId)?.title ?? itemId;
+  const titleOf = (itemId: string): string => s.agenda.find((i) => i.id === itemId)?.title ?? (itemId === ROUND_KEY.agenda ? 'Agenda' : itemId);
+  // rounds are numbered per key across kinds (C15); people count them per kind: "consent round 2"
+  const seen = new Map<string, number>();
+  const titleOfRound = (roundKey: string, kind: Parameters<typeof roundTitle>[1], opened: boolean): string => {
+    const key = `${roundKey}/${kind}`;
+    const nth = (seen.get(key) ?? 0) + (opened ? 1 : 0);
+    seen.set(key, nth);
+    return roundTitle(s.agenda.find((i) => i.id === roundKey)?.title ?? null, kind, Math.max(1, nth));
+  };
 
   return {
     format: MINUTES_FORMAT,
@@ -65,15 +77,60 @@ export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now:
     timeline: s.log.flatMap((e): TimelineEntry[] => {
       const at = iso(e.at);
       const by = person(e.actorId);
-      if (e.type === 'phase') return [{ at, type: 'phase', by, from: e.from, to: e.to }];
-      if (e.type === 'stage') return [{ at, type: 'stage', by, itemId: e.itemId, itemTitle: titleOf(e.itemId), from: e.from, to: e.to }];
-      if (e.type === 'decision') {
-        return [{ at, type: 'decision', by, itemId: e.itemId, itemTitle: titleOf(e.itemId), revision: e.revision, reviewDate: e.reviewDate }];
+      switch (e.type) {
+        case 'phase':
+          return [{ at, type: 'phase', by, from: e.from, to: e.to }];
+        case 'stage':
+          return [{ at, type: 'stage', by, itemId: e.itemId, itemTitle: titleOf(e.itemId), from: e.from, to: e.to }];
+        case 'decision':
+          return [{ at, type: 'decision', by, itemId: e.itemId, itemTitle: titleOf(e.itemId), revision: e.revision, reviewDate: e.reviewDate }];
+        case 'round':
+        case 'roundClosed':
+          return [{ at, type: e.type, by, roundKey: e.roundKey, roundTitle: titleOfRound(e.roundKey, e.kind, e.type === 'round'), kind: e.kind, number: e.number }];
+        case 'position':
+          return [{ at, type: 'position', by: person(e.participantId), itemId: e.itemId, itemTitle: titleOf(e.itemId), position: e.position, round: e.round, revision: e.revision }];
+        case 'objection':
+          return [{ at, type: 'objection', by, itemId: e.itemId, itemTitle: titleOf(e.itemId), objectionId: e.objectionId, kind: e.kind }];
+        case 'objectionStatus':
+          return [{ at, type: 'objectionStatus', by, itemId: e.itemId, itemTitle: titleOf(e.itemId), objectionId: e.objectionId, kind: e.kind, status: e.status }];
+        case 'amendment':
+          return [{ at, type: 'amendment', by, itemId: e.itemId, itemTitle: titleOf(e.itemId), revision: e.revision, stale: e.stale.map(person) }];
+        case 'secretary':
+          return [{ at, type: 'secretary', by, secretary: optionalPerson(e.secretaryId) }];
+        case 'agendaConsent':
+          return [{ at, type: 'agendaConsent', by, state: e.record.state }];
+        default:
+          return [];
       }
-      return [];
     }),
     speakingTime: speakingTime(s, opts.now).map((t) => ({ ...person(t.participantId), ms: t.ms, turns: t.turns })),
+    roundTimes: speakingTimeByRound(s, opts.now).map((r, i) => ({
+      roundKey: r.roundKey,
+      title: (i === 0 ? seen.clear() : undefined, titleOfRound(r.roundKey, r.kind, true)),
+      kind: r.kind,
+      number: r.number,
+      openedAt: iso(r.openedAt),
+      speakingTime: r.times.map((t) => ({ ...person(t.participantId), ms: t.ms, turns: t.turns })),
+    })),
+    agendaConsent: agendaConsentOf(s, person),
     evaluation: evaluationOf(s, person),
+  };
+}
+
+/** [A4] The record logged when the meeting moved on to the items, else the one derived now (if the agenda round was opened). */
+function agendaConsentOf(s: MeetingSnapshot, person: (id: string) => MinutesPerson): MinutesAgendaConsent | null {
+  const logged = s.log.findLast((e): e is Extract<LogEvent, { type: 'agendaConsent' }> => e.type === 'agendaConsent');
+  let record: AgendaConsentRecord;
+  if (logged) record = logged.record;
+  else if (s.rounds[ROUND_KEY.agenda]?.kind === 'agenda') record = deriveAgendaConsent(s);
+  else return null;
+  const reasonOf = (id: string): string => record.reasons.find((r) => r.participantId === id)?.text ?? '';
+  return {
+    state: record.state,
+    recordedAt: logged ? iso(logged.at) : null,
+    consented: record.consented.map(person),
+    objecting: record.objecting.map((id) => ({ ...person(id), reason: reasonOf(id) })),
+    missing: record.missing.map(person),
   };
 }
 

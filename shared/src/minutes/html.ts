@@ -2,7 +2,7 @@
 // Every user string is escaped here; nothing from the document is trusted as markup.
 import type { ConsentRecord, ProposalNode } from '../types.ts';
 import type { MinutesCard, MinutesItem, MinutesJson, MinutesPerson, MinutesRound } from './types.ts';
-import { consentWords, durationText, frozenWords, timeText, timelineText } from './words.ts';
+import { AGENDA_CONSENT_WORDS, cardStatusWords, consentWords, durationText, frozenWords, timeText, timelineText } from './words.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
@@ -53,11 +53,12 @@ export function minutesHtml(m: MinutesJson): string {
     `<p class="facts"><b>Circle:</b> ${escapeHtml(meeting.circle) || '–'} · <b>Aim:</b> ${escapeHtml(meeting.aim) || '–'}</p>`,
     `<p class="facts"><b>Date:</b> ${timeText(meeting.createdAt)} · <b>Phase:</b> ${escapeHtml(meeting.phase)} · ` +
       `<b>Facilitator:</b> ${meeting.facilitator ? escapeHtml(meeting.facilitator.name) : '–'} · ` +
-      `<b>Secretary:</b> ${meeting.secretary ? escapeHtml(meeting.secretary.name) : '–'}</p></header>`,
+      `<b>Secretary:</b> ${meeting.secretary ? escapeHtml(meeting.secretary.name) : 'none named'}</p></header>`,
     '<section><h2>Attendance</h2>',
     table(['Name', 'Role', 'Present'], m.attendance.map((p) => [escapeHtml(p.name), escapeHtml(p.role), p.present ? 'yes' : 'no'])),
     '</section>',
     round('Opening round', m.openingRound),
+    agendaHtml(m),
     '<section><h2>Items</h2>',
     m.items.length === 0 ? '<p class="muted">No agenda items.</p>' : m.items.map((item, i) => itemHtml(item, i + 1, m)).join('\n'),
     '</section>',
@@ -71,6 +72,9 @@ export function minutesHtml(m: MinutesJson): string {
     m.speakingTime.length === 0
       ? '<p class="muted">No rounds recorded.</p>'
       : table(['Name', 'Time', 'Turns'], m.speakingTime.map((t) => [escapeHtml(t.name), durationText(t.ms), String(t.turns)])),
+    ...m.roundTimes
+      .filter((r) => r.speakingTime.length > 0)
+      .map((r) => `<h3>${escapeHtml(r.title)}</h3>${table(['Name', 'Time', 'Turns'], r.speakingTime.map((t) => [escapeHtml(t.name), durationText(t.ms), String(t.turns)]))}`),
     '</section>',
     evaluationHtml(m),
     `<footer><p class="muted">Minutes generated ${timeText(m.generatedAt)} from meeting ${escapeHtml(meeting.id)}.</p></footer>`,
@@ -97,13 +101,19 @@ function round(title: string, r: MinutesRound): string {
 
 function itemHtml(item: MinutesItem, n: number, m: MinutesJson): string {
   const out = [`<article class="item"><h3>${n}. ${escapeHtml(item.title)}</h3>`];
+  const staged = item.kind === 'consent' || item.kind === 'selection';
+  const owner = `<b>Owner:</b> ${item.owner ? escapeHtml(item.owner.name) : '–'}`;
   out.push(
-    `<p class="facts"><b>Kind:</b> ${escapeHtml(item.kind)} · <b>Stage:</b> ${escapeHtml(item.stage)} · <b>Timebox:</b> ${item.timeboxMin} min · ` +
-      `<b>Owner:</b> ${item.owner ? escapeHtml(item.owner.name) : '–'} · <b>Review date:</b> ${item.reviewDate ? escapeHtml(item.reviewDate) : '–'}</p>`,
+    staged
+      ? `<p class="facts"><b>Kind:</b> ${escapeHtml(item.kind)} · <b>Stage:</b> ${escapeHtml(item.stage)} · <b>Timebox:</b> ${item.timeboxMin} min · ` +
+          `${owner} · <b>Review date:</b> ${item.reviewDate ? escapeHtml(item.reviewDate) : '–'}</p>`
+      : `<p class="facts"><b>Kind:</b> ${escapeHtml(item.kind)} · <b>Timebox:</b> ${item.timeboxMin} min · ${owner}</p>`,
   );
-  out.push(`<h4>Proposal <span class="muted">(revision ${escapeHtml(item.proposal.revision)})</span></h4>`);
-  out.push(item.proposal.nodes.length === 0 ? '<p class="muted">No proposal text.</p>' : `<div class="proposal">${nodesHtml(item.proposal.nodes)}</div>`);
-  if (item.kind === 'consent' || item.kind === 'selection') {
+  if (staged) {
+    out.push(`<h4>Proposal <span class="muted">(revision ${escapeHtml(item.proposal.revision)})</span></h4>`);
+    out.push(item.proposal.nodes.length === 0 ? '<p class="muted">No proposal text.</p>' : `<div class="proposal">${nodesHtml(item.proposal.nodes)}</div>`);
+  } else if (item.proposal.nodes.length > 0) out.push('<h4>Text</h4>', `<div class="proposal">${nodesHtml(item.proposal.nodes)}</div>`);
+  if (staged) {
     out.push('<h4>Consent</h4>');
     if (item.recordFrozen) out.push(`<p class="muted">${frozenWords(item.recordFrozen.reason)} ${timeText(item.recordFrozen.at)}.</p>`);
     out.push(consentHtml(item.consent, m));
@@ -133,10 +143,19 @@ function consentHtml(c: ConsentRecord, m: MinutesJson): string {
   );
 }
 
+function agendaHtml(m: MinutesJson): string {
+  const a = m.agendaConsent;
+  if (!a) return `<section><h2>Agenda</h2><p>${AGENDA_CONSENT_WORDS['not-started']}</p></section>`;
+  const when = a.recordedAt ? ` <span class="muted">(as the meeting moved on, ${timeText(a.recordedAt)})</span>` : '';
+  const missing = a.missing.length > 0 ? `<br>No answer: ${names(a.missing)}` : '';
+  const objections = a.objecting.map((o) => `<li><b>${escapeHtml(o.name)}</b> objects: ${escapeHtml(o.reason)}</li>`).join('');
+  return `<section><h2>Agenda</h2><p><span class="state">${AGENDA_CONSENT_WORDS[a.state]}</span>${when}<br>Consented: ${names(a.consented)}${missing}</p>${objections ? `<ul>${objections}</ul>` : ''}</section>`;
+}
+
 function cards(list: readonly MinutesCard[]): string {
   const items = list.map((c) => {
     const resolution = c.resolution === null ? '' : `<br><i>Integrated as:</i> ${escapeHtml(c.resolution)}${c.resolvedAt ? ` (${timeText(c.resolvedAt)})` : ''}`;
-    return `<li class="card"><b>${escapeHtml(c.authorName)}</b> (${escapeHtml(c.status)}${c.stale ? ', raised on an earlier text' : ''}): ${escapeHtml(c.text)}${resolution}</li>`;
+    return `<li class="card"><b>${escapeHtml(c.authorName)}</b> (${escapeHtml(cardStatusWords(c))}${c.stale ? ', raised on an earlier text' : ''}): ${escapeHtml(c.text)}${resolution}</li>`;
   });
   return `<ul>${items.join('')}</ul>`;
 }

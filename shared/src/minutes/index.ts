@@ -2,5 +2,5 @@
 export { buildMinutes } from './buildMinutes.ts';
 export { minutesMarkdown } from './markdown.ts';
 export { MINUTES_CSP, MINUTES_STYLE, minutesHtml } from './html.ts';
-export { proposalMarkdown, proposalPlainText } from './proposalText.ts';
+export { isBlankProposal, proposalMarkdown, proposalPlainText } from './proposalText.ts';
 export * from './types.ts';

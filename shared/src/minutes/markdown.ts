@@ -3,7 +3,7 @@
 import type { ConsentRecord } from '../types.ts';
 import { escapeMarkdown, markdownText } from './proposalText.ts';
 import type { MinutesCard, MinutesItem, MinutesJson, MinutesPerson, MinutesRound, TimelineEntry } from './types.ts';
-import { consentWords, durationText, frozenWords, timeText, timelineText } from './words.ts';
+import { AGENDA_CONSENT_WORDS, cardStatusWords, consentWords, durationText, frozenWords, timeText, timelineText } from './words.ts';
 
 /** Table cells and inline mentions: one line, escaped. */
 const cell = (text: string): string => escapeMarkdown(text.replace(/\s+/g, ' ').trim()).replace(/^$/, '–');
@@ -17,12 +17,13 @@ export function minutesMarkdown(m: MinutesJson): string {
     `**Circle:** ${cell(meeting.circle)}`,
     `**Aim:** ${cell(meeting.aim)}`,
     `**Date:** ${timeText(meeting.createdAt)} · **Phase:** ${meeting.phase}`,
-    `**Facilitator:** ${meeting.facilitator ? cell(meeting.facilitator.name) : '–'} · **Secretary:** ${meeting.secretary ? cell(meeting.secretary.name) : '–'}`,
+    `**Facilitator:** ${meeting.facilitator ? cell(meeting.facilitator.name) : '–'} · **Secretary:** ${meeting.secretary ? cell(meeting.secretary.name) : 'none named'}`,
   ];
   out.push(facts.join('\\\n'));
 
   out.push('## Attendance', table(['Name', 'Role', 'Present'], m.attendance.map((p) => [cell(p.name), p.role, p.present ? 'yes' : 'no'])));
   out.push(...round('Opening round', m.openingRound));
+  out.push('## Agenda', agendaConsentMarkdown(m));
 
   out.push('## Items');
   if (m.items.length === 0) out.push('No agenda items.');
@@ -34,6 +35,10 @@ export function minutesMarkdown(m: MinutesJson): string {
     '## Speaking time',
     m.speakingTime.length === 0 ? 'No rounds recorded.' : table(['Name', 'Time', 'Turns'], m.speakingTime.map((t) => [cell(t.name), durationText(t.ms), String(t.turns)])),
   );
+  for (const r of m.roundTimes) {
+    if (r.speakingTime.length === 0) continue;
+    out.push(`### ${cell(r.title)}`, table(['Name', 'Time', 'Turns'], r.speakingTime.map((t) => [cell(t.name), durationText(t.ms), String(t.turns)])));
+  }
   out.push('## Evaluation');
   const { evaluation } = m;
   out.push(`${evaluation.count} evaluation card${evaluation.count === 1 ? '' : 's'}.`);
@@ -52,14 +57,20 @@ function round(title: string, r: MinutesRound): string[] {
 
 function itemMarkdown(item: MinutesItem, n: number, m: MinutesJson): string[] {
   const out = [`### ${n}. ${cell(item.title)}`];
+  const staged = item.kind === 'consent' || item.kind === 'selection';
+  // a report or explore item has no stage and no proposal to consent to: its text is what was reported
   out.push(
-    [
-      `**Kind:** ${item.kind} · **Stage:** ${item.stage} · **Timebox:** ${item.timeboxMin} min`,
-      `**Owner:** ${item.owner ? cell(item.owner.name) : '–'} · **Review date:** ${item.reviewDate ?? '–'}`,
-    ].join('\\\n'),
+    staged
+      ? [
+          `**Kind:** ${item.kind} · **Stage:** ${item.stage} · **Timebox:** ${item.timeboxMin} min`,
+          `**Owner:** ${item.owner ? cell(item.owner.name) : '–'} · **Review date:** ${item.reviewDate ?? '–'}`,
+        ].join('\\\n')
+      : `**Kind:** ${item.kind} · **Timebox:** ${item.timeboxMin} min · **Owner:** ${item.owner ? cell(item.owner.name) : '–'}`,
   );
-  out.push(`#### Proposal (revision ${cell(item.proposal.revision)})`, item.proposal.markdown.trim() === '' ? '_No proposal text._' : item.proposal.markdown);
-  if (item.kind === 'consent' || item.kind === 'selection') {
+  if (staged) {
+    out.push(`#### Proposal (revision ${cell(item.proposal.revision)})`, item.proposal.markdown.trim() === '' ? '_No proposal text._' : item.proposal.markdown);
+  } else if (item.proposal.markdown.trim() !== '') out.push('#### Text', item.proposal.markdown);
+  if (staged) {
     out.push('#### Consent');
     if (item.recordFrozen) out.push(`_${frozenWords(item.recordFrozen.reason)} ${timeText(item.recordFrozen.at)}._`);
     out.push(consentMarkdown(item.consent, m));
@@ -94,10 +105,19 @@ function consentMarkdown(c: ConsentRecord, m: MinutesJson): string {
   ].join('\\\n');
 }
 
+function agendaConsentMarkdown(m: MinutesJson): string {
+  const a = m.agendaConsent;
+  if (!a) return AGENDA_CONSENT_WORDS['not-started'];
+  const lines = [`**${AGENDA_CONSENT_WORDS[a.state]}**${a.recordedAt ? ` (as the meeting moved on, ${timeText(a.recordedAt)})` : ''}`, `Consented: ${names(a.consented)}`];
+  if (a.missing.length > 0) lines.push(`No answer: ${names(a.missing)}`);
+  const objections = a.objecting.map((o) => `- **${cell(o.name)}** objects: ${cell(o.reason)}`);
+  return [lines.join('\\\n'), ...(objections.length > 0 ? [objections.join('\n')] : [])].join('\n\n');
+}
+
 function cards(list: readonly MinutesCard[]): string {
   return list
     .map((c) => {
-      const head = `- **${cell(c.authorName)}** (${c.status}${c.stale ? ', raised on an earlier text' : ''}): ${cell(c.text)}`;
+      const head = `- **${cell(c.authorName)}** (${cardStatusWords(c)}${c.stale ? ', raised on an earlier text' : ''}): ${cell(c.text)}`;
       return c.resolution === null ? head : `${head}\\\n  _Integrated as:_ ${cell(c.resolution)}${c.resolvedAt ? ` (${timeText(c.resolvedAt)})` : ''}`;
     })
     .join('\n');

@@ -28,7 +28,10 @@ const CASES: [string, ProposalNode[], string][] = [
   ['a horizontal rule', [p(t('a')), el('horizontalRule'), p(t('b'))], 'a\n\n---\n\nb'],
   ['an http link, escaped', [p(t('site', { link: { href: 'https://example.org/a b' } }))], '[site](<https://example.org/a%20b>)'],
   ['a javascript link is text only', [p(t('x', { link: { href: 'javascript:alert(1)' } }))], 'x'],
-  ['Markdown syntax in text is escaped', [p(t('*not bold* <b>raw</b> [x](y) # h'))], '\\*not bold\\* \\<b\\>raw\\</b\\> \\[x\\]\\(y\\) \\# h'],
+  ['Markdown syntax in text is escaped', [p(t('*not bold* <b>raw</b> [x](y) # h'))], '\\*not bold\\* \\<b\\>raw\\</b\\> [x\\](y) # h'],
+  ['[MD1] ordinary brackets and parentheses stay as written', [p(t('Budget (2027) [draft], 5 & 6'))], 'Budget (2027) [draft], 5 & 6'],
+  ['[MD1] what would be a link, an image, a reference or an entity is escaped', [p(t('![i](u) [a][b] [c]: d &amp;'))], '![i\\](u) [a\\][b] [c\\]: d \\&amp;'],
+  ['[MD1] a line that starts like a heading is escaped', [p(t('# not a heading')), p(t('+ not a list'))], '\\# not a heading\n\n\\+ not a list'],
   ['a line that starts like a list is escaped', [p(t('- item')), p(t('2. second')), p(t('1) x'))], '\\- item\n\n2\\. second\n\n1\\) x'],
   ['text straight under the fragment', [t('loose'), p(t('para'))], 'loose\n\npara'],
   ['an unknown element renders its content', [el('callout', [p(t('inside'))])], 'inside'],
@@ -53,8 +56,9 @@ describe('markdownText and escapeMarkdown', () => {
     expect(markdownText('# one\ntwo\r\n\r\n\n- three')).toBe('\\# one\\\ntwo\n\n\\- three');
   });
 
-  it('escapes every character Markdown reads as syntax', () => {
-    expect(escapeMarkdown('\\`*_{}[]<>()#+!|~&')).toBe('\\\\\\`\\*\\_\\{\\}\\[\\]\\<\\>\\(\\)\\#\\+\\!\\|\\~\\&');
+  it('[MD1] escapes the characters Markdown reads as syntax inside a line, and no ordinary bracket', () => {
+    expect(escapeMarkdown('\\`*_{}[]<>()#+!|~&')).toBe('\\\\\\`\\*\\_{}[]\\<\\>()#+!\\|\\~&');
+    expect(escapeMarkdown('[a](b) [c]: d &lt;')).toBe('[a\\](b) [c\\]: d \\&lt;');
   });
 });
 

@@ -127,9 +127,17 @@ function textMarkdown(node: Text): string {
   return lead + body + trail;
 }
 
-/** Backslash-escapes every character Markdown could read as syntax or HTML inside a line. */
+/**
+ * Backslash-escapes what Markdown would read as syntax or HTML inside a line,
+ * and nothing else [MD1]: ordinary brackets and parentheses stay as written;
+ * a `]` is escaped only where it would close a link (`](`, `][`, `]:`), `&`
+ * only where it would start an entity.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>()#+!|~&]/g, '\\$&');
+  return text
+    .replace(/[\\`*_<>|~]/g, '\\$&')
+    .replace(/\](?=[([:])/g, '\\]')
+    .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&');
 }
 
 /** Plain multi-line user text as Markdown: escaped, with its line breaks kept (blank lines part paragraphs). */
@@ -142,9 +150,9 @@ export function markdownText(text: string): string {
     .join('\n\n');
 }
 
-/** A line that starts like a list, heading rule or quote is escaped at its start. */
+/** A line that starts like a list, heading, rule or quote is escaped at its start. */
 function escapeLineStarts(text: string): string {
-  return text.replace(/(^|\n)([ \t]*)([-=>]|\d+(?=[.)]))/g, (_m, nl: string, ws: string, mark: string) =>
+  return text.replace(/(^|\n)([ \t]*)([-=>#+]|\d+(?=[.)]))/g, (_m, nl: string, ws: string, mark: string) =>
     /^\d/.test(mark) ? `${nl}${ws}${mark}\\` : `${nl}${ws}\\${mark}`,
   );
 }
@@ -157,4 +165,9 @@ function longestRun(text: string, char: string): number {
     if (run > best) best = run;
   }
   return best;
+}
+
+/** [C17] A proposal with no text: nothing to consent to (an empty paragraph is still blank). */
+export function isBlankProposal(nodes: readonly ProposalNode[]): boolean {
+  return proposalPlainText(nodes).trim() === '';
 }

@@ -1,6 +1,6 @@
 // The minutes as JSON: a public, stable contract for other tools (docs/minutes.md
 // documents every field). Times are ISO 8601 strings in UTC; ids are the document's.
-import type { ItemKind, Phase, Role, Stage } from '../schema.ts';
+import type { ItemKind, Objection, Phase, PositionValue, Role, Round, Stage } from '../schema.ts';
 import type { ConsentRecord, ProposalNode } from '../types.ts';
 
 export const MINUTES_FORMAT = 'consent-board-minutes/1' as const;
@@ -30,7 +30,30 @@ export interface MinutesJson {
   items: MinutesItem[];
   timeline: TimelineEntry[];
   speakingTime: (MinutesPerson & { ms: number; turns: number })[];
+  /** Speaking time per round, rounds in the order they were opened [T1]. */
+  roundTimes: MinutesRoundTimes[];
+  /** Whether the circle consented to the agenda [A4]; null when the agenda was never put to consent. */
+  agendaConsent: MinutesAgendaConsent | null;
   evaluation: MinutesEvaluation;
+}
+
+export interface MinutesRoundTimes {
+  roundKey: string;
+  /** `Opening round`, `Buy a kettle: consent round 2`… */
+  title: string;
+  kind: Round['kind'];
+  number: number;
+  openedAt: string;
+  speakingTime: (MinutesPerson & { ms: number; turns: number })[];
+}
+
+export interface MinutesAgendaConsent {
+  state: 'not-started' | 'collecting' | 'objections' | 'consented';
+  /** When the record was logged as the meeting moved on to the items; null while it is derived live. */
+  recordedAt: string | null;
+  consented: MinutesPerson[];
+  objecting: (MinutesPerson & { reason: string })[];
+  missing: MinutesPerson[];
 }
 
 export interface MinutesRound {
@@ -86,7 +109,23 @@ export interface MinutesDecision {
 export type TimelineEntry =
   | { at: string; type: 'phase'; by: MinutesPerson; from: Phase; to: Phase }
   | { at: string; type: 'stage'; by: MinutesPerson; itemId: string; itemTitle: string; from: Stage; to: Stage }
-  | { at: string; type: 'decision'; by: MinutesPerson; itemId: string; itemTitle: string; revision: string; reviewDate: string | null };
+  | { at: string; type: 'decision'; by: MinutesPerson; itemId: string; itemTitle: string; revision: string; reviewDate: string | null }
+  | { at: string; type: 'round' | 'roundClosed'; by: MinutesPerson; roundKey: string; roundTitle: string; kind: Round['kind']; number: number }
+  | { at: string; type: 'position'; by: MinutesPerson; itemId: string; itemTitle: string; position: PositionValue; round: number; revision: string }
+  | { at: string; type: 'objection'; by: MinutesPerson; itemId: string; itemTitle: string; objectionId: string; kind: Objection['kind'] }
+  | {
+      at: string;
+      type: 'objectionStatus';
+      by: MinutesPerson;
+      itemId: string;
+      itemTitle: string;
+      objectionId: string;
+      kind: Objection['kind'];
+      status: 'integrated' | 'withdrawn';
+    }
+  | { at: string; type: 'amendment'; by: MinutesPerson; itemId: string; itemTitle: string; revision: string; stale: MinutesPerson[] }
+  | { at: string; type: 'secretary'; by: MinutesPerson; secretary: MinutesPerson | null }
+  | { at: string; type: 'agendaConsent'; by: MinutesPerson; state: MinutesAgendaConsent['state'] };
 
 export interface MinutesEvaluation {
   count: number;

@@ -1,7 +1,8 @@
 // Words the Markdown and HTML minutes share: times, durations, states, events.
 // They return plain text; each renderer escapes it.
+import type { Round } from '../schema.ts';
 import type { ConsentState } from '../types.ts';
-import type { TimelineEntry } from './types.ts';
+import type { MinutesAgendaConsent, MinutesCard, TimelineEntry } from './types.ts';
 
 const CONSENT_WORDS: Record<ConsentState, string> = {
   'not-started': 'No consent round yet',
@@ -28,8 +29,61 @@ export function durationText(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
+const ROUND_WORDS: Record<Round['kind'], string> = {
+  opening: 'Opening round',
+  closing: 'Closing round',
+  agenda: 'Consent to the agenda',
+  consent: 'consent round',
+  clarify: 'clarifying round',
+  react: 'reaction round',
+  nominations: 'nominations round',
+  change: 'change round',
+};
+
+/** `Opening round`, `Buy a kettle: consent round 2` (an item's round carries its title). */
+export function roundTitle(itemTitle: string | null, kind: Round['kind'], number: number): string {
+  const words = ROUND_WORDS[kind];
+  const nth = number > 1 ? ` ${number}` : '';
+  return itemTitle === null ? `${words}${nth}` : `${itemTitle}: ${words}${nth}`;
+}
+
+/** A card's status as the board shows it: an open concern blocks nothing, it is on record. */
+export const cardStatusWords = (c: Pick<MinutesCard, 'kind' | 'status'>): string => (c.kind === 'concern' && c.status === 'open' ? 'recorded' : c.status);
+
+const POSITION_WORDS = { consent: 'consents', concern: 'consents with a concern', object: 'objects' } as const;
+
+export const AGENDA_CONSENT_WORDS: Record<MinutesAgendaConsent['state'], string> = {
+  'not-started': 'The agenda was not put to consent.',
+  collecting: 'The agenda was put to consent; not everyone answered.',
+  objections: 'The agenda was not consented: objections were raised.',
+  consented: 'The circle consented to the agenda.',
+};
+
 export function timelineText(e: TimelineEntry): string {
-  if (e.type === 'phase') return `Phase ${e.from} → ${e.to}`;
-  if (e.type === 'stage') return `${e.itemTitle}: ${e.from} → ${e.to}`;
-  return `${e.itemTitle}: decided (revision ${e.revision}${e.reviewDate ? `, review by ${e.reviewDate}` : ''})`;
+  switch (e.type) {
+    case 'phase':
+      return `Phase ${e.from} → ${e.to}`;
+    case 'stage':
+      return `${e.itemTitle}: ${e.from} → ${e.to}`;
+    case 'decision':
+      return `${e.itemTitle}: decided (revision ${e.revision}${e.reviewDate ? `, review by ${e.reviewDate}` : ''})`;
+    case 'round':
+      return `${e.roundTitle} opened`;
+    case 'roundClosed':
+      return `${e.roundTitle} closed`;
+    case 'position':
+      return `${e.itemTitle}: ${e.by.name} ${POSITION_WORDS[e.position]} (on revision ${e.revision})`;
+    case 'objection':
+      return `${e.itemTitle}: ${e.kind === 'objection' ? 'objection raised' : 'concern recorded'} by ${e.by.name}`;
+    case 'objectionStatus':
+      return `${e.itemTitle}: ${e.kind} ${e.status === 'integrated' ? 'integrated' : 'withdrawn'} by ${e.by.name}`;
+    case 'amendment': {
+      const stale = e.stale.length === 0 ? '' : `; no longer counting: ${e.stale.map((p) => p.name).join(', ')}`;
+      return `${e.itemTitle}: proposal amended (from revision ${e.revision})${stale}`;
+    }
+    case 'secretary':
+      return e.secretary ? `${e.secretary.name} named secretary` : 'No secretary any more';
+    case 'agendaConsent':
+      return AGENDA_CONSENT_WORDS[e.state];
+  }
 }

@@ -29,7 +29,13 @@ export async function editorText(page: Page): Promise<string> {
   return text.replace(/\u00a0/g, ' ').trim();
 }
 
-/** Clicks a facilitator move by its label, e.g. "Phase: Opening" or "Stage: Consent round". */
+/**
+ * Clicks a facilitator move by its label, e.g. "Move on to the agenda" or "Open consent round";
+ * a move that cannot be undone asks first, and the test says yes as a facilitator would.
+ */
 export async function move(page: Page, label: string): Promise<void> {
   await page.getByRole('group', { name: 'Allowed moves' }).getByRole('button', { name: label, exact: true }).click();
+  if (/^(Move on|Start the meeting|Close the meeting|Defer)/.test(label)) {
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, go on' }).click();
+  }
 }
