@@ -25,9 +25,9 @@ describe('a refusal on the board', () => {
     await fac.getByLabel(/^The circle's aim/).fill('Food all year.');
     await fac.getByLabel('Your name').fill('Fran');
     await button(fac, 'Create meeting').click();
-    const invite = await fac.getByRole('textbox', { name: 'Member link' }).inputValue();
-    await button(fac, 'Open the board').click();
+    // the board opens at once, with the links in its lobby
     await fac.waitForURL(/\/m\/[^/]+$/);
+    const invite = await fac.getByRole('textbox', { name: 'Member link' }).inputValue();
 
     const memberCtx = await suite.newContext();
     const ana = await memberCtx.newPage();
@@ -35,7 +35,7 @@ describe('a refusal on the board', () => {
     await ana.getByLabel('Your name').fill('Ana');
     await button(ana, 'Join').click();
     await ana.waitForURL(/\/m\/[^/]+$/);
-    await move(fac, 'Phase: Opening');
+    await move(fac, 'Start the meeting: opening round');
     await expect.poll(() => phaseOf(ana)).toBe('Opening');
 
     await memberCtx.setOffline(true);

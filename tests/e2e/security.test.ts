@@ -54,9 +54,9 @@ describe('the board under its security policy', () => {
     await fac.getByLabel('Meeting title').fill(TITLE);
     await fac.getByLabel('Your name').fill('Fran');
     await button(fac, 'Create meeting').click();
-    const invite = await fac.getByRole('textbox', { name: 'Member link' }).inputValue();
-    await button(fac, 'Open the board').click();
+    // the board opens at once, with the links in its lobby
     await fac.waitForURL(/\/m\/[^/]+$/);
+    const invite = await fac.getByRole('textbox', { name: 'Member link' }).inputValue();
     // React escapes the title: it shows as text
     await expect.poll(() => fac.locator('.topbar-title h1').textContent()).toBe(TITLE);
 
@@ -66,12 +66,12 @@ describe('the board under its security policy', () => {
     await button(member, 'Join').click();
     await member.waitForURL(/\/m\/[^/]+$/);
 
-    await move(fac, 'Phase: Opening');
-    await move(fac, 'Phase: Agenda');
+    await move(fac, 'Start the meeting: opening round');
+    await move(fac, 'Move on to the agenda');
     await button(fac, '+ Add item').click();
     await fac.getByLabel('Title').fill(ITEM);
     await button(fac, 'Add').click();
-    await move(fac, 'Phase: Items');
+    await move(fac, 'Move on to the items');
     await button(fac, `Activate ${ITEM}`).click();
 
     // typing on one page shows on the other: the websocket is allowed by connect-src 'self'

@@ -33,10 +33,11 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   const caret = document.createElement('span');
   caret.classList.add('collaboration-carets__caret');
   caret.setAttribute('aria-hidden', 'true');
-  caret.setAttribute('style', `border-color: ${String(user.color)}`);
+  // through the CSSOM, which the board's style-src allows (a style attribute would be refused)
+  caret.style.borderColor = String(user.color);
   const label = document.createElement('span');
   label.classList.add('collaboration-carets__label');
-  label.setAttribute('style', `background-color: ${String(user.color)}`);
+  label.style.backgroundColor = String(user.color);
   label.textContent = String(user.name ?? '');
   caret.append(label);
   return caret;
