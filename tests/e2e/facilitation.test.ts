@@ -2,10 +2,10 @@
 // using only what the screen shows, with a member on a phone; every screen is
 // checked with axe-core (serious and critical violations fail).
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.ts';
-import { launchBrowser, shot } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { boardSuite } from './support/suite.ts';
+import { shot } from './support/browser.ts';
 import { expectAccessible } from './support/axe.ts';
 import { button, consentState, editor, editorText, move, until } from './support/board.ts';
 
@@ -16,16 +16,14 @@ const AGENDA_REASON = 'The budget item needs more time.';
 const OBJECTION = 'No lock: tools could go missing.';
 const AMENDMENT = ' It has a lock.';
 
-let server: RunningServer;
-let browser: Browser;
+const suite = boardSuite();
 let fac: Page;
 let ana: Page; // a member on a phone
 let ben: Page;
 let memberLink = '';
 
 async function newPage(phone: boolean): Promise<Page> {
-  const context = await browser.newContext({ viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 860 }, acceptDownloads: true });
-  context.setDefaultTimeout(15_000);
+  const context = await suite.newContext({ viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 860 }, acceptDownloads: true });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   return page;
@@ -35,27 +33,11 @@ async function newPage(phone: boolean): Promise<Page> {
 const roundMs = async (page: Page, name: string) =>
   Number(await page.locator('.speakers li', { hasText: name }).locator('[data-round-ms]').getAttribute('data-round-ms'));
 
-let setupError: unknown = null;
-beforeAll(async () => {
-  try {
-    server = await startServer();
-    browser = await launchBrowser();
-  } catch (e) {
-    setupError = e;
-  }
-});
-beforeEach(() => {
-  if (setupError) throw setupError;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('facilitation that holds up', () => {
   it('1. [H1] the start page hints what is missing and limits its inputs; the links stay on the board after a reload; [H2] the join page names the meeting', async () => {
     fac = await newPage(false);
-    await fac.goto(server.url + '/');
+    await fac.goto(suite.server.url + '/');
     await expectAccessible(fac, 'the start page');
     await fac.getByText('Fill in a meeting title and your name to create the meeting.').waitFor();
     expect(await fac.getByLabel('Meeting title').getAttribute('maxlength')).toBe('300');
@@ -71,7 +53,7 @@ describe('facilitation that holds up', () => {
     await fac.reload();
     expect(await fac.getByRole('textbox', { name: 'Member link' }).inputValue()).toBe(memberLink);
 
-    await fac.goto(server.url + '/meetings');
+    await fac.goto(suite.server.url + '/meetings');
     await fac.getByRole('link', { name: TITLE }).waitFor();
     await expectAccessible(fac, 'the meetings on this device');
     await fac.getByRole('link', { name: TITLE }).click();
