@@ -157,6 +157,7 @@ function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[],
     const move = moveOf(doc, path);
     if (move === null) {
       logRound(path, events);
+      logFacilitation(path, events);
       continue;
     }
     if ('rule' in move) return refuse(move.rule, `${move.reason}: ${describePath(path)}`);
@@ -178,6 +179,8 @@ function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[],
     const what = to === 'decided' ? 'a decision' : 'a deferral';
     if (touched) return refuse('R17', `${what} records the consent as it stands; this update also changes ${describePath(touched)}`);
     events.push(to === 'decided' ? decisionEvent(meeting(), itemId, paths) : { type: 'deferral', itemId, ...freezeItem(meeting(), itemId) });
+    const selected = to === 'decided' ? selectionEvent(meeting(), itemId) : null;
+    if (selected) events.push(selected);
   }
   return { ok: true, events, paths: paths as TouchedPath[], clients };
 }
@@ -228,6 +231,24 @@ function logRound(path: WritePath, events: LogEventDraft[]): void {
     events.push({ type: 'round', roundKey, kind, number });
   }
   if ((before.success ? before.data.speaker : null) !== speaker) events.push({ type: 'speaker', roundKey, speaker });
+}
+
+/** [H2] The facilitator hands over, or names a co-facilitator: the log says who and when. */
+function logFacilitation(path: WritePath, events: LogEventDraft[]): void {
+  if (path.root !== ROOT.meta || path.op !== 'write' || path.after === path.before) return;
+  if (path.key === 'facilitatorId' && typeof path.after === 'string' && typeof path.before === 'string') {
+    events.push({ type: 'facilitator', from: path.before, to: path.after, how: 'handover' });
+  }
+  if (path.key === 'coFacilitatorId' && (typeof path.after === 'string' || path.after === null)) {
+    events.push({ type: 'coFacilitator', coFacilitatorId: path.after });
+  }
+}
+
+/** [S6] Deciding a selection item records who holds the role, and until when. */
+function selectionEvent(snapshot: MeetingSnapshot, itemId: string): LogEventDraft | null {
+  const item = snapshot.agenda.find((i) => i.id === itemId);
+  if (!item || item.kind !== 'selection' || !item.candidateId) return null;
+  return { type: 'selection', itemId, roleName: item.roleName ?? item.title, holderId: item.candidateId, termEnd: item.termEnd ?? null };
 }
 
 function decisionEvent(snapshot: MeetingSnapshot, itemId: string, paths: readonly WritePath[]): LogEventDraft {

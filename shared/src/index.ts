@@ -17,3 +17,6 @@ export * from './neutralize.ts';
 export * from './minutes/index.ts';
 export * from './api.ts';
 export * from './itemRecord.ts';
+export * from './sealed.ts';
+export * from './facilitation.ts';
+export * from './selection.ts';

@@ -83,8 +83,10 @@ describe('stage moves', () => {
     if (!v.ok) expect(v.reason).toContain('collecting');
   });
 
-  it('[M6] a selection item runs the same process', () => {
+  it('[M6][M11] a selection item runs the same process, and reaches its consent round once a candidate is proposed', () => {
     const s = meeting('items', [item('s1', 'selection', 'react')]);
+    expect(checkMove(s, FAC, { kind: 'stage', itemId: 's1', to: 'consent' })).toMatchObject({ ok: false, rule: 'M11' });
+    s.agenda[0] = { ...s.agenda[0]!, candidateId: 'f' };
     expect(checkMove(s, FAC, { kind: 'stage', itemId: 's1', to: 'consent' })).toEqual({ ok: true });
   });
 

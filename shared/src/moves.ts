@@ -1,6 +1,6 @@
 // The move tables (DESIGN §4) as data, and the one check of a phase or stage
 // move that the board (to offer buttons) and the server (to refuse) both use.
-// Rules M1–M9 in docs/consent-spec.md.
+// Rules M1–M11 in docs/consent-spec.md.
 import { deriveConsent } from './consent.ts';
 import { PHASES, STAGES, type ItemKind, type Phase, type Stage } from './schema.ts';
 import type { Actor, MeetingSnapshot, Verdict } from './types.ts';
@@ -73,6 +73,9 @@ export function checkMove(snapshot: MeetingSnapshot, actor: Actor, move: Move): 
   if (!allowed.includes(move.to)) {
     const options = allowed.length > 0 ? `it can move to ${allowed.map((s) => `"${s}"`).join(' or ')}` : 'that is final';
     return refuse('M6', `"${item.title}" is at "${item.stage}"; ${options}, not to "${move.to}".`);
+  }
+  if (item.kind === 'selection' && move.to === 'consent' && !item.candidateId) {
+    return refuse('M11', `"${item.title}" goes to its consent round once the facilitator has proposed a candidate.`);
   }
   if (move.to === 'decided') {
     const consent = deriveConsent(snapshot, item.id);
