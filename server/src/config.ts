@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   /** SQLite's page cache, in MiB: the largest part of a long-running server's native memory. */
   SQLITE_CACHE_MB: int(1, 4096).default(8),
+  /** [H6] How long the facilitator has no awareness presence before someone may take over. */
+  FACILITATOR_AWAY_MS: int(0, 24 * 3600 * 1000).default(60_000),
 });
 
 export interface Config {
@@ -45,6 +47,7 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   sqliteSynchronous: 'normal' | 'full';
   sqliteCacheMb: number;
+  facilitatorAwayMs: number;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     sqliteCacheMb: e.SQLITE_CACHE_MB,
+    facilitatorAwayMs: e.FACILITATOR_AWAY_MS,
   };
 }
 

@@ -15,6 +15,7 @@ import { SqliteStorage } from './storage/SqliteStorage.ts';
 import type { Storage } from './storage/Storage.ts';
 import { attachSyncEndpoint } from './sync/endpoint.ts';
 import { TicketStore } from './tickets.ts';
+import { watchFacilitator } from './facilitation/watchFacilitator.ts';
 import { resolveTokenSecret, TokenSigner } from './tokens.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -51,6 +52,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     maxFrameBytes: config.maxFrameBytes,
     log,
     now,
+    onPresence: (room) => watchFacilitator({ now, awayMs: config.facilitatorAwayMs, log }, room),
   });
   const access = { storage, signer, tokenTtlMs: config.tokenTtlDays * 24 * 3600 * 1000, now };
   const tickets = new TicketStore();

@@ -8,6 +8,7 @@ import { MEETING_NOT_FOUND, type AccessDeps } from '../auth.ts';
 import type { RoomManager } from '../room/RoomManager.ts';
 import type { TicketStore } from '../tickets.ts';
 import { accessRoutes } from './access.ts';
+import { facilitationRoutes } from './facilitation.ts';
 import { createMeetingWithCodes, joinMeeting } from './meetings.ts';
 import { exportMinutes, MINUTES_FORMATS, type MinutesFormat } from './minutes.ts';
 import { body, caller, HttpError } from './request.ts';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Hono {
 
   // Before the minutes route, whose `:file` would take `codes` and `tickets` too.
   app.route('/api/meetings', accessRoutes(deps));
+  app.route('/api/meetings', facilitationRoutes(deps));
 
   app.get('/api/meetings/:id/:file', async (c) => {
     const format = /^minutes\.(md|html|json)$/.exec(c.req.param('file'))?.[1] as MinutesFormat | undefined;

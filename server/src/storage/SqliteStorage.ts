@@ -3,9 +3,9 @@
 import Database from 'better-sqlite3';
 import type { JoinCodes } from '@consent/shared';
 import { randomCode } from '../tokens.ts';
-import type { ClientBinding, MeetingRecord, Storage, StoredDoc } from './Storage.ts';
+import type { ClientBinding, MeetingRecord, SealedAnswer, Storage, StoredDoc } from './Storage.ts';
 
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 // invite_code is the members' code (before version 3 it let joiners pick member or guest).
 const SCHEMA = `
@@ -42,6 +42,15 @@ CREATE TABLE IF NOT EXISTS removed_participants (
   participant_id TEXT NOT NULL,
   removed_at INTEGER NOT NULL,
   PRIMARY KEY (meeting_id, participant_id)
+) WITHOUT ROWID;
+-- Version 4: answers of rounds revealed together, kept here (never in the document) until the reveal.
+CREATE TABLE IF NOT EXISTS sealed_answers (
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  item_id TEXT NOT NULL,
+  round INTEGER NOT NULL,
+  participant_id TEXT NOT NULL,
+  answer TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, item_id, round, participant_id)
 ) WITHOUT ROWID;
 `;
 
@@ -115,6 +124,13 @@ export class SqliteStorage implements Storage {
       removedAt: db.prepare<[string, string], { removed_at: number }>(
         'SELECT removed_at FROM removed_participants WHERE meeting_id = ? AND participant_id = ?',
       ),
+      seal: db.prepare(
+        `INSERT INTO sealed_answers (meeting_id, item_id, round, participant_id, answer) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(meeting_id, item_id, round, participant_id) DO UPDATE SET answer = excluded.answer`,
+      ),
+      sealedOf: db.prepare<[string, string, number], { participant_id: string; answer: string }>(
+        'SELECT participant_id, answer FROM sealed_answers WHERE meeting_id = ? AND item_id = ? AND round = ? ORDER BY participant_id',
+      ),
       getOwners: db.prepare<[string], { client: number; participant_id: string }>(
         'SELECT client, participant_id FROM client_owners WHERE meeting_id = ?',
       ),
@@ -165,6 +181,14 @@ export class SqliteStorage implements Storage {
 
   async removedAt(meetingId: string, participantId: string): Promise<number | null> {
     return this.stmt.removedAt.get(meetingId, participantId)?.removed_at ?? null;
+  }
+
+  async sealAnswer(a: SealedAnswer): Promise<void> {
+    this.stmt.seal.run(a.meetingId, a.itemId, a.round, a.participantId, JSON.stringify(a.answer));
+  }
+
+  async sealedAnswers(meetingId: string, itemId: string, round: number): Promise<Map<string, unknown>> {
+    return new Map(this.stmt.sealedOf.all(meetingId, itemId, round).map((r) => [r.participant_id, JSON.parse(r.answer) as unknown] as const));
   }
 
   async appendUpdates(

@@ -133,6 +133,8 @@ describe('sync', () => {
       removedAt: (id, p) => inner.removedAt(id, p),
       appendUpdates: (b, c) => inner.appendUpdates(b, c),
       compact: (id, snap, seq) => inner.compact(id, snap, seq),
+      sealAnswer: (a) => inner.sealAnswer(a),
+      sealedAnswers: (id, item, round) => inner.sealedAnswers(id, item, round),
       close: () => inner.close(),
       async loadDoc(id) {
         loads += 1;
