@@ -25,7 +25,9 @@ export function roundPlan(s: MeetingSnapshot): RoundPlan | null {
   else if (phase === 'closing') [key, kind] = [ROUND_KEY.closing, 'closing'];
   else if (phase === 'items') {
     const item = activeItem(s);
-    if (item && (item.stage === 'clarify' || item.stage === 'react' || item.stage === 'consent')) [key, kind] = [item.id, item.stage];
+    // a selection item's clarify and react stages are its nominations and change rounds (SelectionPanel)
+    const selectionRound = item?.kind === 'selection' && item.stage !== 'consent';
+    if (item && !selectionRound && (item.stage === 'clarify' || item.stage === 'react' || item.stage === 'consent')) [key, kind] = [item.id, item.stage];
   }
   if (!key || !kind) return null;
   const current = s.rounds[key];
