@@ -150,11 +150,13 @@ describe('facilitation that holds up', () => {
     await fac.getByLabel('Review date').fill('2027-05-31');
     await button(fac, 'Record decision').click();
     await everyPageShows('decided', async (p) => (await consentState(p).textContent())?.startsWith('Decided') ?? false);
+    await everyPageShows('the holder', shows('Selected: Ana as Treasurer, term until 2027-06-30'));
   });
 
   it('3. [H1][H3][H4] the facilitator names a co-facilitator, closes the tab, and the co-facilitator takes over', async () => {
     const { fac, a } = pages;
-    await fac.getByLabel('Co-facilitator').selectOption({ label: NAMES.a });
+    await fac.getByText('Co-facilitator and handover').click();
+    await fac.getByLabel('Co-facilitator', { exact: true }).selectOption({ label: NAMES.a });
     await everyPageShows('the co-facilitator', shows('Co-facilitator: Ana'));
     await contexts.fac.close();
     delete pages.fac;

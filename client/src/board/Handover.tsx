@@ -15,7 +15,8 @@ function FacilitatorChoices() {
   const [to, setTo] = useState('');
   const others = eligibleMembers(snapshot).filter((id) => id !== me);
   return (
-    <div className="handover-choices">
+    <details className="handover-choices">
+      <summary>{HANDOVER.choices}</summary>
       <label>
         {HANDOVER.nameCo}{' '}
         <select value={snapshot.meta.coFacilitatorId ?? ''}
@@ -31,7 +32,7 @@ function FacilitatorChoices() {
         </select>
         <button type="button" className="small" disabled={!to} onClick={() => write('Handing over', () => handOver(doc, to))}>{HANDOVER.handOverButton}</button>
       </div>
-    </div>
+    </details>
   );
 }
 

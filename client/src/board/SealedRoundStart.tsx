@@ -11,7 +11,7 @@ export function SealedRoundStart() {
   const open = () => write('Opening the round', () => openRound(doc, plan.key, { kind: 'consent', order: plan.order, now: Date.now(), reveal: 'together' }));
   return (
     <div className="row" role="group" aria-label="Sealed round">
-      <button type="button" onClick={open} disabled={plan.order.length === 0}>{SEALED.openSealed}</button>
+      <button type="button" onClick={open} disabled={plan.order.length === 0}>{plan.reopening ? SEALED.reopenSealed : SEALED.openSealed}</button>
     </div>
   );
 }

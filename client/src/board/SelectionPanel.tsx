@@ -63,7 +63,11 @@ export function SelectionPanel({ item }: { item: AgendaItem }) {
         <button type="button" onClick={() => open('change')}>{SELECTION.openChange}</button>
       )}
       <Nominations item={item} />
-      {item.candidateId && <p><strong>{SELECTION.candidate(nameOf(snapshot, item.candidateId))}</strong></p>}
+      {item.candidateId && (
+        <p><strong>{item.stage === 'decided'
+          ? SELECTION.selected(nameOf(snapshot, item.candidateId), item.roleName ?? item.title, item.termEnd ?? '–')
+          : SELECTION.candidate(nameOf(snapshot, item.candidateId))}</strong></p>
+      )}
       {can.isFacilitator && item.stage === 'react' && <CandidateForm item={item} />}
     </section>
   );

@@ -7,6 +7,7 @@ export const SEALED = {
   yours: (what: string) => `You gave privately: ${what}. You may change it until the reveal.`,
   revealNow: 'Reveal now',
   openSealed: 'Open consent round, positions revealed together',
+  reopenSealed: 'New consent round, positions revealed together',
   giveLabel: 'Give your position privately',
   concernLabel: 'Your concern (you still consent); shown at the reveal',
   objectionLabel: 'Your objection: how would this proposal harm the circle’s aim? Shown at the reveal',
@@ -32,6 +33,7 @@ export const SELECTION = {
   change: 'Change my nomination',
   propose: 'Propose as candidate',
   candidate: (name: string) => `Proposed candidate: ${name}`,
+  selected: (name: string, role: string, termEnd: string) => `Selected: ${name} as ${role}, term until ${termEnd}`,
   proposalText: (name: string, role: string, termEnd: string) => `${name} as ${role} until ${termEnd}`,
 };
 
@@ -39,6 +41,7 @@ export const HANDOVER = {
   heading: 'Facilitation',
   facilitator: (name: string) => `Facilitator: ${name}`,
   co: (name: string) => `Co-facilitator: ${name}`,
+  choices: 'Co-facilitator and handover',
   nameCo: 'Co-facilitator',
   nobody: 'nobody',
   handOver: 'Hand over to',
