@@ -19,7 +19,7 @@ function FacilitatorChoices() {
       <summary>{HANDOVER.choices}</summary>
       <label>
         {HANDOVER.nameCo}{' '}
-        <select value={snapshot.meta.coFacilitatorId ?? ''}
+        <select aria-label={HANDOVER.nameCo} value={snapshot.meta.coFacilitatorId ?? ''}
           onChange={(e) => write('Naming the co-facilitator', () => nameCoFacilitator(doc, e.target.value || null))}>
           <option value="">{HANDOVER.nobody}</option>
           {others.map((id) => <option key={id} value={id}>{nameOf(snapshot, id)}</option>)}
