@@ -14,21 +14,23 @@ export interface WatchDeps {
 }
 
 /** What the document should say about the facilitator's presence now, or null when it already does. */
-function correction(doc: Y.Doc, isOnline: (id: string) => boolean): { facilitatorId: string; online: boolean } | null {
+function correction(doc: Y.Doc, room: Pick<Room, 'isOnline' | 'othersOnline'>): { facilitatorId: string; online: boolean } | null {
   const facilitatorId = meta(doc).get('facilitatorId');
   if (typeof facilitatorId !== 'string' || facilitatorId === '' || meta(doc).get('phase') === 'closed') return null;
   const away = AwaySchema.safeParse(handover(doc).get(HANDOVER_KEY.away));
   const markedAway = away.success && away.data.participantId === facilitatorId;
-  const online = isOnline(facilitatorId);
+  const online = room.isOnline(facilitatorId);
+  // an absence matters only to someone who could take over: with nobody else online nothing is written
+  if (!online && !room.othersOnline(facilitatorId)) return null;
   return online === markedAway ? { facilitatorId, online } : null;
 }
 
 /** Called whenever who is online in the room may have changed; cheap when nothing changes (caret moves). */
 export function watchFacilitator(deps: WatchDeps, room: Room): void {
-  if (room.state !== 'ready' || correction(room.doc, (id) => room.isOnline(id)) === null) return;
+  if (room.state !== 'ready' || correction(room.doc, room) === null) return;
   const write = (doc: Y.Doc): void => {
     // read again: the document may have changed while the write waited
-    const fix = correction(doc, (id) => room.isOnline(id));
+    const fix = correction(doc, room);
     if (fix === null) return;
     doc.transact(() => {
       if (fix.online) {

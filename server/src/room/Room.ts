@@ -139,8 +139,16 @@ export class Room {
   remove(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
     const removed = this.awareness.removeOwner(conn);
-    if (removed.length) this.awarenessRelay.queue(removed);
-    this.deps.onPresence?.(this);
+    if (removed.length) {
+      this.awarenessRelay.queue(removed);
+      this.deps.onPresence?.(this);
+    }
+  }
+
+  /** [H3] Whether anyone but `participantId` is online. */
+  othersOnline(participantId: string): boolean {
+    for (const conn of this.conns) if (conn.identity.participantId !== participantId && this.awareness.hasLive(conn)) return true;
+    return false;
   }
 
   /** [H3] Whether the participant is online: one of their connections holds a live awareness state. */
