@@ -29,7 +29,7 @@ const EnvSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   /** SQLite's page cache, in MiB: the largest part of a long-running server's native memory. */
   SQLITE_CACHE_MB: int(1, 4096).default(8),
-  /** [H6] How long the facilitator has no awareness presence before someone may take over. */
+  /** [F6] How long the facilitator has no awareness presence before someone may take over. */
   FACILITATOR_AWAY_MS: int(0, 24 * 3600 * 1000).default(60_000),
 });
 

@@ -66,7 +66,7 @@ export const SealedNominationBody = z.strictObject({
 });
 export type SealedNominationBody = z.infer<typeof SealedNominationBody>;
 
-/** POST /api/meetings/:id/facilitation/answer [H5]: a present member's answer to a takeover proposal. */
+/** POST /api/meetings/:id/facilitation/answer [F5]: a present member's answer to a takeover proposal. */
 export const HandoverAnswerBody = z.strictObject({
   answer: z.enum(['consent', 'object']),
 });

@@ -233,7 +233,7 @@ function logRound(path: WritePath, events: LogEventDraft[]): void {
   if ((before.success ? before.data.speaker : null) !== speaker) events.push({ type: 'speaker', roundKey, speaker });
 }
 
-/** [H2] The facilitator hands over, or names a co-facilitator: the log says who and when. */
+/** [F2] The facilitator hands over, or names a co-facilitator: the log says who and when. */
 function logFacilitation(path: WritePath, events: LogEventDraft[]): void {
   if (path.root !== ROOT.meta || path.op !== 'write' || path.after === path.before) return;
   if (path.key === 'facilitatorId' && typeof path.after === 'string' && typeof path.before === 'string') {

@@ -18,5 +18,5 @@ export * from './minutes/index.ts';
 export * from './api.ts';
 export * from './itemRecord.ts';
 export * from './sealed.ts';
-export * from './facilitation.ts';
+export * from './handover.ts';
 export * from './selection.ts';

@@ -1,6 +1,6 @@
 // The move tables (DESIGN §4) as data, and the one check of a phase or stage
 // move that the board (to offer buttons) and the server (to refuse) both use.
-// Rules M1–M11 in docs/consent-spec.md.
+// Rules M1–M12 in docs/consent-spec.md.
 import { deriveConsent } from './consent.ts';
 import { PHASES, STAGES, type ItemKind, type Phase, type Stage } from './schema.ts';
 import type { Actor, MeetingSnapshot, Verdict } from './types.ts';
@@ -30,10 +30,10 @@ export const STAGE_MOVES: Readonly<Record<Stage, readonly Stage[]>> = {
 /** [M5] Item kinds that run the consent process; report and explore items have no stages. */
 export const STAGED_KINDS: readonly ItemKind[] = ['consent', 'selection'];
 
-/** [M10] Stages between present and resolve: an item there is mid-process and holds the meeting in `items`. */
+/** [M11] Stages between present and resolve: an item there is mid-process and holds the meeting in `items`. */
 export const MID_PROCESS_STAGES: readonly Stage[] = ['present', 'clarify', 'react', 'consent', 'resolve'];
 
-/** [M10] The consent or selection item that is mid-process, if any (the first in agenda order). */
+/** [M11] The consent or selection item that is mid-process, if any (the first in agenda order). */
 export function itemMidProcess(snapshot: MeetingSnapshot) {
   return snapshot.agenda.find((i) => STAGED_KINDS.includes(i.kind) && MID_PROCESS_STAGES.includes(i.stage)) ?? null;
 }
@@ -57,7 +57,7 @@ export function checkMove(snapshot: MeetingSnapshot, actor: Actor, move: Move): 
     }
     const stranded = meta.phase === 'items' ? itemMidProcess(snapshot) : null;
     if (stranded) {
-      return refuse('M10', `"${stranded.title}" is still at "${stranded.stage}"; defer it (to carry it to the next meeting) or finish it before leaving the items.`);
+      return refuse('M11', `"${stranded.title}" is still at "${stranded.stage}"; defer it (to carry it to the next meeting) or finish it before leaving the items.`);
     }
     return OK;
   }
@@ -75,7 +75,7 @@ export function checkMove(snapshot: MeetingSnapshot, actor: Actor, move: Move): 
     return refuse('M6', `"${item.title}" is at "${item.stage}"; ${options}, not to "${move.to}".`);
   }
   if (item.kind === 'selection' && move.to === 'consent' && !item.candidateId) {
-    return refuse('M11', `"${item.title}" goes to its consent round once the facilitator has proposed a candidate.`);
+    return refuse('M12', `"${item.title}" goes to its consent round once the facilitator has proposed a candidate.`);
   }
   if (move.to === 'decided') {
     const consent = deriveConsent(snapshot, item.id);

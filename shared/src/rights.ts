@@ -19,7 +19,7 @@ export type Scope =
   | 'authoredObjection' //  create own cards as `open`; change status/resolution of own cards; never delete
   | 'noteText' //           create a note's Y.Text and edit its text; never remove a note
   | 'openProposal' //       the proposal text of an existing agenda item that is not decided
-  | 'metaFields' //         meta, with facilitatorId and coFacilitatorId naming a present member [H1][H2]
+  | 'metaFields' //         meta, with facilitatorId and coFacilitatorId naming a present member [F1][F2]
   | 'changeNomination'; //  their own nomination, only in the item's open change round [S4]
 
 export interface Right {
@@ -64,7 +64,7 @@ export const GENERAL_RULES = {
 
 /** Roots whose entries are plain JSON values (no nested Yjs types). */
 const PLAIN_ROOTS: ReadonlySet<string> = new Set([ROOT.meta, ROOT.participants, ROOT.objections, ROOT.positions, ROOT.rounds, ROOT.evaluation, ROOT.nominations]);
-/** [V3][H3] Roots the server alone writes, besides the log. */
+/** [V3][F3] Roots the server alone writes, besides the log. */
 const SERVER_ROOTS: ReadonlySet<string> = new Set([ROOT.sealed, ROOT.handover]);
 const KNOWN_ROOTS: ReadonlySet<string> = new Set(RIGHTS.map((r) => r.root));
 const KEYED_ROOTS: ReadonlySet<string> = new Set([...PLAIN_ROOTS, ROOT.notes]);
@@ -226,7 +226,7 @@ function sealedItemOf(doc: Y.Doc, path: WritePath): string | null {
   return itemId !== undefined && isSealedNow(doc, itemId) ? itemId : null;
 }
 
-/** [H1][H2] Who may be named facilitator or co-facilitator: a member who attends and was not removed. */
+/** [F1][F2] Who may be named facilitator or co-facilitator: a member who attends and was not removed. */
 function presentMember(doc: Y.Doc, id: unknown): boolean {
   const p = ParticipantSchema.safeParse(typeof id === 'string' ? participants(doc).get(id) : undefined);
   return p.success && p.data.role === 'member' && p.data.present && p.data.removedAt === undefined;

@@ -18,7 +18,7 @@ export const ROOT = {
   sealed: 'sealed',
   /** [S3] revealed nominations of selection items, keyed `<itemId>/<participantId>`. */
   nominations: 'nominations',
-  /** [H3] written by the server only: the facilitator's absence and a proposal to take over. */
+  /** [F3] written by the server only: the facilitator's absence and a proposal to take over. */
   handover: 'handover',
 } as const;
 export type RootName = (typeof ROOT)[keyof typeof ROOT];
@@ -70,7 +70,7 @@ export const MetaSchema = z.object({
   activeItemId: Id.nullable(),
   facilitatorId: Id,
   secretaryId: Id.nullable(),
-  /** [H1] who takes over at once when the facilitator is gone. */
+  /** [F1] who takes over at once when the facilitator is gone. */
   coFacilitatorId: Id.nullable().optional(),
 });
 export type Meta = z.infer<typeof MetaSchema>;
@@ -171,11 +171,11 @@ export type Nomination = z.infer<typeof NominationSchema>;
 /** Keys of the `handover` map. */
 export const HANDOVER_KEY = { away: 'away', proposal: 'proposal' } as const;
 
-/** [H3] `handover.away`: the facilitator has had no awareness presence since `since`; takeover is possible from `takeoverAt`. */
+/** [F3] `handover.away`: the facilitator has had no awareness presence since `since`; takeover is possible from `takeoverAt`. */
 export const AwaySchema = z.object({ participantId: Id, since: Timestamp, takeoverAt: Timestamp });
 export type Away = z.infer<typeof AwaySchema>;
 
-/** [H5] `handover.proposal`: a present member proposes themselves; the others present consent. */
+/** [F5] `handover.proposal`: a present member proposes themselves; the others present consent. */
 export const HandoverProposalSchema = z.object({ candidateId: Id, at: Timestamp, consents: z.array(Id).max(1000) });
 export type HandoverProposal = z.infer<typeof HandoverProposalSchema>;
 
@@ -246,7 +246,7 @@ export const LogEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deferral'), at: Timestamp, actorId: Id, ...FrozenFields }),
   // [V4] the sealed answers of a round were written into the document in one update
   z.object({ type: z.literal('reveal'), at: Timestamp, actorId: Id, itemId: Id, kind: z.enum(SEALED_KINDS), round: z.number().int(), count: z.number().int() }),
-  // [H2][H4][H5] who facilitates changed, and how
+  // [F2][F4][F5] who facilitates changed, and how
   z.object({ type: z.literal('facilitator'), at: Timestamp, actorId: Id, from: Id, to: Id, how: z.enum(['handover', 'takeover', 'consent']) }),
   z.object({ type: z.literal('coFacilitator'), at: Timestamp, actorId: Id, coFacilitatorId: Id.nullable() }),
   // [S6] a selection item was decided: who holds the role, until when

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { givePosition, openRound, setPresent } from './commands.ts';
 import { checkUpdate } from './checkUpdate.ts';
-import { handOver, nameCoFacilitator, writeTakeover } from './facilitation.ts';
+import { handOver, nameCoFacilitator, writeTakeover } from './handover.ts';
 import { everyoneHasGiven, isSealedNow, recordGiven, sealedRound, writeReveal } from './sealed.ts';
 import { handover, objections, positions, sealed } from './schema.ts';
 import { readMeeting } from './snapshot.ts';
@@ -113,37 +113,37 @@ describe('rounds revealed together [V1–V5]', () => {
   });
 });
 
-describe('facilitator handover in the document [H1–H4]', () => {
-  it('[H1] the facilitator names a present member co-facilitator, and the log says so', () => {
+describe('facilitator handover in the document [F1–F4]', () => {
+  it('[F1] the facilitator names a present member co-facilitator, and the log says so', () => {
     const server = meetingDoc();
     const result = checkUpdate(server, edit(server, (d) => nameCoFacilitator(d, 'ben')), as('fran'));
     expect(result).toMatchObject({ ok: true, events: [{ type: 'coFacilitator', coFacilitatorId: 'ben' }] });
   });
 
-  it.each([['a guest', 'gus'], ['an observer', 'otto'], ['themselves', 'fran'], ['an unknown id', 'zed']])('[H1] the facilitator does not name %s co-facilitator', (_what, id) => {
+  it.each([['a guest', 'gus'], ['an observer', 'otto'], ['themselves', 'fran'], ['an unknown id', 'zed']])('[F1] the facilitator does not name %s co-facilitator', (_what, id) => {
     const server = meetingDoc();
     expect(checkUpdate(server, edit(server, (d) => nameCoFacilitator(d, id)), as('fran'))).toMatchObject({ ok: false, rule: 'R5' });
   });
 
-  it('[H1] an absent member is not named either', () => {
+  it('[F1] an absent member is not named either', () => {
     const server = meetingDoc();
     setPresent(server, 'cleo', false);
     expect(checkUpdate(server, edit(server, (d) => nameCoFacilitator(d, 'cleo')), as('fran'))).toMatchObject({ ok: false, rule: 'R5', reason: expect.stringContaining('present') });
   });
 
-  it('[H2] the facilitator hands over to a present member; logged as a handover', () => {
+  it('[F2] the facilitator hands over to a present member; logged as a handover', () => {
     const server = meetingDoc();
     const result = checkUpdate(server, edit(server, (d) => handOver(d, 'cleo')), as('fran'));
     expect(result).toMatchObject({ ok: true, events: [{ type: 'facilitator', from: 'fran', to: 'cleo', how: 'handover' }] });
   });
 
-  it('[H2] nobody else changes who facilitates: a member naming themselves is refused', () => {
+  it('[F2] nobody else changes who facilitates: a member naming themselves is refused', () => {
     const server = meetingDoc();
     nameCoFacilitator(server, 'ben');
     expect(checkUpdate(server, edit(server, (d) => handOver(d, 'ben')), as('ben'))).toMatchObject({ ok: false, rule: 'R5' });
   });
 
-  it('[H4] the server’s takeover moves facilitation, clears the co-facilitator who took over and logs it', () => {
+  it('[F4] the server’s takeover moves facilitation, clears the co-facilitator who took over and logs it', () => {
     const d = meetingDoc();
     nameCoFacilitator(d, 'ben');
     writeTakeover(d, { from: 'fran', to: 'ben', how: 'takeover', at: NOW + 60_000 });

@@ -55,7 +55,7 @@ export interface MeetingSnapshot {
   sealed?: Record<string, Sealed>;
   /** [S3] keyed by `<itemId>/<participantId>`. */
   nominations?: Record<string, Nomination>;
-  /** [H3] the facilitator's absence and a takeover proposal, as the server wrote them. */
+  /** [F3] the facilitator's absence and a takeover proposal, as the server wrote them. */
   handover?: { away?: Away; proposal?: HandoverProposal };
 }
 

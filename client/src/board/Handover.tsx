@@ -1,4 +1,4 @@
-// [H1–H5] Who facilitates, shown to everyone; the facilitator names a
+// [F1–F5] Who facilitates, shown to everyone; the facilitator names a
 // co-facilitator or hands over; when the facilitator is gone, the co-facilitator
 // takes over, or a present member proposes themselves and the others consent.
 import { useState } from 'react';
@@ -6,7 +6,7 @@ import { eligibleMembers, facilitatorAway, handOver, nameCoFacilitator } from '@
 import { answerTakeover, proposeTakeover, takeOver } from '../api.ts';
 import { useNow } from '../state/useMeeting.ts';
 import { useBoard } from './BoardContext.ts';
-import { HANDOVER } from './facilitationWords.ts';
+import { HANDOVER } from './revealWords.ts';
 import { useServerCall } from './useSealedCall.ts';
 import { nameOf } from './words.ts';
 

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { changeNomination, eligibleMembers, nominationsOf, sealedRound, type AgendaItem } from '@consent/shared';
 import { sealNomination } from '../api.ts';
 import { useBoard } from './BoardContext.ts';
-import { SELECTION } from './facilitationWords.ts';
+import { SELECTION } from './revealWords.ts';
 import { SealedProgress } from './SealedPosition.tsx';
 import { useServerCall } from './useSealedCall.ts';
 import { nameOf } from './words.ts';

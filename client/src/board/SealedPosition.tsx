@@ -5,7 +5,7 @@ import { SealedPositionSchema, type AgendaItem, type PositionValue, type SealedR
 import { ownSealed, revealNow, sealPosition } from '../api.ts';
 import { useBoard } from './BoardContext.ts';
 import { ReasonForm } from './ReasonForm.tsx';
-import { SEALED } from './facilitationWords.ts';
+import { SEALED } from './revealWords.ts';
 import { useServerCall } from './useSealedCall.ts';
 
 export function SealedProgress({ state, itemId }: { state: SealedRoundState; itemId: string }) {

@@ -2,7 +2,7 @@
 import { openRound } from '@consent/shared';
 import { roundPlan } from '../state/roundPlan.ts';
 import { useBoard } from './BoardContext.ts';
-import { SEALED } from './facilitationWords.ts';
+import { SEALED } from './revealWords.ts';
 
 export function SealedRoundStart() {
   const { snapshot, doc, write, can } = useBoard();

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { eligibleMembers, nominationTally, openRound, proposeCandidate, setSelectionTerms, type AgendaItem } from '@consent/shared';
 import { speakingOrder } from '../state/roundPlan.ts';
 import { useBoard } from './BoardContext.ts';
-import { SELECTION } from './facilitationWords.ts';
+import { SELECTION } from './revealWords.ts';
 import { Nominations } from './Nominations.tsx';
 import { nameOf } from './words.ts';
 

@@ -1,4 +1,4 @@
-// [H1–H6] Facilitator handover over real websockets: the server watches the
+// [F1–F6] Facilitator handover over real websockets: the server watches the
 // facilitator's awareness presence, and with an injected clock (no sleeping)
 // lets the co-facilitator take over once they have been gone for a minute, or a
 // present member whom the others present consent to.
@@ -51,7 +51,7 @@ afterEach(async () => {
 });
 
 describe('facilitator handover', () => {
-  it('[H3][H4][H6] the co-facilitator takes over once the facilitator has had no presence for a minute, not before; logged', async () => {
+  it('[F3][F4][F6] the co-facilitator takes over once the facilitator has had no presence for a minute, not before; logged', async () => {
     expect(await as('fran', (d) => nameCoFacilitator(d, who.ann!.id))).toBeNull();
     await waitFor(() => snap().meta.coFacilitatorId === who.ann!.id, 'the co-facilitator');
     expect((await post('ann', 'facilitation/take-over')).json.error).toContain('is here and facilitates');
@@ -73,7 +73,7 @@ describe('facilitator handover', () => {
     expect(await as('fran', (d) => movePhase(d, 'items'))).toMatchObject({ rule: 'R5' });
   });
 
-  it('[H3] the facilitator coming back clears the absence, and a takeover is refused again', async () => {
+  it('[F3] the facilitator coming back clears the absence, and a takeover is refused again', async () => {
     expect(await as('fran', (d) => nameCoFacilitator(d, who.ann!.id))).toBeNull();
     leave('fran');
     await waitFor(() => snap().handover?.away !== undefined, 'the absence');
@@ -84,7 +84,7 @@ describe('facilitator handover', () => {
     expect(snap().meta.facilitatorId).toBe(who.fran!.id);
   });
 
-  it('[H5] without a co-facilitator, a present member proposes themselves and takes over when every other present member consents', async () => {
+  it('[F5] without a co-facilitator, a present member proposes themselves and takes over when every other present member consents', async () => {
     leave('fran');
     await waitFor(() => snap().handover?.away !== undefined, 'the absence');
     clock += FACILITATOR_AWAY_MS;
@@ -97,7 +97,7 @@ describe('facilitator handover', () => {
     expect(snap().log.at(-1)).toMatchObject({ type: 'facilitator', from: who.fran!.id, to: who.ben!.id, how: 'consent' });
   });
 
-  it('[H5] one objection ends the proposal; members who are not online are not asked', async () => {
+  it('[F5] one objection ends the proposal; members who are not online are not asked', async () => {
     leave('fran');
     leave('cleo');
     await waitFor(() => snap().handover?.away !== undefined, 'the absence');

@@ -1,4 +1,4 @@
-// Facilitator handover when the facilitator is gone [H3–H6]: the co-facilitator
+// Facilitator handover when the facilitator is gone [F3–F6]: the co-facilitator
 // takes over at once, or a present member proposes themselves and the others
 // present consent. The server decides with its own clock and its view of who is online.
 import { readMeeting, writeHandoverProposal, writeTakeover, type MeetingSnapshot } from '@consent/shared';
@@ -15,7 +15,7 @@ export interface HandoverState {
 
 const nameOf = (s: MeetingSnapshot, id: string) => s.participants[id]?.name ?? 'someone';
 
-/** [H3] The facilitator is gone: offline now, and away since at least the configured time. */
+/** [F3] The facilitator is gone: offline now, and away since at least the configured time. */
 function requireGone(s: MeetingSnapshot, room: Room, now: number): string {
   const facilitatorId = s.meta.facilitatorId;
   if (s.meta.phase === 'closed') throw new HttpError(409, 'This meeting is closed: nobody facilitates it any more.');
@@ -38,7 +38,7 @@ function requirePresentMember(s: MeetingSnapshot, room: Room, id: string): void 
   }
 }
 
-/** [H5] The members present now whose consent a proposal needs: everyone online but the candidate and the gone facilitator. */
+/** [F5] The members present now whose consent a proposal needs: everyone online but the candidate and the gone facilitator. */
 function othersPresent(s: MeetingSnapshot, room: Room, candidateId: string): string[] {
   return Object.entries(s.participants)
     .filter(([id, p]) => p.role === 'member' && p.present && p.removedAt === undefined && id !== candidateId && id !== s.meta.facilitatorId && room.isOnline(id))
@@ -54,7 +54,7 @@ function stateOf(s: MeetingSnapshot, room: Room): HandoverState {
   };
 }
 
-/** [H4] The co-facilitator takes over at once once the facilitator is gone. */
+/** [F4] The co-facilitator takes over at once once the facilitator is gone. */
 export function takeOver(deps: Deps, meetingId: string, participantId: string): Promise<HandoverState> {
   return deps.manager.withRoom(meetingId, async (room) => {
     let state!: HandoverState;
@@ -70,7 +70,7 @@ export function takeOver(deps: Deps, meetingId: string, participantId: string): 
   });
 }
 
-/** [H5] A present member proposes themselves; with nobody else present to ask, they take over at once. */
+/** [F5] A present member proposes themselves; with nobody else present to ask, they take over at once. */
 export function proposeSelf(deps: Deps, meetingId: string, participantId: string): Promise<HandoverState> {
   return deps.manager.withRoom(meetingId, async (room) => {
     let state!: HandoverState;
@@ -88,7 +88,7 @@ export function proposeSelf(deps: Deps, meetingId: string, participantId: string
   });
 }
 
-/** [H5] A present member answers the proposal: one objection ends it; the last consent makes the candidate facilitator. */
+/** [F5] A present member answers the proposal: one objection ends it; the last consent makes the candidate facilitator. */
 export function answerProposal(deps: Deps, meetingId: string, participantId: string, answer: 'consent' | 'object'): Promise<HandoverState> {
   return deps.manager.withRoom(meetingId, async (room) => {
     let state!: HandoverState;

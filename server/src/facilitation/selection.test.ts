@@ -90,8 +90,8 @@ describe('selecting a treasurer', () => {
     expect(snap().nominations?.[`s1/${who.cleo!.id}`]).toMatchObject({ changedFrom: who.cleo!.id, reason: 'Heard Ann: she has the time' });
   });
 
-  it('[M11][S5] the consent round needs the facilitator’s candidate; then consent runs as usual', async () => {
-    expect(await as('fran', (d) => moveStage(d, 's1', 'consent'))).toMatchObject({ rule: 'M11' });
+  it('[M12][S5] the consent round needs the facilitator’s candidate; then consent runs as usual', async () => {
+    expect(await as('fran', (d) => moveStage(d, 's1', 'consent'))).toMatchObject({ rule: 'M12' });
     expect(await as('fran', (d) => proposeCandidate(d, 's1', who.ann!.id, 'Ann as Treasurer until 2027-06-30'))).toBeNull();
     expect(await as('fran', (d) => moveStage(d, 's1', 'consent'))).toBeNull();
     expect(await as('fran', (d) => openRound(d, 's1', { kind: 'consent', order: [who.fran!.id], now: NOW }))).toBeNull();

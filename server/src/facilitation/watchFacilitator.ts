@@ -1,4 +1,4 @@
-// [H3] The server watches the facilitator's awareness presence in each room and
+// [F3] The server watches the facilitator's awareness presence in each room and
 // publishes their absence (`handover.away`, with the server's clock) so that the
 // board can offer a takeover; their return clears it and any takeover proposal.
 import type * as Y from 'yjs';
@@ -8,7 +8,7 @@ import type { Room } from '../room/Room.ts';
 
 export interface WatchDeps {
   now(): number;
-  /** How long the facilitator is gone before someone may take over [H6]. */
+  /** How long the facilitator is gone before someone may take over [F6]. */
   awayMs: number;
   log: Logger;
 }

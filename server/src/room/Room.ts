@@ -145,13 +145,13 @@ export class Room {
     }
   }
 
-  /** [H3] Whether anyone but `participantId` is online. */
+  /** [F3] Whether anyone but `participantId` is online. */
   othersOnline(participantId: string): boolean {
     for (const conn of this.conns) if (conn.identity.participantId !== participantId && this.awareness.hasLive(conn)) return true;
     return false;
   }
 
-  /** [H3] Whether the participant is online: one of their connections holds a live awareness state. */
+  /** [F3] Whether the participant is online: one of their connections holds a live awareness state. */
   isOnline(participantId: string): boolean {
     for (const conn of this.conns) if (conn.identity.participantId === participantId && this.awareness.hasLive(conn)) return true;
     return false;

@@ -1,4 +1,4 @@
-// [M10] Bug 2 over the wire: one "Phase: Closing" must not strand an open
+// [M11] Bug 2 over the wire: one "Phase: Closing" must not strand an open
 // consent round with an open objection. The server refuses to leave the items
 // while an item is mid-process, and lets the meeting go on once it is deferred.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,16 +35,16 @@ afterAll(async () => {
   if (s) removeDir(s.dataDir);
 });
 
-describe('[M10] leaving the items with an item mid-process', () => {
-  it('[M10] "Phase: Closing" during an open consent round with an open objection is refused with a sentence, and nothing moves', async () => {
+describe('[M11] leaving the items with an item mid-process', () => {
+  it('[M11] "Phase: Closing" during an open consent round with an open objection is refused with a sentence, and nothing moves', async () => {
     const refusal = await as(m.token, (d) => movePhase(d, 'closing'));
-    expect(refusal).toMatchObject({ rule: 'M10', reason: expect.stringContaining('"Buy seeds" is still at "consent"') });
+    expect(refusal).toMatchObject({ rule: 'M11', reason: expect.stringContaining('"Buy seeds" is still at "consent"') });
     const stored = readMeeting(watcher.doc).meeting;
     expect(stored.meta.phase).toBe('items');
     expect(stored.log.some((e) => e.type === 'phase' && e.to === 'closing')).toBe(false);
   });
 
-  it('[M10] the item deferred (carried to the next meeting), the same move is accepted and logged', async () => {
+  it('[M11] the item deferred (carried to the next meeting), the same move is accepted and logged', async () => {
     expect(await as(m.token, (d) => moveStage(d, 'i1', 'deferred'))).toBeNull();
     expect(await as(m.token, (d) => movePhase(d, 'closing'))).toBeNull();
     await waitFor(() => meta(watcher.doc).get('phase') === 'closing', 'the phase to reach the watcher');

@@ -80,7 +80,7 @@ describe('facilitation that holds up', () => {
     await everyPageShows('Fran as facilitator', shows('Facilitator: Fran'));
   });
 
-  it('1. [V1][V3][V6][M10] positions are given privately, counted, and revealed all at once', async () => {
+  it('1. [V1][V3][V6][M11] positions are given privately, counted, and revealed all at once', async () => {
     const { fac, a, b } = pages;
     for (const stage of ['Present', 'Clarify', 'React', 'Consent round']) await move(fac, `Stage: ${stage}`);
     await button(fac, 'Open consent round, positions revealed together').click();
@@ -96,7 +96,7 @@ describe('facilitation that holds up', () => {
       expect(await p.getByText(OBJECTION).count()).toBe(0);
       expect(await p.locator('.position[data-position]').count()).toBe(0);
     }
-    // [M10] the item is mid-process: the meeting cannot be moved to Closing
+    // [M11] the item is mid-process: the meeting cannot be moved to Closing
     expect(await fac.getByRole('button', { name: 'Phase: Closing' }).count()).toBe(0);
     await shot(fac, 'f1a-sealed-progress');
     await shot(b, 'f1b-sealed-mine');
@@ -108,7 +108,7 @@ describe('facilitation that holds up', () => {
     await expect.poll(() => fac.getByRole('button', { name: 'Phase: Closing' }).count()).toBe(1);
   });
 
-  it('2. [S1][S2][S3][S4][M11][S5][S6] a treasurer is selected: role and term, private nominations, a change, a candidate, consent', async () => {
+  it('2. [S1][S2][S3][S4][M12][S5][S6] a treasurer is selected: role and term, private nominations, a change, a candidate, consent', async () => {
     const { fac, a, b, c } = pages;
     await button(fac, 'Activate Choose a treasurer').click();
     await move(fac, 'Stage: Present');
@@ -155,7 +155,7 @@ describe('facilitation that holds up', () => {
     await everyPageShows('the holder', shows('Selected: Ana as Treasurer, term until 2027-06-30'));
   });
 
-  it('3. [H1][H3][H4] the facilitator names a co-facilitator, closes the tab, and the co-facilitator takes over', async () => {
+  it('3. [F1][F3][F4] the facilitator names a co-facilitator, closes the tab, and the co-facilitator takes over', async () => {
     const { fac, a } = pages;
     await fac.getByText('Co-facilitator and handover').click();
     await fac.getByLabel('Co-facilitator', { exact: true }).selectOption({ label: NAMES.a });

@@ -1,4 +1,4 @@
-// Facilitator handover [H1–H6]: naming a co-facilitator, handing over, and the
+// Facilitator handover [F1–F6]: naming a co-facilitator, handing over, and the
 // server's writes when the facilitator is gone (takeover by the co-facilitator,
 // or by a present member the others present consent to).
 import type * as Y from 'yjs';
@@ -8,15 +8,15 @@ import { valid } from './docLookup.ts';
 import { AwaySchema, HANDOVER_KEY, HandoverProposalSchema, handover, meta, type Away, type HandoverProposal, type LogEvent } from './schema.ts';
 import type { MeetingSnapshot } from './types.ts';
 
-/** [H6] How long the facilitator has no awareness presence before someone may take over (the server's default). */
+/** [F6] How long the facilitator has no awareness presence before someone may take over (the server's default). */
 export const FACILITATOR_AWAY_MS = 60_000;
 
-/** [H1] The facilitator names a co-facilitator (a present member), or nobody. */
+/** [F1] The facilitator names a co-facilitator (a present member), or nobody. */
 export function nameCoFacilitator(doc: Y.Doc, participantId: string | null, origin: unknown = ORIGIN.local): void {
   doc.transact(() => meta(doc).set('coFacilitatorId', participantId), origin);
 }
 
-/** [H2] The facilitator hands facilitation to a present member. */
+/** [F2] The facilitator hands facilitation to a present member. */
 export function handOver(doc: Y.Doc, to: string, origin: unknown = ORIGIN.local): void {
   doc.transact(() => {
     meta(doc).set('facilitatorId', to);
@@ -24,13 +24,13 @@ export function handOver(doc: Y.Doc, to: string, origin: unknown = ORIGIN.local)
   }, origin);
 }
 
-/** [H3] The facilitator's absence as the server published it, when it is the current facilitator's. */
+/** [F3] The facilitator's absence as the server published it, when it is the current facilitator's. */
 export function facilitatorAway(s: MeetingSnapshot): Away | null {
   const away = s.handover?.away;
   return away && away.participantId === s.meta.facilitatorId ? away : null;
 }
 
-/** [H3] Whether someone may take over now (by the server's clock, which decides). */
+/** [F3] Whether someone may take over now (by the server's clock, which decides). */
 export const mayTakeOver = (s: MeetingSnapshot, now: number): boolean => {
   const away = facilitatorAway(s);
   return away !== null && now >= away.takeoverAt;
@@ -54,7 +54,7 @@ export function writeHandoverProposal(doc: Y.Doc, proposal: HandoverProposal | n
   }, origin);
 }
 
-/** Server only [H4][H5]: `to` facilitates from now on; logged, and the absence and any proposal cleared. */
+/** Server only [F4][F5]: `to` facilitates from now on; logged, and the absence and any proposal cleared. */
 export function writeTakeover(doc: Y.Doc, t: { from: string; to: string; how: 'takeover' | 'consent'; at: number }, origin: unknown = ORIGIN.server): void {
   const event: LogEvent = { type: 'facilitator', at: t.at, actorId: t.to, from: t.from, to: t.to, how: t.how };
   doc.transact(() => {

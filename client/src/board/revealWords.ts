@@ -1,4 +1,4 @@
-// The board's words for sealed rounds, selection and facilitator handover.
+// The board's words for rounds revealed together, selection and facilitator handover.
 export const SEALED = {
   heading: 'Your position',
   intro: 'Positions are given privately and shown all at once, so that nobody anchors on the first speaker.',
