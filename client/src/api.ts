@@ -1,6 +1,6 @@
 // The board's HTTP calls (create, join, sync tickets, codes, removal, minutes).
 // Errors carry the server's sentence and status.
-import type { CreatedMeeting, CreateMeetingBody, Invitation, JoinCodes, JoinedMeeting, JoinMeetingBody } from '@consent/shared';
+import type { CreatedMeeting, CreateMeetingBody, Invitation, JoinCodes, JoinedMeeting, JoinMeetingBody, SealedNominationBody, SealedPositionBody, SealedProgress } from '@consent/shared';
 
 export class ApiError extends Error {
   constructor(message: string, readonly status: number, readonly field?: string) {
@@ -113,3 +113,28 @@ export async function deleteMeeting(meetingId: string, token: string): Promise<v
   }
   throw new ApiError(`The meeting could not be deleted: ${reason}.`, res.status);
 }
+
+// Facilitation (docs/api.md): sealed answers, the reveal, the takeover.
+const post = (token: string, body?: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { ...bearer(token), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
+const itemPath = (meetingId: string, itemId: string, rest: string) => meetingPath(meetingId, `items/${encodeURIComponent(itemId)}/${rest}`);
+
+export const sealPosition = (meetingId: string, token: string, itemId: string, body: SealedPositionBody) =>
+  call<SealedProgress>(itemPath(meetingId, itemId, 'sealed-position'), post(token, body));
+
+export const sealNomination = (meetingId: string, token: string, itemId: string, body: SealedNominationBody) =>
+  call<SealedProgress>(itemPath(meetingId, itemId, 'sealed-nomination'), post(token, body));
+
+export const ownSealed = (meetingId: string, token: string, itemId: string) =>
+  call<SealedProgress>(itemPath(meetingId, itemId, 'sealed'), { headers: bearer(token) });
+
+export const revealNow = (meetingId: string, token: string, itemId: string) =>
+  call<SealedProgress>(itemPath(meetingId, itemId, 'reveal'), post(token));
+
+export const takeOver = (meetingId: string, token: string) => call<unknown>(meetingPath(meetingId, 'facilitation/take-over'), post(token));
+export const proposeTakeover = (meetingId: string, token: string) => call<unknown>(meetingPath(meetingId, 'facilitation/proposal'), post(token));
+export const answerTakeover = (meetingId: string, token: string, answer: 'consent' | 'object') =>
+  call<unknown>(meetingPath(meetingId, 'facilitation/answer'), post(token, { answer }));

@@ -43,6 +43,8 @@ const EnvSchema = z.object({
   HEADERS_TIMEOUT_MS: int(1000, 600_000).default(10_000),
   /** Closed meetings are deleted this many days after they closed; 0 keeps them. */
   RETENTION_DAYS: int(0, 100_000).default(0),
+  /** [F6] How long the facilitator has no awareness presence before someone may take over. */
+  FACILITATOR_AWAY_MS: int(0, 24 * 3600 * 1000).default(60_000),
 });
 
 export interface Config {
@@ -68,6 +70,7 @@ export interface Config {
   headersTimeoutMs: number;
   /** 0: off. */
   retentionDays: number;
+  facilitatorAwayMs: number;
 }
 
 export class ConfigError extends Error {
@@ -111,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxPendingUpgrades: e.MAX_PENDING_UPGRADES,
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     retentionDays: e.RETENTION_DAYS,
+    facilitatorAwayMs: e.FACILITATOR_AWAY_MS,
   };
 }
 

@@ -18,6 +18,7 @@ import { SqliteStorage } from './storage/SqliteStorage.ts';
 import type { Storage } from './storage/Storage.ts';
 import { attachSyncEndpoint } from './sync/endpoint.ts';
 import { TicketStore } from './tickets.ts';
+import { watchFacilitator } from './facilitation/watchFacilitator.ts';
 import { resolveTokenSecret, TokenSigner } from './tokens.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -58,6 +59,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     maxFrameBytes: config.maxFrameBytes,
     log,
     now,
+    onPresence: (room) => watchFacilitator({ now, awayMs: config.facilitatorAwayMs, log }, room),
   });
   const limits = {
     create: new AddressRateLimiter(config.meetingsPerMinute, now),

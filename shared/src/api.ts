@@ -82,3 +82,35 @@ export interface JoinedMeeting {
   token: string;
   role: TokenRole;
 }
+
+/** POST /api/meetings/:id/items/:itemId/sealed-position [V3]: a concern or objection gives its reason. */
+export const SealedPositionBody = z
+  .strictObject({
+    position: z.enum(['consent', 'concern', 'object']),
+    reason: text(5000).optional(),
+  })
+  .refine((b) => b.position === 'consent' || (b.reason ?? '') !== '', { message: 'a concern or an objection gives its reason', path: ['reason'] });
+export type SealedPositionBody = z.infer<typeof SealedPositionBody>;
+
+/** POST /api/meetings/:id/items/:itemId/sealed-nomination [S3]: "I nominate … because …". */
+export const SealedNominationBody = z.strictObject({
+  nomineeId: z.string().trim().min(1).max(128),
+  reason: text(2000).min(1),
+});
+export type SealedNominationBody = z.infer<typeof SealedNominationBody>;
+
+/** POST /api/meetings/:id/facilitation/answer [F5]: a present member's answer to a takeover proposal. */
+export const HandoverAnswerBody = z.strictObject({
+  answer: z.enum(['consent', 'object']),
+});
+export type HandoverAnswerBody = z.infer<typeof HandoverAnswerBody>;
+
+/** What the sealed routes answer: progress only, and the caller's own answer. */
+export interface SealedProgress {
+  round: number;
+  given: number;
+  eligible: number;
+  revealed: boolean;
+  /** The caller's own sealed answer in this round, if any (nobody else's is ever sent). */
+  mine: unknown;
+}

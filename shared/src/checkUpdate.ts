@@ -185,6 +185,7 @@ function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[],
       const more = timelineEventsOf(path, meeting);
       if (!Array.isArray(more)) return refuse(more.rule, `${more.reason}: ${describePath(path)}`);
       events.push(...more);
+      logFacilitation(path, events);
       continue;
     }
     if ('rule' in move) return refuse(move.rule, `${move.reason}: ${describePath(path)}`);
@@ -208,6 +209,8 @@ function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[],
     const what = to === 'decided' ? 'a decision' : 'a deferral';
     if (touched) return refuse('R17', `${what} records the consent as it stands; this update also changes ${describePath(touched)}`);
     events.push(to === 'decided' ? decisionEvent(meeting(), itemId, paths) : { type: 'deferral', itemId, ...freezeItem(meeting(), itemId) });
+    const selected = to === 'decided' ? selectionEvent(meeting(), itemId) : null;
+    if (selected) events.push(selected);
   }
   events.push(...amendmentEvents(doc, paths, meeting));
   // moves first: a stage move ends the current turn, so the round and speaker it brings must follow it [T1]
@@ -248,6 +251,24 @@ function newItemStage(doc: Y.Doc, itemId: string, stage: string): Refusal | null
   });
   if (existing === undefined) return stage === 'draft' ? null : { rule: 'M6', reason: `a new agenda item starts at "draft", not at "${stage}"` };
   return stage === existing ? null : { rule: 'M6', reason: `a moved agenda item keeps its stage "${String(existing)}", not "${stage}"` };
+}
+
+/** [F2] The facilitator hands over, or names a co-facilitator: the log says who and when. */
+function logFacilitation(path: WritePath, events: LogEventDraft[]): void {
+  if (path.root !== ROOT.meta || path.op !== 'write' || path.after === path.before) return;
+  if (path.key === 'facilitatorId' && typeof path.after === 'string' && typeof path.before === 'string') {
+    events.push({ type: 'facilitator', from: path.before, to: path.after, how: 'handover' });
+  }
+  if (path.key === 'coFacilitatorId' && (typeof path.after === 'string' || path.after === null)) {
+    events.push({ type: 'coFacilitator', coFacilitatorId: path.after });
+  }
+}
+
+/** [S6] Deciding a selection item records who holds the role, and until when. */
+function selectionEvent(snapshot: MeetingSnapshot, itemId: string): LogEventDraft | null {
+  const item = snapshot.agenda.find((i) => i.id === itemId);
+  if (!item || item.kind !== 'selection' || !item.candidateId) return null;
+  return { type: 'selection', itemId, roleName: item.roleName ?? item.title, holderId: item.candidateId, termEnd: item.termEnd ?? null };
 }
 
 function decisionEvent(snapshot: MeetingSnapshot, itemId: string, paths: readonly WritePath[]): LogEventDraft {

@@ -25,7 +25,7 @@ const editProposal = (doc: Y.Doc) => (proposal(doc, 'i1').get(0) as Y.XmlText).i
 describe('createMeeting and participants', () => {
   it('seeds meta in the lobby and the facilitator as a present member', () => {
     const s = read(meeting());
-    expect(s.meta).toEqual({ title: 'Budget', circle: 'Ops', aim: 'Run well', createdAt: 1000, phase: 'lobby', activeItemId: null, facilitatorId: 'f', secretaryId: null });
+    expect(s.meta).toEqual({ title: 'Budget', circle: 'Ops', aim: 'Run well', createdAt: 1000, phase: 'lobby', activeItemId: null, facilitatorId: 'f', secretaryId: null, coFacilitatorId: null });
     expect(s.participants.f).toEqual({ name: 'Fay', role: 'member', present: true, joinedAt: 1000 });
     expect(s.participants.g).toEqual({ name: 'Gus', role: 'guest', present: true, joinedAt: 1003 });
     expect(s.notes).toEqual({ opening: '', closing: '', i1: '' });

@@ -186,13 +186,14 @@ export function moveStage(doc: Y.Doc, itemId: string, to: Stage, origin: Origin 
 export function openRound(
   doc: Y.Doc,
   key: string,
-  r: { kind: Round['kind']; order: string[]; now: number },
+  r: { kind: Round['kind']; order: string[]; now: number; reveal?: 'together' },
   origin: Origin = ORIGIN.local,
 ): void {
   checkKey(doc, key);
   const previous = RoundSchema.safeParse(rounds(doc).get(key));
   const number = previous.success ? previous.data.number + 1 : 1;
-  const entry = valid(RoundSchema, { kind: r.kind, number, order: r.order, speaker: r.order[0] ?? null, openedAt: r.now }, 'round');
+  const fields = { kind: r.kind, number, order: r.order, speaker: r.order[0] ?? null, openedAt: r.now, ...(r.reveal ? { reveal: r.reveal } : {}) };
+  const entry = valid(RoundSchema, fields, 'round');
   doc.transact(() => rounds(doc).set(key, entry), origin);
 }
 

@@ -21,3 +21,6 @@ export * from './itemRecord.ts';
 export * from './closedAt.ts';
 export * from './agendaConsent.ts';
 export * from './facilitation.ts';
+export * from './sealed.ts';
+export * from './handover.ts';
+export * from './selection.ts';

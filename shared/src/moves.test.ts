@@ -83,8 +83,10 @@ describe('stage moves', () => {
     if (!v.ok) expect(v.reason).toContain('collecting');
   });
 
-  it('[M6] a selection item runs the same process', () => {
+  it('[M6][M12] a selection item runs the same process, and reaches its consent round once a candidate is proposed', () => {
     const s = meeting('items', [item('s1', 'selection', 'react')]);
+    expect(checkMove(s, FAC, { kind: 'stage', itemId: 's1', to: 'consent' })).toMatchObject({ ok: false, rule: 'M12' });
+    s.agenda[0] = { ...s.agenda[0]!, candidateId: 'f' };
     expect(checkMove(s, FAC, { kind: 'stage', itemId: 's1', to: 'consent' })).toEqual({ ok: true });
   });
 
@@ -106,6 +108,33 @@ describe('stage moves', () => {
 
   it('[M8] an unknown item cannot move', () => {
     expect(checkMove(meeting('items'), FAC, { kind: 'stage', itemId: 'zz', to: 'present' })).toMatchObject({ ok: false, rule: 'M8' });
+  });
+});
+
+describe('leaving the items [M11]', () => {
+  const rows: [Stage, boolean][] = STAGES.map((stage) => [stage, !['present', 'clarify', 'react', 'consent', 'resolve'].includes(stage)]);
+  it.each(rows)('[M11] a consent item at %s lets the meeting move to closing: %s', (stage, allowed) => {
+    const v = checkMove(meeting('items', [item('i1', 'consent', stage)]), FAC, { kind: 'phase', to: 'closing' });
+    expect(v.ok).toBe(allowed);
+    if (!v.ok) expect(v).toMatchObject({ rule: 'M11', reason: expect.stringContaining('defer it') });
+  });
+
+  it('[M11] a selection item mid-process holds the meeting too; a report item never does', () => {
+    const sel = meeting('items', [item('r', 'report', 'draft'), item('s', 'selection', 'clarify')]);
+    expect(checkMove(sel, FAC, { kind: 'phase', to: 'closing' })).toMatchObject({ ok: false, rule: 'M11' });
+    expect(allowedMoves(sel, 'f')).not.toContainEqual({ kind: 'phase', to: 'closing' });
+    const deferred = meeting('items', [item('r', 'report', 'draft'), item('s', 'selection', 'deferred')]);
+    expect(allowedMoves(deferred, 'f')).toContainEqual({ kind: 'phase', to: 'closing' });
+  });
+
+  it('[M11] once the stranded item is deferred, the board offers Closing again', () => {
+    const s = meeting('items', [item('a', 'consent', 'resolve')]);
+    expect(allowedMoves(s, 'f')).toEqual<Move[]>([
+      { kind: 'stage', itemId: 'a', to: 'consent' },
+      { kind: 'stage', itemId: 'a', to: 'deferred' },
+    ]);
+    s.agenda[0] = { ...s.agenda[0]!, stage: 'deferred' };
+    expect(allowedMoves(s, 'f')).toEqual<Move[]>([{ kind: 'phase', to: 'closing' }]);
   });
 });
 
@@ -133,8 +162,8 @@ describe('who moves', () => {
 describe('allowedMoves', () => {
   it('[M9] offers the facilitator the next phase and each item\'s next stages', () => {
     const s = meeting('items', [item('a', 'consent', 'consent'), item('b', 'report', 'draft'), item('c', 'consent', 'decided')], ['a']);
+    // [M11] item a is mid-process, so the meeting cannot leave the items yet
     expect(allowedMoves(s, 'f')).toEqual<Move[]>([
-      { kind: 'phase', to: 'closing' },
       { kind: 'stage', itemId: 'a', to: 'resolve' },
       { kind: 'stage', itemId: 'a', to: 'decided' },
       { kind: 'stage', itemId: 'a', to: 'deferred' },

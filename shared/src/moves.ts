@@ -1,6 +1,6 @@
 // The move tables (DESIGN §4) as data, and the one check of a phase or stage
 // move that the board (to offer buttons) and the server (to refuse) both use.
-// Rules M1–M9 in docs/consent-spec.md.
+// Rules M1–M12 in docs/consent-spec.md.
 import { deriveConsent } from './consent.ts';
 import { PHASES, STAGES, type ItemKind, type Phase, type Stage } from './schema.ts';
 import type { Actor, MeetingSnapshot, Verdict } from './types.ts';
@@ -30,6 +30,14 @@ export const STAGE_MOVES: Readonly<Record<Stage, readonly Stage[]>> = {
 /** [M5] Item kinds that run the consent process; report and explore items have no stages. */
 export const STAGED_KINDS: readonly ItemKind[] = ['consent', 'selection'];
 
+/** [M11] Stages between present and resolve: an item there is mid-process and holds the meeting in `items`. */
+export const MID_PROCESS_STAGES: readonly Stage[] = ['present', 'clarify', 'react', 'consent', 'resolve'];
+
+/** [M11] The consent or selection item that is mid-process, if any (the first in agenda order). */
+export function itemMidProcess(snapshot: MeetingSnapshot) {
+  return snapshot.agenda.find((i) => STAGED_KINDS.includes(i.kind) && MID_PROCESS_STAGES.includes(i.stage)) ?? null;
+}
+
 export type Move = { kind: 'phase'; to: Phase } | { kind: 'stage'; itemId: string; to: Stage };
 
 const refuse = (rule: string, reason: string): Verdict => ({ ok: false, rule, reason });
@@ -43,9 +51,15 @@ export function checkMove(snapshot: MeetingSnapshot, actor: Actor, move: Move): 
   }
   if (meta.phase === 'closed') return refuse('M3', 'The meeting is closed; nothing moves any more.');
   if (move.kind === 'phase') {
-    if (PHASE_MOVES[meta.phase].includes(move.to)) return OK;
-    const next = PHASE_MOVES[meta.phase][0];
-    return refuse('M2', `The meeting is in "${meta.phase}"; it can only move on to "${next}", not to "${move.to}".`);
+    if (!PHASE_MOVES[meta.phase].includes(move.to)) {
+      const next = PHASE_MOVES[meta.phase][0];
+      return refuse('M2', `The meeting is in "${meta.phase}"; it can only move on to "${next}", not to "${move.to}".`);
+    }
+    const stranded = meta.phase === 'items' ? itemMidProcess(snapshot) : null;
+    if (stranded) {
+      return refuse('M11', `"${stranded.title}" is still at "${stranded.stage}"; defer it (to carry it to the next meeting) or finish it before leaving the items.`);
+    }
+    return OK;
   }
   if (meta.phase !== 'items') {
     return refuse('M4', `Agenda items move only in the "items" phase; the meeting is in "${meta.phase}".`);
@@ -59,6 +73,9 @@ export function checkMove(snapshot: MeetingSnapshot, actor: Actor, move: Move): 
   if (!allowed.includes(move.to)) {
     const options = allowed.length > 0 ? `it can move to ${allowed.map((s) => `"${s}"`).join(' or ')}` : 'that is final';
     return refuse('M6', `"${item.title}" is at "${item.stage}"; ${options}, not to "${move.to}".`);
+  }
+  if (item.kind === 'selection' && move.to === 'consent' && !item.candidateId) {
+    return refuse('M12', `"${item.title}" goes to its consent round once the facilitator has proposed a candidate.`);
   }
   if (move.to === 'decided') {
     const consent = deriveConsent(snapshot, item.id);

@@ -1,7 +1,8 @@
 // Who may write what (DESIGN §5) as one table, and the check of an update's
 // touched paths against it. Rules R1–R18 and P4 in docs/consent-spec.md.
 import * as Y from 'yjs';
-import { ROOT, agenda, itemIdOfProposalRoot, meta, participants, splitPositionKey } from './schema.ts';
+import { ParticipantSchema, ROOT, RoundSchema, agenda, itemIdOfProposalRoot, meta, participants, rounds, splitPositionKey } from './schema.ts';
+import { isSealedNow } from './sealed.ts';
 import type { Actor, Verdict } from './types.ts';
 import { nestedTypeOf, type TouchedPath, type WritePath } from './updatePaths.ts';
 
@@ -17,7 +18,9 @@ export type Scope =
   | 'anyPresent' //         the `present` field of anyone's entry, nothing else
   | 'authoredObjection' //  create own cards as `open`; change status/resolution of own cards; never delete
   | 'noteText' //           create a note's Y.Text and edit its text; never remove a note
-  | 'openProposal'; //      the proposal text of an existing agenda item that is not decided
+  | 'openProposal' //       the proposal text of an existing agenda item that is not decided
+  | 'metaFields' //         meta, with facilitatorId and coFacilitatorId naming a present member [F1][F2]
+  | 'changeNomination'; //  their own nomination, only in the item's open change round [S4]
 
 export interface Right {
   id: string;
@@ -31,7 +34,7 @@ export interface Right {
 
 /** DESIGN §5 as data. Rows are granted, never subtracted: a path is allowed when one row for its root allows it. */
 export const RIGHTS: readonly Right[] = [
-  { id: 'R5', root: ROOT.meta, writers: ['facilitator'], scope: 'all', says: "only the facilitator writes the meeting's settings" },
+  { id: 'R5', root: ROOT.meta, writers: ['facilitator'], scope: 'metaFields', says: "only the facilitator writes the meeting's settings" },
   { id: 'R6', root: ROOT.agenda, writers: ['facilitator'], scope: 'all', says: 'only the facilitator writes the agenda' },
   { id: 'R7', root: ROOT.rounds, writers: ['facilitator'], scope: 'all', says: 'only the facilitator opens, runs and closes rounds' },
   { id: 'R8', root: ROOT.participants, writers: ['member', 'guest'], scope: 'ownPresent', says: 'participants may only change whether they are present, in their own entry' },
@@ -41,6 +44,7 @@ export const RIGHTS: readonly Right[] = [
   { id: 'R12', root: 'proposal/*', writers: ['member', 'guest'], scope: 'openProposal', says: 'proposal text is written for an agenda item that exists and is not decided' },
   { id: 'R13', root: ROOT.notes, writers: ['member', 'guest'], scope: 'noteText', says: 'notes are written as text and never removed' },
   { id: 'R14', root: ROOT.evaluation, writers: ['member', 'guest'], scope: 'ownKey', says: 'participants may only write their own evaluation' },
+  { id: 'S4', root: ROOT.nominations, writers: ['member'], scope: 'changeNomination', says: 'members change their own nomination, with a reason, in the change round' },
 ];
 
 /** Rules that stand outside the rows. */
@@ -52,12 +56,16 @@ export const GENERAL_RULES = {
   unknownRoot: 'R15',
   deleteOthers: 'R16',
   finalItem: 'R18',
+  sealedRound: 'V2',
+  serverOnly: 'V3',
   pending: 'P2',
   shape: 'P4',
 } as const;
 
 /** Roots whose entries are plain JSON values (no nested Yjs types). */
-const PLAIN_ROOTS: ReadonlySet<string> = new Set([ROOT.meta, ROOT.participants, ROOT.objections, ROOT.positions, ROOT.rounds, ROOT.evaluation]);
+const PLAIN_ROOTS: ReadonlySet<string> = new Set([ROOT.meta, ROOT.participants, ROOT.objections, ROOT.positions, ROOT.rounds, ROOT.evaluation, ROOT.nominations]);
+/** [V3][F3] Roots the server alone writes, besides the log. */
+const SERVER_ROOTS: ReadonlySet<string> = new Set([ROOT.sealed, ROOT.handover]);
 const KNOWN_ROOTS: ReadonlySet<string> = new Set(RIGHTS.map((r) => r.root));
 const KEYED_ROOTS: ReadonlySet<string> = new Set([...PLAIN_ROOTS, ROOT.notes]);
 
@@ -99,6 +107,7 @@ export function checkRights(doc: Y.Doc, actor: Actor, paths: readonly TouchedPat
 
 function checkPath(ctx: Ctx, path: WritePath): Verdict {
   if (path.root === ROOT.log) return refuse(GENERAL_RULES.log, `only the server writes the log: ${describePath(path)}`);
+  if (SERVER_ROOTS.has(path.root)) return refuse(GENERAL_RULES.serverOnly, `only the server writes ${path.root}: ${describePath(path)}`);
   const rootKey = itemIdOfProposalRoot(path.root) === null ? path.root : 'proposal/*';
   if (!KNOWN_ROOTS.has(rootKey)) return refuse(GENERAL_RULES.unknownRoot, `nobody writes "${path.root}", which is not part of a meeting document`);
   const shape = shapeProblem(path);
@@ -110,6 +119,10 @@ function checkPath(ctx: Ctx, path: WritePath): Verdict {
   const final = finalItemOf(ctx.doc, path);
   if (final) {
     return refuse(GENERAL_RULES.finalItem, `agenda item "${final.itemId}" is ${final.stage}; its positions and cards are part of its record and final: ${describePath(path)}`);
+  }
+  const sealedItem = sealedItemOf(ctx.doc, path);
+  if (sealedItem !== null) {
+    return refuse(GENERAL_RULES.sealedRound, `the round on agenda item "${sealedItem}" is revealed together; answers are given privately and the server writes them all at the reveal: ${describePath(path)}`);
   }
   let refusal: Verdict | null = null;
   for (const right of RIGHTS) {
@@ -147,7 +160,7 @@ type Problem = { why: string } | null;
 function ownerOf(path: WritePath): string | null {
   if (path.key === null) return null;
   if (path.root === ROOT.participants || path.root === ROOT.evaluation) return path.key;
-  if (path.root === ROOT.positions) return splitPositionKey(path.key)?.participantId ?? null;
+  if (path.root === ROOT.positions || path.root === ROOT.nominations) return splitPositionKey(path.key)?.participantId ?? null;
   if (path.root === ROOT.objections && isObject(path.before) && typeof path.before.authorId === 'string') return path.before.authorId;
   return null;
 }
@@ -179,6 +192,25 @@ const SCOPES: Record<Scope, (ctx: Ctx, path: WritePath) => Problem> = {
     if (path.op === 'delete') return { why: `${describePath(path)} would be removed` };
     return nestedTypeOf(path.after) === 'Y.Text' ? null : { why: `${describePath(path)} must be a Y.Text` };
   },
+  metaFields: (ctx, path) => {
+    if (path.key !== 'facilitatorId' && path.key !== 'coFacilitatorId') return null;
+    if (path.op === 'delete' || path.after === path.before) return path.op === 'delete' ? { why: `${describePath(path)} is never removed` } : null;
+    if (path.key === 'coFacilitatorId' && path.after === null) return null;
+    if (path.after === ctx.self) return { why: `${describePath(path)}: the facilitator names someone else` };
+    if (!presentMember(ctx.doc, path.after)) return { why: `${describePath(path)} must name a member who is present` };
+    return null;
+  },
+  changeNomination: (ctx, path) => {
+    const own = ownership(ctx, path, path.key === null ? null : (splitPositionKey(path.key)?.participantId ?? null));
+    if (own) return own;
+    if (path.op === 'delete') return { why: `a nomination is changed, never removed: ${describePath(path)}` };
+    const round = RoundSchema.safeParse(rounds(ctx.doc).get(splitPositionKey(path.key!)!.itemId));
+    if (!round.success || round.data.kind !== 'change' || round.data.closedAt !== undefined) {
+      return { why: `nominations change only while the item's change round is open: ${describePath(path)}` };
+    }
+    const after = path.after as { reason?: unknown } | undefined;
+    return isObject(after) && typeof after.reason === 'string' && after.reason.trim() !== '' ? null : { why: `a changed nomination gives its reason: ${describePath(path)}` };
+  },
   openProposal: (ctx, path) => {
     const itemId = itemIdOfProposalRoot(path.root)!;
     const stage = stageOf(ctx.doc, itemId);
@@ -186,6 +218,19 @@ const SCOPES: Record<Scope, (ctx: Ctx, path: WritePath) => Problem> = {
     return stage === 'decided' ? { why: `agenda item "${itemId}" is decided; its text is final` } : null;
   },
 };
+
+/** [V2] The item whose sealed round a position or nomination write belongs to, if any. */
+function sealedItemOf(doc: Y.Doc, path: WritePath): string | null {
+  if ((path.root !== ROOT.positions && path.root !== ROOT.nominations) || path.key === null) return null;
+  const itemId = splitPositionKey(path.key)?.itemId;
+  return itemId !== undefined && isSealedNow(doc, itemId) ? itemId : null;
+}
+
+/** [F1][F2] Who may be named facilitator or co-facilitator: a member who attends and was not removed. */
+function presentMember(doc: Y.Doc, id: unknown): boolean {
+  const p = ParticipantSchema.safeParse(typeof id === 'string' ? participants(doc).get(id) : undefined);
+  return p.success && p.data.role === 'member' && p.data.present && p.data.removedAt === undefined;
+}
 
 /** The stage of an agenda item (null when it has none), undefined when there is no such item. */
 function stageOf(doc: Y.Doc, itemId: string): unknown {

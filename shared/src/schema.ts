@@ -14,6 +14,12 @@ export const ROOT = {
   notes: 'notes',
   evaluation: 'evaluation',
   log: 'log',
+  /** [V3] written by the server only: who has given a sealed answer in a round revealed together. */
+  sealed: 'sealed',
+  /** [S3] revealed nominations of selection items, keyed `<itemId>/<participantId>`. */
+  nominations: 'nominations',
+  /** [F3] written by the server only: the facilitator's absence and a proposal to take over. */
+  handover: 'handover',
 } as const;
 export type RootName = (typeof ROOT)[keyof typeof ROOT];
 
@@ -64,6 +70,8 @@ export const MetaSchema = z.object({
   activeItemId: Id.nullable(),
   facilitatorId: Id,
   secretaryId: Id.nullable(),
+  /** [F1] who takes over at once when the facilitator is gone. */
+  coFacilitatorId: Id.nullable().optional(),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 export const META_KEYS = Object.keys(MetaSchema.shape) as (keyof Meta)[];
@@ -87,6 +95,11 @@ export const AgendaItemSchema = z.object({
   timeboxMin: z.number().int().min(0).max(24 * 60),
   stage: Stage,
   reviewDate: IsoDate.nullable(),
+  /** [S1] a selection item: the role it fills, and when the term ends. */
+  roleName: z.string().max(200).optional(),
+  termEnd: IsoDate.optional(),
+  /** [S5] a selection item: the candidate the facilitator proposes. */
+  candidateId: Id.optional(),
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 export const AGENDA_ITEM_KEYS = Object.keys(AgendaItemSchema.shape) as (keyof AgendaItem)[];
@@ -129,8 +142,44 @@ export const RoundSchema = z.object({
   speaker: Id.nullable(),
   openedAt: Timestamp,
   closedAt: Timestamp.optional(),
+  /** [V1] answers are given privately and revealed together (consent and nominations rounds). */
+  reveal: z.literal('together').optional(),
 });
 export type Round = z.infer<typeof RoundSchema>;
+
+/** What a round revealed together collects: positions (a consent round) or nominations. */
+export const SEALED_KINDS = ['position', 'nomination'] as const;
+
+/** [V3] `sealed[itemId]`: who has given a sealed answer in the item's round, never what. */
+export const SealedSchema = z.object({
+  kind: z.enum(SEALED_KINDS),
+  round: z.number().int().min(1),
+  given: z.array(Id).max(1000),
+  revealedAt: Timestamp.optional(),
+});
+export type Sealed = z.infer<typeof SealedSchema>;
+
+/** [S3] `nominations["<itemId>/<participantId>"]`: whom a member nominates, and why. */
+export const NominationSchema = z.object({
+  nomineeId: Id,
+  reason: z.string().min(1).max(2000),
+  round: z.number().int().min(1),
+  at: Timestamp,
+  /** [S4] set when the nomination was changed in the change round: the earlier nominee. */
+  changedFrom: Id.optional(),
+});
+export type Nomination = z.infer<typeof NominationSchema>;
+
+/** Keys of the `handover` map. */
+export const HANDOVER_KEY = { away: 'away', proposal: 'proposal' } as const;
+
+/** [F3] `handover.away`: the facilitator has had no awareness presence since `since`; takeover is possible from `takeoverAt`. */
+export const AwaySchema = z.object({ participantId: Id, since: Timestamp, takeoverAt: Timestamp });
+export type Away = z.infer<typeof AwaySchema>;
+
+/** [F5] `handover.proposal`: a present member proposes themselves; the others present consent. */
+export const HandoverProposalSchema = z.object({ candidateId: Id, at: Timestamp, consents: z.array(Id).max(1000) });
+export type HandoverProposal = z.infer<typeof HandoverProposalSchema>;
 
 export const RATING_KEYS = ['timekeeping', 'equivalence', 'clarity', 'effectiveness'] as const;
 export const EvaluationSchema = z
@@ -242,6 +291,13 @@ export const LogEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('secretary'), at: Timestamp, actorId: Id, secretaryId: Id.nullable() }),
   /** [A4] The agenda's consent record as it stood when the meeting moved on to the items. */
   z.object({ type: z.literal('agendaConsent'), at: Timestamp, actorId: Id, record: AgendaConsentRecordSchema }),
+  // [V4] the sealed answers of a round were written into the document in one update
+  z.object({ type: z.literal('reveal'), at: Timestamp, actorId: Id, itemId: Id, kind: z.enum(SEALED_KINDS), round: z.number().int(), count: z.number().int() }),
+  // [F2][F4][F5] who facilitates changed, and how
+  z.object({ type: z.literal('facilitator'), at: Timestamp, actorId: Id, from: Id, to: Id, how: z.enum(['handover', 'takeover', 'consent']) }),
+  z.object({ type: z.literal('coFacilitator'), at: Timestamp, actorId: Id, coFacilitatorId: Id.nullable() }),
+  // [S6] a selection item was decided: who holds the role, until when
+  z.object({ type: z.literal('selection'), at: Timestamp, actorId: Id, itemId: Id, roleName: z.string(), holderId: Id, termEnd: IsoDate.nullable() }),
 ]);
 export type LogEvent = z.infer<typeof LogEventSchema>;
 
@@ -256,3 +312,6 @@ export const notes = (doc: Y.Doc) => doc.getMap<Y.Text>(ROOT.notes);
 export const evaluation = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.evaluation);
 export const log = (doc: Y.Doc) => doc.getArray<unknown>(ROOT.log);
 export const proposal = (doc: Y.Doc, itemId: string) => doc.getXmlFragment(proposalRootName(itemId));
+export const sealed = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.sealed);
+export const nominations = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.nominations);
+export const handover = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.handover);

@@ -40,6 +40,9 @@ describe('readMeeting', () => {
       notes: {},
       evaluation: {},
       log: [],
+      sealed: {},
+      nominations: {},
+      handover: {},
     });
     expect(meeting.meta.phase).toBe('lobby');
   });

@@ -14,6 +14,14 @@ import {
   PositionSchema,
   ROOT,
   RoundSchema,
+  SealedSchema,
+  NominationSchema,
+  AwaySchema,
+  HandoverProposalSchema,
+  HANDOVER_KEY,
+  handover,
+  nominations,
+  sealed,
   agenda,
   evaluation,
   log,
@@ -43,6 +51,7 @@ export const META_DEFAULTS: Meta = {
   // never a participant id (ids are non-empty), so nobody facilitates a document without one
   facilitatorId: '',
   secretaryId: null,
+  coFacilitatorId: null,
 };
 
 const KEY_MAX = 128;
@@ -112,6 +121,9 @@ export function readMeeting(doc: Y.Doc): ReadResult {
     notes: readNotes(notes(doc), ignore),
     evaluation: readRecord(evaluation(doc), ROOT.evaluation, EvaluationSchema, ignore),
     log: [],
+    sealed: readRecord(sealed(doc), ROOT.sealed, SealedSchema, ignore),
+    nominations: readRecord(nominations(doc), ROOT.nominations, NominationSchema, ignore, positionKeyProblem),
+    handover: readHandover(handover(doc), ignore),
   };
   log(doc).forEach((entry: unknown, index: number) => {
     const parsed = LogEventSchema.safeParse(entry);
@@ -156,6 +168,17 @@ function readRecord<T>(
     const parsed = schema.safeParse(map.get(key));
     if (parsed.success) out[key] = parsed.data;
     else ignore(root, key, describeIssues(parsed.error));
+  }
+  return out;
+}
+
+function readHandover(map: Y.Map<unknown>, ignore: Ignore): NonNullable<MeetingSnapshot['handover']> {
+  const out: NonNullable<MeetingSnapshot['handover']> = {};
+  for (const [key, schema] of [[HANDOVER_KEY.away, AwaySchema], [HANDOVER_KEY.proposal, HandoverProposalSchema]] as const) {
+    if (!map.has(key)) continue;
+    const parsed = schema.safeParse(map.get(key));
+    if (parsed.success) (out as Record<string, unknown>)[key] = parsed.data;
+    else ignore(ROOT.handover, key, describeIssues(parsed.error));
   }
   return out;
 }

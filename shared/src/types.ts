@@ -4,8 +4,12 @@ import type {
   AgendaItem,
   Evaluation,
   LogEvent,
+  Away,
+  HandoverProposal,
   Meta,
+  Nomination,
   Objection,
+  Sealed,
   Participant,
   Position,
   Round,
@@ -46,6 +50,13 @@ export interface MeetingSnapshot {
   notes: Record<string, string>;
   evaluation: Record<string, Evaluation>;
   log: LogEvent[];
+  // The three below are optional so that snapshots built by hand (in tests) may leave them out.
+  /** [V3] keyed by item id: who has given a sealed answer in the item's round. */
+  sealed?: Record<string, Sealed>;
+  /** [S3] keyed by `<itemId>/<participantId>`. */
+  nominations?: Record<string, Nomination>;
+  /** [F3] the facilitator's absence and a takeover proposal, as the server wrote them. */
+  handover?: { away?: Away; proposal?: HandoverProposal };
 }
 
 export interface ReadResult {

@@ -14,9 +14,12 @@ import { SyncClient } from './harness/syncClient.ts';
 import { waitFor } from './harness/wait.ts';
 import { addItem, addParagraph } from './harness/writes.ts';
 
-/** The document's state apart from notes (which the barrier writes change): what a forgery must not alter. */
+/**
+ * The document's state apart from notes (which the barrier writes change) and the server's record of the
+ * facilitator's presence (rule F3: written as honest awareness states come and go): what a forgery must not alter.
+ */
 function state(doc: Y.Doc): string {
-  const { notes: _notes, ...rest } = readMeeting(doc).meeting;
+  const { notes: _notes, handover: _presence, ...rest } = readMeeting(doc).meeting;
   return JSON.stringify(rest);
 }
 

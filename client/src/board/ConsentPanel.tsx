@@ -1,7 +1,7 @@
 // The right side: facilitator controls, the round's speaking order, everyone's
 import { memo } from 'react';
 // position on the active item with the derived state in words, my position, the objection cards.
-import { activeItem, itemRecord } from '@consent/shared';
+import { activeItem, itemRecord, sealedRound } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { FacilitatorControls } from './FacilitatorControls.tsx';
 import { RoundOrder } from './RoundOrder.tsx';
@@ -10,6 +10,10 @@ import { MyPosition } from './MyPosition.tsx';
 import { ObjectionCards } from './ObjectionCards.tsx';
 import { consentSummary } from './words.ts';
 import { roundKeyOf } from '../state/roundKey.ts';
+import { Handover } from './Handover.tsx';
+import { SealedPosition } from './SealedPosition.tsx';
+import { SealedRoundStart } from './SealedRoundStart.tsx';
+import { SelectionPanel } from './SelectionPanel.tsx';
 
 export const ConsentPanel = memo(function ConsentPanel() {
   const { snapshot, can } = useBoard();
@@ -20,9 +24,14 @@ export const ConsentPanel = memo(function ConsentPanel() {
   const item = consentItem ? itemRecord(snapshot, consentItem.id) : null;
   const record = item?.consent ?? null;
   const roundKey = roundKeyOf(snapshot);
+  // [V1] a consent round revealed together takes positions privately until the reveal
+  const sealed = consentItem ? sealedRound(snapshot, consentItem.id) : null;
+  const sealedPositions = sealed?.kind === 'position' && !sealed.revealed && consentItem?.stage === 'consent' ? sealed : null;
   return (
     <aside className="panel consent-panel" aria-label="Consent and rounds">
+      <Handover />
       {can.isFacilitator && <FacilitatorControls />}
+      {consentItem?.stage === 'consent' && <SealedRoundStart />}
       {roundKey && <RoundOrder roundKey={roundKey} />}
       <section aria-labelledby="consent-heading">
         <h2 id="consent-heading">{consentItem ? 'Consent' : 'Participants'}</h2>
@@ -38,7 +47,9 @@ export const ConsentPanel = memo(function ConsentPanel() {
         <ParticipantList itemId={consentItem?.id ?? null} record={record} frozen={item?.frozenBy != null} />
       </section>
       {/* [R18] positions on a decided or deferred item are final: nothing to give */}
-      {consentItem && record && consentItem.stage !== 'decided' && consentItem.stage !== 'deferred' && <MyPosition item={consentItem} record={record} />}
+      {consentItem?.kind === 'selection' && <SelectionPanel item={consentItem} />}
+      {sealedPositions && consentItem && <SealedPosition item={consentItem} state={sealedPositions} />}
+      {!sealedPositions && consentItem && record && consentItem.stage !== 'decided' && consentItem.stage !== 'deferred' && <MyPosition item={consentItem} record={record} />}
       {item && <ObjectionCards cards={item.cards} />}
     </aside>
   );

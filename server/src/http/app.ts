@@ -10,6 +10,7 @@ import { MeetingDeleted } from '../room/RoomManager.ts';
 import type { TicketStore } from '../tickets.ts';
 import { accessRoutes } from './access.ts';
 import { deleteMeetingRoute } from './deleteRoute.ts';
+import { facilitationRoutes } from './facilitation.ts';
 import { createMeetingWithCodes, invitation, joinMeeting } from './meetings.ts';
 import { exportMinutes, MINUTES_FORMATS, type MinutesFormat } from './minutes.ts';
 import { AddressRateLimiter, rateLimit } from './rateLimit.ts';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps): Hono {
   // Before the minutes route, whose `:file` would take `codes` and `tickets` too.
   app.route('/api/meetings', accessRoutes(deps));
   app.delete('/api/meetings/:id', deleteMeetingRoute(deps));
+  app.route('/api/meetings', facilitationRoutes(deps));
 
   app.get('/api/meetings/:id/:file', async (c) => {
     const format = /^minutes\.(md|html|json)$/.exec(c.req.param('file'))?.[1] as MinutesFormat | undefined;

@@ -22,6 +22,8 @@ export interface RoomDeps {
   now(): number;
   compactEvery: number;
   log: Logger;
+  /** Who is online may have changed (an awareness state came or went). */
+  onPresence?(room: Room): void;
 }
 
 /** Awareness changes are relayed at most this often per room (carets move many times a second). */
@@ -137,7 +139,22 @@ export class Room {
   remove(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
     const removed = this.awareness.removeOwner(conn);
-    if (removed.length) this.awarenessRelay.queue(removed);
+    if (removed.length) {
+      this.awarenessRelay.queue(removed);
+      this.deps.onPresence?.(this);
+    }
+  }
+
+  /** [F3] Whether anyone but `participantId` is online. */
+  othersOnline(participantId: string): boolean {
+    for (const conn of this.conns) if (conn.identity.participantId !== participantId && this.awareness.hasLive(conn)) return true;
+    return false;
+  }
+
+  /** [F3] Whether the participant is online: one of their connections holds a live awareness state. */
+  isOnline(participantId: string): boolean {
+    for (const conn of this.conns) if (conn.identity.participantId === participantId && this.awareness.hasLive(conn)) return true;
+    return false;
   }
 
   get idle(): boolean {
@@ -209,7 +226,10 @@ export class Room {
       const who = participants(this.doc).get(conn.identity.participantId) as { name?: unknown } | undefined;
       const name = typeof who?.name === 'string' ? who.name : undefined;
       const changed = read(() => this.awareness.apply(conn, entries, { participantId: conn.identity.participantId, name }));
-      if (changed.length) this.awarenessRelay.queue(changed);
+      if (changed.length) {
+        this.awarenessRelay.queue(changed);
+        this.deps.onPresence?.(this);
+      }
     } else if (type === MESSAGE.queryAwareness) {
       conn.send(awarenessFrame(this.awareness.encode()));
     } else if (type !== MESSAGE.auth) {

@@ -18,6 +18,8 @@ export interface RoomManagerOptions {
   maxFrameBytes: number;
   log: Logger;
   now?: () => number;
+  /** Who is online may have changed in a room (the facilitator's absence is watched there). */
+  onPresence?: (room: Room) => void;
 }
 
 /** The meeting is being deleted: it takes no one and loads no more. */
@@ -74,6 +76,7 @@ export class RoomManager {
         compactEvery: this.opts.compactEvery,
         // the server's logger itself: each line names the meeting (a child logger per room costs memory)
         log: this.opts.log,
+        onPresence: this.opts.onPresence,
       });
       this.loads += 1;
       this.rooms.set(meetingId, room);

@@ -97,6 +97,12 @@ export class AwarenessStore {
     return n;
   }
 
+  /** Whether `owner` holds a live (not removed) state: its participant is online through it. */
+  hasLive(owner: object): boolean {
+    for (const entry of this.states.values()) if (entry.owner === owner && entry.json !== 'null') return true;
+    return false;
+  }
+
   /** Marks every state of `owner` removed (its socket closed); returns the ids to relay. */
   removeOwner(owner: object): number[] {
     const removed: number[] = [];

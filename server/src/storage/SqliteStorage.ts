@@ -5,9 +5,9 @@
 import Database from 'better-sqlite3';
 import type { JoinCodes } from '@consent/shared';
 import { randomCode } from '../tokens.ts';
-import type { ClientBinding, MeetingRecord, RefusedDeletion, Storage, StoredDoc } from './Storage.ts';
+import type { ClientBinding, MeetingRecord, RefusedDeletion, SealedAnswer, Storage, StoredDoc } from './Storage.ts';
 
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 // invite_code is the members' code (before version 3 it let joiners pick member or guest).
 const SCHEMA = `
@@ -56,6 +56,15 @@ CREATE TABLE IF NOT EXISTS refused_deletes (
   len INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS refused_deletes_by_meeting ON refused_deletes(meeting_id, seq);
+-- Version 4: answers of rounds revealed together, kept here (never in the document) until the reveal.
+CREATE TABLE IF NOT EXISTS sealed_answers (
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  item_id TEXT NOT NULL,
+  round INTEGER NOT NULL,
+  participant_id TEXT NOT NULL,
+  answer TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, item_id, round, participant_id)
+) WITHOUT ROWID;
 `;
 
 /** Version 2 → 3: meetings get a guest code of their own (the old invite code stays the members' code). */
@@ -149,6 +158,13 @@ export class SqliteStorage implements Storage {
       removedAt: db.prepare<[string, string], { removed_at: number }>(
         'SELECT removed_at FROM removed_participants WHERE meeting_id = ? AND participant_id = ?',
       ),
+      seal: db.prepare(
+        `INSERT INTO sealed_answers (meeting_id, item_id, round, participant_id, answer) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(meeting_id, item_id, round, participant_id) DO UPDATE SET answer = excluded.answer`,
+      ),
+      sealedOf: db.prepare<[string, string, number], { participant_id: string; answer: string }>(
+        'SELECT participant_id, answer FROM sealed_answers WHERE meeting_id = ? AND item_id = ? AND round = ? ORDER BY participant_id',
+      ),
       getOwners: db.prepare<[string], { client: number; participant_id: string }>(
         'SELECT client, participant_id FROM client_owners WHERE meeting_id = ?',
       ),
@@ -218,6 +234,14 @@ export class SqliteStorage implements Storage {
 
   async removedAt(meetingId: string, participantId: string): Promise<number | null> {
     return this.stmt.removedAt.get(meetingId, participantId)?.removed_at ?? null;
+  }
+
+  async sealAnswer(a: SealedAnswer): Promise<void> {
+    this.stmt.seal.run(a.meetingId, a.itemId, a.round, a.participantId, JSON.stringify(a.answer));
+  }
+
+  async sealedAnswers(meetingId: string, itemId: string, round: number): Promise<Map<string, unknown>> {
+    return new Map(this.stmt.sealedOf.all(meetingId, itemId, round).map((r) => [r.participant_id, JSON.parse(r.answer) as unknown] as const));
   }
 
   async appendUpdates(

@@ -44,6 +44,16 @@ export interface StoredDoc {
   refusedDeletes?: Array<Omit<RefusedDeletion, 'meetingId'>>;
 }
 
+/** [V3] One participant's answer in a round revealed together: kept out of the document until the reveal. */
+export interface SealedAnswer {
+  meetingId: string;
+  itemId: string;
+  round: number;
+  participantId: string;
+  /** Plain JSON (a sealed position or nomination, validated by the caller). */
+  answer: unknown;
+}
+
 export interface Storage {
   /** Stores a new meeting and its initial document in one transaction; rejects a duplicate id. */
   createMeeting(meeting: MeetingRecord, initialUpdate: Uint8Array): Promise<void>;
@@ -70,6 +80,10 @@ export interface Storage {
     refusedDeletes?: ReadonlyArray<RefusedDeletion>,
   ): Promise<Map<string, number>>;
   loadDoc(meetingId: string): Promise<StoredDoc>;
+  /** Stores (or replaces) a participant's sealed answer in a round; durable when it resolves. */
+  sealAnswer(answer: SealedAnswer): Promise<void>;
+  /** Every sealed answer of the item's round, by participant id. */
+  sealedAnswers(meetingId: string, itemId: string, round: number): Promise<Map<string, unknown>>;
   /**
    * Replaces the meeting's snapshot by `snapshot` (which must contain every logged
    * update up to `upToSeq`) and drops those updates, in one transaction.

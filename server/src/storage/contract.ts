@@ -236,5 +236,20 @@ export function storageContract(name: string, harness: StorageHarness): void {
       expect(await again.removedAt('m1', 'p2')).toBeNull();
       expect(await again.removedAt('m2', 'p1')).toBeNull();
     });
+
+    it('[V3] keeps sealed answers per round, the last one of a participant winning, across a close and reopen', async () => {
+      const s = await openStore();
+      await s.createMeeting(meeting('m1'), docWith('x', 1).update);
+      await s.sealAnswer({ meetingId: 'm1', itemId: 'i1', round: 1, participantId: 'ann', answer: { position: 'object' } });
+      await s.sealAnswer({ meetingId: 'm1', itemId: 'i1', round: 1, participantId: 'ann', answer: { position: 'consent' } });
+      await s.sealAnswer({ meetingId: 'm1', itemId: 'i1', round: 1, participantId: 'ben', answer: { position: 'concern' } });
+      await s.sealAnswer({ meetingId: 'm1', itemId: 'i1', round: 2, participantId: 'ben', answer: { position: 'object' } });
+      await s.close();
+      open = [];
+      const again = await openStore();
+      expect([...(await again.sealedAnswers('m1', 'i1', 1))]).toEqual([['ann', { position: 'consent' }], ['ben', { position: 'concern' }]]);
+      expect([...(await again.sealedAnswers('m1', 'i1', 2))]).toEqual([['ben', { position: 'object' }]]);
+      expect((await again.sealedAnswers('m1', 'i2', 1)).size).toBe(0);
+    });
   });
 }

@@ -4,8 +4,8 @@
 // reconnect's sync step 2 (rules P5, P7, P8). No refusal ever becomes a loop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addAgendaItem, givePosition, movePhase, objections, openRound, participants, proposal, raiseObjection, readMeeting, setPresent } from '@consent/shared';
-import { connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
+import { addAgendaItem, givePosition, movePhase, objections, openRound, participants, raiseObjection, readMeeting, setPresent } from '@consent/shared';
+import { connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, writeParagraph, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
 
 let s: TestServer;
 let m: Meeting;
@@ -45,11 +45,7 @@ beforeAll(async () => {
   }
   await write('fran', (d) => addAgendaItem(d, { id: 'i1', title: 'Seeds', kind: 'consent', ownerId: ids.fran, timeboxMin: 10 }));
   // [C17] a consent round needs a proposal
-  await write('fran', (d) => {
-    const p = new Y.XmlElement('paragraph');
-    p.insert(0, [new Y.XmlText('We buy seeds.')]);
-    proposal(d, 'i1').insert(0, [p]);
-  });
+  await write('fran', (d) => writeParagraph(d, 'i1', 'We buy seeds.'));
   await write('fran', (d) => openRound(d, 'i1', { kind: 'consent', order: [ids.fran, ids.ann, ids.ben], now: NOW }));
   await write('ben', (d) => givePosition(d, 'i1', ids.ben, 'consent', NOW));
   await write('ben', (d) => raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: ids.ben, kind: 'concern', text: 'Mind the budget', now: NOW }));

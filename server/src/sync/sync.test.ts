@@ -133,6 +133,8 @@ describe('sync', () => {
       deleteMeeting: (id) => inner.deleteMeeting(id),
       setClosedAt: (id, at) => inner.setClosedAt(id, at),
       closedBefore: (t) => inner.closedBefore(t),
+      sealAnswer: (a) => inner.sealAnswer(a),
+      sealedAnswers: (id, item, round) => inner.sealedAnswers(id, item, round),
       close: () => inner.close(),
       async loadDoc(id) {
         loads += 1;

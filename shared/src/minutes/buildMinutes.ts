@@ -157,7 +157,9 @@ function cardOf(o: Card, revision: string, person: (id: string) => MinutesPerson
 function decisionOf(log: readonly LogEvent[], itemId: string, person: (id: string) => MinutesPerson): MinutesDecision | null {
   const e = log.findLast((x): x is Extract<LogEvent, { type: 'decision' }> => x.type === 'decision' && x.itemId === itemId);
   if (!e) return null;
+  const selected = log.findLast((x): x is Extract<LogEvent, { type: 'selection' }> => x.type === 'selection' && x.itemId === itemId);
   return {
+    ...(selected ? { selection: { roleName: selected.roleName, holder: person(selected.holderId), termEnd: selected.termEnd } } : {}),
     at: iso(e.at),
     by: person(e.actorId),
     text: e.text,

@@ -128,6 +128,7 @@ function itemHtml(item: MinutesItem, n: number, m: MinutesJson): string {
       `Consented: ${names(d.consented)}; with a concern: ${names(d.concerns)}.</p>`,
       `<blockquote>${paragraphs(d.text.replace(/\n/g, '\n\n'))}</blockquote></div>`,
     );
+    if (d.selection) out.push(`<p><strong>Selected:</strong> ${escapeHtml(d.selection.holder.name)} as ${escapeHtml(d.selection.roleName)}, term until ${escapeHtml(d.selection.termEnd ?? '–')}.</p>`);
   }
   if (item.notes.trim() !== '') out.push('<h4>Notes</h4>', paragraphs(item.notes));
   out.push('</article>');

@@ -88,6 +88,7 @@ function itemMarkdown(item: MinutesItem, n: number, m: MinutesJson): string[] {
         .map((line) => (line === '' ? '>' : `> ${line}`))
         .join('\n'),
     );
+    if (d.selection) out.push(`**Selected:** ${cell(d.selection.holder.name)} as ${cell(d.selection.roleName)}, term until ${d.selection.termEnd ?? '–'}.`);
   }
   if (item.notes.trim() !== '') out.push('#### Notes', markdownText(item.notes));
   return out;

@@ -96,7 +96,16 @@ export interface MinutesCard {
   resolvedAt: string | null;
 }
 
+/** [S6] A decided selection item: who holds the role, until when. */
+export interface MinutesSelection {
+  roleName: string;
+  holder: MinutesPerson;
+  termEnd: string | null;
+}
+
 export interface MinutesDecision {
+  /** [S6] Set when the item was a selection. */
+  selection?: MinutesSelection;
   at: string;
   by: MinutesPerson;
   text: string;

@@ -15,7 +15,8 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `env` adds server settings (e.g. FACILITATOR_AWAY_MS) to the defaults. */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dist = join(REPO, 'client', 'dist');
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Error(`The board is not built (${dist}/index.html is missing): run \`pnpm --filter @consent/client build\` first.`);
@@ -26,7 +27,7 @@ export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'consent-e2e-'));
   const child: ChildProcess = spawn(tsx, ['src/main.ts'], {
     cwd: serverDir,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIST: dist, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIST: dist, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
