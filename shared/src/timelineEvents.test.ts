@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { acceptIntegration, addEvaluation, givePosition, movePhase, moveStage, openRound, raiseObjection, closeRound, withdrawObjection } from './commands.ts';
+import { acceptIntegration, addAgendaItem, addEvaluation, givePosition, movePhase, moveStage, openRound, raiseObjection, closeRound, withdrawObjection } from './commands.ts';
 import { checkUpdate } from './checkUpdate.ts';
 import { setSecretary, startStage } from './facilitation.ts';
 import { deriveAgendaConsent, giveAgendaPosition } from './agendaConsent.ts';
@@ -141,5 +141,29 @@ describe('[E1] an evaluation card says something', () => {
     expect(read.ignored).toContainEqual(expect.objectContaining({ root: 'evaluation', key: 'cleo' }));
     addEvaluation(server, 'ben', { ratings: {}, comment: 'Good.' });
     expect(Object.keys(readMeeting(server).meeting.evaluation)).toEqual(['ben']);
+  });
+});
+
+describe('[M10] one step opens the stage’s round, by the item’s kind', () => {
+  it('[M10][S2][S4] a selection item’s clarify step opens its nominations round revealed together, its react step the change round', () => {
+    const server = inItems();
+    addAgendaItem(server, { id: 'sel', title: 'Treasurer', kind: 'selection', ownerId: null, timeboxMin: 10 });
+    moveStage(server, 'sel', 'present');
+    accept(server, FRAN, (d) => startStage(d, 'sel', 'clarify', { order: ['fran', 'ben'], now: NOW }));
+    expect(readMeeting(server).meeting.rounds.sel).toMatchObject({ kind: 'nominations', reveal: 'together', number: 1 });
+    accept(server, FRAN, (d) => startStage(d, 'sel', 'react', { order: ['fran', 'ben'], now: NOW }));
+    expect(readMeeting(server).meeting.rounds.sel).toMatchObject({ kind: 'change', number: 2 });
+    expect(readMeeting(server).meeting.rounds.sel?.reveal).toBeUndefined();
+  });
+
+  it('[M10][V1] the consent step of a consent item may seal its round; without the option it is open', () => {
+    const server = inItems();
+    for (const to of ['present', 'clarify', 'react'] as const) moveStage(server, 'item1', to);
+    accept(server, FRAN, (d) => startStage(d, 'item1', 'consent', { order: ['fran'], now: NOW, reveal: 'together' }));
+    expect(readMeeting(server).meeting.rounds.item1).toMatchObject({ kind: 'consent', reveal: 'together' });
+    const plain = inItems();
+    for (const to of ['present', 'clarify', 'react'] as const) moveStage(plain, 'item1', to);
+    accept(plain, FRAN, (d) => startStage(d, 'item1', 'consent', { order: ['fran'], now: NOW }));
+    expect(readMeeting(plain).meeting.rounds.item1?.reveal).toBeUndefined();
   });
 });

@@ -31,7 +31,7 @@ export const ConsentPanel = memo(function ConsentPanel() {
     <aside className="panel consent-panel" aria-label="Consent and rounds">
       <Handover />
       {can.isFacilitator && <FacilitatorControls />}
-      {consentItem?.stage === 'consent' && <SealedRoundStart />}
+      {(consentItem?.stage === 'react' || consentItem?.stage === 'consent') && <SealedRoundStart />}
       {roundKey && <RoundOrder roundKey={roundKey} />}
       <section aria-labelledby="consent-heading">
         <h2 id="consent-heading">{consentItem ? 'Consent' : 'Participants'}</h2>

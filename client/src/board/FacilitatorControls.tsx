@@ -10,7 +10,7 @@ import { ConfirmMove } from './ConfirmMove.tsx';
 import { RoundControls } from './RoundControls.tsx';
 import { NextItemHint } from './NextItemHint.tsx';
 import { SecretaryPicker } from './SecretaryPicker.tsx';
-import { CONFIRM, FACILITATE, PHASE_ACTION, STAGE_ACTION } from './facilitationWords.ts';
+import { CONFIRM, FACILITATE, PHASE_ACTION, stageAction } from './facilitationWords.ts';
 import { PHASE_LABEL } from './words.ts';
 
 const keyOf = (m: Move) => (m.kind === 'phase' ? `phase-${m.to}` : `stage-${m.itemId}-${m.to}`);
@@ -21,12 +21,13 @@ export function FacilitatorControls() {
   const [confirming, setConfirming] = useState<Move | null>(null);
   const { next, more, others, blankProposal } = facilitatorMoves(snapshot, me);
   const titleOf = (id: string) => itemById(snapshot, id)?.title ?? '';
+  const actionOf = (m: Extract<Move, { kind: 'stage' }>) => stageAction(itemById(snapshot, m.itemId)?.kind ?? 'consent', m.to);
   const needsText = (m: Move) => m.kind === 'stage' && m.to === 'consent' && blankProposal;
 
   const make = (move: Move) => {
     setConfirming(null);
     if (move.kind === 'phase') write(`Moving to ${PHASE_LABEL[move.to]}`, () => movePhase(doc, move.to));
-    else write(STAGE_ACTION[move.to], () => startStage(doc, move.itemId, move.to, { order: speakingOrder(snapshot), now: Date.now() }));
+    else write(actionOf(move), () => startStage(doc, move.itemId, move.to, { order: speakingOrder(snapshot), now: Date.now() }));
   };
   // [M2][M3][M6] phase moves, deferring and deciding cannot be undone: they are confirmed first
   const run = (move: Move) => {
@@ -36,7 +37,7 @@ export function FacilitatorControls() {
   };
   const confirmText = (m: Move) =>
     m.kind === 'phase' ? (m.to === 'closed' ? CONFIRM.closed : CONFIRM.phase(PHASE_LABEL[m.to])) : CONFIRM.deferred(titleOf(m.itemId));
-  const label = (m: Move) => (m.kind === 'phase' ? PHASE_ACTION[m.to] : STAGE_ACTION[m.to]);
+  const label = (m: Move) => (m.kind === 'phase' ? PHASE_ACTION[m.to] : actionOf(m));
 
   return (
     <section className="facilitator" aria-labelledby="facilitator-heading">
@@ -66,7 +67,7 @@ export function FacilitatorControls() {
           <div className="row" role="group" aria-label="Moves of other items">
             {others.map((m) => m.kind === 'stage' && (
               <button key={keyOf(m)} type="button" className="small" onClick={() => run(m)}>
-                {titleOf(m.itemId)}: {STAGE_ACTION[m.to]}
+                {titleOf(m.itemId)}: {actionOf(m)}
               </button>
             ))}
           </div>

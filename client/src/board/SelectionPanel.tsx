@@ -1,8 +1,7 @@
 // [S1–S5] A selection item on the board: its role and term, the nominations
 // and change rounds, and the facilitator's proposed candidate.
 import { useState, type FormEvent } from 'react';
-import { eligibleMembers, nominationTally, openRound, proposeCandidate, setSelectionTerms, type AgendaItem } from '@consent/shared';
-import { speakingOrder } from '../state/roundPlan.ts';
+import { eligibleMembers, nominationTally, proposeCandidate, setSelectionTerms, type AgendaItem } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { SELECTION } from './revealWords.ts';
 import { Nominations } from './Nominations.tsx';
@@ -46,22 +45,13 @@ function CandidateForm({ item }: { item: AgendaItem }) {
 }
 
 export function SelectionPanel({ item }: { item: AgendaItem }) {
-  const { snapshot, doc, write, can } = useBoard();
-  const round = snapshot.rounds[item.id];
-  const open = (kind: 'nominations' | 'change') =>
-    write('Opening the round', () => openRound(doc, item.id, { kind, order: speakingOrder(snapshot), now: Date.now(), ...(kind === 'nominations' ? { reveal: 'together' as const } : {}) }));
+  const { snapshot, can } = useBoard();
   const editable = can.isFacilitator && (item.stage === 'draft' || item.stage === 'present');
   return (
     <section className="selection" aria-labelledby="selection-heading">
       <h2 id="selection-heading">{SELECTION.heading}</h2>
       {item.roleName && item.termEnd ? <p>{SELECTION.summary(item.roleName, item.termEnd)}</p> : !editable && <p className="hint">{SELECTION.noTerms}</p>}
       {editable && <TermsForm item={item} />}
-      {can.isFacilitator && item.stage === 'clarify' && round?.kind !== 'nominations' && (
-        <button type="button" onClick={() => open('nominations')}>{SELECTION.openNominations}</button>
-      )}
-      {can.isFacilitator && item.stage === 'react' && round?.kind !== 'change' && (
-        <button type="button" onClick={() => open('change')}>{SELECTION.openChange}</button>
-      )}
       <Nominations item={item} />
       {item.candidateId && (
         <p><strong>{item.stage === 'decided'

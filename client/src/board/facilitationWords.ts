@@ -1,7 +1,7 @@
 // Words of facilitation: the one next action at each step, confirmations of
 // moves that cannot be undone, rounds and speaking time, the secretary, the
 // agenda's consent, and hints. Components take their sentences from here.
-import type { Phase, Round, Stage } from '@consent/shared';
+import type { ItemKind, Phase, Round, Stage } from '@consent/shared';
 
 /** The button that takes an item to a stage: an action, not a state. */
 export const STAGE_ACTION: Record<Stage, string> = {
@@ -14,6 +14,15 @@ export const STAGE_ACTION: Record<Stage, string> = {
   decided: 'Record decision…',
   deferred: 'Defer item…',
 };
+
+/** A selection item's stages open its own rounds [S2][S4]. */
+const SELECTION_STAGE_ACTION: Partial<Record<Stage, string>> = {
+  clarify: 'Open nominations round (revealed together)',
+  react: 'Open change round',
+};
+
+/** The button that takes an item of this kind to a stage. */
+export const stageAction = (kind: ItemKind, to: Stage): string => (kind === 'selection' ? SELECTION_STAGE_ACTION[to] : undefined) ?? STAGE_ACTION[to];
 
 export const PHASE_ACTION: Record<Phase, string> = {
   lobby: 'Back to the lobby',

@@ -21,8 +21,6 @@ export const SELECTION = {
   saveTerms: 'Set role and term',
   summary: (role: string, termEnd: string) => `Selecting: ${role}, term until ${termEnd}`,
   noTerms: 'The facilitator names the role and its term.',
-  openNominations: 'Open nominations round (revealed together)',
-  openChange: 'Open change round',
   nominate: 'I nominate',
   because: 'because',
   giveNomination: 'Nominate privately',

@@ -13,14 +13,15 @@ export interface BoardSuite {
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
 }
 
-export function boardSuite(): BoardSuite {
+/** `env`: extra settings of the server process (e.g. a shorter FACILITATOR_AWAY_MS). */
+export function boardSuite(env: Record<string, string> = {}): BoardSuite {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let setupError: unknown = null;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     try {
-      server = await startServer();
+      server = await startServer(env);
       browser = await launchBrowser();
     } catch (e) {
       setupError = e;
