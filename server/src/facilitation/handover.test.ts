@@ -71,6 +71,9 @@ describe('facilitator handover', () => {
     // the meeting is no longer stuck: Ann moves it on, and Fran no longer writes meta [R5]
     expect(await as('ann', (d) => movePhase(d, 'agenda'))).toBeNull();
     expect(await as('fran', (d) => movePhase(d, 'items'))).toMatchObject({ rule: 'R5' });
+    // the facilitator's HTTP routes follow the document, not the role the token was issued with
+    expect((await api(s.url, 'GET', path('codes'), undefined, who.fran!.token)).status).toBe(403);
+    expect((await api(s.url, 'GET', path('codes'), undefined, who.ann!.token)).status).toBe(200);
   });
 
   it('[F3] the facilitator coming back clears the absence, and a takeover is refused again', async () => {

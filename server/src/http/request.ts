@@ -3,7 +3,9 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { fieldSentence } from '@consent/shared';
+import { meta } from '@consent/shared';
 import { authorize, bearer, type AccessDeps } from '../auth.ts';
+import type { RoomManager } from '../room/RoomManager.ts';
 import type { MeetingRecord } from '../storage/Storage.ts';
 import type { TokenClaims } from '../tokens.ts';
 
@@ -44,9 +46,17 @@ export async function caller(deps: AccessDeps, c: Context): Promise<{ claims: To
   return auth;
 }
 
-/** The caller, who must be the meeting's facilitator. */
-export async function facilitator(deps: AccessDeps, c: Context, what: string): Promise<{ claims: TokenClaims; meeting: MeetingRecord }> {
+/**
+ * The caller, who must be the meeting's facilitator now: the document says who
+ * that is (a handover or takeover moves it, F2–F5), not the role a token was issued with.
+ */
+export async function facilitator(
+  deps: AccessDeps & { manager: RoomManager },
+  c: Context,
+  what: string,
+): Promise<{ claims: TokenClaims; meeting: MeetingRecord }> {
   const who = await caller(deps, c);
-  if (who.claims.role !== 'facilitator') throw new HttpError(403, `Only the facilitator may ${what}.`);
+  const current = await deps.manager.withRoom(who.meeting.id, (room) => meta(room.doc).get('facilitatorId'));
+  if (current !== who.claims.participantId) throw new HttpError(403, `Only the facilitator may ${what}.`);
   return who;
 }
