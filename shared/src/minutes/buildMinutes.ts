@@ -49,7 +49,14 @@ export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now:
       facilitator: optionalPerson(s.meta.facilitatorId),
       secretary: optionalPerson(s.meta.secretaryId),
     },
-    attendance: participantList(s).map((p) => ({ participantId: p.id, name: p.name, role: p.role, present: p.present, joinedAt: iso(p.joinedAt) })),
+    attendance: participantList(s).map((p) => ({
+      participantId: p.id,
+      name: p.name,
+      role: p.role,
+      present: p.present,
+      joinedAt: iso(p.joinedAt),
+      removedAt: p.removedAt === undefined ? null : iso(p.removedAt),
+    })),
     openingRound: roundOf(s, ROUND_KEY.opening, NOTE_KEY.opening, person),
     closingRound: roundOf(s, ROUND_KEY.closing, NOTE_KEY.closing, person),
     items: s.agenda.map((item): MinutesItem => {

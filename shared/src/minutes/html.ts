@@ -2,7 +2,7 @@
 // Every user string is escaped here; nothing from the document is trusted as markup.
 import type { ConsentRecord, ProposalNode } from '../types.ts';
 import type { MinutesCard, MinutesItem, MinutesJson, MinutesPerson, MinutesRound } from './types.ts';
-import { AGENDA_CONSENT_WORDS, cardStatusWords, consentWords, durationText, frozenWords, timeText, timelineText } from './words.ts';
+import { AGENDA_CONSENT_WORDS, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, timeText, timelineText } from './words.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
@@ -55,7 +55,7 @@ export function minutesHtml(m: MinutesJson): string {
       `<b>Facilitator:</b> ${meeting.facilitator ? escapeHtml(meeting.facilitator.name) : '–'} · ` +
       `<b>Secretary:</b> ${meeting.secretary ? escapeHtml(meeting.secretary.name) : 'none named'}</p></header>`,
     '<section><h2>Attendance</h2>',
-    table(['Name', 'Role', 'Present'], m.attendance.map((p) => [escapeHtml(p.name), escapeHtml(p.role), p.present ? 'yes' : 'no'])),
+    table(['Name', 'Role', 'Present'], m.attendance.map((p) => [escapeHtml(p.name), escapeHtml(p.role), escapeHtml(attendanceWords(p))])),
     '</section>',
     round('Opening round', m.openingRound),
     agendaHtml(m),

@@ -3,7 +3,7 @@
 import type { ConsentRecord } from '../types.ts';
 import { escapeMarkdown, markdownText } from './proposalText.ts';
 import type { MinutesCard, MinutesItem, MinutesJson, MinutesPerson, MinutesRound, TimelineEntry } from './types.ts';
-import { AGENDA_CONSENT_WORDS, cardStatusWords, consentWords, durationText, frozenWords, timeText, timelineText } from './words.ts';
+import { AGENDA_CONSENT_WORDS, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, timeText, timelineText } from './words.ts';
 
 /** Table cells and inline mentions: one line, escaped. */
 const cell = (text: string): string => escapeMarkdown(text.replace(/\s+/g, ' ').trim()).replace(/^$/, '–');
@@ -21,7 +21,7 @@ export function minutesMarkdown(m: MinutesJson): string {
   ];
   out.push(facts.join('\\\n'));
 
-  out.push('## Attendance', table(['Name', 'Role', 'Present'], m.attendance.map((p) => [cell(p.name), p.role, p.present ? 'yes' : 'no'])));
+  out.push('## Attendance', table(['Name', 'Role', 'Present'], m.attendance.map((p) => [cell(p.name), p.role, attendanceWords(p)])));
   out.push(...round('Opening round', m.openingRound));
   out.push('## Agenda', agendaConsentMarkdown(m));
 

@@ -9,6 +9,7 @@ import {
   closeRound,
   createMeeting,
   givePosition,
+  markRemoved,
   movePhase,
   moveStage,
   openRound,
@@ -107,6 +108,16 @@ describe('buildMinutes', () => {
       ['Fran', 'member', true],
       ['Gus', 'guest', true],
     ]);
+  });
+
+  it('marks a participant the facilitator removed, with the time, and keeps them in the list', () => {
+    const doc = heldMeeting();
+    markRemoved(doc, 'dora', T0 + 32 * MIN);
+    const removed = minutesOf(doc);
+    expect(removed.attendance.find((p) => p.name === 'Dora')).toMatchObject({ present: false, removedAt: '2026-11-26T09:32:00.000Z' });
+    expect(removed.attendance.find((p) => p.name === 'Ben')?.removedAt).toBeNull();
+    expect(minutesMarkdown(removed)).toContain('| Dora | member | removed 2026-11-26 09:32 UTC |');
+    expect(minutesHtml(removed)).toContain('removed 2026-11-26 09:32 UTC');
   });
 
   it('keeps the opening round’s order and notes', () => {

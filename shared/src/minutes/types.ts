@@ -24,7 +24,8 @@ export interface MinutesJson {
     facilitator: MinutesPerson | null;
     secretary: MinutesPerson | null;
   };
-  attendance: (MinutesPerson & { role: Role; present: boolean; joinedAt: string })[];
+  /** `removedAt`: when the facilitator removed them (their positions stay in the record), or null. */
+  attendance: (MinutesPerson & { role: Role; present: boolean; joinedAt: string; removedAt: string | null })[];
   openingRound: MinutesRound;
   closingRound: MinutesRound;
   items: MinutesItem[];

@@ -13,6 +13,10 @@ const CONSENT_WORDS: Record<ConsentState, string> = {
 
 export const consentWords = (state: ConsentState): string => CONSENT_WORDS[state];
 
+/** The attendance column: present or not, and a removal with its time. */
+export const attendanceWords = (p: { present: boolean; removedAt: string | null }): string =>
+  p.removedAt !== null ? `removed ${timeText(p.removedAt)}` : p.present ? 'yes' : 'no';
+
 /** The line above a frozen consent record (C16); the renderer adds the time. */
 export const frozenWords = (reason: 'decision' | 'deferral'): string =>
   reason === 'decision' ? 'As recorded at the decision,' : 'As recorded when the item was deferred,';
