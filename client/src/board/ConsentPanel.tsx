@@ -12,7 +12,6 @@ import { consentSummary } from './words.ts';
 import { roundKeyOf } from '../state/roundKey.ts';
 import { Handover } from './Handover.tsx';
 import { SealedPosition } from './SealedPosition.tsx';
-import { SealedRoundStart } from './SealedRoundStart.tsx';
 import { SelectionPanel } from './SelectionPanel.tsx';
 
 export const ConsentPanel = memo(function ConsentPanel() {
@@ -31,7 +30,6 @@ export const ConsentPanel = memo(function ConsentPanel() {
     <aside className="panel consent-panel" aria-label="Consent and rounds">
       <Handover />
       {can.isFacilitator && <FacilitatorControls />}
-      {(consentItem?.stage === 'react' || consentItem?.stage === 'consent') && <SealedRoundStart />}
       {roundKey && <RoundOrder roundKey={roundKey} />}
       <section aria-labelledby="consent-heading">
         <h2 id="consent-heading">{consentItem ? 'Consent' : 'Participants'}</h2>

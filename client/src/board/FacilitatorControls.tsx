@@ -10,6 +10,7 @@ import { ConfirmMove } from './ConfirmMove.tsx';
 import { RoundControls } from './RoundControls.tsx';
 import { NextItemHint } from './NextItemHint.tsx';
 import { SecretaryPicker } from './SecretaryPicker.tsx';
+import { SealedRoundStart } from './SealedRoundStart.tsx';
 import { CONFIRM, FACILITATE, PHASE_ACTION, stageAction } from './facilitationWords.ts';
 import { PHASE_LABEL } from './words.ts';
 
@@ -56,6 +57,7 @@ export function FacilitatorControls() {
             ))}
           </div>
           {blankProposal && [next, ...more].some((m) => m && needsText(m)) && <p id="blank-proposal-hint" className="hint">{FACILITATE.blankProposal}</p>}
+          {!blankProposal && <SealedRoundStart />}
         </>
       )}
       {deciding && <RecordDecisionForm itemId={deciding} onDone={() => setDeciding(null)} />}
