@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expectAccessible } from './axe.ts';
 import { REPO } from './server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -18,7 +19,9 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A screenshot to look at, and an axe-core check of the same screen (serious or critical violations fail). */
 export async function shot(page: Page, name: string): Promise<string> {
+  await expectAccessible(page, name);
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
