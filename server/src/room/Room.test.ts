@@ -6,7 +6,7 @@ import * as encoding from 'lib0/encoding';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE, MESSAGE, SYNC, syncStep1, syncUpdate } from '@consent/shared';
+import { CLOSE, MESSAGE, ORIGIN, SYNC, addParticipant, markRemoved, syncStep1, syncUpdate } from '@consent/shared';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
 import { removeDir, tempDir, waitFor } from '../testing/harness.ts';
 import { Connection, MAX_BUFFERED_BYTES, RateLimit, type SyncSocket } from './Connection.ts';
@@ -89,6 +89,23 @@ function typing(n: number): Uint8Array[] {
 }
 
 describe('Room', () => {
+  it('closes with 4403 a socket whose participant was removed while it was being admitted', async () => {
+    const first = connect('m');
+    const room = manager.room('m')!;
+    await room.ready;
+    // the removal's document write, as the server makes it; the sweep of open sockets has already run
+    const late = new Connection(`t${++nextId}`, new MemorySocket(), { meetingId: 'm', participantId: 'gone', role: 'member' }, false, new RateLimit(1e6, Date.now()));
+    await room.serverWrite((doc) => {
+      addParticipant(doc, 'gone', { name: 'Gone', role: 'member', now: 1 }, ORIGIN.server);
+      markRemoved(doc, 'gone', 5, ORIGIN.server);
+    });
+    manager.connect(late);
+    const socket = late.socket as MemorySocket;
+    expect(socket.closed).toEqual({ code: CLOSE.forbidden, reason: 'removed by the facilitator' });
+    expect(socket.sent).toEqual([]);
+    expect(first.socket.closed).toBeNull();
+  });
+
   it('loads once for many simultaneous connections and answers no sync before the load', async () => {
     const clients = Array.from({ length: 20 }, () => connect('m'));
     for (const { conn } of clients) manager.receive(conn, syncStep1(new Uint8Array([0])));

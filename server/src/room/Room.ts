@@ -162,6 +162,11 @@ export class Room {
   }
 
   private start(conn: Connection): void {
+    // a socket admitted while its participant was being removed arrives after the removal's sweep: close it here
+    if ((participants(this.doc).get(conn.identity.participantId) as { removedAt?: unknown } | undefined)?.removedAt !== undefined) {
+      conn.close(CLOSE.forbidden, 'removed by the facilitator');
+      return;
+    }
     conn.started = true;
     conn.send(syncStep1(Y.encodeStateVector(this.doc)));
     if (this.awareness.size) conn.send(awarenessFrame(this.awareness.encode()));
