@@ -39,12 +39,16 @@ export async function authorize(deps: AccessDeps, meetingId: string, token: stri
  * a removal by the facilitator. Run again when a sync ticket is redeemed.
  */
 export async function stillValid(deps: AccessDeps, meeting: MeetingRecord, claims: TokenClaims): Promise<AuthResult> {
-  const expiresAt = claims.expiresAt ?? meeting.createdAt + deps.tokenTtlMs;
-  if (deps.now() >= expiresAt) return { ok: false, status: 401, error: 'token expired' };
+  if (deps.now() >= tokenExpiry(deps, meeting, claims)) return { ok: false, status: 401, error: 'token expired' };
   if ((await deps.storage.removedAt(meeting.id, claims.participantId)) !== null) {
     return { ok: false, status: 403, error: 'The facilitator removed this participant from the meeting.' };
   }
   return { ok: true, claims, meeting };
+}
+
+/** When a token stops opening the meeting: its own expiry, or for a token without one the configured time after the meeting was created. */
+export function tokenExpiry(deps: Pick<AccessDeps, 'tokenTtlMs'>, meeting: MeetingRecord, claims: TokenClaims): number {
+  return claims.expiresAt ?? meeting.createdAt + deps.tokenTtlMs;
 }
 
 /** The token of an `Authorization: Bearer <token>` header. */

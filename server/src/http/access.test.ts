@@ -3,7 +3,7 @@
 // and a closed meeting that takes no one new. Real server, sockets and SQLite file.
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLOSE, PHASES, meta, movePhase, participants, type Phase } from '@consent/shared';
+import { CLOSE, PHASES, meta, movePhase, participants, syncStep1, type Phase } from '@consent/shared';
 import {
   api, connectPeer, connectTicketPeer, createMeeting, join, removeDir, RawClient, startTestServer, synced, tempDir, ticket, waitFor,
   type Meeting, type Peer, type TestServer,
@@ -97,6 +97,20 @@ describe('token expiry', () => {
     expect(r.status).toBe(401);
     expect(r.error).toMatch(/expired/);
     expect(await upgrade(s, m.meetingId, `token=${m.token}`)).toBe('HTTP 401');
+  });
+
+  it('a socket opened before its token expired is closed with the final 4401 at its next frame after the expiry', async () => {
+    const s = await start();
+    const m = await createMeeting(s.url);
+    const raw = new RawClient(`${s.wsBase}/${m.meetingId}?token=${encodeURIComponent(m.token)}`);
+    await raw.opened;
+    raw.send(syncStep1(new Uint8Array([0])));
+    await waitFor(() => raw.frames.length > 0, 'the server to answer while the token is valid');
+    expect(raw.closeCode).toBeNull();
+    clock += 30 * DAY + 1000;
+    raw.send(syncStep1(new Uint8Array([0])));
+    await waitFor(() => raw.closeCode !== null, 'the socket to close');
+    expect(raw.closeCode).toBe(CLOSE.unauthorized);
   });
 
   it('a token of the first release (no expiry part) expires 30 days after its meeting was created', async () => {

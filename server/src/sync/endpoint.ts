@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE, SYNC_PARAM } from '@consent/shared';
-import { authorize, MEETING_NOT_FOUND, stillValid, type AccessDeps, type AuthResult } from '../auth.ts';
+import { authorize, MEETING_NOT_FOUND, stillValid, tokenExpiry, type AccessDeps, type AuthResult } from '../auth.ts';
 import { Connection, RateLimit, type Identity } from '../room/Connection.ts';
 import type { RoomManager } from '../room/RoomManager.ts';
 import type { TicketStore } from '../tickets.ts';
@@ -66,6 +66,9 @@ export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
   let nextId = 0;
   let accepting = true;
   const alive = new WeakMap<WebSocket, boolean>();
+  /** When each socket's token stops opening the meeting: the socket closes then (4401), at its next frame or ping. */
+  const expiry = new WeakMap<WebSocket, number>();
+  const expired = (ws: WebSocket): boolean => opts.now() >= (expiry.get(ws) ?? Infinity);
   const authorizing = new AddressCounter();
 
   /** A ticket is used up here whatever the answer; a token is checked as on HTTP (kept for scripts, see protocol.md). */
@@ -98,7 +101,11 @@ export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
         authorizing.remove(address);
         if (!auth.ok) return refuse(socket, auth.status, auth.error);
         const identity: Identity = { meetingId, participantId: auth.claims.participantId, role: auth.claims.role };
-        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, identity, wantsAck));
+        const expiresAt = tokenExpiry(opts, auth.meeting, auth.claims);
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          expiry.set(ws, expiresAt);
+          accept(ws, identity, wantsAck);
+        });
       },
       (err) => {
         authorizing.remove(address);
@@ -118,6 +125,7 @@ export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
     ws.on('pong', () => alive.set(ws, true));
     ws.on('message', (data, isBinary) => {
       if (!isBinary) return conn.close(CLOSE.malformed, 'binary frames only');
+      if (expired(ws)) return conn.close(CLOSE.unauthorized, 'token expired');
       opts.manager.receive(conn, toBytes(data));
     });
     ws.on('error', (err) => opts.log.info({ meetingId: identity.meetingId, conn: conn.id, err: err.message }, 'socket error'));
@@ -133,6 +141,10 @@ export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
     for (const ws of wss.clients) {
       if (alive.get(ws) === false) {
         ws.terminate();
+        continue;
+      }
+      if (expired(ws)) {
+        ws.close(CLOSE.unauthorized, 'token expired');
         continue;
       }
       alive.set(ws, false);
