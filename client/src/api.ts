@@ -8,23 +8,30 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(path: string, init: RequestInit): Promise<T> {
+/**
+ * One request: a network failure or an error answer becomes an ApiError with
+ * the server's sentence (prefixed by `failed`, if given) and status.
+ */
+async function send(path: string, init: RequestInit, failed?: string): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(path, init);
   } catch {
     throw new ApiError('The server cannot be reached. Check your connection and try again.', 0);
   }
-  if (!res.ok) {
-    let body: { error?: string; field?: string } = {};
-    try {
-      body = (await res.json()) as typeof body;
-    } catch {
-      // a non-JSON error page: fall back to the status line
-    }
-    throw new ApiError(body.error ?? `The server answered ${res.status} ${res.statusText}.`, res.status, body.field);
+  if (res.ok) return res;
+  let body: { error?: string; field?: string } = {};
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    // a non-JSON error page: fall back to the status line
   }
-  return (await res.json()) as T;
+  const reason = body.error ?? `The server answered ${res.status} ${res.statusText}.`;
+  throw new ApiError(failed ? `${failed}: ${reason}` : reason, res.status, body.field);
+}
+
+async function call<T>(path: string, init: RequestInit): Promise<T> {
+  return (await (await send(path, init)).json()) as T;
 }
 
 const json = (body: unknown): RequestInit => ({
@@ -47,17 +54,23 @@ export const fetchInvitation = (meetingId: string, code: string) =>
 
 const meetingPath = (meetingId: string, rest: string) => `/api/meetings/${encodeURIComponent(meetingId)}/${rest}`;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+/** A POST with my token, and a JSON body if given. */
+const post = (token: string, body?: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { ...bearer(token), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
 
 /** A single-use ticket for one sync connection: the token itself never goes into a URL. */
 export const requestTicket = (meetingId: string, token: string) =>
-  call<{ ticket: string; expiresAt: number }>(meetingPath(meetingId, 'tickets'), { method: 'POST', headers: bearer(token) });
+  call<{ ticket: string; expiresAt: number }>(meetingPath(meetingId, 'tickets'), post(token));
 
 export const fetchCodes = (meetingId: string, token: string) =>
   call<{ codes: JoinCodes }>(meetingPath(meetingId, 'codes'), { headers: bearer(token) });
 
 /** New links for every role: the old ones stop working. */
 export const rotateCodes = (meetingId: string, token: string) =>
-  call<{ codes: JoinCodes }>(meetingPath(meetingId, 'codes'), { ...json({}), headers: { ...bearer(token), 'content-type': 'application/json' } });
+  call<{ codes: JoinCodes }>(meetingPath(meetingId, 'codes'), post(token, {}));
 
 export const removeParticipant = (meetingId: string, token: string, participantId: string) =>
   call<{ participantId: string; removedAt: number }>(meetingPath(meetingId, `participants/${encodeURIComponent(participantId)}`), {
@@ -76,50 +89,16 @@ function suggestedName(res: Response): string | null {
 }
 
 export async function fetchMinutes(meetingId: string, token: string, format: MinutesFormat): Promise<{ blob: Blob; fileName: string }> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}/minutes.${format}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-  } catch {
-    throw new ApiError('The server cannot be reached: minutes need a connection.', 0);
-  }
-  if (!res.ok) {
-    let reason = `${res.status} ${res.statusText}`;
-    try {
-      reason = ((await res.json()) as { error?: string }).error ?? reason;
-    } catch {
-      // not JSON: keep the status line
-    }
-    throw new ApiError(`The minutes could not be fetched: ${reason}.`, res.status);
-  }
+  const res = await send(meetingPath(meetingId, `minutes.${format}`), { headers: bearer(token) }, 'The minutes could not be fetched');
   return { blob: await res.blob(), fileName: suggestedName(res) ?? `minutes-${meetingId}.${format}` };
 }
 
-/** Deletes the whole meeting (facilitator only); resolves once the server has erased it. */
+/** Deletes the whole meeting (facilitator only); resolves once the server has erased it (204). */
 export async function deleteMeeting(meetingId: string, token: string): Promise<void> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
-  } catch {
-    throw new ApiError('The server cannot be reached. Check your connection and try again.', 0);
-  }
-  if (res.status === 204) return;
-  let reason = `${res.status} ${res.statusText}`;
-  try {
-    reason = ((await res.json()) as { error?: string }).error ?? reason;
-  } catch {
-    // not JSON: keep the status line
-  }
-  throw new ApiError(`The meeting could not be deleted: ${reason}.`, res.status);
+  await send(`/api/meetings/${encodeURIComponent(meetingId)}`, { method: 'DELETE', headers: bearer(token) }, 'The meeting could not be deleted');
 }
 
 // Facilitation (docs/api.md): sealed answers, the reveal, the takeover.
-const post = (token: string, body?: unknown): RequestInit => ({
-  method: 'POST',
-  headers: { ...bearer(token), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-});
 const itemPath = (meetingId: string, itemId: string, rest: string) => meetingPath(meetingId, `items/${encodeURIComponent(itemId)}/${rest}`);
 
 export const sealPosition = (meetingId: string, token: string, itemId: string, body: SealedPositionBody) =>

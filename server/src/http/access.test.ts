@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLOSE, PHASES, meta, movePhase, participants, syncStep1, type Phase } from '@consent/shared';
 import {
-  api, connectPeer, connectTicketPeer, createMeeting, join, removeDir, RawClient, startTestServer, synced, tempDir, ticket, waitFor,
+  api, connectPeer, connectTicketPeer, createMeeting, join, removeDir, RawClient, startTestServer, synced, ticket, waitFor,
   type Meeting, type Peer, type TestServer,
 } from '../testing/harness.ts';
 

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { afterEach } from 'vitest';
 import * as Y from 'yjs';
-import { AUTH, MESSAGE, proposal, SYNC, syncFrame, type CreatedMeeting, type JoinedMeeting } from '@consent/shared';
+import { AUTH, MESSAGE, SYNC, syncFrame, type CreatedMeeting, type JoinedMeeting } from '@consent/shared';
 import { testConfig, type Config } from '../config.ts';
 import { startServer, type RunningServer, type StartOptions } from '../server.ts';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
@@ -226,14 +226,7 @@ export async function storedDoc(dataDir: string, meetingId: string): Promise<Y.D
 }
 
 /** Appends a paragraph to an item's proposal, as the editor does ([C17] a consent round needs one). */
-export function writeParagraph(doc: Y.Doc, itemId: string, text: string): void {
-  doc.transact(() => {
-    const p = new Y.XmlElement('paragraph');
-    p.insert(0, [new Y.XmlText(text)]);
-    const fragment = proposal(doc, itemId);
-    fragment.insert(fragment.length, [p]);
-  });
-}
+export { writeParagraph } from '@consent/shared/testing';
 
 /** One write from a fresh copy of the meeting, over an `ack=1` connection; resolves with its refusal, if any. */
 export async function writeOnce(wsBase: string, meetingId: string, token: string, write: (doc: Y.Doc) => void): Promise<{ rule: string; reason: string } | null> {
