@@ -1,5 +1,5 @@
 // Who may write what (DESIGN §5) as one table, and the check of an update's
-// touched paths against it. Rules R1–R18 and P4 in docs/consent-spec.md.
+// touched paths against it. Rules R1–R18, P4, V2, V3 and S4 in docs/consent-spec.md.
 import * as Y from 'yjs';
 import { ParticipantSchema, ROOT, RoundSchema, agenda, itemIdOfProposalRoot, meta, participants, rounds, splitPositionKey } from './schema.ts';
 import { isSealedNow } from './sealed.ts';
