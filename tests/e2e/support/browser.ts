@@ -1,19 +1,18 @@
-// Debian's Chromium driven by playwright-core; missing browser = failure, not a skip.
-import { existsSync, mkdirSync } from 'node:fs';
+// The set-up's Chromium driven by playwright-core; missing browser = failure, not a skip.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expectAccessible } from './axe.ts';
+import { BROWSER_HELP, findBrowser } from '../../../scripts/browser.mjs';
 import { REPO } from './server.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(REPO, 'tests', 'e2e', 'artifacts');
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: run \`npm run setup -- --browser\` (or apt-get install chromium).`);
-  }
+  const executablePath = findBrowser(chromium.executablePath());
+  if (!executablePath) throw new Error(`No browser for the end-to-end tests: run \`npm run setup -- --browser\`. ${BROWSER_HELP}`);
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
