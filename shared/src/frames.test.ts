@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
-import { ackFrame, awarenessFrame, refusedFrame, syncStep1, syncStep2, syncUpdate } from './frames.ts';
+import * as encoding from 'lib0/encoding';
+import { ackFrame, awarenessFrame, readAck, readRefusal, refusedFrame, syncStep1, syncStep2, syncUpdate } from './frames.ts';
 import { MESSAGE, SYNC } from './protocol.ts';
 
 const payload = new Uint8Array([1, 2, 3]);
@@ -30,5 +31,25 @@ describe('frames (docs/protocol.md)', () => {
     const refused = decoding.createDecoder(refusedFrame('R10', 'not yours'));
     expect(decoding.readVarUint(refused)).toBe(MESSAGE.refused);
     expect(JSON.parse(decoding.readVarString(refused))).toEqual({ rule: 'R10', reason: 'not yours' });
+  });
+
+  it('readAck and readRefusal read what the server sends', () => {
+    const ack = decoding.createDecoder(ackFrame(70_000));
+    decoding.readVarUint(ack);
+    expect(readAck(ack)).toBe(70_000);
+    const refused = decoding.createDecoder(refusedFrame('R10', 'not yours', 3));
+    decoding.readVarUint(refused);
+    expect(readRefusal(refused)).toEqual({ rule: 'R10', reason: 'not yours', frame: 3 });
+  });
+
+  it.each([
+    ['plain text', 'server says no', { rule: '', reason: 'server says no' }],
+    ['empty', '', { rule: '', reason: 'The server refused a change.' }],
+    ['JSON of another shape', '[1,2]', { rule: '', reason: 'The server refused a change.' }],
+    ['a bad frame number', JSON.stringify({ rule: 'P1', reason: 'malformed', frame: -2 }), { rule: 'P1', reason: 'malformed' }],
+  ])('readRefusal still reads a refusal from %s', (_name, text, expected) => {
+    const e = encoding.createEncoder();
+    encoding.writeVarString(e, text);
+    expect(readRefusal(decoding.createDecoder(encoding.toUint8Array(e)))).toEqual(expected);
   });
 });

@@ -1,6 +1,6 @@
 // Tells the participant that the server refused a change, and that the board was
 // reloaded with their other, unrefused changes kept.
-import type { Refusal } from '../sync/wire.ts';
+import type { Refusal } from '@consent/shared';
 
 export function RefusalBanner({ refusal, onDismiss }: { refusal: Refusal; onDismiss: () => void }) {
   return (

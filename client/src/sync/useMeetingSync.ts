@@ -8,12 +8,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { MESSAGE, SYNC, SYNC_PARAM, meta, readMeeting } from '@consent/shared';
+import { MESSAGE, SYNC, SYNC_PARAM, meta, readAck, readMeeting, readRefusal, type Refusal } from '@consent/shared';
 import type { Session } from '../session.ts';
 import { requestTicket } from '../api.ts';
 import type { Refused } from '../access/CannotOpen.tsx';
 import { ticketedConnection } from './ticketedConnection.ts';
-import { parseRefusal, readVarString, readVarUint, type Refusal } from './wire.ts';
 import { colourByJoinOrder, userColor } from './userColor.ts';
 import { PendingWrites, reapply } from './pendingWrites.ts';
 
@@ -114,12 +113,12 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
     };
 
     provider.messageHandlers[MESSAGE.ack] = (_enc, dec) => {
-      acked = Math.max(acked, readVarUint(dec));
+      acked = Math.max(acked, readAck(dec));
       pending.acked(acked);
       update();
     };
     provider.messageHandlers[MESSAGE.refused] = (_enc, dec) => {
-      const refused = parseRefusal(readVarString(dec));
+      const refused = readRefusal(dec);
       setRefusal(refused);
       // The refused change is in this copy (and on this device): start over from the server's
       // state, keeping my other writes that the server has not confirmed yet.

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { afterEach } from 'vitest';
 import * as Y from 'yjs';
-import { AUTH, MESSAGE, SYNC, syncFrame, type CreatedMeeting, type JoinedMeeting } from '@consent/shared';
+import { AUTH, MESSAGE, SYNC, readAck, readRefusal, syncFrame, type CreatedMeeting, type JoinedMeeting } from '@consent/shared';
 import { testConfig, type Config } from '../config.ts';
 import { startServer, type RunningServer, type StartOptions } from '../server.ts';
 import { SqliteStorage } from '../storage/SqliteStorage.ts';
@@ -151,8 +151,8 @@ export function connectPeer(wsBase: string, meetingId: string, token: string, op
       doc.destroy();
     },
   };
-  provider.messageHandlers[MESSAGE.ack] = (_e, d) => peer.acks.push(decoding.readVarUint(d));
-  provider.messageHandlers[MESSAGE.refused] = (_e, d) => peer.refusals.push(JSON.parse(decoding.readVarString(d)));
+  provider.messageHandlers[MESSAGE.ack] = (_e, d) => peer.acks.push(readAck(d));
+  provider.messageHandlers[MESSAGE.refused] = (_e, d) => peer.refusals.push(readRefusal(d));
   provider.messageHandlers[MESSAGE.auth] = (_e, d) => {
     if (decoding.readVarUint(d) === AUTH.permissionDenied) peer.denied.push(decoding.readVarString(d));
   };
