@@ -3,7 +3,7 @@
 // present consent. The server decides with its own clock and its view of who is online.
 import { readMeeting, writeHandoverProposal, writeTakeover, type MeetingSnapshot } from '@consent/shared';
 import type { Room } from '../room/Room.ts';
-import type { AppDeps } from '../http/app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import { HttpError } from '../http/request.ts';
 
 type Deps = Pick<AppDeps, 'manager' | 'now'>;

@@ -18,7 +18,7 @@ import {
 } from '@consent/shared';
 import { randomId } from '../tokens.ts';
 import type { Room } from '../room/Room.ts';
-import type { AppDeps } from '../http/app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import { HttpError } from '../http/request.ts';
 
 type Deps = Pick<AppDeps, 'storage' | 'manager' | 'now'>;

@@ -3,7 +3,7 @@
 // removal of a participant. Mounted under /api/meetings.
 import { Hono } from 'hono';
 import { RotateCodesBody } from '@consent/shared';
-import type { AppDeps } from './app.ts';
+import type { AppDeps } from './deps.ts';
 import { removeParticipant, rotateCodes } from './meetings.ts';
 import { rateLimit } from './rateLimit.ts';
 import { body, caller, facilitator } from './request.ts';

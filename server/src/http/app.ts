@@ -2,33 +2,20 @@
 // validated with zod; every error is JSON `{ error, field? }`, never a stack.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Logger } from 'pino';
 import { CreateMeetingBody, InvitationBody, JoinMeetingBody } from '@consent/shared';
-import { MEETING_NOT_FOUND, type AccessDeps } from '../auth.ts';
-import type { RoomManager } from '../room/RoomManager.ts';
+import { MEETING_NOT_FOUND } from '../auth.ts';
 import { MeetingDeleted } from '../room/RoomManager.ts';
-import type { TicketStore } from '../tickets.ts';
 import { accessRoutes } from './access.ts';
 import { deleteMeetingRoute } from './deleteRoute.ts';
+import type { AppDeps } from './deps.ts';
 import { facilitationRoutes } from './facilitation.ts';
 import { createMeetingWithCodes, invitation, joinMeeting } from './meetings.ts';
 import { exportMinutes, MINUTES_FORMATS, type MinutesFormat } from './minutes.ts';
-import { AddressRateLimiter, rateLimit } from './rateLimit.ts';
+import { rateLimit } from './rateLimit.ts';
 import { body, caller, HttpError } from './request.ts';
 import { MINUTES_FILE_CSP, securityHeaders } from './securityHeaders.ts';
 import { staticHandler } from './staticFiles.ts';
 
-export interface AppDeps extends AccessDeps {
-  manager: RoomManager;
-  tickets: TicketStore;
-  clientDist: string;
-  version: string;
-  log: Logger;
-  /** Per-address rates of the costly routes; `tickets` is for minting sync tickets. */
-  limits: { create: AddressRateLimiter; join: AddressRateLimiter; tickets: AddressRateLimiter };
-  /** Participants a meeting takes, the facilitator included. */
-  maxParticipants: number;
-}
 
 const MAX_BODY_BYTES = 16 * 1024;
 

@@ -2,7 +2,7 @@
 // reveal, and the takeover when the facilitator is gone. Mounted under /api/meetings.
 import { Hono } from 'hono';
 import { HandoverAnswerBody, SealedNominationBody, SealedPositionBody } from '@consent/shared';
-import type { AppDeps } from './app.ts';
+import type { AppDeps } from './deps.ts';
 import { answerProposal, proposeSelf, takeOver } from '../facilitation/handover.ts';
 import { ownSealed, revealNow, submitSealed } from '../facilitation/sealing.ts';
 import { body, caller } from './request.ts';

@@ -1,7 +1,6 @@
 // What the HTTP routes do to meetings: create one (initial content through the
 // shared commands), let someone join by the code of a role, rotate the codes,
 // and remove a participant (their token refused, their sockets closed).
-import * as Y from 'yjs';
 import {
   CLOSE,
   ORIGIN,
@@ -20,9 +19,8 @@ import {
 } from '@consent/shared';
 import { issueToken } from '../auth.ts';
 import { randomCode, randomId, sameSecret } from '../tokens.ts';
-import { SERVER_OWNER } from '../room/ClientWrites.ts';
 import type { MeetingRecord } from '../storage/Storage.ts';
-import type { AppDeps } from './app.ts';
+import type { AppDeps } from './deps.ts';
 import { HttpError } from './request.ts';
 
 type Deps = Pick<AppDeps, 'storage' | 'signer' | 'manager' | 'now' | 'tokenTtlMs'> & Partial<Pick<AppDeps, 'maxParticipants'>>;
@@ -38,16 +36,11 @@ export async function createMeetingWithCodes(
   const meetingId = randomId();
   const participantId = randomId();
   const now = deps.now();
-  const doc = new Y.Doc();
-  doc.transact(() => {
+  const record: MeetingRecord = { id: meetingId, createdAt: now, codes: newCodes() };
+  await deps.manager.createMeeting(record, (doc) => {
     createMeeting(doc, { ...m, facilitatorId: participantId, now }, ORIGIN.server);
     appendLog(doc, [{ type: 'join', at: now, actorId: participantId, name: m.facilitatorName, role: 'member' }], ORIGIN.server);
-  }, ORIGIN.server);
-  const record: MeetingRecord = { id: meetingId, createdAt: now, codes: newCodes() };
-  await deps.storage.createMeeting(record, Y.encodeStateAsUpdate(doc));
-  // Rule P6: nobody writes on under the client id that wrote the initial content.
-  await deps.storage.appendUpdates([], [{ meetingId, client: doc.clientID, participantId: SERVER_OWNER }]);
-  doc.destroy();
+  });
   const token = issueToken(deps, { meetingId, participantId, role: 'facilitator' });
   return { meetingId, participantId, token, role: 'facilitator', codes: record.codes };
 }

@@ -1,7 +1,7 @@
 // The minutes export: the shared renderer's Markdown, HTML or JSON of a
 // meeting, with a download file name that names the meeting and its date.
 import { buildMinutes, minutesHtml, minutesMarkdown, readMeeting } from '@consent/shared';
-import type { AppDeps } from './app.ts';
+import type { AppDeps } from './deps.ts';
 
 type Deps = Pick<AppDeps, 'manager' | 'now'>;
 

@@ -3,8 +3,10 @@
 // grace period (recording when a closed meeting closed), closed with code 1001
 // on shutdown, and erased with 4404 when the meeting is deleted.
 import type { Logger } from 'pino';
-import { CLOSE, closedAt } from '@consent/shared';
-import type { Storage } from '../storage/Storage.ts';
+import * as Y from 'yjs';
+import { CLOSE, ORIGIN, closedAt } from '@consent/shared';
+import type { MeetingRecord, Storage } from '../storage/Storage.ts';
+import { SERVER_OWNER } from './ClientWrites.ts';
 import { Connection } from './Connection.ts';
 import { Room } from './Room.ts';
 import { WriteBatcher } from './WriteBatcher.ts';
@@ -49,6 +51,22 @@ export class RoomManager {
 
   room(meetingId: string): Room | undefined {
     return this.rooms.get(meetingId);
+  }
+
+  /**
+   * A new meeting: its first content written by the server, stored with its
+   * record. Rule P6: the client id that wrote it is bound to the server, so
+   * nobody writes on under it.
+   */
+  async createMeeting(record: MeetingRecord, write: (doc: Y.Doc) => void): Promise<void> {
+    const doc = new Y.Doc();
+    try {
+      doc.transact(() => write(doc), ORIGIN.server);
+      await this.opts.storage.createMeeting(record, Y.encodeStateAsUpdate(doc));
+      await this.opts.storage.appendUpdates([], [{ meetingId: record.id, client: doc.clientID, participantId: SERVER_OWNER }]);
+    } finally {
+      doc.destroy();
+    }
   }
 
   /** The live room of a meeting, created (and its load started) on first use. */

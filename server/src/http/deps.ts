@@ -1,0 +1,19 @@
+// What the HTTP API is built from: storage and tokens (AccessDeps), the rooms,
+// tickets, the built board, and the per-address rates of the costly routes.
+import type { Logger } from 'pino';
+import type { AccessDeps } from '../auth.ts';
+import type { RoomManager } from '../room/RoomManager.ts';
+import type { TicketStore } from '../tickets.ts';
+import type { AddressRateLimiter } from './rateLimit.ts';
+
+export interface AppDeps extends AccessDeps {
+  manager: RoomManager;
+  tickets: TicketStore;
+  clientDist: string;
+  version: string;
+  log: Logger;
+  /** Per-address rates of the costly routes; `tickets` is for minting sync tickets. */
+  limits: { create: AddressRateLimiter; join: AddressRateLimiter; tickets: AddressRateLimiter };
+  /** Participants a meeting takes, the facilitator included. */
+  maxParticipants: number;
+}
