@@ -14,7 +14,7 @@ import { exportMinutes, MINUTES_FORMATS, type MinutesFormat } from './minutes.ts
 import { rateLimit } from './rateLimit.ts';
 import { body, caller, HttpError } from './request.ts';
 import { MINUTES_FILE_CSP, securityHeaders } from './securityHeaders.ts';
-import { staticHandler } from './staticFiles.ts';
+import { serveBoard } from './staticFiles.ts';
 
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -92,7 +92,7 @@ export function createApp(deps: AppDeps): Hono {
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
   // A plain GET of the sync endpoint (no upgrade) is answered here; upgrades never reach Hono.
   app.all('/sync/*', (c) => c.json({ error: 'websocket upgrade required' }, 426));
-  app.get('*', staticHandler(deps.clientDist));
+  serveBoard(app, deps.clientDist);
   app.all('*', (c) => c.json({ error: 'not found' }, 404));
   return app;
 }
