@@ -10,6 +10,7 @@ export * from './consent.ts';
 export * from './policySchema.ts';
 export * from './quorum.ts';
 export * from './absence.ts';
+export * from './absenceRights.ts';
 export * from './moves.ts';
 export * from './commands.ts';
 export * from './selectors.ts';

@@ -2,6 +2,7 @@
 // in docs/consent-spec.md). Pure.
 import { DEFAULT_POLICY, type DecisionPolicy, type QuorumState } from './policySchema.ts';
 import type { MeetingSnapshot } from './types.ts';
+import { isBlankProposal } from './minutes/proposalText.ts';
 
 /** [Q1] The policy the rules follow: `meta.quorum` and `meta.absentees`, defaults where a key is missing. */
 export function decisionPolicy(s: MeetingSnapshot): DecisionPolicy {
@@ -31,4 +32,14 @@ export function quorumState(s: MeetingSnapshot, policy: DecisionPolicy = decisio
 /** [Q3] The sentence a refused decision gives below quorum. */
 export function quorumSentence(q: QuorumState): string {
   return `Quorum not met: ${q.present} of ${q.members} members present, ${q.needed} needed.`;
+}
+
+/** [Q9] Whether `participantId` may give a position beforehand on the item now (what `givePosition` stamps round 0). */
+export function mayGivePositionBeforehand(s: MeetingSnapshot, itemId: string, participantId: string): boolean {
+  const who = s.participants[participantId];
+  const item = s.agenda.find((i) => i.id === itemId);
+  if (!who || who.role !== 'member' || who.present || who.removedAt !== undefined || !item) return false;
+  if ((item.kind !== 'consent' && item.kind !== 'selection') || item.stage === 'decided' || item.stage === 'deferred') return false;
+  if (s.rounds[itemId]?.kind === 'consent') return false;
+  return !isBlankProposal(s.proposals[itemId]?.nodes ?? []);
 }
