@@ -133,3 +133,11 @@ describe('[Q1–Q3] quorum', () => {
     expect(checkMove(waiting, { kind: 'participant', participantId: 'a' }, { kind: 'stage', itemId: 'i1', to: 'decided' })).toMatchObject({ ok: false, rule: 'M7' });
   });
 });
+
+describe('[Q4] before the consent round', () => {
+  it('[Q4][C7] an absent member’s position given beforehand is listed before the round opens; the state stays not-started', () => {
+    const s = snapshot({ absentees: 'assume-consent', positions: { 'i1/c': pos('consent', 0) } });
+    s.rounds = {};
+    expect(deriveConsent(s, 'i1')).toMatchObject({ state: 'not-started', round: null, consented: ['c'], assumed: [], missing: ['a', 'b'] });
+  });
+});

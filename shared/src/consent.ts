@@ -48,10 +48,13 @@ function openObjectionsOf(s: MeetingSnapshot, itemId: string, absent: readonly s
   return { blocking: blocking.sort(byCodeUnit), setAside: setAside.sort(byCodeUnit) };
 }
 
-/** [C3][Q4] Whether a member's position counts: a present member's in the current round, an absent member's in any; both on the current revision. */
+/**
+ * [C3][Q4] Whether a member's position counts: a present member's in the current round, an
+ * absent member's in any round (or before the first); both on the current revision.
+ */
 function counts(given: Position | undefined, round: number | null, revision: string, absent: boolean): given is Position {
-  if (given === undefined || round === null || given.revision !== revision) return false;
-  return absent || given.round === round;
+  if (given === undefined || given.revision !== revision) return false;
+  return absent || (round !== null && given.round === round);
 }
 
 /** The consent record of one agenda item; every id list is sorted by code unit. */

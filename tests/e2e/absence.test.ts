@@ -80,6 +80,7 @@ describe('[Q1–Q9][C25–C28] quorum, absent members and concerns on the board'
     await until(() => b.getByText('You are marked absent.', { exact: false }).count(), (n) => n === 1, 'the beforehand hint on Bo’s page');
     await button(b, 'Consent').click();
     await until(() => b.getByText('You gave:', { exact: false }).count(), (n) => n === 1, 'Bo’s position given');
+    await expect.poll(() => quorum(b).innerText()).toContain('Bo — their position given on this text counts');
     await shot(b, 'absence-2-position-beforehand');
   });
 
@@ -147,6 +148,7 @@ describe('[Q1–Q9][C25–C28] quorum, absent members and concerns on the board'
     const printed = fac.frameLocator('[data-testid="minutes-print-view"]');
     await expect.poll(() => printed.locator('body').innerText()).toContain('Questions for the review');
     await expect.poll(() => printed.locator('body').innerText()).toContain(`${CONCERN} — raised by ${NAMES.a}`);
+    await printed.getByRole('heading', { name: 'Questions for the review' }).scrollIntoViewIfNeeded();
     await shot(fac, 'absence-7-minutes-review-questions');
     await button(fac, 'Close').click();
   });
