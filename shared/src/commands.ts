@@ -14,7 +14,6 @@ import {
   ObjectionSchema,
   ParticipantSchema,
   Phase,
-  PositionSchema,
   ROUND_KEY,
   RoundSchema,
   Stage,
