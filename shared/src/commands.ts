@@ -14,7 +14,6 @@ import {
   ObjectionSchema,
   ParticipantSchema,
   Phase,
-  PositionSchema,
   ROUND_KEY,
   RoundSchema,
   Stage,
@@ -38,6 +37,7 @@ import {
 } from './schema.ts';
 import { checkKey, ensureNote, itemIndex, itemMap, openObjection, participant, round, valid } from './docLookup.ts';
 import { minimalEdit } from './textDiff.ts';
+import { positionEntry } from './absence.ts';
 
 type Origin = unknown;
 
@@ -212,7 +212,7 @@ export function closeRound(doc: Y.Doc, key: string, now: number, origin: Origin 
   doc.transact(() => rounds(doc).set(key, { ...current, speaker: null, closedAt: now }), origin);
 }
 
-/** A member's position in the item's current consent round, on the proposal's current revision. */
+/** A member's position in the item's current consent round (or beforehand, Q9), on the proposal's current revision. */
 export function givePosition(
   doc: Y.Doc,
   itemId: string,
@@ -221,11 +221,9 @@ export function givePosition(
   now: number,
   origin: Origin = ORIGIN.local,
 ): void {
-  itemIndex(doc, itemId);
   participant(doc, participantId);
-  const current = RoundSchema.safeParse(rounds(doc).get(itemId));
-  if (!current.success || current.data.kind !== 'consent') throw new Error(`No consent round is open for item "${itemId}".`);
-  const entry = valid(PositionSchema, { position, round: current.data.number, revision: proposalRevision(doc, itemId), at: now }, 'position');
+  // [C12][Q9] in the current consent round; an absent member may also give it beforehand
+  const entry = positionEntry(doc, itemId, participantId, position, now);
   doc.transact(() => positions(doc).set(positionKey(itemId, participantId), entry), origin);
 }
 

@@ -43,3 +43,18 @@ export function itemRecord(s: MeetingSnapshot, itemId: string): ItemRecord {
   if (frozen) return { consent: frozen.record, cards: frozen.cards, frozenBy: { type: frozen.type, at: frozen.at, actorId: frozen.actorId } };
   return { consent: deriveConsent(s, itemId), cards: objectionsOf(s, itemId), frozenBy: null };
 }
+
+/** [C27] A question for the review: a concern recorded on the item, with who raised it. */
+export interface ReviewQuestion {
+  cardId: string;
+  participantId: string;
+  text: string;
+}
+
+/** [C27] The item's concern cards still recorded (not withdrawn or integrated), oldest first: questions for its review. */
+export function reviewQuestions(record: ItemRecord): ReviewQuestion[] {
+  return record.cards
+    .filter((c) => c.kind === 'concern' && c.status === 'open')
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((c) => ({ cardId: c.id, participantId: c.authorId, text: c.text }));
+}

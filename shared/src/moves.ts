@@ -2,6 +2,7 @@
 // move that the board (to offer buttons) and the server (to refuse) both use.
 // Rules M1–M12 in docs/consent-spec.md.
 import { deriveConsent } from './consent.ts';
+import { quorumSentence, quorumState } from './quorum.ts';
 import { PHASES, STAGES, type ItemKind, type Phase, type Stage } from './schema.ts';
 import type { Actor, MeetingSnapshot, Verdict } from './types.ts';
 
@@ -78,6 +79,9 @@ export function checkMove(snapshot: MeetingSnapshot, actor: Actor, move: Move): 
     return refuse('M12', `"${item.title}" goes to its consent round once the facilitator has proposed a candidate.`);
   }
   if (move.to === 'decided') {
+    // [Q3] below quorum nothing is decided, however clear the consent
+    const quorum = quorumState(snapshot);
+    if (!quorum.met) return refuse('Q3', quorumSentence(quorum));
     const consent = deriveConsent(snapshot, item.id);
     if (consent.state !== 'consented') {
       return refuse('M7', `"${item.title}" can be recorded as decided only once consented; it is "${consent.state}".`);

@@ -1,8 +1,9 @@
 // Who may write what (DESIGN §5) as one table, and the check of an update's
-// touched paths against it. Rules R1–R18, P4, V2, V3 and S4 in docs/consent-spec.md.
+// touched paths against it. Rules R1–R18, R22, R23, P4, V2, V3 and S4 in docs/consent-spec.md.
 import * as Y from 'yjs';
 import { ParticipantSchema, ROOT, RoundSchema, agenda, itemIdOfProposalRoot, meta, participants, rounds, splitPositionKey } from './schema.ts';
 import { isSealedNow } from './sealed.ts';
+import { absenceProblem } from './absenceRights.ts';
 import type { Actor, Verdict } from './types.ts';
 import { nestedTypeOf, type TouchedPath, type WritePath } from './updatePaths.ts';
 
@@ -124,6 +125,8 @@ function checkPath(ctx: Ctx, path: WritePath): Verdict {
   if (sealedItem !== null) {
     return refuse(GENERAL_RULES.sealedRound, `the round on agenda item "${sealedItem}" is revealed together; answers are given privately and the server writes them all at the reveal: ${describePath(path)}`);
   }
+  const absence = absenceProblem(ctx.doc, ctx.self, path, describePath); // [R22][R23]
+  if (absence) return absence;
   let refusal: Verdict | null = null;
   for (const right of RIGHTS) {
     if (right.root !== rootKey) continue;

@@ -2,6 +2,7 @@
 // every entry and typed getters. Nobody else spells a root name (DESIGN §2).
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { AbsenceRecordFields, AbsenteePolicy, QuorumSetting } from './policySchema.ts';
 
 /** Root type names: part of the public contract (docs/document-schema.md). */
 export const ROOT = {
@@ -72,6 +73,9 @@ export const MetaSchema = z.object({
   secretaryId: Id.nullable(),
   /** [F1] who takes over at once when the facilitator is gone. */
   coFacilitatorId: Id.nullable().optional(),
+  /** [Q1] members present needed for a decision (null: more than half), and how absent members count. */
+  quorum: QuorumSetting.optional(),
+  absentees: AbsenteePolicy.optional(),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 export const META_KEYS = Object.keys(MetaSchema.shape) as (keyof Meta)[];
@@ -127,7 +131,8 @@ export function splitPositionKey(key: string): { itemId: string; participantId: 
 
 export const PositionSchema = z.object({
   position: PositionValue,
-  round: z.number().int().min(1),
+  /** [Q9] 0: given beforehand by an absent member, before the item's consent round opened. */
+  round: z.number().int().min(0),
   revision: z.string().max(64),
   at: Timestamp,
   /** [A3] Why, for an objection to the agenda (an item's objection is a card). */
@@ -207,6 +212,7 @@ export const ConsentRecordSchema = z.object({
   missing: z.array(Id),
   stale: z.array(Id),
   openObjections: z.array(Id),
+  ...AbsenceRecordFields,
 });
 export type ConsentRecord = z.infer<typeof ConsentRecordSchema>;
 

@@ -206,7 +206,8 @@ export function consentSummary(record: ConsentRecord, s: MeetingSnapshot): strin
       return `Blocked by ${n} objection${n === 1 ? '' : 's'}`;
     }
     case 'consented':
-      return 'Consented — ready to record';
+      // [Q3] consent without quorum is not yet a decision
+      return record.quorum && !record.quorum.met ? 'Consented — quorum not met' : 'Consented — ready to record';
     case 'collecting': {
       if (record.eligible.length === 0) return 'No members present';
       const parts: string[] = [];

@@ -49,6 +49,8 @@ export const CentrePanel = memo(function CentrePanel({ provider, user }: { provi
       ) : (
         phase === 'items' && <p className="hint">No item is active. {can.isFacilitator ? 'Activate an item in the agenda.' : 'The facilitator activates the next item.'}</p>
       )}
+      {/* [Q2] people come and go during the items: attendance, and so the quorum, stays in reach */}
+      {phase === 'items' && <AttendanceList />}
     </main>
   );
 });

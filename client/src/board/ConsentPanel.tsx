@@ -13,6 +13,7 @@ import { roundKeyOf } from '../state/roundKey.ts';
 import { Handover } from './Handover.tsx';
 import { SealedPosition } from './SealedPosition.tsx';
 import { SelectionPanel } from './SelectionPanel.tsx';
+import { QuorumStatus } from './QuorumStatus.tsx';
 
 export const ConsentPanel = memo(function ConsentPanel() {
   const { snapshot, can } = useBoard();
@@ -42,6 +43,7 @@ export const ConsentPanel = memo(function ConsentPanel() {
                 : consentSummary(record, snapshot)}
           </p>
         )}
+        {record && <QuorumStatus record={record} />}
         <ParticipantList itemId={consentItem?.id ?? null} record={record} frozen={item?.frozenBy != null} />
       </section>
       {/* [R18] positions on a decided or deferred item are final: nothing to give */}

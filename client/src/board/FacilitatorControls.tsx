@@ -11,6 +11,7 @@ import { RoundControls } from './RoundControls.tsx';
 import { NextItemHint } from './NextItemHint.tsx';
 import { SecretaryPicker } from './SecretaryPicker.tsx';
 import { SealedRoundStart } from './SealedRoundStart.tsx';
+import { DecisionRules } from './DecisionRules.tsx';
 import { CONFIRM, FACILITATE, PHASE_ACTION, stageAction } from './facilitationWords.ts';
 import { PHASE_LABEL } from './words.ts';
 
@@ -76,6 +77,7 @@ export function FacilitatorControls() {
         </details>
       )}
       <SecretaryPicker />
+      <DecisionRules />
     </section>
   );
 }

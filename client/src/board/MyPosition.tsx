@@ -1,36 +1,49 @@
 // My answer in the consent round: Consent, or Concern…/Object… with a reason.
+// A concern is checked once ("is this an objection?") before it is recorded [C26];
+// an absent member may answer beforehand, before the round opens [Q9].
 import { useState } from 'react';
-import { givePosition, positionKey, raiseObjection, type AgendaItem, type ConsentRecord, type PositionValue } from '@consent/shared';
+import { consentWithConcern, givePosition, mayGivePositionBeforehand, objectWithReason, positionKey, type AgendaItem, type ConsentRecord } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { ReasonForm } from './ReasonForm.tsx';
+import { ConcernCheck } from './ConcernCheck.tsx';
 import { POSITION_HINT } from './facilitationWords.ts';
+import { BEFOREHAND, CONCERN_CHECK } from './absenceWords.ts';
 
 export function MyPosition({ item, record }: { item: AgendaItem; record: ConsentRecord }) {
   const { snapshot, doc, me, can, write } = useBoard();
   const [asking, setAsking] = useState<'concern' | 'objection' | null>(null);
+  const [checking, setChecking] = useState<string | null>(null);
   if (!can.canTakePosition) return null;
   const round = snapshot.rounds[item.id];
-  const open = round !== undefined && round.kind === 'consent' && round.closedAt === undefined && item.stage === 'consent';
+  const inRound = round !== undefined && round.kind === 'consent' && round.closedAt === undefined && item.stage === 'consent';
+  const beforehand = !inRound && mayGivePositionBeforehand(snapshot, item.id, me);
+  const open = inRound || beforehand;
   const mine = snapshot.positions[positionKey(item.id, me)];
-  const counts = mine !== undefined && !record.stale.includes(me) && mine.round === round?.number;
+  const counts = mine !== undefined && !record.stale.includes(me) && (beforehand || record.eligible.includes(me));
 
-  const give = (position: PositionValue) => write('Giving your position', () => givePosition(doc, item.id, me, position, Date.now()));
-  const raise = (kind: 'concern' | 'objection', text: string) => {
-    const ok = write(kind === 'objection' ? 'Raising your objection' : 'Recording your concern', () => {
-      raiseObjection(doc, { id: crypto.randomUUID(), itemId: item.id, authorId: me, kind, text, now: Date.now() });
-      givePosition(doc, item.id, me, kind === 'objection' ? 'object' : 'concern', Date.now());
-    });
-    if (ok) setAsking(null);
+  const give = () => write('Giving your position', () => givePosition(doc, item.id, me, 'consent', Date.now()));
+  const card = (text: string) => ({ id: crypto.randomUUID(), itemId: item.id, by: me, text, now: Date.now() });
+  const done = (ok: boolean) => {
+    if (!ok) return;
+    setAsking(null);
+    setChecking(null);
   };
+  const recordConcern = (text: string) => done(write(CONCERN_CHECK.recording, () => consentWithConcern(doc, card(text))));
+  const raiseObjection = (text: string) => done(write(CONCERN_CHECK.raising, () => objectWithReason(doc, card(text))));
+  // [C26] a member is asked once whether the concern is an objection; a guest's concern is recorded as it is
+  const submit = (text: string) => (asking === 'objection' ? raiseObjection(text) : can.isMember ? setChecking(text) : recordConcern(text));
 
   return (
     // while the consent round is open this is the current action: on a phone it stays in reach (board.css)
-    <section className={`my-position${open ? ' current-action' : ''}`} aria-labelledby="my-position-heading">
+    <section className={`my-position${inRound ? ' current-action' : ''}`} aria-labelledby="my-position-heading">
       <h2 id="my-position-heading">Your position</h2>
-      {open && round?.speaker === me && <p className="your-turn" role="status">{POSITION_HINT.yourTurn}</p>}
+      {inRound && round?.speaker === me && <p className="your-turn" role="status">{POSITION_HINT.yourTurn}</p>}
       {!can.isMember && <p className="hint">As a guest your position is shown but does not count; you may record a concern.</p>}
+      {beforehand && <p className="hint">{BEFOREHAND.hint}</p>}
       {!open ? (
         <p className="hint">{POSITION_HINT.notOpen}</p>
+      ) : checking !== null ? (
+        <ConcernCheck text={checking} onConcern={() => recordConcern(checking)} onObjection={() => raiseObjection(checking)} onCancel={() => setChecking(null)} />
       ) : (
         <>
           {mine && (
@@ -40,7 +53,7 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
             </p>
           )}
           <div className="row" role="group" aria-label="Your position">
-            <button type="button" className="primary" onClick={() => give('consent')}>Consent</button>
+            <button type="button" className="primary" onClick={give}>Consent</button>
             <button type="button" onClick={() => setAsking('concern')} aria-expanded={asking === 'concern'}>Concern…</button>
             {/* Guests raise concerns; an objection is a member's argument from the circle's aim. */}
             {can.isMember && (
@@ -51,7 +64,7 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
             <ReasonForm
               label={asking === 'objection' ? 'Your objection: how would this proposal harm the circle’s aim?' : 'Your concern (you still consent)'}
               submitLabel={asking === 'objection' ? 'Object' : 'Consent with concern'}
-              onSubmit={(text) => raise(asking, text)}
+              onSubmit={submit}
               onCancel={() => setAsking(null)}
             />
           )}

@@ -1,6 +1,6 @@
 // buildMinutes: the minutes of a meeting as plain JSON, derived from a
 // validated snapshot (DESIGN §6). Pure: time is a parameter.
-import { itemRecord } from '../itemRecord.ts';
+import { itemRecord, reviewQuestions } from '../itemRecord.ts';
 import { RATING_KEYS, ROUND_KEY, NOTE_KEY, type Card, type LogEvent } from '../schema.ts';
 import { participantList, speakingTime, speakingTimeByRound } from '../selectors.ts';
 import { deriveAgendaConsent } from '../agendaConsent.ts';
@@ -78,6 +78,8 @@ export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now:
         objections: cards.filter((c) => c.kind === 'objection'),
         concerns: cards.filter((c) => c.kind === 'concern'),
         decision: decisionOf(s.log, item.id, person),
+        // [C28] the concerns a decision carries become the questions of its review
+        reviewQuestions: item.stage === 'decided' ? reviewQuestions(record).map((q) => ({ ...person(q.participantId), cardId: q.cardId, text: q.text })) : [],
         notes: s.notes[item.id] ?? '',
       };
     }),

@@ -2,7 +2,7 @@
 // Every user string is escaped here; nothing from the document is trusted as markup.
 import type { ConsentRecord, ProposalNode } from '../types.ts';
 import type { MinutesCard, MinutesItem, MinutesJson, MinutesPerson, MinutesRound } from './types.ts';
-import { AGENDA_CONSENT_WORDS, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, timeText, timelineText } from './words.ts';
+import { AGENDA_CONSENT_WORDS, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, quorumWords, REVIEW_QUESTIONS, timeText, timelineText } from './words.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
@@ -130,6 +130,10 @@ function itemHtml(item: MinutesItem, n: number, m: MinutesJson): string {
     );
     if (d.selection) out.push(`<p><strong>Selected:</strong> ${escapeHtml(d.selection.holder.name)} as ${escapeHtml(d.selection.roleName)}, term until ${escapeHtml(d.selection.termEnd ?? '–')}.</p>`);
   }
+  if (item.reviewQuestions.length > 0) {
+    const questions = item.reviewQuestions.map((q) => `<li>${escapeHtml(q.text)} — raised by <strong>${escapeHtml(q.name)}</strong></li>`).join('');
+    out.push(`<h4>${REVIEW_QUESTIONS}</h4>`, `<ul class="review-questions">${questions}</ul>`);
+  }
   if (item.notes.trim() !== '') out.push('<h4>Notes</h4>', paragraphs(item.notes));
   out.push('</article>');
   return out.join('\n');
@@ -140,8 +144,17 @@ function consentHtml(c: ConsentRecord, m: MinutesJson): string {
   const stale = c.stale.length > 0 ? ` (on an older round or text: ${list(c.stale)})` : '';
   return (
     `<p><span class="state">${consentWords(c.state)}</span>${c.round === null ? '' : ` (round ${c.round})`}<br>` +
-    `Consented: ${list(c.consented)}<br>With a concern: ${list(c.concerns)}<br>Objecting: ${list(c.objecting)}<br>Missing: ${list(c.missing)}${stale}</p>`
+    `Consented: ${list(c.consented)}<br>With a concern: ${list(c.concerns)}<br>Objecting: ${list(c.objecting)}<br>Missing: ${list(c.missing)}${stale}${absenceHtml(c, list)}</p>`
   );
+}
+
+/** [Q2][Q6] The quorum, and the absent members with how they count. */
+function absenceHtml(c: ConsentRecord, list: (ids: readonly string[]) => string): string {
+  const quorum = quorumWords(c);
+  if (quorum === '') return '';
+  const absent = c.absent ?? [];
+  const assumed = c.assumed ?? [];
+  return `<br>${escapeHtml(quorum)}${absent.length > 0 ? `<br>Absent: ${list(absent)}${assumed.length > 0 ? ` (assumed to consent: ${list(assumed)})` : ''}` : ''}`;
 }
 
 function agendaHtml(m: MinutesJson): string {

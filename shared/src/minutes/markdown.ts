@@ -3,7 +3,7 @@
 import type { ConsentRecord } from '../types.ts';
 import { escapeMarkdown, markdownText } from './proposalText.ts';
 import type { MinutesCard, MinutesItem, MinutesJson, MinutesPerson, MinutesRound, TimelineEntry } from './types.ts';
-import { AGENDA_CONSENT_WORDS, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, timeText, timelineText } from './words.ts';
+import { AGENDA_CONSENT_WORDS, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, quorumWords, REVIEW_QUESTIONS, timeText, timelineText } from './words.ts';
 
 /** Table cells and inline mentions: one line, escaped. */
 const cell = (text: string): string => escapeMarkdown(text.replace(/\s+/g, ' ').trim()).replace(/^$/, '–');
@@ -90,6 +90,9 @@ function itemMarkdown(item: MinutesItem, n: number, m: MinutesJson): string[] {
     );
     if (d.selection) out.push(`**Selected:** ${cell(d.selection.holder.name)} as ${cell(d.selection.roleName)}, term until ${d.selection.termEnd ?? '–'}.`);
   }
+  if (item.reviewQuestions.length > 0) {
+    out.push(`#### ${REVIEW_QUESTIONS}`, item.reviewQuestions.map((q) => `- ${cell(q.text)} — raised by **${cell(q.name)}**`).join('\n'));
+  }
   if (item.notes.trim() !== '') out.push('#### Notes', markdownText(item.notes));
   return out;
 }
@@ -103,7 +106,17 @@ function consentMarkdown(c: ConsentRecord, m: MinutesJson): string {
     `With a concern: ${list(c.concerns)}`,
     `Objecting: ${list(c.objecting)}`,
     `Missing: ${list(c.missing)}${c.stale.length > 0 ? ` (on an older round or text: ${list(c.stale)})` : ''}`,
+    ...absenceLines(c, list),
   ].join('\\\n');
+}
+
+/** [Q2][Q6] The quorum, and the absent members with how they count. */
+function absenceLines(c: ConsentRecord, list: (ids: readonly string[]) => string): string[] {
+  const quorum = quorumWords(c);
+  if (quorum === '') return [];
+  const lines = [cell(quorum)];
+  if ((c.absent ?? []).length > 0) lines.push(`Absent: ${list(c.absent ?? [])}${(c.assumed ?? []).length > 0 ? ` (assumed to consent: ${list(c.assumed ?? [])})` : ''}`);
+  return lines;
 }
 
 function agendaConsentMarkdown(m: MinutesJson): string {

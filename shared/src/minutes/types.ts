@@ -80,6 +80,8 @@ export interface MinutesItem {
   /** Cards of kind `concern` (positions of `concern` are in `consent.concerns`). */
   concerns: MinutesCard[];
   decision: MinutesDecision | null;
+  /** [C28] A decided item's concerns still on record, oldest first: what its review looks at. Empty before the decision. */
+  reviewQuestions: (MinutesPerson & { cardId: string; text: string })[];
   notes: string;
 }
 

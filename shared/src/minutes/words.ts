@@ -1,7 +1,8 @@
 // Words the Markdown and HTML minutes share: times, durations, states, events.
 // They return plain text; each renderer escapes it.
 import type { Round } from '../schema.ts';
-import type { ConsentState } from '../types.ts';
+import type { AbsenteePolicy } from '../policySchema.ts';
+import type { ConsentRecord, ConsentState } from '../types.ts';
 import type { MinutesAgendaConsent, MinutesCard, TimelineEntry } from './types.ts';
 
 const CONSENT_WORDS: Record<ConsentState, string> = {
@@ -90,4 +91,21 @@ export function timelineText(e: TimelineEntry): string {
     case 'agendaConsent':
       return AGENDA_CONSENT_WORDS[e.state];
   }
+}
+
+/** [C28] The heading of a decided item's concerns, carried into its review. */
+export const REVIEW_QUESTIONS = 'Questions for the review';
+
+const ABSENTEE_WORDS: Record<AbsenteePolicy, string> = {
+  'position-beforehand': 'absent members count with a position given beforehand',
+  'assume-consent': 'absent members are assumed to consent unless they left an objection',
+  wait: 'the decision waits for every absent member’s position',
+};
+export const absenteeWords = (policy: AbsenteePolicy): string => ABSENTEE_WORDS[policy];
+
+/** [Q2] `Quorum: 3 of 5 members present, 3 needed (met); absent members …` — empty for a record frozen before quorums. */
+export function quorumWords(c: ConsentRecord): string {
+  if (!c.quorum || !c.absentees) return '';
+  const q = c.quorum;
+  return `Quorum: ${q.present} of ${q.members} members present, ${q.needed} needed (${q.met ? 'met' : 'not met'}); ${absenteeWords(c.absentees)}`;
 }
