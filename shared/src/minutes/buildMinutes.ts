@@ -8,6 +8,8 @@ import type { AgendaConsentRecord } from '../schema.ts';
 import { roundTitle } from './words.ts';
 import type { MeetingSnapshot } from '../types.ts';
 import { proposalMarkdown } from './proposalText.ts';
+import { itemExitOf } from '../backlogView.ts';
+import { actionMinutes, answersMinutes, backlogMinutes } from './followUp.ts';
 import {
   MINUTES_FORMAT,
   type MinutesCard,
@@ -78,6 +80,7 @@ export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now:
         objections: cards.filter((c) => c.kind === 'objection'),
         concerns: cards.filter((c) => c.kind === 'concern'),
         decision: decisionOf(s.log, item.id, person),
+        exit: itemExitOf(s, item.id),
         notes: s.notes[item.id] ?? '',
       };
     }),
@@ -121,6 +124,8 @@ export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now:
     })),
     agendaConsent: agendaConsentOf(s, person),
     evaluation: evaluationOf(s, person),
+    backlog: backlogMinutes(s, person),
+    actions: actionMinutes(s, person),
   };
 }
 
@@ -157,6 +162,7 @@ function cardOf(o: Card, revision: string, person: (id: string) => MinutesPerson
     createdAt: iso(o.createdAt),
     resolution: o.resolution ?? null,
     resolvedAt: o.resolvedAt === undefined ? null : iso(o.resolvedAt),
+    path: o.path ?? null,
   };
 }
 
@@ -188,5 +194,6 @@ function evaluationOf(s: MeetingSnapshot, person: (id: string) => MinutesPerson)
     count: entries.length,
     averages,
     comments: entries.filter(([, e]) => e.comment.trim() !== '').map(([id, e]) => ({ ...person(id), comment: e.comment })),
+    answers: answersMinutes(s, person),
   };
 }

@@ -2,6 +2,7 @@
 // Every user string is escaped here; nothing from the document is trusted as markup.
 import type { ConsentRecord, ProposalNode } from '../types.ts';
 import type { MinutesCard, MinutesItem, MinutesJson, MinutesPerson, MinutesRound } from './types.ts';
+import { actionsHtml, answersHtml, backlogHtml, exitText, wayThroughText } from './followUpText.ts';
 import { AGENDA_CONSENT_WORDS, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, timeText, timelineText } from './words.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -62,6 +63,7 @@ export function minutesHtml(m: MinutesJson): string {
     '<section><h2>Items</h2>',
     m.items.length === 0 ? '<p class="muted">No agenda items.</p>' : m.items.map((item, i) => itemHtml(item, i + 1, m)).join('\n'),
     '</section>',
+    actionsHtml(m),
     round('Closing round', m.closingRound),
     '<section><h2>Timeline</h2>',
     m.timeline.length === 0
@@ -77,6 +79,7 @@ export function minutesHtml(m: MinutesJson): string {
       .map((r) => `<h3>${escapeHtml(r.title)}</h3>${table(['Name', 'Time', 'Turns'], r.speakingTime.map((t) => [escapeHtml(t.name), durationText(t.ms), String(t.turns)]))}`),
     '</section>',
     evaluationHtml(m),
+    backlogHtml(m),
     `<footer><p class="muted">Minutes generated ${timeText(m.generatedAt)} from meeting ${escapeHtml(meeting.id)}.</p></footer>`,
   ].join('\n');
   return `<!doctype html>
@@ -130,6 +133,8 @@ function itemHtml(item: MinutesItem, n: number, m: MinutesJson): string {
     );
     if (d.selection) out.push(`<p><strong>Selected:</strong> ${escapeHtml(d.selection.holder.name)} as ${escapeHtml(d.selection.roleName)}, term until ${escapeHtml(d.selection.termEnd ?? '–')}.</p>`);
   }
+  const exit = exitText(item);
+  if (exit) out.push('<h4>Way out</h4>', `<p>${escapeHtml(exit)}</p>`);
   if (item.notes.trim() !== '') out.push('<h4>Notes</h4>', paragraphs(item.notes));
   out.push('</article>');
   return out.join('\n');
@@ -155,7 +160,8 @@ function agendaHtml(m: MinutesJson): string {
 
 function cards(list: readonly MinutesCard[]): string {
   const items = list.map((c) => {
-    const resolution = c.resolution === null ? '' : `<br><i>Integrated as:</i> ${escapeHtml(c.resolution)}${c.resolvedAt ? ` (${timeText(c.resolvedAt)})` : ''}`;
+    const way = wayThroughText(c);
+    const resolution = c.resolution === null ? '' : `<br><i>Integrated as:</i> ${way ? `${escapeHtml(way)}: ` : ''}${escapeHtml(c.resolution)}${c.resolvedAt ? ` (${timeText(c.resolvedAt)})` : ''}`;
     return `<li class="card"><b>${escapeHtml(c.authorName)}</b> (${escapeHtml(cardStatusWords(c))}${c.stale ? ', raised on an earlier text' : ''}): ${escapeHtml(c.text)}${resolution}</li>`;
   });
   return `<ul>${items.join('')}</ul>`;
@@ -168,6 +174,7 @@ function evaluationHtml(m: MinutesJson): string {
     out.push(table(['Rating', 'Average (1–5)'], Object.entries(evaluation.averages).map(([k, v]) => [escapeHtml(k), v === null ? '–' : v.toFixed(2)])));
   }
   if (evaluation.comments.length > 0) out.push(`<ul>${evaluation.comments.map((c) => `<li><b>${escapeHtml(c.name)}:</b> ${escapeHtml(c.comment)}</li>`).join('')}</ul>`);
+  out.push(answersHtml(m));
   out.push('</section>');
   return out.join('\n');
 }
