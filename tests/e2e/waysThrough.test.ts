@@ -190,7 +190,10 @@ describe('ways through an objection and out of an item', () => {
     const printed = fac.frameLocator('[data-testid="minutes-print-view"]');
     await expect.poll(() => printed.locator('body').innerText()).toContain('Passed to a broader circle.');
     expect(await printed.locator('body').innerText()).toContain('Shortened the term: We review it after three months.');
-    await shot(fac, 'w6-minutes-print-view');
+    await printed.getByRole('heading', { name: 'Objections' }).first().scrollIntoViewIfNeeded();
+    await shot(fac, 'w6a-minutes-ways-through');
+    await printed.getByRole('heading', { name: 'Carried to the next meeting' }).scrollIntoViewIfNeeded();
+    await shot(fac, 'w6b-minutes-backlog');
     await button(fac, 'Close').click();
   });
 });

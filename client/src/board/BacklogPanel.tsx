@@ -10,6 +10,11 @@ export const BacklogPanel = memo(function BacklogPanel() {
   const { snapshot, can } = useBoard();
   const [adding, setAdding] = useState(false);
   const rows = backlogOf(snapshot);
+  // the item an entry came from, unless the entry already bears its title
+  const linkedTitle = (itemId: string | undefined, title: string) => {
+    const item = itemId ? itemById(snapshot, itemId)?.title : undefined;
+    return item && item !== title ? item : null;
+  };
   return (
     <section className="backlog" aria-labelledby="backlog-heading">
       <h2 id="backlog-heading">{BACKLOG.heading}</h2>
@@ -18,7 +23,7 @@ export const BacklogPanel = memo(function BacklogPanel() {
         {rows.map((e) => (
           <li key={e.id} className="card backlog-entry" data-source={e.source}>
             <strong>{e.title}</strong>
-            <span className="hint"> {BACKLOG.from(SOURCE_WORDS[e.source], e.itemId ? (itemById(snapshot, e.itemId)?.title ?? null) : null)} · {nameOf(snapshot, e.authorId)}</span>
+            <span className="hint"> {BACKLOG.from(SOURCE_WORDS[e.source], linkedTitle(e.itemId, e.title))} · {nameOf(snapshot, e.authorId)}</span>
             {e.text && <p>{e.text}</p>}
           </li>
         ))}
