@@ -141,6 +141,7 @@ describe('ways through an objection and out of an item', () => {
     const backlog = ben.getByRole('region', { name: 'Carried to the next meeting' });
     await backlog.locator('.backlog-entry', { hasText: HALL }).getByText('for a broader circle').waitFor();
     await backlog.locator('.backlog-entry', { hasText: SHED }).getByText('Once the permit is in.').waitFor();
+    await ben.getByText('Passed to a broader circle.', { exact: true }).waitFor();
     await shot(ben, 'w4b-backlog');
   });
 
