@@ -12,6 +12,7 @@ import { freezeItem } from './itemRecord.ts';
 import { freshPart, type RefusedDeletes } from './knownParts.ts';
 import { amendmentEvents, timelineEventsOf } from './timelineEvents.ts';
 import { deriveAgendaConsent } from './agendaConsent.ts';
+import { itemExitsOf } from './itemExits.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A log event as checkUpdate proposes it; the server adds `at` (its clock) and `actorId`. */
@@ -203,12 +204,15 @@ function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[],
     events.push({ type: 'stage', itemId: move.itemId, from, to: move.to });
     if (move.to === 'decided' || move.to === 'deferred') freezing.push({ itemId: move.itemId, to: move.to });
   }
+  // [BL5][O6] the way each deferred item leaves: from the exit entry written with its deferral
+  const exits = itemExitsOf(paths, new Set(freezing.filter((f) => f.to === 'deferred').map((f) => f.itemId)));
+  if ('rule' in exits) return refuse(exits.rule as string, exits.reason as string);
   for (const { itemId, to } of freezing) {
     // consent is derived from the document as it is now; a decision may not change what it rests on
     const touched = paths.find((p) => bearsOnConsent(p, itemId));
     const what = to === 'decided' ? 'a decision' : 'a deferral';
     if (touched) return refuse('R17', `${what} records the consent as it stands; this update also changes ${describePath(touched)}`);
-    events.push(to === 'decided' ? decisionEvent(meeting(), itemId, paths) : { type: 'deferral', itemId, ...freezeItem(meeting(), itemId) });
+    events.push(to === 'decided' ? decisionEvent(meeting(), itemId, paths) : { type: 'deferral', itemId, ...freezeItem(meeting(), itemId), path: exits.get(itemId) ?? 'deferred' });
     const selected = to === 'decided' ? selectionEvent(meeting(), itemId) : null;
     if (selected) events.push(selected);
   }

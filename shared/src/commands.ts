@@ -28,6 +28,7 @@ import {
   rounds,
   type AgendaItem,
   type Evaluation,
+  type IntegrationPath,
   type ItemKind,
   type LogEvent,
   type Objection,
@@ -254,12 +255,18 @@ export function withdrawObjection(doc: Y.Doc, objectionId: string, now: number, 
   doc.transact(() => objections(doc).set(objectionId, { ...entry, status: 'withdrawn', resolvedAt: now }), origin);
 }
 
-/** The objector accepts the amended proposal: the card is integrated, with how. */
-export function acceptIntegration(doc: Y.Doc, objectionId: string, resolution: string, now: number, origin: Origin = ORIGIN.local): void {
-  const how = valid(ObjectionSchema.shape.resolution, resolution, 'resolution');
+/** The objector accepts the amended proposal: the card is integrated, with how, and [O1] which way through (`path`). */
+export function acceptIntegration(doc: Y.Doc, objectionId: string, resolution: string | WayThrough, now: number, origin: Origin = ORIGIN.local): void {
+  const way = typeof resolution === 'string' ? { text: resolution } : resolution;
+  const how = valid(ObjectionSchema.shape.resolution, way.text, 'resolution');
+  const path = 'path' in way ? valid(ObjectionSchema.shape.path, way.path, 'way through') : undefined;
   const entry = openObjection(doc, objectionId);
-  doc.transact(() => objections(doc).set(objectionId, { ...entry, status: 'integrated', resolvedAt: now, resolution: how }), origin);
+  if (path !== undefined && entry.kind !== 'objection') throw new Error('A way through is recorded for an objection, not a concern.');
+  doc.transact(() => objections(doc).set(objectionId, { ...entry, status: 'integrated', resolvedAt: now, resolution: how, ...(path ? { path } : {}) }), origin);
 }
+
+/** [O1] How an objection was integrated: the way and the sentence saying what changed. */
+export type WayThrough = { path: IntegrationPath; text: string };
 
 /** Sets the review date and moves the item to `decided` (the server logs the decision). */
 export function recordDecision(doc: Y.Doc, itemId: string, reviewDate: string | null, origin: Origin = ORIGIN.local): void {

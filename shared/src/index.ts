@@ -28,3 +28,6 @@ export * from './facilitation.ts';
 export * from './sealed.ts';
 export * from './handover.ts';
 export * from './selection.ts';
+export * from './followUpSchema.ts';
+export * from './followUpCommands.ts';
+export * from './backlogView.ts';

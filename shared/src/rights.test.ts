@@ -25,6 +25,7 @@ import { evaluation, meta, nominations, notes, objections, participants, positio
 import type { Actor } from './types.ts';
 import { edit, meetingDoc, NOW } from './testing/meeting.ts';
 import { touchedPaths } from './updatePaths.ts';
+import { FOLLOW_UP_CASES } from './testing/followUpCases.ts';
 
 const as = (participantId: string): Actor => ({ kind: 'participant', participantId });
 const SERVER: Actor = { kind: 'server' };
@@ -112,6 +113,7 @@ const CASES: Case[] = [
   { title: '[R16] the facilitator does not remove a participant', actor: as('fran'), change: (d) => participants(d).delete('ben'), refused: 'R16' },
   { title: '[R16] a member does not delete another’s card', actor: as('cleo'), setup: bensCard, change: (d) => objections(d).delete('o1'), refused: 'R16' },
   { title: '[R16] a member does not delete another’s evaluation', actor: as('cleo'), setup: (s) => addEvaluation(s, 'ben', { ratings: {}, comment: 'fine' }), change: (d) => evaluation(d).delete('ben'), refused: 'R16' },
+  ...FOLLOW_UP_CASES,
   { title: '[S4] a member changes their own nomination, with a reason, in the open change round', actor: as('ben'), setup: (s) => openRound(s, 'item1', { kind: 'change', order: ['ben'], now: NOW }), change: (d) => changeNomination(d, 'item1', 'ben', 'cleo', 'Cleo keeps good books', NOW), refused: null },
   { title: '[S4] no nomination is written outside the change round', actor: as('ben'), setup: openConsentRound, change: (d) => nominations(d).set('item1/ben', { nomineeId: 'cleo', reason: 'x', round: 1, at: NOW }), refused: 'S4', reason: /only while the item's change round is open/ },
   { title: '[S4] a member does not change another’s nomination', actor: as('ben'), setup: (s) => openRound(s, 'item1', { kind: 'change', order: ['ben'], now: NOW }), change: (d) => nominations(d).set('item1/cleo', { nomineeId: 'ben', reason: 'x', round: 1, at: NOW }), refused: 'S4', reason: /is Cleo's/ },

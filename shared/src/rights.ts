@@ -1,11 +1,15 @@
 // Who may write what (DESIGN §5) as one table, and the check of an update's
 // touched paths against it. Rules R1–R18, R22, R23, P4, V2, V3 and S4 in docs/consent-spec.md.
 import * as Y from 'yjs';
-import { ParticipantSchema, ROOT, RoundSchema, agenda, itemIdOfProposalRoot, meta, participants, rounds, splitPositionKey } from './schema.ts';
+import { INTEGRATION_PATHS, ParticipantSchema, ROOT, RoundSchema, agenda, itemIdOfProposalRoot, meta, participants, rounds, splitPositionKey } from './schema.ts';
 import { isSealedNow } from './sealed.ts';
 import { absenceProblem } from './absenceRights.ts';
 import type { Actor, Verdict } from './types.ts';
 import { nestedTypeOf, type TouchedPath, type WritePath } from './updatePaths.ts';
+import { changedFields, describePath, isObject, nameOf, ownerName } from './rightsHelpers.ts';
+import { FOLLOW_UP_SCOPES } from './followUpRights.ts';
+
+export { describePath } from './rightsHelpers.ts';
 
 /** Who a row grants to: the facilitator (meta.facilitatorId), or a participant role. */
 export type Writer = 'facilitator' | 'member' | 'guest';
@@ -21,7 +25,9 @@ export type Scope =
   | 'noteText' //           create a note's Y.Text and edit its text; never remove a note
   | 'openProposal' //       the proposal text of an existing agenda item that is not decided
   | 'metaFields' //         meta, with facilitatorId and coFacilitatorId naming a present member [F1][F2]
-  | 'changeNomination'; //  their own nomination, only in the item's open change round [S4]
+  | 'changeNomination' //   their own nomination, only in the item's open change round [S4]
+  | 'backlogEntry' //       own new entries; title and text by author or facilitator; never removed [R25–R27]
+  | 'actionItem'; //        own new items; done by author, assignee or facilitator; never removed [R27–R29]
 
 export interface Right {
   id: string;
@@ -45,6 +51,8 @@ export const RIGHTS: readonly Right[] = [
   { id: 'R12', root: 'proposal/*', writers: ['member', 'guest'], scope: 'openProposal', says: 'proposal text is written for an agenda item that exists and is not decided' },
   { id: 'R13', root: ROOT.notes, writers: ['member', 'guest'], scope: 'noteText', says: 'notes are written as text and never removed' },
   { id: 'R14', root: ROOT.evaluation, writers: ['member', 'guest'], scope: 'ownKey', says: 'participants may only write their own evaluation' },
+  { id: 'R25', root: ROOT.backlog, writers: ['member', 'guest'], scope: 'backlogEntry', says: 'members add backlog entries as themselves' },
+  { id: 'R28', root: ROOT.actions, writers: ['member', 'guest'], scope: 'actionItem', says: 'members add action items as themselves' },
   { id: 'S4', root: ROOT.nominations, writers: ['member'], scope: 'changeNomination', says: 'members change their own nomination, with a reason, in the change round' },
 ];
 
@@ -64,7 +72,7 @@ export const GENERAL_RULES = {
 } as const;
 
 /** Roots whose entries are plain JSON values (no nested Yjs types). */
-const PLAIN_ROOTS: ReadonlySet<string> = new Set([ROOT.meta, ROOT.participants, ROOT.objections, ROOT.positions, ROOT.rounds, ROOT.evaluation, ROOT.nominations]);
+const PLAIN_ROOTS: ReadonlySet<string> = new Set([ROOT.meta, ROOT.participants, ROOT.objections, ROOT.positions, ROOT.rounds, ROOT.evaluation, ROOT.nominations, ROOT.backlog, ROOT.actions]);
 /** [V3][F3] Roots the server alone writes, besides the log. */
 const SERVER_ROOTS: ReadonlySet<string> = new Set([ROOT.sealed, ROOT.handover]);
 const KNOWN_ROOTS: ReadonlySet<string> = new Set(RIGHTS.map((r) => r.root));
@@ -138,7 +146,7 @@ function checkPath(ctx: Ctx, path: WritePath): Verdict {
     const problem = SCOPES[right.scope](ctx, path);
     if (problem === null) return OK;
     // a refusal from a row the writer holds says more than one from a row they lack
-    refusal = refuse(right.id, `${right.says}: ${problem.why}`);
+    refusal = refuse(problem.rule ?? right.id, `${problem.says ?? right.says}: ${problem.why}`);
   }
   return refusal!;
 }
@@ -157,14 +165,15 @@ function shapeProblem(path: WritePath): string | null {
   return null;
 }
 
-type Problem = { why: string } | null;
+type Problem = { why: string; rule?: string; says?: string } | null;
 
 /** Whose entry a path is, for the roots whose entries belong to someone. */
 function ownerOf(path: WritePath): string | null {
   if (path.key === null) return null;
   if (path.root === ROOT.participants || path.root === ROOT.evaluation) return path.key;
   if (path.root === ROOT.positions || path.root === ROOT.nominations) return splitPositionKey(path.key)?.participantId ?? null;
-  if (path.root === ROOT.objections && isObject(path.before) && typeof path.before.authorId === 'string') return path.before.authorId;
+  const authored = path.root === ROOT.objections || path.root === ROOT.backlog || path.root === ROOT.actions;
+  if (authored && isObject(path.before) && typeof path.before.authorId === 'string') return path.before.authorId;
   return null;
 }
 
@@ -184,11 +193,12 @@ const SCOPES: Record<Scope, (ctx: Ctx, path: WritePath) => Problem> = {
     if (before === undefined) {
       // DESIGN §1: a guest may raise concerns; only members' objections can block.
       if (ctx.role === 'guest' && after.kind !== 'concern') return { why: `guests raise concerns, not objections: ${describePath(path)}` };
-      return after.status === 'open' ? null : { why: `a new card starts open: ${describePath(path)}` };
+      return after.status === 'open' && after.path === undefined ? null : { why: `a new card starts open: ${describePath(path)}` };
     }
     if (!isObject(before) || before.authorId !== ctx.self) return { why: `${describePath(path)} is ${ownerName(ctx.doc, before)}'s card` };
-    const changed = changedFields(before, after).filter((k) => k !== 'status' && k !== 'resolvedAt' && k !== 'resolution');
-    return changed.length === 0 ? null : { why: `only status and resolution of a card change, not ${changed.join(', ')}: ${describePath(path)}` };
+    const changed = changedFields(before, after).filter((k) => k !== 'status' && k !== 'resolvedAt' && k !== 'resolution' && k !== 'path');
+    if (changed.length > 0) return { why: `only status and resolution of a card change, not ${changed.join(', ')}: ${describePath(path)}` };
+    return wayThroughProblem(before, after, describePath(path));
   },
   noteText: (_ctx, path) => {
     if (path.nested) return null;
@@ -214,6 +224,7 @@ const SCOPES: Record<Scope, (ctx: Ctx, path: WritePath) => Problem> = {
     const after = path.after as { reason?: unknown } | undefined;
     return isObject(after) && typeof after.reason === 'string' && after.reason.trim() !== '' ? null : { why: `a changed nomination gives its reason: ${describePath(path)}` };
   },
+  ...FOLLOW_UP_SCOPES,
   openProposal: (ctx, path) => {
     const itemId = itemIdOfProposalRoot(path.root)!;
     const stage = stageOf(ctx.doc, itemId);
@@ -221,6 +232,15 @@ const SCOPES: Record<Scope, (ctx: Ctx, path: WritePath) => Problem> = {
     return stage === 'decided' ? { why: `agenda item "${itemId}" is decided; its text is final` } : null;
   },
 };
+
+/** [O2] A way through is recorded once, with the integration: one of INTEGRATION_PATHS on an integrated objection. */
+function wayThroughProblem(before: Record<string, unknown>, after: Record<string, unknown>, where: string): Problem {
+  if (after.path === before.path) return null;
+  const says = 'the way through an objection is recorded by its author as it is integrated';
+  if (before.path !== undefined) return { rule: 'O2', says, why: `it was recorded already: ${where}` };
+  if (after.kind !== 'objection' || after.status !== 'integrated' || before.status !== 'open') return { rule: 'O2', says, why: `only with the integration of an open objection: ${where}` };
+  return (INTEGRATION_PATHS as readonly unknown[]).includes(after.path) ? null : { rule: 'O2', says, why: `the way is one of ${INTEGRATION_PATHS.join(', ')}: ${where}` };
+}
 
 /** [V2] The item whose sealed round a position or nomination write belongs to, if any. */
 function sealedItemOf(doc: Y.Doc, path: WritePath): string | null {
@@ -273,34 +293,3 @@ function presentOnly(path: WritePath): Problem {
   return typeof path.after.present === 'boolean' ? null : { why: `${describePath(path)}: present is true or false` };
 }
 
-function changedFields(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].filter((k) => !sameJson(a[k], b[k])).sort();
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function nameOf(doc: Y.Doc, participantId: string): string {
-  const name = (participants(doc).get(participantId) as { name?: unknown } | undefined)?.name;
-  return typeof name === 'string' ? name : participantId;
-}
-
-function ownerName(doc: Y.Doc, before: unknown): string {
-  const author = isObject(before) ? before.authorId : undefined;
-  return typeof author === 'string' ? nameOf(doc, author) : 'another participant';
-}
-
-/** `positions/item1/ben`, `agenda[item1].stage`, `proposal/item1`. */
-export function describePath(path: WritePath): string {
-  if (path.root === ROOT.agenda) {
-    const item = path.itemId === null ? 'agenda' : `agenda[${path.itemId}]`;
-    return path.subKey === null ? item : `${item}.${path.subKey}`;
-  }
-  return path.key === null ? path.root : `${path.root}/${path.key}`;
-}

@@ -21,6 +21,10 @@ export const ROOT = {
   nominations: 'nominations',
   /** [F3] written by the server only: the facilitator's absence and a proposal to take over. */
   handover: 'handover',
+  /** [BL1] items to carry to the next meeting, keyed by entry id (followUpSchema.ts). */
+  backlog: 'backlog',
+  /** [AI1] action items: who does what by when, keyed by id (followUpSchema.ts). */
+  actions: 'actions',
 } as const;
 export type RootName = (typeof ROOT)[keyof typeof ROOT];
 
@@ -108,6 +112,14 @@ export const AgendaItemSchema = z.object({
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 export const AGENDA_ITEM_KEYS = Object.keys(AgendaItemSchema.shape) as (keyof AgendaItem)[];
 
+/** [O1] How an objection was integrated: the text amended, the term shortened, or a measure added that watches the feared effect. */
+export const INTEGRATION_PATHS = ['amend', 'term', 'measure'] as const;
+export type IntegrationPath = (typeof INTEGRATION_PATHS)[number];
+
+/** [O4] How an item leaves this meeting without a decision: each also writes a backlog entry of this source (BL5). */
+export const ITEM_EXITS = ['deferred', 'carried', 'broader-circle'] as const;
+export type ItemExit = (typeof ITEM_EXITS)[number];
+
 export const ObjectionSchema = z.object({
   itemId: Id,
   authorId: Id,
@@ -118,6 +130,8 @@ export const ObjectionSchema = z.object({
   createdAt: Timestamp,
   resolvedAt: Timestamp.optional(),
   resolution: z.string().max(5000).optional(),
+  /** [O1] set with `integrated`: which way through the objection took. */
+  path: z.enum(INTEGRATION_PATHS).optional(),
 });
 export type Objection = z.infer<typeof ObjectionSchema>;
 
@@ -187,13 +201,20 @@ export const HandoverProposalSchema = z.object({ candidateId: Id, at: Timestamp,
 export type HandoverProposal = z.infer<typeof HandoverProposalSchema>;
 
 export const RATING_KEYS = ['timekeeping', 'equivalence', 'clarity', 'effectiveness'] as const;
+/** [E2] The evaluation's open prompts: "What worked well?" and "What could improve?". */
+export const EVALUATION_PROMPTS = ['worked', 'improve'] as const;
+export type EvaluationPrompt = (typeof EVALUATION_PROMPTS)[number];
 export const EvaluationSchema = z
   .object({
     ratings: z.partialRecord(z.enum(RATING_KEYS), z.number().int().min(1).max(5)),
     comment: z.string().max(5000),
+    worked: z.string().max(2000).optional(),
+    improve: z.string().max(2000).optional(),
   })
-  // [E1] a card says something: at least one rating or a comment that is not blank
-  .refine((e) => Object.keys(e.ratings).length > 0 || e.comment.trim() !== '', { message: 'an evaluation needs a rating or a comment' });
+  // [E1][E3] a card says something: at least one rating, or a comment or an answer that is not blank
+  .refine((e) => Object.keys(e.ratings).length > 0 || [e.comment, e.worked, e.improve].some((t) => t !== undefined && t.trim() !== ''), {
+    message: 'an evaluation needs a rating or a comment (or an answer to a prompt)',
+  });
 export type Evaluation = z.infer<typeof EvaluationSchema>;
 
 export const CONSENT_STATES = ['not-started', 'collecting', 'objections', 'consented'] as const;
@@ -269,7 +290,8 @@ export const LogEventSchema = z.discriminatedUnion('type', [
     record: FrozenFields.record.optional(),
     cards: FrozenFields.cards.optional(),
   }),
-  z.object({ type: z.literal('deferral'), at: Timestamp, actorId: Id, ...FrozenFields }),
+  // [O6] `path`: how the item left the meeting (absent in deferrals logged before ways through existed: read as `deferred`)
+  z.object({ type: z.literal('deferral'), at: Timestamp, actorId: Id, ...FrozenFields, path: z.enum(ITEM_EXITS).optional() }),
   // [T2] the timeline of the consent process, written by the server as it accepts each change
   z.object({ type: z.literal('roundClosed'), at: Timestamp, actorId: Id, roundKey: Id, kind: RoundSchema.shape.kind, number: z.number().int() }),
   z.object({
@@ -321,3 +343,5 @@ export const proposal = (doc: Y.Doc, itemId: string) => doc.getXmlFragment(propo
 export const sealed = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.sealed);
 export const nominations = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.nominations);
 export const handover = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.handover);
+export const backlog = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.backlog);
+export const actions = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.actions);

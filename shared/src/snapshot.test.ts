@@ -43,6 +43,8 @@ describe('readMeeting', () => {
       sealed: {},
       nominations: {},
       handover: {},
+      backlog: {},
+      actions: {},
     });
     expect(meeting.meta.phase).toBe('lobby');
   });

@@ -20,6 +20,8 @@ import {
   HandoverProposalSchema,
   HANDOVER_KEY,
   handover,
+  backlog,
+  actions,
   nominations,
   sealed,
   agenda,
@@ -37,6 +39,7 @@ import {
   type AgendaItem,
   type Meta,
 } from './schema.ts';
+import { ActionItemSchema, BacklogEntrySchema } from './followUpSchema.ts';
 import { EMPTY_REVISION, proposalNodes, revisionOf } from './revision.ts';
 import type { IgnoredEntry, MeetingSnapshot, ProposalSnapshot, ReadResult } from './types.ts';
 
@@ -124,6 +127,8 @@ export function readMeeting(doc: Y.Doc): ReadResult {
     sealed: readRecord(sealed(doc), ROOT.sealed, SealedSchema, ignore),
     nominations: readRecord(nominations(doc), ROOT.nominations, NominationSchema, ignore, positionKeyProblem),
     handover: readHandover(handover(doc), ignore),
+    backlog: readRecord(backlog(doc), ROOT.backlog, BacklogEntrySchema, ignore),
+    actions: readRecord(actions(doc), ROOT.actions, ActionItemSchema, ignore),
   };
   log(doc).forEach((entry: unknown, index: number) => {
     const parsed = LogEventSchema.safeParse(entry);

@@ -14,6 +14,7 @@ import type {
   Position,
   Round,
 } from './schema.ts';
+import type { ActionItem, BacklogEntry } from './followUpSchema.ts';
 
 /** A proposal's XML content as plain JSON (TipTap/ProseMirror node names). */
 export type ProposalNode =
@@ -57,6 +58,10 @@ export interface MeetingSnapshot {
   nominations?: Record<string, Nomination>;
   /** [F3] the facilitator's absence and a takeover proposal, as the server wrote them. */
   handover?: { away?: Away; proposal?: HandoverProposal };
+  /** [BL1] keyed by entry id: items to carry to the next meeting. */
+  backlog?: Record<string, BacklogEntry>;
+  /** [AI1] keyed by action id: who does what by when. */
+  actions?: Record<string, ActionItem>;
 }
 
 export interface ReadResult {

@@ -156,7 +156,9 @@ describe('facilitation that holds up', () => {
     await ben.keyboard.press('End');
     await ben.keyboard.type(AMENDMENT);
     await button(ben, 'Accept integration…').click();
-    await ben.getByLabel('How was your objection integrated?').fill('A lock was added.');
+    // [O3] the objector says which way through, and what changed
+    await ben.getByRole('group', { name: 'How was your objection integrated?' }).getByLabel('The text was amended').check();
+    await ben.getByLabel('What changed? (one sentence for the minutes)').fill('A lock was added.');
     await button(ben, 'Accept integration').click();
     await move(fac, 'Open consent round');
     for (const p of [fac, ana, ben]) await button(p, 'Consent').click();

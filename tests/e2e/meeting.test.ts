@@ -179,7 +179,9 @@ describe('a full consent meeting in five browsers', () => {
     await shot(fac, '5b-stale');
 
     await button(b, 'Accept integration…').click();
-    await b.getByLabel('How was your objection integrated?').fill(INTEGRATION);
+    // [O3] the objector says which way through, and what changed
+    await b.getByRole('group', { name: 'How was your objection integrated?' }).getByLabel('The text was amended').check();
+    await b.getByLabel('What changed? (one sentence for the minutes)').fill(INTEGRATION);
     await button(b, 'Accept integration').click();
     await move(fac, 'Open consent round');
     for (const p of [fac, a, b, guest]) await button(p, 'Consent').click();

@@ -4,6 +4,7 @@ import { memo, useState } from 'react';
 import { useBoard } from './BoardContext.ts';
 import { AgendaItemForm } from './AgendaItemForm.tsx';
 import { StageBadge } from './StageBadge.tsx';
+import { BacklogPanel } from './BacklogPanel.tsx';
 import { KIND_LABEL, nameOf } from './words.ts';
 
 export const AgendaPanel = memo(function AgendaPanel() {
@@ -26,6 +27,7 @@ export const AgendaPanel = memo(function AgendaPanel() {
             + Add item
           </button>
         ))}
+      <BacklogPanel />
     </aside>
   );
 });

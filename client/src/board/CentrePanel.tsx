@@ -14,6 +14,7 @@ import { EvaluationForm } from './EvaluationForm.tsx';
 import { EvaluationSummary } from './EvaluationSummary.tsx';
 import { DecisionSummary } from './DecisionSummary.tsx';
 import { AgendaConsent } from './AgendaConsent.tsx';
+import { ActionItems } from './ActionItems.tsx';
 
 export const CentrePanel = memo(function CentrePanel({ provider, user }: { provider: WebsocketProvider; user: AwarenessUser }) {
   const { snapshot, doc, can } = useBoard();
@@ -44,6 +45,7 @@ export const CentrePanel = memo(function CentrePanel({ provider, user }: { provi
           <StaleWarning itemId={active.id} />
           <ProposalEditor key={active.id} doc={doc} provider={provider} user={user} itemId={active.id} itemTitle={active.title}
             editable={can.canEditText && active.stage !== 'decided'} />
+          <ActionItems item={active} />
           <NotesField key={`notes-${active.id}`} noteKey={active.id} label={`Notes on “${active.title}”`} />
         </section>
       ) : (

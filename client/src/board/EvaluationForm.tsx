@@ -1,6 +1,7 @@
 // My meeting-evaluation card for the closing round: a few 1–5 ratings and a comment.
 import { useState, type FormEvent } from 'react';
-import { addEvaluation, RATING_KEYS, type Evaluation } from '@consent/shared';
+import { addEvaluation, EVALUATION_PROMPTS, RATING_KEYS, type Evaluation, type EvaluationPrompt } from '@consent/shared';
+import { PROMPT_QUESTION } from './followUpWords.ts';
 import { useBoard } from './BoardContext.ts';
 import { RATING_LABEL } from './words.ts';
 import { EVALUATION } from './facilitationWords.ts';
@@ -12,14 +13,15 @@ export function EvaluationForm() {
   const mine = snapshot.evaluation[me];
   const [ratings, setRatings] = useState<Ratings>(mine?.ratings ?? {});
   const [comment, setComment] = useState(mine?.comment ?? '');
+  const [answers, setAnswers] = useState<Record<EvaluationPrompt, string>>({ worked: mine?.worked ?? '', improve: mine?.improve ?? '' });
   const [saved, setSaved] = useState(false);
 
   // [E1] an empty card says nothing: at least one rating or a comment
-  const blank = Object.keys(ratings).length === 0 && comment.trim() === '';
+  const blank = Object.keys(ratings).length === 0 && [comment, answers.worked, answers.improve].every((t) => t.trim() === '');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (blank) return;
-    setSaved(write('Saving your evaluation', () => addEvaluation(doc, me, { ratings, comment: comment.trim() })));
+    setSaved(write('Saving your evaluation', () => addEvaluation(doc, me, { ratings, comment: comment.trim(), worked: answers.worked.trim(), improve: answers.improve.trim() })));
   };
 
   return (
@@ -36,6 +38,13 @@ export function EvaluationForm() {
             </label>
           ))}
         </fieldset>
+      ))}
+      {EVALUATION_PROMPTS.map((prompt) => (
+        <label key={prompt} className="field">
+          {PROMPT_QUESTION[prompt]}
+          <textarea name={`evaluation-${prompt}`} rows={2} maxLength={2000} value={answers[prompt]}
+            onChange={(e) => { setSaved(false); setAnswers({ ...answers, [prompt]: e.target.value }); }} />
+        </label>
       ))}
       <label className="field">
         Comment

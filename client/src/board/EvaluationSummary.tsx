@@ -1,6 +1,7 @@
 // The closing round's evaluation cards and the average of each rating.
-import { RATING_KEYS } from '@consent/shared';
+import { RATING_KEYS, EVALUATION_PROMPTS, evaluationEntryId, sendAnswerToBacklog, type Evaluation } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
+import { ANSWERS, PROMPT_QUESTION } from './followUpWords.ts';
 import { nameOf, RATING_LABEL } from './words.ts';
 
 export function EvaluationSummary() {
@@ -28,9 +29,38 @@ export function EvaluationSummary() {
             <strong>{nameOf(snapshot, id)}</strong>{' '}
             <span className="hint">{RATING_KEYS.map((k) => `${RATING_LABEL[k]} ${c.ratings[k] ?? '–'}`).join(' · ')}</span>
             {c.comment && <p>{c.comment}</p>}
+            <Answers participantId={id} card={c} />
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** [E4][E5] A card's answers to the open prompts; a member sends one to the backlog in one click. */
+function Answers({ participantId, card }: { participantId: string; card: Evaluation }) {
+  const { snapshot, doc, me, can, write } = useBoard();
+  const given = EVALUATION_PROMPTS.filter((p) => (card[p] ?? '').trim() !== '');
+  if (given.length === 0) return null;
+  return (
+    <dl className="answers">
+      {given.map((prompt) => {
+        const sent = snapshot.backlog?.[evaluationEntryId(participantId, prompt)] !== undefined;
+        return (
+          <div key={prompt}>
+            <dt>{PROMPT_QUESTION[prompt]}</dt>
+            <dd>
+              <span className="answer-text">{card[prompt]}</span>{' '}
+              {sent ? <span className="badge">{ANSWERS.sent}</span> : can.isMember && can.canEditText && (
+                <button type="button" className="small" aria-label={`${ANSWERS.send}: ${card[prompt]}`}
+                  onClick={() => write(ANSWERS.sending, () => sendAnswerToBacklog(doc, { participantId, prompt, title: PROMPT_QUESTION[prompt], by: me, now: Date.now() }))}>
+                  {ANSWERS.send}
+                </button>
+              )}
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
   );
 }

@@ -7,6 +7,7 @@ import { facilitatorMoves } from '../state/nextAction.ts';
 import { speakingOrder } from '../state/roundPlan.ts';
 import { RecordDecisionForm } from './RecordDecisionForm.tsx';
 import { ConfirmMove } from './ConfirmMove.tsx';
+import { ItemExitForm } from './ItemExitForm.tsx';
 import { RoundControls } from './RoundControls.tsx';
 import { NextItemHint } from './NextItemHint.tsx';
 import { SecretaryPicker } from './SecretaryPicker.tsx';
@@ -21,6 +22,7 @@ export function FacilitatorControls() {
   const { snapshot, doc, me, write } = useBoard();
   const [deciding, setDeciding] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Move | null>(null);
+  const [exiting, setExiting] = useState<string | null>(null);
   const { next, more, others, blankProposal } = facilitatorMoves(snapshot, me);
   const titleOf = (id: string) => itemById(snapshot, id)?.title ?? '';
   const actionOf = (m: Extract<Move, { kind: 'stage' }>) => stageAction(itemById(snapshot, m.itemId)?.kind ?? 'consent', m.to);
@@ -34,7 +36,8 @@ export function FacilitatorControls() {
   // [M2][M3][M6] phase moves, deferring and deciding cannot be undone: they are confirmed first
   const run = (move: Move) => {
     if (move.kind === 'stage' && move.to === 'decided') setDeciding(move.itemId);
-    else if (move.kind === 'phase' || move.to === 'deferred') setConfirming(move);
+    else if (move.kind === 'stage' && move.to === 'deferred') setExiting(move.itemId);
+    else if (move.kind === 'phase') setConfirming(move);
     else make(move);
   };
   const confirmText = (m: Move) =>
@@ -44,7 +47,9 @@ export function FacilitatorControls() {
   return (
     <section className="facilitator" aria-labelledby="facilitator-heading">
       <h2 id="facilitator-heading">{FACILITATE.heading}</h2>
-      {confirming ? (
+      {exiting ? (
+        <ItemExitForm itemId={exiting} onDone={() => setExiting(null)} />
+      ) : confirming ? (
         <ConfirmMove text={confirmText(confirming)} onYes={() => make(confirming)} onNo={() => setConfirming(null)} />
       ) : (
         <>

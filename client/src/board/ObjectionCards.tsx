@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { acceptIntegration, withdrawObjection, type Card, type Objection } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
-import { ReasonForm } from './ReasonForm.tsx';
+import { IntegrationForm } from './IntegrationForm.tsx';
+import { WAY_THROUGH_WORDS } from './followUpWords.ts';
 import { nameOf } from './words.ts';
 import { INTEGRATION } from './facilitationWords.ts';
 
@@ -37,7 +38,7 @@ function ObjectionCard({ id, objection: o }: { id: string; objection: Objection 
         </span>
       </p>
       <p className="card-text">{o.text}</p>
-      {o.resolution && <p className="card-resolution"><span className="hint">Integrated:</span> {o.resolution}</p>}
+      {o.resolution && <p className="card-resolution"><span className="hint">{o.path ? `${WAY_THROUGH_WORDS[o.path]}:` : 'Integrated:'}</span> {o.resolution}</p>}
       {mine && !integrating && (
         <div className="row">
           {o.kind === 'objection' && amended && <button type="button" className="small primary" onClick={() => setIntegrating(true)}>Accept integration…</button>}
@@ -46,9 +47,8 @@ function ObjectionCard({ id, objection: o }: { id: string; objection: Objection 
       )}
       {mine && !integrating && o.kind === 'objection' && !amended && <p className="hint">{INTEGRATION.waitForText}</p>}
       {mine && integrating && (
-        <ReasonForm label="How was your objection integrated?" submitLabel="Accept integration"
-          onCancel={() => setIntegrating(false)}
-          onSubmit={(note) => { if (write('Accepting the integration', () => acceptIntegration(doc, id, note, Date.now()))) setIntegrating(false); }} />
+        <IntegrationForm onCancel={() => setIntegrating(false)}
+          onSubmit={(way) => { if (write('Accepting the integration', () => acceptIntegration(doc, id, way, Date.now()))) setIntegrating(false); }} />
       )}
     </li>
   );

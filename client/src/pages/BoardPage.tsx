@@ -4,6 +4,7 @@ import { useMeetingSync } from '../sync/useMeetingSync.ts';
 import { Board } from '../board/Board.tsx';
 import { CannotOpen } from '../access/CannotOpen.tsx';
 import '../styles/board.css';
+import '../styles/followUp.css';
 
 export default function BoardPage({ meetingId }: { meetingId: string }) {
   const session = loadSession(meetingId);

@@ -8,6 +8,8 @@ import type { AgendaConsentRecord } from '../schema.ts';
 import { roundTitle } from './words.ts';
 import type { MeetingSnapshot } from '../types.ts';
 import { proposalMarkdown } from './proposalText.ts';
+import { itemExitOf } from '../backlogView.ts';
+import { actionMinutes, answersMinutes, backlogMinutes } from './followUp.ts';
 import {
   MINUTES_FORMAT,
   type MinutesCard,
@@ -80,6 +82,7 @@ export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now:
         decision: decisionOf(s.log, item.id, person),
         // [C28] the concerns a decision carries become the questions of its review
         reviewQuestions: item.stage === 'decided' ? reviewQuestions(record).map((q) => ({ ...person(q.participantId), cardId: q.cardId, text: q.text })) : [],
+        exit: itemExitOf(s, item.id),
         notes: s.notes[item.id] ?? '',
       };
     }),
@@ -123,6 +126,8 @@ export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now:
     })),
     agendaConsent: agendaConsentOf(s, person),
     evaluation: evaluationOf(s, person),
+    backlog: backlogMinutes(s, person),
+    actions: actionMinutes(s, person),
   };
 }
 
@@ -159,6 +164,7 @@ function cardOf(o: Card, revision: string, person: (id: string) => MinutesPerson
     createdAt: iso(o.createdAt),
     resolution: o.resolution ?? null,
     resolvedAt: o.resolvedAt === undefined ? null : iso(o.resolvedAt),
+    path: o.path ?? null,
   };
 }
 
@@ -190,5 +196,6 @@ function evaluationOf(s: MeetingSnapshot, person: (id: string) => MinutesPerson)
     count: entries.length,
     averages,
     comments: entries.filter(([, e]) => e.comment.trim() !== '').map(([id, e]) => ({ ...person(id), comment: e.comment })),
+    answers: answersMinutes(s, person),
   };
 }

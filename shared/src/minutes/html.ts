@@ -3,6 +3,7 @@
 import type { ConsentRecord, ProposalNode } from '../types.ts';
 import type { MinutesCard, MinutesItem, MinutesJson, MinutesPerson, MinutesRound } from './types.ts';
 import { AGENDA_CONSENT_WORDS, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, quorumWords, REVIEW_QUESTIONS, timeText, timelineText } from './words.ts';
+import { actionsHtml, answersHtml, backlogHtml, exitText, wayThroughText } from './followUpText.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
@@ -62,6 +63,7 @@ export function minutesHtml(m: MinutesJson): string {
     '<section><h2>Items</h2>',
     m.items.length === 0 ? '<p class="muted">No agenda items.</p>' : m.items.map((item, i) => itemHtml(item, i + 1, m)).join('\n'),
     '</section>',
+    actionsHtml(m),
     round('Closing round', m.closingRound),
     '<section><h2>Timeline</h2>',
     m.timeline.length === 0
@@ -77,6 +79,7 @@ export function minutesHtml(m: MinutesJson): string {
       .map((r) => `<h3>${escapeHtml(r.title)}</h3>${table(['Name', 'Time', 'Turns'], r.speakingTime.map((t) => [escapeHtml(t.name), durationText(t.ms), String(t.turns)]))}`),
     '</section>',
     evaluationHtml(m),
+    backlogHtml(m),
     `<footer><p class="muted">Minutes generated ${timeText(m.generatedAt)} from meeting ${escapeHtml(meeting.id)}.</p></footer>`,
   ].join('\n');
   return `<!doctype html>
@@ -134,6 +137,8 @@ function itemHtml(item: MinutesItem, n: number, m: MinutesJson): string {
     const questions = item.reviewQuestions.map((q) => `<li>${escapeHtml(q.text)} — raised by <strong>${escapeHtml(q.name)}</strong></li>`).join('');
     out.push(`<h4>${REVIEW_QUESTIONS}</h4>`, `<ul class="review-questions">${questions}</ul>`);
   }
+  const exit = exitText(item);
+  if (exit) out.push('<h4>Way out</h4>', `<p>${escapeHtml(exit)}</p>`);
   if (item.notes.trim() !== '') out.push('<h4>Notes</h4>', paragraphs(item.notes));
   out.push('</article>');
   return out.join('\n');
@@ -168,7 +173,8 @@ function agendaHtml(m: MinutesJson): string {
 
 function cards(list: readonly MinutesCard[]): string {
   const items = list.map((c) => {
-    const resolution = c.resolution === null ? '' : `<br><i>Integrated as:</i> ${escapeHtml(c.resolution)}${c.resolvedAt ? ` (${timeText(c.resolvedAt)})` : ''}`;
+    const way = wayThroughText(c);
+    const resolution = c.resolution === null ? '' : `<br><i>Integrated as:</i> ${way ? `${escapeHtml(way)}: ` : ''}${escapeHtml(c.resolution)}${c.resolvedAt ? ` (${timeText(c.resolvedAt)})` : ''}`;
     return `<li class="card"><b>${escapeHtml(c.authorName)}</b> (${escapeHtml(cardStatusWords(c))}${c.stale ? ', raised on an earlier text' : ''}): ${escapeHtml(c.text)}${resolution}</li>`;
   });
   return `<ul>${items.join('')}</ul>`;
@@ -181,6 +187,7 @@ function evaluationHtml(m: MinutesJson): string {
     out.push(table(['Rating', 'Average (1–5)'], Object.entries(evaluation.averages).map(([k, v]) => [escapeHtml(k), v === null ? '–' : v.toFixed(2)])));
   }
   if (evaluation.comments.length > 0) out.push(`<ul>${evaluation.comments.map((c) => `<li><b>${escapeHtml(c.name)}:</b> ${escapeHtml(c.comment)}</li>`).join('')}</ul>`);
+  out.push(answersHtml(m));
   out.push('</section>');
   return out.join('\n');
 }

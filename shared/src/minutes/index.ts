@@ -4,3 +4,4 @@ export { minutesMarkdown } from './markdown.ts';
 export { MINUTES_CSP, MINUTES_STYLE, minutesHtml } from './html.ts';
 export { isBlankProposal, proposalMarkdown, proposalPlainText } from './proposalText.ts';
 export * from './types.ts';
+export * from './followUpWords.ts';

@@ -2,6 +2,7 @@
 // goes through the escapes of proposalText.ts; the proposal is already Markdown.
 import type { ConsentRecord } from '../types.ts';
 import { escapeMarkdown, markdownText } from './proposalText.ts';
+import { actionsMarkdown, answersMarkdown, backlogMarkdown, exitText, wayThroughText } from './followUpText.ts';
 import type { MinutesCard, MinutesItem, MinutesJson, MinutesPerson, MinutesRound, TimelineEntry } from './types.ts';
 import { AGENDA_CONSENT_WORDS, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, quorumWords, REVIEW_QUESTIONS, timeText, timelineText } from './words.ts';
 
@@ -29,6 +30,7 @@ export function minutesMarkdown(m: MinutesJson): string {
   if (m.items.length === 0) out.push('No agenda items.');
   m.items.forEach((item, i) => out.push(...itemMarkdown(item, i + 1, m)));
 
+  out.push(...actionsMarkdown(m));
   out.push(...round('Closing round', m.closingRound));
   out.push('## Timeline', m.timeline.length === 0 ? 'No moves recorded.' : table(['Time (UTC)', 'Event', 'By'], m.timeline.map(timelineRow)));
   out.push(
@@ -45,6 +47,7 @@ export function minutesMarkdown(m: MinutesJson): string {
   const rated = Object.entries(evaluation.averages);
   if (evaluation.count > 0) out.push(table(['Rating', 'Average (1–5)'], rated.map(([k, v]) => [cell(k), v === null ? '–' : v.toFixed(2)])));
   if (evaluation.comments.length > 0) out.push(evaluation.comments.map((c) => `- **${cell(c.name)}:** ${cell(c.comment)}`).join('\n'));
+  out.push(...answersMarkdown(m), ...backlogMarkdown(m));
   out.push(`_Minutes generated ${timeText(m.generatedAt)} from meeting ${cell(meeting.id)}._`);
   return `${out.join('\n\n')}\n`;
 }
@@ -93,6 +96,8 @@ function itemMarkdown(item: MinutesItem, n: number, m: MinutesJson): string[] {
   if (item.reviewQuestions.length > 0) {
     out.push(`#### ${REVIEW_QUESTIONS}`, item.reviewQuestions.map((q) => `- ${cell(q.text)} — raised by **${cell(q.name)}**`).join('\n'));
   }
+  const exit = exitText(item);
+  if (exit) out.push('#### Way out', exit);
   if (item.notes.trim() !== '') out.push('#### Notes', markdownText(item.notes));
   return out;
 }
@@ -132,7 +137,8 @@ function cards(list: readonly MinutesCard[]): string {
   return list
     .map((c) => {
       const head = `- **${cell(c.authorName)}** (${cardStatusWords(c)}${c.stale ? ', raised on an earlier text' : ''}): ${cell(c.text)}`;
-      return c.resolution === null ? head : `${head}\\\n  _Integrated as:_ ${cell(c.resolution)}${c.resolvedAt ? ` (${timeText(c.resolvedAt)})` : ''}`;
+      const way = wayThroughText(c);
+      return c.resolution === null ? head : `${head}\\\n  _Integrated as:_ ${way ? `${way}: ` : ''}${cell(c.resolution)}${c.resolvedAt ? ` (${timeText(c.resolvedAt)})` : ''}`;
     })
     .join('\n');
 }

@@ -142,6 +142,7 @@ describe('buildMinutes', () => {
         createdAt: '2026-11-26T09:14:00.000Z',
         resolution: 'Quiet model',
         resolvedAt: '2026-11-26T09:17:00.000Z',
+        path: null,
       },
     ]);
     expect(kettle!.concerns).toEqual([expect.objectContaining({ id: 'con1', authorName: 'Gus', status: 'open', resolution: null, resolvedAt: null })]);
@@ -196,6 +197,7 @@ describe('buildMinutes', () => {
       count: 2,
       averages: { timekeeping: 3.5, equivalence: null, clarity: 5, effectiveness: null },
       comments: [{ participantId: 'ben', name: 'Ben', comment: 'Good pace' }],
+      answers: [],
     });
   });
 

@@ -1,6 +1,7 @@
 // The minutes as JSON: a public, stable contract for other tools (docs/minutes.md
 // documents every field). Times are ISO 8601 strings in UTC; ids are the document's.
-import type { ItemKind, Objection, Phase, PositionValue, Role, Round, Stage } from '../schema.ts';
+import type { EvaluationPrompt, IntegrationPath, ItemExit, ItemKind, Objection, Phase, PositionValue, Role, Round, Stage } from '../schema.ts';
+import type { BacklogSource } from '../followUpSchema.ts';
 import type { ConsentRecord, ProposalNode } from '../types.ts';
 
 export const MINUTES_FORMAT = 'consent-board-minutes/1' as const;
@@ -36,6 +37,37 @@ export interface MinutesJson {
   /** Whether the circle consented to the agenda [A4]; null when the agenda was never put to consent. */
   agendaConsent: MinutesAgendaConsent | null;
   evaluation: MinutesEvaluation;
+  /** [BL6] "Carried to the next meeting": the meeting's backlog, oldest first. */
+  backlog: MinutesBacklogEntry[];
+  /** [AI5] Action items, oldest first, each with the agenda item it came from. */
+  actions: MinutesAction[];
+}
+
+export interface MinutesBacklogEntry {
+  id: string;
+  title: string;
+  text: string;
+  source: BacklogSource;
+  itemId: string | null;
+  itemTitle: string | null;
+  author: MinutesPerson;
+  at: string;
+  /** True for a deferred item that no entry linked: listed from its deferral. */
+  derived: boolean;
+}
+
+export interface MinutesAction {
+  id: string;
+  itemId: string;
+  itemTitle: string;
+  text: string;
+  assignee: MinutesPerson;
+  /** ISO date, or null. */
+  due: string | null;
+  done: boolean;
+  doneAt: string | null;
+  author: MinutesPerson;
+  at: string;
 }
 
 export interface MinutesRoundTimes {
@@ -82,6 +114,8 @@ export interface MinutesItem {
   decision: MinutesDecision | null;
   /** [C28] A decided item's concerns still on record, oldest first: what its review looks at. Empty before the decision. */
   reviewQuestions: (MinutesPerson & { cardId: string; text: string })[];
+  /** [O6] How a deferred item left the meeting; null for an item that was not deferred. */
+  exit: ItemExit | null;
   notes: string;
 }
 
@@ -97,6 +131,8 @@ export interface MinutesCard {
   createdAt: string;
   resolution: string | null;
   resolvedAt: string | null;
+  /** [O1] The way an integrated objection took, or null. */
+  path: IntegrationPath | null;
 }
 
 /** [S6] A decided selection item: who holds the role, until when. */
@@ -144,4 +180,6 @@ export interface MinutesEvaluation {
   /** Per rating key, the mean of the given ratings (two decimals), or null when nobody rated it. */
   averages: Record<string, number | null>;
   comments: (MinutesPerson & { comment: string })[];
+  /** [E4] Answers to the open prompts, by participant; `inBacklog` when sent to the backlog (E5). */
+  answers: (MinutesPerson & { prompt: EvaluationPrompt; question: string; text: string; inBacklog: boolean })[];
 }
