@@ -24,3 +24,5 @@ export * from './facilitation.ts';
 export * from './sealed.ts';
 export * from './handover.ts';
 export * from './selection.ts';
+export * from './term.ts';
+export * from './proposalLock.ts';

@@ -20,6 +20,8 @@ export const ROOT = {
   nominations: 'nominations',
   /** [F3] written by the server only: the facilitator's absence and a proposal to take over. */
   handover: 'handover',
+  /** [R19] the term of each item's proposal (review date and measure), keyed by item id. */
+  terms: 'terms',
 } as const;
 export type RootName = (typeof ROOT)[keyof typeof ROOT];
 
@@ -103,6 +105,13 @@ export const AgendaItemSchema = z.object({
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 export const AGENDA_ITEM_KEYS = Object.keys(AgendaItemSchema.shape) as (keyof AgendaItem)[];
+
+/**
+ * [R19] `terms[itemId]`: the term of a proposal, part of what the circle consents to:
+ * when it is reviewed, and how its success will be measured. Covered by the revision (C11).
+ */
+export const TermSchema = z.object({ reviewDate: IsoDate.nullable(), measure: z.string().max(1000) });
+export type Term = z.infer<typeof TermSchema>;
 
 export const ObjectionSchema = z.object({
   itemId: Id,
@@ -225,6 +234,8 @@ const FrozenFields = {
   revision: z.string(),
   record: ConsentRecordSchema,
   cards: z.array(CardSchema),
+  /** [C16] the term consented to; absent in events logged before terms were part of the proposal. */
+  term: TermSchema.nullable().optional(),
 };
 
 /** [A2] The agenda's consent record (`deriveAgendaConsent`). */
@@ -262,6 +273,7 @@ export const LogEventSchema = z.discriminatedUnion('type', [
     // [C16] absent only in decisions recorded before records were frozen: readers then derive it
     record: FrozenFields.record.optional(),
     cards: FrozenFields.cards.optional(),
+    term: FrozenFields.term,
   }),
   z.object({ type: z.literal('deferral'), at: Timestamp, actorId: Id, ...FrozenFields }),
   // [T2] the timeline of the consent process, written by the server as it accepts each change
@@ -315,3 +327,4 @@ export const proposal = (doc: Y.Doc, itemId: string) => doc.getXmlFragment(propo
 export const sealed = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.sealed);
 export const nominations = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.nominations);
 export const handover = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.handover);
+export const terms = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.terms);

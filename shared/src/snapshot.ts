@@ -19,6 +19,8 @@ import {
   AwaySchema,
   HandoverProposalSchema,
   HANDOVER_KEY,
+  TermSchema,
+  terms,
   handover,
   nominations,
   sealed,
@@ -98,15 +100,17 @@ export function readMeeting(doc: Y.Doc): ReadResult {
     agendaOut.push(parsed.data);
   });
 
+  const termsOut = readRecord(terms(doc), ROOT.terms, TermSchema, ignore);
   const proposals: Record<string, ProposalSnapshot> = {};
   for (const item of agendaOut) {
+    const term = termsOut[item.id] ?? null;
     try {
       const nodes = proposalNodes(proposal(doc, item.id));
-      proposals[item.id] = { nodes, revision: revisionOf(nodes) };
+      proposals[item.id] = { nodes, revision: revisionOf(nodes, term) };
     } catch (error) {
       // the root name was defined locally as another Yjs type
       ignore(proposalRootName(item.id), item.id, `not a Y.XmlFragment (${(error as Error).message})`);
-      proposals[item.id] = { nodes: [], revision: EMPTY_REVISION };
+      proposals[item.id] = { nodes: [], revision: term ? revisionOf([], term) : EMPTY_REVISION };
     }
   }
 
@@ -124,6 +128,7 @@ export function readMeeting(doc: Y.Doc): ReadResult {
     sealed: readRecord(sealed(doc), ROOT.sealed, SealedSchema, ignore),
     nominations: readRecord(nominations(doc), ROOT.nominations, NominationSchema, ignore, positionKeyProblem),
     handover: readHandover(handover(doc), ignore),
+    terms: termsOut,
   };
   log(doc).forEach((entry: unknown, index: number) => {
     const parsed = LogEventSchema.safeParse(entry);

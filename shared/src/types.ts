@@ -13,6 +13,7 @@ import type {
   Participant,
   Position,
   Round,
+  Term,
 } from './schema.ts';
 
 /** A proposal's XML content as plain JSON (TipTap/ProseMirror node names). */
@@ -22,7 +23,7 @@ export type ProposalNode =
 
 export interface ProposalSnapshot {
   nodes: ProposalNode[];
-  /** `revisionOf(nodes)`: stable hash of the content (DESIGN §2). */
+  /** `revisionOf(nodes, term)`: stable hash of the content and the term (DESIGN §2, C11). */
   revision: string;
 }
 
@@ -57,6 +58,8 @@ export interface MeetingSnapshot {
   nominations?: Record<string, Nomination>;
   /** [F3] the facilitator's absence and a takeover proposal, as the server wrote them. */
   handover?: { away?: Away; proposal?: HandoverProposal };
+  /** [R19] keyed by item id: the term of each proposal (review date and measure), covered by its revision. */
+  terms?: Record<string, Term>;
 }
 
 export interface ReadResult {

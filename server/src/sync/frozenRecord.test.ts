@@ -64,7 +64,7 @@ beforeAll(async () => {
   for (const to of ['present', 'clarify', 'react', 'consent'] as const) await allowed('fran', (d) => moveStage(d, 'i1', to));
   await allowed('fran', (d) => openRound(d, 'i1', { kind: 'consent', order: [ids.fran!, ids.ann!, ids.ben!], now: NOW }));
   for (const who of ['fran', 'ann', 'ben']) await allowed(who, (d) => givePosition(d, 'i1', ids[who]!, who === 'ben' ? 'concern' : 'consent', NOW));
-  await allowed('fran', (d) => recordDecision(d, 'i1', '2027-05-01'));
+  await allowed('fran', (d) => recordDecision(d, 'i1'));
 });
 afterAll(async () => {
   await s?.close();

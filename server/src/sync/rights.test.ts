@@ -140,10 +140,10 @@ const cases = (): Case[] => [
     visible: (x) => x.log.some((e) => e.actorId === ids.ben && e.type === 'phase'),
   },
   { title: 'an observer writes a note', who: 'olga', write: (d) => writeNote(d, 'closing', 'observed'), refused: 'R3', visible: (x) => x.notes.closing === 'observed' },
-  { title: '[M7] facilitator decides before consent', who: 'fran', write: (d) => recordDecision(d, 'i1', '2027-01-01'), refused: 'M7', visible: (x) => x.agenda[0]?.reviewDate === '2027-01-01' },
+  { title: '[M7] facilitator decides before consent', who: 'fran', write: (d) => recordDecision(d, 'i1'), refused: 'M7', visible: (x) => x.agenda[0]?.reviewDate === '2027-01-01' },
   { title: 'the second member consents', who: 'ben', write: (d) => givePosition(d, 'i1', ids.ben, 'concern', NOW), refused: null, visible: (x) => x.positions[`i1/${ids.ben}`]?.position === 'concern' },
   { title: 'the facilitator consents', who: 'fran', write: (d) => givePosition(d, 'i1', ids.fran, 'consent', NOW), refused: null, visible: (x) => x.positions[`i1/${ids.fran}`]?.position === 'consent' },
-  { title: 'facilitator records the decision once consented', who: 'fran', write: (d) => recordDecision(d, 'i1', '2027-05-01'), refused: null, visible: (x) => x.agenda[0]?.stage === 'decided' },
+  { title: 'facilitator records the decision once consented', who: 'fran', write: (d) => recordDecision(d, 'i1'), refused: null, visible: (x) => x.agenda[0]?.stage === 'decided' },
 ];
 
 describe('rights matrix (DESIGN §5) over the wire', () => {
