@@ -17,6 +17,7 @@ import {
   recordDecision,
 } from './commands.ts';
 import { checkUpdate, UPDATE_LIMITS } from './checkUpdate.ts';
+import { readMeeting } from './snapshot.ts';
 import { neutralizeUpdate } from './neutralize.ts';
 import { agenda, meta, notes, positions, proposal, terms } from './schema.ts';
 import { setTerm } from './term.ts';
@@ -351,6 +352,24 @@ function serve(server: Y.Doc, sent: [Actor, Uint8Array][]): (string | null)[] {
 }
 
 describe('checkUpdate: concurrent writes in both delivery orders', () => {
+  it('[R20] [C11] a term change racing the move to consent: before it, the round asks about the new term; after it, the change is refused', () => {
+    const base = meetingDoc();
+    for (const to of ['opening', 'agenda', 'items'] as const) movePhase(base, to);
+    for (const to of ['present', 'clarify', 'react'] as const) moveStage(base, 'item1', to);
+    const toConsent = edit(base, (d) => moveStage(d, 'item1', 'consent'));
+    const term = edit(base, (d) => setTerm(d, 'item1', { reviewDate: '2026-12-01', measure: 'Fewer cold drinks' }));
+
+    const first = new Y.Doc();
+    Y.applyUpdate(first, Y.encodeStateAsUpdate(base));
+    expect(serve(first, [[BEN, term], [FRAN, toConsent]])).toEqual([null, null]);
+    expect(readMeeting(first).meeting.terms?.item1).toEqual({ reviewDate: '2026-12-01', measure: 'Fewer cold drinks' });
+
+    const second = new Y.Doc();
+    Y.applyUpdate(second, Y.encodeStateAsUpdate(base));
+    expect(serve(second, [[FRAN, toConsent], [BEN, term]])).toEqual([null, 'R20']);
+    expect(readMeeting(second).meeting.terms?.item1).toEqual(ITEM1_TERM);
+  });
+
   it('[R20] [R12] an edit racing the decision: refused in both orders, and the decision stands on the text consented to', () => {
     const base = inConsent();
     consentAll(base);

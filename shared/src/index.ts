@@ -26,3 +26,4 @@ export * from './handover.ts';
 export * from './selection.ts';
 export * from './term.ts';
 export * from './proposalLock.ts';
+export * from './confirmObjections.ts';
