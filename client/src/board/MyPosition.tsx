@@ -1,9 +1,10 @@
-// My answer in the consent round: Consent, or Concern…/Object… with a reason.
+// My answer in the consent round: Consent, or a concern or an objection with a reason.
 import { useState } from 'react';
 import { givePosition, positionKey, raiseObjection, type AgendaItem, type ConsentRecord, type PositionValue } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { ReasonForm } from './ReasonForm.tsx';
 import { POSITION_HINT } from './facilitationWords.ts';
+import { POSITION } from './methodWords.ts';
 
 export function MyPosition({ item, record }: { item: AgendaItem; record: ConsentRecord }) {
   const { snapshot, doc, me, can, write } = useBoard();
@@ -36,7 +37,7 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
           {mine && (
             <p className="hint">
               You gave: <strong>{mine.position}</strong>
-              {!counts && ' — no longer counts (the text or the round changed); give it again.'}
+              {!counts && <> — {POSITION.earlier}</>}
             </p>
           )}
           <div className="row" role="group" aria-label="Your position">
@@ -44,13 +45,13 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
             <button type="button" onClick={() => setAsking('concern')} aria-expanded={asking === 'concern'}>Concern…</button>
             {/* Guests raise concerns; an objection is a member's argument from the circle's aim. */}
             {can.isMember && (
-              <button type="button" className="danger" onClick={() => setAsking('objection')} aria-expanded={asking === 'objection'}>Object…</button>
+              <button type="button" onClick={() => setAsking('objection')} aria-expanded={asking === 'objection'}>{POSITION.object}</button>
             )}
           </div>
           {asking && (
             <ReasonForm
-              label={asking === 'objection' ? 'Your objection: how would this proposal harm the circle’s aim?' : 'Your concern (you still consent)'}
-              submitLabel={asking === 'objection' ? 'Object' : 'Consent with concern'}
+              label={asking === 'objection' ? POSITION.objectionLabel : 'Your concern (you still consent)'}
+              submitLabel={asking === 'objection' ? POSITION.objectionSubmit : 'Consent with concern'}
               onSubmit={(text) => raise(asking, text)}
               onCancel={() => setAsking(null)}
             />
