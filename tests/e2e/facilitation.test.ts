@@ -156,6 +156,8 @@ describe('facilitation that holds up', () => {
     expect(await button(ben, 'Resolved by a change…').count()).toBe(0);
     await ben.getByText('Once the proposal has changed to meet your objection, you can mark it resolved by the change.').waitFor();
     await move(fac, 'Resolve objections');
+    // [R20] the editor opens again in resolve
+    await until(() => editor(ben).getAttribute('contenteditable'), (v) => v === 'true', "Ben's editor open again in resolve");
     await editor(ben).locator('p').last().click();
     await ben.keyboard.press('End');
     await ben.keyboard.type(AMENDMENT);

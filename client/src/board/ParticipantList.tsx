@@ -43,7 +43,7 @@ export function ParticipantList({ itemId, record, frozen = false }: { itemId: st
             {pos && (
               <span className={`position position-${pos.position}${stale ? ' stale' : ''}`} data-position={pos.position} data-stale={stale || undefined}>
                 {POSITION_LABEL[pos.position]}
-                {stale && ` — ${POSITION.earlier}`}
+                {stale && <span className="earlier"> — {POSITION.earlier}</span>}
                 {!counts && p.role === 'guest' && ' (guest: does not count)'}
               </span>
             )}

@@ -16,7 +16,7 @@ export const TERM = {
   needsDate: 'No review date yet. A decision needs one: set it before the consent round.',
   /** [M13] in the consent round without a review date */
   needsDateInRound: 'This proposal has no review date, so it cannot be decided. Move to resolve to set it, then ask for consent again.',
-  shown: (reviewDate: string | null, measure: string) => `Review by ${reviewDate ?? '–'}${measure ? ` · Measured by: ${measure}` : ''}`,
+  shown: (reviewDate: string | null, measure: string) => `Review by ${reviewDate ?? '–'}${measure ? ` · Measured by: ${measure.replace(/[.!?]$/, '')}` : ''}`,
 } as const;
 
 /** [R12][R19][R20] One line under a read-only proposal: why it cannot be edited now. */
@@ -44,7 +44,7 @@ export const OBJECTION = {
   confirmQuestion: 'Did the change resolve your objection?',
   confirmYes: 'Yes, resolved by the change',
   confirmNo: 'No, it still stands',
-  confirmResolution: 'Resolved by the change: the objector consented to the amended proposal.',
+  confirmResolution: 'The objector consented to the amended proposal.',
 } as const;
 
 /** My position: an objection is a gift to the circle, not a veto. */

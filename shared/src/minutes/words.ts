@@ -27,7 +27,7 @@ export const TERM_WORDS = {
   measure: 'Measure of success',
   none: '–',
   decided: (reviewDate: string | null, measure: string | null): string =>
-    `review by ${reviewDate ?? '–'}${measure ? `; success measured by: ${measure}` : ''}`,
+    `review by ${reviewDate ?? '–'}${measure ? `; success measured by: ${measure.replace(/[.!?]$/, '')}` : ''}`,
 } as const;
 
 /** `2026-11-26 09:05 UTC` from an ISO time. */
