@@ -1,5 +1,5 @@
 // The server's one question about an incoming update: may this actor apply it
-// here and now, and which log events does it make? Rules P1–P6, R1–R18, M1–M9.
+// here and now, and which log events does it make? Rules P1–P6, R1–R20, M1–M13.
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { checkMove, type Move } from './moves.ts';
