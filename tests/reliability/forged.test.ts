@@ -47,14 +47,20 @@ describe('forged writes', () => {
     addItem(fay.doc, ITEM);
     for (const to of ['opening', 'agenda', 'items'] as const) movePhase(fay.doc, to);
     setActiveItem(fay.doc, ITEM);
-    for (const to of ['present', 'clarify', 'react', 'consent'] as const) moveStage(fay.doc, ITEM, to);
+    for (const to of ['present', 'clarify', 'react'] as const) moveStage(fay.doc, ITEM, to);
     // [C17] a consent round needs a proposal to consent to
     addParagraph(fay.doc, ITEM, 'A bed of beans.');
+    await durable(fay);
+    await waitFor(() => mia.doc.getArray('agenda').length === 1, { what: 'the item at Mia' });
+    // [R20] the text is written before the consent round: it is locked during it
+    addParagraph(mia.doc, ITEM, 'We plant beans in spring.');
+    await durable(mia);
+    await waitFor(() => fay.doc.getXmlFragment(`proposal/${ITEM}`).length === 2, { what: "Mia's paragraph at Fay" });
+    moveStage(fay.doc, ITEM, 'consent');
     openRound(fay.doc, ITEM, { kind: 'consent', order: [ids.Fay, ids.Mia, ids.Max], now: 10 });
     writeNote(fay.doc, ITEM, 'notes');
     await durable(fay);
     await waitFor(() => max.doc.getMap('rounds').has(ITEM) && mia.doc.getMap('rounds').has(ITEM), { what: 'setup relayed' });
-    addParagraph(mia.doc, ITEM, 'We plant beans in spring.');
     raiseObjection(mia.doc, { id: 'obj-mia', itemId: ITEM, authorId: ids.Mia, kind: 'concern', text: 'Water is scarce', now: 11 });
     await durable(mia);
     await waitFor(() => max.doc.getMap('objections').has('obj-mia'), { what: 'concern relayed' });
