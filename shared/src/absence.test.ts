@@ -31,6 +31,7 @@ function snapshot(s: Setup): MeetingSnapshot {
     participants: s.participants ?? { a: member(), b: member(), c: member(false) },
     agenda: [{ id: 'i1', title: 'Kettle', kind: 'consent', ownerId: null, timeboxMin: 5, stage: 'consent', reviewDate: null }],
     proposals: { i1: { nodes: [], revision: R } },
+    terms: { i1: { reviewDate: '2027-06-01', measure: '' } },
     objections: s.objections ?? {},
     positions: { ...BOTH, ...s.positions },
     rounds: { i1: consentRound },

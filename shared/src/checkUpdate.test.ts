@@ -17,10 +17,12 @@ import {
   recordDecision,
 } from './commands.ts';
 import { checkUpdate, UPDATE_LIMITS } from './checkUpdate.ts';
+import { readMeeting } from './snapshot.ts';
 import { neutralizeUpdate } from './neutralize.ts';
-import { agenda, meta, notes, positions, proposal } from './schema.ts';
+import { agenda, meta, notes, positions, proposal, terms } from './schema.ts';
+import { setTerm } from './term.ts';
 import type { Actor } from './types.ts';
-import { edit, meetingDoc, NOW, peerOf, updateFrom, writeParagraph } from './testing/meeting.ts';
+import { edit, ITEM1_TERM, meetingDoc, NOW, peerOf, updateFrom, writeParagraph } from './testing/meeting.ts';
 
 const FRAN: Actor = { kind: 'participant', participantId: 'fran' };
 const BEN: Actor = { kind: 'participant', participantId: 'ben' };
@@ -160,14 +162,14 @@ describe('checkUpdate: moves', () => {
   it('[M7] refuses decided before consent', () => {
     const server = inConsent();
     givePosition(server, 'item1', 'ben', 'consent', NOW);
-    expect(checkUpdate(server, edit(server, (d) => recordDecision(d, 'item1', '2027-06-01')), FRAN)).toMatchObject({ ok: false, rule: 'M7' });
+    expect(checkUpdate(server, edit(server, (d) => recordDecision(d, 'item1')), FRAN)).toMatchObject({ ok: false, rule: 'M7' });
   });
 
   it('[M7] logs the stage move and the decision once consented', () => {
     const server = inConsent();
     writeParagraph(server, 'item1', 'Second paragraph.');
     consentAll(server);
-    const result = checkUpdate(server, edit(server, (d) => recordDecision(d, 'item1', '2027-06-01')), FRAN);
+    const result = checkUpdate(server, edit(server, (d) => recordDecision(d, 'item1')), FRAN);
     expect(result).toMatchObject({ ok: true });
     if (!result.ok) return;
     expect(result.events).toEqual([
@@ -178,6 +180,7 @@ describe('checkUpdate: moves', () => {
         text: 'We buy a kettle.\nSecond paragraph.',
         revision: expect.stringMatching(/^[0-9a-f]{16}$/),
         reviewDate: '2027-06-01',
+        term: ITEM1_TERM,
         consented: ['ben', 'fran'],
         concerns: ['cleo'],
         record: expect.objectContaining({ state: 'consented', consented: ['ben', 'fran'], concerns: ['cleo'] }),
@@ -186,11 +189,23 @@ describe('checkUpdate: moves', () => {
     ]);
   });
 
-  it('[M7] a decision without a review date in the update takes the item’s own', () => {
+  it('[M13] a consent item without a review date in its term is not decided, even when consented', () => {
+    const server = inConsent();
+    server.transact(() => terms(server).delete('item1'));
+    consentAll(server);
+    expect(checkUpdate(server, edit(server, (d) => moveStage(d, 'item1', 'decided')), FRAN)).toMatchObject({ ok: false, rule: 'M13', reason: /no review date/ });
+  });
+
+  it('[R17][R20] refuses a decision that sets the term in the same update', () => {
     const server = inConsent();
     consentAll(server);
-    const result = checkUpdate(server, edit(server, (d) => moveStage(d, 'item1', 'decided')), FRAN);
-    expect(result.ok && result.events[1]).toMatchObject({ type: 'decision', reviewDate: null });
+    const update = edit(server, (d) => {
+      setTerm(d, 'item1', { reviewDate: '2028-01-01', measure: '' });
+      recordDecision(d, 'item1');
+    });
+    // a participant meets the consent round's lock first; even the server may not change what the decision rests on
+    expect(checkUpdate(server, update, FRAN)).toMatchObject({ ok: false, rule: 'R20', reason: /terms\/item1/ });
+    expect(checkUpdate(server, update, { kind: 'server' })).toMatchObject({ ok: false, rule: 'R17', reason: /terms\/item1/ });
   });
 
   it('[R17] refuses a decision that changes the proposal in the same update', () => {
@@ -198,9 +213,10 @@ describe('checkUpdate: moves', () => {
     consentAll(server);
     const update = edit(server, (d) => {
       writeParagraph(d, 'item1', 'And a toaster.');
-      recordDecision(d, 'item1', '2027-06-01');
+      recordDecision(d, 'item1');
     });
-    expect(checkUpdate(server, update, FRAN)).toMatchObject({ ok: false, rule: 'R17', reason: /proposal\/item1/ });
+    expect(checkUpdate(server, update, FRAN)).toMatchObject({ ok: false, rule: 'R20', reason: /proposal\/item1/ });
+    expect(checkUpdate(server, update, { kind: 'server' })).toMatchObject({ ok: false, rule: 'R17', reason: /proposal\/item1/ });
   });
 
   it('[R17] refuses a decision that changes positions, cards, the round or attendance in the same update', () => {
@@ -216,13 +232,13 @@ describe('checkUpdate: moves', () => {
     for (const [path, change] of along) {
       const update = edit(server, (d) => {
         change(d);
-        recordDecision(d, 'item1', '2027-06-01');
+        recordDecision(d, 'item1');
       });
       expect(checkUpdate(server, update, FRAN), path).toMatchObject({ ok: false, rule: 'R17' });
     }
     const unrelated = edit(server, (d) => {
       writeNote(d, 'item2', 'later');
-      recordDecision(d, 'item1', '2027-06-01');
+      recordDecision(d, 'item1');
     });
     expect(checkUpdate(server, unrelated, FRAN)).toMatchObject({ ok: true });
   });
@@ -336,20 +352,41 @@ function serve(server: Y.Doc, sent: [Actor, Uint8Array][]): (string | null)[] {
 }
 
 describe('checkUpdate: concurrent writes in both delivery orders', () => {
-  it('[M7] [R12] an edit racing the decision: decided then edit refuses the edit; edit then decided refuses the decision', () => {
-    const base = inConsent();
-    consentAll(base);
-    const decide = edit(base, (d) => recordDecision(d, 'item1', '2027-06-01'));
-    const amend = edit(base, (d) => writeParagraph(d, 'item1', 'And a toaster.'));
+  it('[R20] [C11] a term change racing the move to consent: before it, the round asks about the new term; after it, the change is refused', () => {
+    const base = meetingDoc();
+    for (const to of ['opening', 'agenda', 'items'] as const) movePhase(base, to);
+    for (const to of ['present', 'clarify', 'react'] as const) moveStage(base, 'item1', to);
+    const toConsent = edit(base, (d) => moveStage(d, 'item1', 'consent'));
+    const term = edit(base, (d) => setTerm(d, 'item1', { reviewDate: '2026-12-01', measure: 'Fewer cold drinks' }));
 
     const first = new Y.Doc();
     Y.applyUpdate(first, Y.encodeStateAsUpdate(base));
-    expect(serve(first, [[FRAN, decide], [BEN, amend]])).toEqual([null, 'R12']);
+    expect(serve(first, [[BEN, term], [FRAN, toConsent]])).toEqual([null, null]);
+    expect(readMeeting(first).meeting.terms?.item1).toEqual({ reviewDate: '2026-12-01', measure: 'Fewer cold drinks' });
 
     const second = new Y.Doc();
     Y.applyUpdate(second, Y.encodeStateAsUpdate(base));
-    // the consent was given to the text before the amendment: it no longer counts
-    expect(serve(second, [[BEN, amend], [FRAN, decide]])).toEqual([null, 'M7']);
+    expect(serve(second, [[FRAN, toConsent], [BEN, term]])).toEqual([null, 'R20']);
+    expect(readMeeting(second).meeting.terms?.item1).toEqual(ITEM1_TERM);
+  });
+
+  it('[R20] [R12] an edit racing the decision: refused in both orders, and the decision stands on the text consented to', () => {
+    const base = inConsent();
+    consentAll(base);
+    const decide = edit(base, (d) => recordDecision(d, 'item1'));
+    const amend = edit(base, (d) => writeParagraph(d, 'item1', 'And a toaster.'));
+    const term = edit(base, (d) => setTerm(d, 'item1', { reviewDate: '2026-12-01', measure: '' }));
+
+    for (const change of [amend, term]) {
+      const first = new Y.Doc();
+      Y.applyUpdate(first, Y.encodeStateAsUpdate(base));
+      expect(serve(first, [[FRAN, decide], [BEN, change]])).toEqual([null, change === term ? 'R19' : 'R12']);
+
+      const second = new Y.Doc();
+      Y.applyUpdate(second, Y.encodeStateAsUpdate(base));
+      // the text is steady during the consent round: the consent given still counts
+      expect(serve(second, [[BEN, change], [FRAN, decide]])).toEqual(['R20', null]);
+    }
   });
 
   it('[M7] [R11] a withdrawal racing the decision: only withdraw-then-decide decides', () => {
@@ -357,7 +394,7 @@ describe('checkUpdate: concurrent writes in both delivery orders', () => {
     consentAll(base);
     raiseObjection(base, { id: 'o1', itemId: 'item1', authorId: 'ben', kind: 'objection', text: 'Wait', now: NOW });
     const withdraw = edit(base, (d) => withdrawObjection(d, 'o1', NOW + 1));
-    const decide = edit(base, (d) => recordDecision(d, 'item1', '2027-06-01'));
+    const decide = edit(base, (d) => recordDecision(d, 'item1'));
 
     const first = new Y.Doc();
     Y.applyUpdate(first, Y.encodeStateAsUpdate(base));

@@ -1,10 +1,10 @@
 // The server's one question about an incoming update: may this actor apply it
-// here and now, and which log events does it make? Rules P1–P6, R1–R18, M1–M9.
+// here and now, and which log events does it make? Rules P1–P6, R1–R20, M1–M13.
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { checkMove, type Move } from './moves.ts';
 import { readMeeting } from './snapshot.ts';
-import { AgendaItemSchema, PHASES, ROOT, ROUND_KEY, STAGES, agenda, proposalRootName, splitPositionKey, type LogEvent } from './schema.ts';
+import { PHASES, ROOT, ROUND_KEY, STAGES, agenda, proposalRootName, splitPositionKey, type LogEvent } from './schema.ts';
 import type { Actor, MeetingSnapshot } from './types.ts';
 import { checkRights, describePath } from './rights.ts';
 import { pathsOfDecoded, type DecodedUpdate, type TouchedPath, type WritePath } from './updatePaths.ts';
@@ -212,7 +212,7 @@ function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[],
     const touched = paths.find((p) => bearsOnConsent(p, itemId));
     const what = to === 'decided' ? 'a decision' : 'a deferral';
     if (touched) return refuse('R17', `${what} records the consent as it stands; this update also changes ${describePath(touched)}`);
-    events.push(to === 'decided' ? decisionEvent(meeting(), itemId, paths) : { type: 'deferral', itemId, ...freezeItem(meeting(), itemId), path: exits.get(itemId) ?? 'deferred' });
+    events.push(to === 'decided' ? decisionEvent(meeting(), itemId) : { type: 'deferral', itemId, ...freezeItem(meeting(), itemId), path: exits.get(itemId) ?? 'deferred' });
     const selected = to === 'decided' ? selectionEvent(meeting(), itemId) : null;
     if (selected) events.push(selected);
   }
@@ -222,9 +222,10 @@ function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[],
   return { ok: true, events: [...events.filter(isMove), ...events.filter((e) => !isMove(e))], paths: paths as TouchedPath[], clients };
 }
 
-/** [R17] The proposal, positions, cards and round of the item, and attendance, on which its consent rests. */
+/** [R17] The proposal and its term, positions, cards and round of the item, and attendance, on which its consent rests. */
 function bearsOnConsent(p: WritePath, itemId: string): boolean {
   if (p.root === proposalRootName(itemId) || p.root === ROOT.participants) return true;
+  if (p.root === ROOT.terms) return p.key === itemId;
   if (p.root === ROOT.rounds) return p.key === itemId;
   if (p.root === ROOT.positions) return p.key !== null && splitPositionKey(p.key)?.itemId === itemId;
   if (p.root !== ROOT.objections) return false;
@@ -275,16 +276,16 @@ function selectionEvent(snapshot: MeetingSnapshot, itemId: string): LogEventDraf
   return { type: 'selection', itemId, roleName: item.roleName ?? item.title, holderId: item.candidateId, termEnd: item.termEnd ?? null };
 }
 
-function decisionEvent(snapshot: MeetingSnapshot, itemId: string, paths: readonly WritePath[]): LogEventDraft {
+/** [C16][M13] The decision, with the term consented to; the review date is the term's (an older item's own, failing that). */
+function decisionEvent(snapshot: MeetingSnapshot, itemId: string): LogEventDraft {
   const frozen = freezeItem(snapshot, itemId);
-  const written = paths.find((p) => p.root === ROOT.agenda && p.itemId === itemId && p.subKey === 'reviewDate' && p.op === 'write');
-  const date = AgendaItemSchema.shape.reviewDate.safeParse(written ? written.after : snapshot.agenda.find((i) => i.id === itemId)?.reviewDate);
   return {
     type: 'decision',
     itemId,
     text: frozen.text,
     revision: frozen.revision,
-    reviewDate: date.success ? date.data : null,
+    reviewDate: frozen.term?.reviewDate ?? snapshot.agenda.find((i) => i.id === itemId)?.reviewDate ?? null,
+    term: frozen.term,
     consented: frozen.record.consented,
     concerns: frozen.record.concerns,
     record: frozen.record,

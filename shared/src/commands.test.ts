@@ -6,6 +6,7 @@ import { ORIGIN } from './protocol.ts';
 import { proposalRevision } from './revision.ts';
 import { agenda, notes, objections, participants, proposal, rounds } from './schema.ts';
 import { readMeeting } from './snapshot.ts';
+import { setTerm } from './term.ts';
 
 /** A meeting with facilitator f, members a and b, guest g, and consent item i1 in its consent round. */
 function meeting(): Y.Doc {
@@ -66,7 +67,8 @@ describe('each command is one transaction with its origin', () => {
       cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'No', now: 5 });
       cmd.acceptIntegration(d, 'o1', 'amended', 6, o);
     }],
-    ['recordDecision', (d, o) => cmd.recordDecision(d, 'i1', '2027-01-31', o)],
+    ['recordDecision', (d, o) => cmd.recordDecision(d, 'i1', o)],
+    ['setTerm', (d, o) => setTerm(d, 'i1', { reviewDate: '2027-01-31', measure: 'Used daily' }, o)],
     ['addEvaluation', (d, o) => cmd.addEvaluation(d, 'a', { ratings: { clarity: 5 }, comment: '' }, o)],
     ['writeNote', (d, o) => cmd.writeNote(d, 'i1', 'noted', o)],
     ['appendLog', (d, o) => cmd.appendLog(d, [{ type: 'phase', at: 1, actorId: 'f', from: 'lobby', to: 'opening' }, { type: 'join', at: 2, actorId: 'a', name: 'Ana', role: 'member' }], o)],
@@ -133,7 +135,8 @@ describe('impossible input throws a clear error and writes nothing', () => {
       cmd.withdrawObjection(d, 'o1', 2);
       cmd.acceptIntegration(d, 'o1', 'x', 3);
     }, /already withdrawn/],
-    ['a review date that is no date', (d) => cmd.recordDecision(d, 'i1', 'next year'), /Invalid review date/],
+    ['[R19] a review date that is no date', (d) => setTerm(d, 'i1', { reviewDate: 'next year', measure: '' }), /Invalid term/],
+    ['[R19] a term of an unknown item', (d) => setTerm(d, 'zz', { reviewDate: null, measure: '' }), /Unknown agenda item/],
     ['an evaluation rating of 6', (d) => cmd.addEvaluation(d, 'a', { ratings: { clarity: 6 }, comment: '' }), /Invalid evaluation/],
     ['a note under an unknown key', (d) => cmd.writeNote(d, 'zz', 'x'), /Unknown agenda item/],
     ['a log event of unknown type', (d) => cmd.appendLog(d, [{ type: 'party' } as never]), /Invalid log event 0/],
@@ -199,10 +202,29 @@ describe('agenda', () => {
     expect(read(doc).meta.activeItemId).toBe('i2');
   });
 
-  it('recordDecision sets the review date and the stage decided', () => {
+  it('recordDecision moves the item to decided and leaves its term as consented', () => {
     const doc = meeting();
-    cmd.recordDecision(doc, 'i1', '2027-03-01');
-    expect(read(doc).agenda[0]).toMatchObject({ stage: 'decided', reviewDate: '2027-03-01' });
+    setTerm(doc, 'i1', { reviewDate: '2027-03-01', measure: 'Tea by nine' });
+    cmd.recordDecision(doc, 'i1');
+    expect(read(doc).agenda[0]).toMatchObject({ stage: 'decided', reviewDate: null });
+    expect(read(doc).terms).toEqual({ i1: { reviewDate: '2027-03-01', measure: 'Tea by nine' } });
+  });
+
+  it('[C11] setTerm changes the revision; writing the same term again writes nothing', () => {
+    const doc = meeting();
+    const bare = proposalRevision(doc, 'i1');
+    setTerm(doc, 'i1', { reviewDate: null, measure: '' });
+    expect(proposalRevision(doc, 'i1')).toBe(bare);
+    setTerm(doc, 'i1', { reviewDate: '2027-03-01', measure: '' });
+    const dated = proposalRevision(doc, 'i1');
+    expect(dated).not.toBe(bare);
+    let updates = 0;
+    doc.on('update', () => updates++);
+    setTerm(doc, 'i1', { reviewDate: '2027-03-01', measure: '' });
+    expect(updates).toBe(0);
+    setTerm(doc, 'i1', { reviewDate: '2027-03-01', measure: 'Tea by nine' });
+    expect(proposalRevision(doc, 'i1')).not.toBe(dated);
+    expect(read(doc).proposals.i1!.revision).toBe(proposalRevision(doc, 'i1'));
   });
 });
 

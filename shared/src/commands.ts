@@ -268,14 +268,13 @@ export function acceptIntegration(doc: Y.Doc, objectionId: string, resolution: s
 /** [O1] How an objection was integrated: the way and the sentence saying what changed. */
 export type WayThrough = { path: IntegrationPath; text: string };
 
-/** Sets the review date and moves the item to `decided` (the server logs the decision). */
-export function recordDecision(doc: Y.Doc, itemId: string, reviewDate: string | null, origin: Origin = ORIGIN.local): void {
-  const date = valid(AgendaItemSchema.shape.reviewDate, reviewDate, 'review date');
+/**
+ * Moves the item to `decided`; the server logs the decision with the term the
+ * circle consented to (M13: a consent item needs a review date in its term, set with `setTerm` before the round).
+ */
+export function recordDecision(doc: Y.Doc, itemId: string, origin: Origin = ORIGIN.local): void {
   const map = itemMap(doc, itemId);
-  doc.transact(() => {
-    map.set('reviewDate', date);
-    map.set('stage', 'decided');
-  }, origin);
+  doc.transact(() => map.set('stage', 'decided'), origin);
 }
 
 export function addEvaluation(doc: Y.Doc, participantId: string, e: Evaluation, origin: Origin = ORIGIN.local): void {

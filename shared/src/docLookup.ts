@@ -30,6 +30,15 @@ export function itemIndex(doc: Y.Doc, itemId: string): number {
   if (index < 0) throw new Error(`Unknown agenda item "${itemId}".`);
   return index;
 }
+/** A field of the first agenda item with this id (null when unset), undefined when there is no such item. */
+export function itemField(doc: Y.Doc, itemId: string, key: string): unknown {
+  let value: unknown;
+  agenda(doc).forEach((item) => {
+    if (value === undefined && item instanceof Y.Map && item.get('id') === itemId) value = item.get(key) ?? null;
+  });
+  return value;
+}
+
 export const itemMap = (doc: Y.Doc, itemId: string): Y.Map<unknown> => agenda(doc).get(itemIndex(doc, itemId));
 
 // An entry that is rewritten whole keeps the fields it has beyond the schema

@@ -31,3 +31,6 @@ export * from './selection.ts';
 export * from './followUpSchema.ts';
 export * from './followUpCommands.ts';
 export * from './backlogView.ts';
+export * from './term.ts';
+export * from './proposalLock.ts';
+export * from './confirmObjections.ts';

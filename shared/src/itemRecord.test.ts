@@ -56,7 +56,7 @@ describe('[C16] a decided or deferred item keeps the record it had at that momen
   it('[C16] the decision event carries the whole consent record and every card of the item', () => {
     const server = consented();
     const before = snap(server);
-    const events = serve(server, FRAN, (d) => recordDecision(d, 'item1', '2027-06-01'));
+    const events = serve(server, FRAN, (d) => recordDecision(d, 'item1'));
     const decision = events.find((e) => e.type === 'decision');
     expect(decision).toMatchObject({ record: deriveConsent(before, 'item1'), text: 'We buy a kettle.\nA quiet one.' });
     expect(decision && 'cards' in decision && decision.cards).toEqual([
@@ -70,7 +70,7 @@ describe('[C16] a decided or deferred item keeps the record it had at that momen
 
   it('[C16] attendance, new participants and late positions written afterwards change nothing of the record', () => {
     const server = consented();
-    serve(server, FRAN, (d) => recordDecision(d, 'item1', '2027-06-01'));
+    serve(server, FRAN, (d) => recordDecision(d, 'item1'));
     const frozen = JSON.stringify(itemRecord(snap(server), 'item1'));
     // written straight into the document, as no participant may (R18, R9): the record still stands
     setPresent(server, 'ben', false);
@@ -120,7 +120,7 @@ describe('[C16] a decided or deferred item keeps the record it had at that momen
 describe('[R18] positions and cards of a decided or deferred item are final', () => {
   const decided = (): Y.Doc => {
     const server = consented();
-    serve(server, FRAN, (d) => recordDecision(d, 'item1', '2027-06-01'));
+    serve(server, FRAN, (d) => recordDecision(d, 'item1'));
     return server;
   };
   const cases: [string, Actor, (d: Y.Doc) => void][] = [

@@ -25,8 +25,10 @@ function meeting(phase: Phase, items: AgendaItem[] = [], consented: string[] = [
     notes: {},
     evaluation: {},
     log: [],
+    terms: {},
   };
   for (const i of items) {
+    s.terms![i.id] = { reviewDate: '2027-01-01', measure: '' };
     s.proposals[i.id] = { nodes: [], revision: 'R' };
     s.rounds[i.id] = { kind: 'consent', number: 1, order: ['f'], speaker: null, openedAt: 1 };
     if (consented.includes(i.id)) s.positions[`${i.id}/f`] = { position: 'consent', round: 1, revision: 'R', at: 1 };
@@ -75,6 +77,22 @@ describe('stage moves', () => {
 
   it('[M6] STAGE_MOVES is exactly the documented table', () => {
     expect(STAGE_MOVES).toEqual(table);
+  });
+
+  it('[M13] consent → decided is refused while the term has no review date, and allowed once it has', () => {
+    const s = meeting('items', [item('i1', 'consent', 'consent')], ['i1']);
+    const decide: Move = { kind: 'stage', itemId: 'i1', to: 'decided' };
+    expect(checkMove(s, FAC, decide)).toEqual({ ok: true });
+    for (const term of [undefined, { reviewDate: null, measure: 'Used daily' }]) {
+      if (term) s.terms!.i1 = term;
+      else delete s.terms!.i1;
+      expect(checkMove(s, FAC, decide)).toMatchObject({ ok: false, rule: 'M13', reason: /no review date/ });
+      expect(allowedMoves(s, 'f')).not.toContainEqual(decide);
+    }
+    // a selection item's term is its role's term end (S1): M13 is about consent items
+    const sel = meeting('items', [{ ...item('s1', 'selection', 'consent'), candidateId: 'f' }], ['s1']);
+    delete sel.terms!.s1;
+    expect(checkMove(sel, FAC, { kind: 'stage', itemId: 's1', to: 'decided' })).toEqual({ ok: true });
   });
 
   it('[M7] consent → decided is refused until deriveConsent says consented', () => {

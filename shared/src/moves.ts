@@ -1,8 +1,9 @@
 // The move tables (DESIGN §4) as data, and the one check of a phase or stage
 // move that the board (to offer buttons) and the server (to refuse) both use.
-// Rules M1–M12 in docs/consent-spec.md.
+// Rules M1–M13 in docs/consent-spec.md.
 import { deriveConsent } from './consent.ts';
 import { quorumSentence, quorumState } from './quorum.ts';
+import { consentedReviewDate } from './term.ts';
 import { PHASES, STAGES, type ItemKind, type Phase, type Stage } from './schema.ts';
 import type { Actor, MeetingSnapshot, Verdict } from './types.ts';
 
@@ -77,6 +78,9 @@ export function checkMove(snapshot: MeetingSnapshot, actor: Actor, move: Move): 
   }
   if (item.kind === 'selection' && move.to === 'consent' && !item.candidateId) {
     return refuse('M12', `"${item.title}" goes to its consent round once the facilitator has proposed a candidate.`);
+  }
+  if (move.to === 'decided' && item.kind === 'consent' && consentedReviewDate(snapshot, item.id) === null) {
+    return refuse('M13', `"${item.title}" has no review date in its term; a decision needs one. Set the term in resolve, then ask for consent again.`);
   }
   if (move.to === 'decided') {
     // [Q3] below quorum nothing is decided, however clear the consent

@@ -3,7 +3,7 @@ import { encodeUtf8 } from 'lib0/string';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { canonicalJson, EMPTY_REVISION, fnv1a64, proposalNodes, proposalRevision, revisionOf } from './revision.ts';
-import { meta, proposal } from './schema.ts';
+import { meta, proposal, terms } from './schema.ts';
 
 // A straightforward BigInt FNV-1a 64 over the platform's UTF-8 bytes, to check the limb arithmetic against.
 function referenceFnv(text: string): string {
@@ -119,6 +119,9 @@ describe('proposalNodes', () => {
   });
 });
 
+/** Pinned in docs/document-schema.md: "Hello" with the term { reviewDate: 2027-06-01, measure: "Used daily" }, and with no date. */
+const TERM_VECTORS = { dated: '1fe37e788f385ae0', undated: '28b5f938dd5ae65b' };
+
 describe('revision', () => {
   it('is 16 hex digits, fixed for a given content on every platform', () => {
     expect(EMPTY_REVISION).toBe(fnv1a64('[]'));
@@ -142,6 +145,40 @@ describe('revision', () => {
       '[{"attrs":{"textAlign":"left"},"children":[{"marks":{},"text":"Hello ","type":"text"},{"marks":{"bold":{}},"text":"world","type":"text"}],"name":"paragraph","type":"element"}]',
     );
     expect(proposalRevision(t.doc, 'i1')).toBe('44f73530c0ebd615');
+  });
+
+  it('[C11] matches the term test vectors of docs/document-schema.md', () => {
+    const t = docWith('Hello');
+    terms(t.doc).set('i1', { reviewDate: '2027-06-01', measure: 'Used daily' });
+    const nodes = '[{"attrs":{},"children":[{"marks":{},"text":"Hello","type":"text"}],"name":"paragraph","type":"element"}]';
+    expect(canonicalJson({ nodes: proposalNodes(proposal(t.doc, 'i1')), term: { reviewDate: '2027-06-01', measure: 'Used daily' } })).toBe(
+      `{"nodes":${nodes},"term":{"measure":"Used daily","reviewDate":"2027-06-01"}}`,
+    );
+    expect(proposalRevision(t.doc, 'i1')).toBe(TERM_VECTORS.dated);
+    expect(referenceFnv(`{"nodes":${nodes},"term":{"measure":"Used daily","reviewDate":"2027-06-01"}}`)).toBe(TERM_VECTORS.dated);
+    terms(t.doc).set('i1', { reviewDate: null, measure: 'Used daily' });
+    expect(proposalRevision(t.doc, 'i1')).toBe(TERM_VECTORS.undated);
+    expect(referenceFnv(`{"nodes":${nodes},"term":{"measure":"Used daily","reviewDate":null}}`)).toBe(TERM_VECTORS.undated);
+    // an empty term is no term: documents written before terms keep their revisions
+    terms(t.doc).set('i1', { reviewDate: null, measure: '' });
+    expect(proposalRevision(t.doc, 'i1')).toBe('2d60d971c4d8efdb');
+    terms(t.doc).set('i1', { reviewDate: '2027-06-01', measure: 7 });
+    expect(proposalRevision(t.doc, 'i1')).toBe('2d60d971c4d8efdb');
+  });
+
+  const termChanges: [string, { reviewDate: string | null; measure: string }][] = [
+    ['setting a review date', { reviewDate: '2027-06-01', measure: '' }],
+    ['setting a measure', { reviewDate: null, measure: 'Used daily' }],
+  ];
+  it.each(termChanges)('[C11] changes on %s, and again on changing it', (_name, term) => {
+    const t = docWith('Hello');
+    const bare = proposalRevision(t.doc, 'i1');
+    terms(t.doc).set('i1', term);
+    const first = proposalRevision(t.doc, 'i1');
+    expect(first).not.toBe(bare);
+    terms(t.doc).set('i1', { reviewDate: term.reviewDate && '2027-06-02', measure: term.measure && 'Used twice a day' });
+    expect(proposalRevision(t.doc, 'i1')).not.toBe(first);
+    expect(terms(t.doc).get('other')).toBeUndefined();
   });
 
   it('reads an item without a fragment as the empty proposal', () => {

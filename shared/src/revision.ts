@@ -1,7 +1,8 @@
 // A proposal's content as plain nodes and its revision: a stable 64-bit
-// FNV-1a hash of a canonical JSON form, the same on Node and in a browser.
+// FNV-1a hash of a canonical JSON form of its text and its term, the same on
+// Node and in a browser.
 import * as Y from 'yjs';
-import { proposal } from './schema.ts';
+import { TermSchema, proposal, terms, type Term } from './schema.ts';
 import type { ProposalNode } from './types.ts';
 
 type Attr = string | number | boolean | null;
@@ -27,14 +28,29 @@ export function proposalNodes(fragment: Y.XmlFragment | Y.XmlElement): ProposalN
   return out;
 }
 
-/** The revision of plain proposal nodes: 16 lowercase hex digits. */
-export function revisionOf(nodes: readonly ProposalNode[]): string {
-  return fnv1a64(canonicalJson(nodes));
+/**
+ * The revision of a proposal: its plain nodes and its term [C11]. 16 lowercase
+ * hex digits. Without a term (none, or no review date and an empty measure) it
+ * hashes the nodes alone, so revisions of proposals written before terms existed
+ * stay as they were; with one it hashes `{ nodes, term }`.
+ */
+export function revisionOf(nodes: readonly ProposalNode[], term: Term | null = null): string {
+  const t = hasTerm(term) ? { reviewDate: term.reviewDate, measure: term.measure } : null;
+  return fnv1a64(canonicalJson(t ? { nodes, term: t } : nodes));
 }
 
-/** The current revision of an agenda item's proposal (an absent fragment reads as empty). */
+/** A term that says something: a review date or a measure. */
+export const hasTerm = (term: Term | null | undefined): term is Term => !!term && (term.reviewDate !== null || term.measure !== '');
+
+/** The item's term as the document holds it; an entry that fails its schema reads as none. */
+export function termOf(doc: Y.Doc, itemId: string): Term | null {
+  const parsed = TermSchema.safeParse(terms(doc).get(itemId));
+  return parsed.success ? parsed.data : null;
+}
+
+/** The current revision of an agenda item's proposal, its term included (an absent fragment reads as empty). */
 export function proposalRevision(doc: Y.Doc, itemId: string): string {
-  return revisionOf(proposalNodes(proposal(doc, itemId)));
+  return revisionOf(proposalNodes(proposal(doc, itemId)), termOf(doc, itemId));
 }
 
 /** The revision of an empty proposal. */

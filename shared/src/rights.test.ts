@@ -13,6 +13,7 @@ import {
   recordDecision,
   removeAgendaItem,
   markRemoved,
+  moveStage,
   setPresent,
   updateAgendaItem,
   withdrawObjection,
@@ -21,7 +22,8 @@ import {
 import { changeNomination } from './selection.ts';
 import { checkUpdate } from './checkUpdate.ts';
 import { checkRights, RIGHTS } from './rights.ts';
-import { evaluation, meta, nominations, notes, objections, participants, positions, proposal } from './schema.ts';
+import { evaluation, meta, nominations, notes, objections, participants, positions, proposal, terms } from './schema.ts';
+import { setTerm } from './term.ts';
 import type { Actor } from './types.ts';
 import { edit, meetingDoc, NOW } from './testing/meeting.ts';
 import { touchedPaths } from './updatePaths.ts';
@@ -99,9 +101,18 @@ const CASES: Case[] = [
   { title: '[R11] the author does not rewrite the card’s text', actor: as('ben'), setup: bensCard, change: (d) => objections(d).set('o1', { ...(objections(d).get('o1') as object), text: 'Fine now' }), refused: 'R11', reason: /not text/ },
   { title: '[R11] the author does not delete their card', actor: as('ben'), setup: bensCard, change: (d) => objections(d).delete('o1'), refused: 'R11', reason: /never deleted/ },
   { title: '[R12] a member types in the proposal', actor: as('ben'), change: keystroke, refused: null },
-  { title: '[R12] a guest types in the proposal', actor: as('gus'), change: keystroke, refused: null },
+  { title: '[R12] a guest does not type in the proposal: guests suggest in the notes', actor: as('gus'), change: keystroke, refused: 'R12', reason: /guests suggest changes in the item's notes/ },
+  { title: '[R12] a guest who owns the item types in its proposal', actor: as('gus'), setup: (s) => updateAgendaItem(s, 'item1', { ownerId: 'gus' }), change: keystroke, refused: null },
+  { title: '[R19] a member sets the term of a proposal', actor: as('ben'), change: (d) => setTerm(d, 'item1', { reviewDate: '2028-01-31', measure: 'Fewer cold drinks' }), refused: null },
+  { title: '[R19] a guest does not set the term', actor: as('gus'), change: (d) => setTerm(d, 'item1', { reviewDate: '2028-01-31', measure: '' }), refused: 'R19', reason: /guests suggest/ },
+  { title: '[R19] a term is { reviewDate, measure }', actor: as('ben'), change: (d) => terms(d).set('item1', { reviewDate: 'next spring', measure: '' }), refused: 'R19', reason: /must be \{ reviewDate/ },
+  { title: '[R19] a term is changed, never removed', actor: as('ben'), change: (d) => terms(d).delete('item1'), refused: 'R19', reason: /never removed/ },
+  { title: '[R19] no term for an item that does not exist', actor: as('ben'), change: (d) => terms(d).set('nope', { reviewDate: null, measure: '' }), refused: 'R19', reason: /no agenda item "nope"/ },
+  { title: '[R20] in the consent round the facilitator does not type in the proposal either', actor: as('fran'), setup: (s) => moveStage(s, 'item1', 'consent'), change: keystroke, refused: 'R20', reason: /consent round on agenda item "item1" is on/ },
+  { title: '[R20] in the consent round the owner does not change the term', actor: as('ben'), setup: (s) => moveStage(s, 'item1', 'consent'), change: (d) => setTerm(d, 'item1', { reviewDate: '2026-01-01', measure: '' }), refused: 'R20' },
+  { title: '[R20] in resolve a member amends the proposal again', actor: as('cleo'), setup: (s) => moveStage(s, 'item1', 'resolve'), change: keystroke, refused: null },
   { title: '[R12] no proposal for an item that does not exist', actor: as('ben'), change: (d) => proposal(d, 'nope').insert(0, [new Y.XmlText('x')]), refused: 'R12', reason: /no agenda item "nope"/ },
-  { title: '[R12] a decided proposal is final', actor: as('ben'), setup: (s) => recordDecision(s, 'item1', '2027-01-01'), change: keystroke, refused: 'R12', reason: /is decided/ },
+  { title: '[R12] a decided proposal is final', actor: as('ben'), setup: (s) => recordDecision(s, 'item1'), change: keystroke, refused: 'R12', reason: /is decided/ },
   { title: '[R13] a member writes a note', actor: as('ben'), change: (d) => writeNote(d, 'opening', 'Ben is tired'), refused: null },
   { title: '[R13] a guest starts a new note', actor: as('gus'), change: (d) => notes(d).set('gus-thoughts', new Y.Text('hm')), refused: null },
   { title: '[R13] a note is not removed', actor: as('ben'), change: (d) => notes(d).delete('opening'), refused: 'R13', reason: /would be removed/ },
@@ -119,7 +130,7 @@ const CASES: Case[] = [
   { title: '[S4] a member does not change another’s nomination', actor: as('ben'), setup: (s) => openRound(s, 'item1', { kind: 'change', order: ['ben'], now: NOW }), change: (d) => nominations(d).set('item1/cleo', { nomineeId: 'ben', reason: 'x', round: 1, at: NOW }), refused: 'S4', reason: /is Cleo's/ },
 ];
 
-describe('rights table (R1–R16), one update per case', () => {
+describe('rights table (R1–R20), one update per case', () => {
   for (const c of CASES) {
     it(c.title, () => {
       const server = meetingDoc();

@@ -1,9 +1,14 @@
 // Who may write what (DESIGN §5) as one table, and the check of an update's
-// touched paths against it. Rules R1–R18, R22, R23, P4, V2, V3 and S4 in docs/consent-spec.md.
+// touched paths against it. Rules R1–R20, R22, R23, P4, V2, V3 and S4 in docs/consent-spec.md.
 import * as Y from 'yjs';
-import { INTEGRATION_PATHS, ParticipantSchema, ROOT, RoundSchema, agenda, itemIdOfProposalRoot, meta, participants, rounds, splitPositionKey } from './schema.ts';
+import { INTEGRATION_PATHS, ParticipantSchema, ROOT, RoundSchema, TermSchema, itemIdOfProposalRoot, meta, participants, rounds, splitPositionKey } from './schema.ts';
 import { isSealedNow } from './sealed.ts';
 import { absenceProblem } from './absenceRights.ts';
+import { proposalEditLock } from './proposalLock.ts';
+import { itemField } from './docLookup.ts';
+
+/** The stage of an agenda item (null when it has none), undefined when there is no such item. */
+const stageOf = (doc: Y.Doc, itemId: string): unknown => itemField(doc, itemId, 'stage');
 import type { Actor, Verdict } from './types.ts';
 import { nestedTypeOf, type TouchedPath, type WritePath } from './updatePaths.ts';
 import { changedFields, describePath, isObject, nameOf, ownerName } from './rightsHelpers.ts';
@@ -23,7 +28,8 @@ export type Scope =
   | 'anyPresent' //         the `present` field of anyone's entry, nothing else
   | 'authoredObjection' //  create own cards as `open`; change status/resolution of own cards; never delete
   | 'noteText' //           create a note's Y.Text and edit its text; never remove a note
-  | 'openProposal' //       the proposal text of an existing agenda item that is not decided
+  | 'openProposal' //       the proposal text of an existing agenda item that is not decided; guests only as the item's owner [R12]
+  | 'proposalTerm' //       the term of such a proposal, written whole, never removed [R19]
   | 'metaFields' //         meta, with facilitatorId and coFacilitatorId naming a present member [F1][F2]
   | 'changeNomination' //   their own nomination, only in the item's open change round [S4]
   | 'backlogEntry' //       own new entries; title and text by author or facilitator; never removed [R25–R27]
@@ -48,7 +54,8 @@ export const RIGHTS: readonly Right[] = [
   { id: 'R9', root: ROOT.participants, writers: ['facilitator'], scope: 'anyPresent', says: 'the facilitator may only change whether a participant is present' },
   { id: 'R10', root: ROOT.positions, writers: ['member', 'guest'], scope: 'ownPositionKey', says: 'members may only write their own position' },
   { id: 'R11', root: ROOT.objections, writers: ['member', 'guest'], scope: 'authoredObjection', says: 'objections are raised by their author as open cards, and only the author changes their status' },
-  { id: 'R12', root: 'proposal/*', writers: ['member', 'guest'], scope: 'openProposal', says: 'proposal text is written for an agenda item that exists and is not decided' },
+  { id: 'R12', root: 'proposal/*', writers: ['member', 'guest'], scope: 'openProposal', says: "members and the item's owner write the proposal text of an agenda item that exists and is not decided" },
+  { id: 'R19', root: ROOT.terms, writers: ['member', 'guest'], scope: 'proposalTerm', says: "members and the item's owner write the term of a proposal that exists and is not decided" },
   { id: 'R13', root: ROOT.notes, writers: ['member', 'guest'], scope: 'noteText', says: 'notes are written as text and never removed' },
   { id: 'R14', root: ROOT.evaluation, writers: ['member', 'guest'], scope: 'ownKey', says: 'participants may only write their own evaluation' },
   { id: 'R25', root: ROOT.backlog, writers: ['member', 'guest'], scope: 'backlogEntry', says: 'members add backlog entries as themselves' },
@@ -65,6 +72,7 @@ export const GENERAL_RULES = {
   unknownRoot: 'R15',
   deleteOthers: 'R16',
   finalItem: 'R18',
+  lockedProposal: 'R20',
   sealedRound: 'V2',
   serverOnly: 'V3',
   pending: 'P2',
@@ -72,7 +80,9 @@ export const GENERAL_RULES = {
 } as const;
 
 /** Roots whose entries are plain JSON values (no nested Yjs types). */
-const PLAIN_ROOTS: ReadonlySet<string> = new Set([ROOT.meta, ROOT.participants, ROOT.objections, ROOT.positions, ROOT.rounds, ROOT.evaluation, ROOT.nominations, ROOT.backlog, ROOT.actions]);
+const PLAIN_ROOTS: ReadonlySet<string> = new Set([
+  ROOT.meta, ROOT.participants, ROOT.objections, ROOT.positions, ROOT.rounds, ROOT.evaluation, ROOT.nominations, ROOT.backlog, ROOT.actions, ROOT.terms,
+]);
 /** [V3][F3] Roots the server alone writes, besides the log. */
 const SERVER_ROOTS: ReadonlySet<string> = new Set([ROOT.sealed, ROOT.handover]);
 const KNOWN_ROOTS: ReadonlySet<string> = new Set(RIGHTS.map((r) => r.root));
@@ -128,6 +138,10 @@ function checkPath(ctx: Ctx, path: WritePath): Verdict {
   const final = finalItemOf(ctx.doc, path);
   if (final) {
     return refuse(GENERAL_RULES.finalItem, `agenda item "${final.itemId}" is ${final.stage}; its positions and cards are part of its record and final: ${describePath(path)}`);
+  }
+  const locked = lockedItemOf(ctx.doc, path);
+  if (locked !== null) {
+    return refuse(GENERAL_RULES.lockedProposal, `the consent round on agenda item "${locked}" is on; its proposal and term stay as they are until it moves to resolve: ${describePath(path)}`);
   }
   const sealedItem = sealedItemOf(ctx.doc, path);
   if (sealedItem !== null) {
@@ -225,13 +239,30 @@ const SCOPES: Record<Scope, (ctx: Ctx, path: WritePath) => Problem> = {
     return isObject(after) && typeof after.reason === 'string' && after.reason.trim() !== '' ? null : { why: `a changed nomination gives its reason: ${describePath(path)}` };
   },
   ...FOLLOW_UP_SCOPES,
-  openProposal: (ctx, path) => {
-    const itemId = itemIdOfProposalRoot(path.root)!;
-    const stage = stageOf(ctx.doc, itemId);
-    if (stage === undefined) return { why: `there is no agenda item "${itemId}"` };
-    return stage === 'decided' ? { why: `agenda item "${itemId}" is decided; its text is final` } : null;
+  openProposal: (ctx, path) => editProblem(ctx, itemIdOfProposalRoot(path.root)!),
+  proposalTerm: (ctx, path) => {
+    const problem = editProblem(ctx, path.key!);
+    if (problem) return problem;
+    if (path.nested) return { why: `${describePath(path)} is a plain entry` };
+    if (path.op === 'delete') return { why: `a term is changed, never removed: ${describePath(path)}` };
+    return TermSchema.safeParse(path.after).success ? null : { why: `${describePath(path)} must be { reviewDate: YYYY-MM-DD or null, measure: at most 1000 characters }` };
   },
 };
+
+/** [R12][R19] Why the writer may not change the proposal (text or term) of `itemId`, if so. The consent-round lock is R20's. */
+function editProblem(ctx: Ctx, itemId: string): Problem {
+  const lock = proposalEditLock(stageOf(ctx.doc, itemId), ctx.role, itemField(ctx.doc, itemId, 'ownerId') === ctx.self);
+  if (lock === 'no-item') return { why: `there is no agenda item "${itemId}"` };
+  if (lock === 'decided') return { why: `agenda item "${itemId}" is decided; its text is final` };
+  if (lock === 'guest') return { why: `guests suggest changes in the item's notes; they do not edit the proposal of "${itemId}"` };
+  return null;
+}
+
+/** [R20] The item whose proposal or term the path writes while its consent round is on, if any. */
+function lockedItemOf(doc: Y.Doc, path: WritePath): string | null {
+  const itemId = path.root === ROOT.terms ? path.key : itemIdOfProposalRoot(path.root);
+  return itemId !== null && stageOf(doc, itemId) === 'consent' ? itemId : null;
+}
 
 /** [O2] A way through is recorded once, with the integration: one of INTEGRATION_PATHS on an integrated objection. */
 function wayThroughProblem(before: Record<string, unknown>, after: Record<string, unknown>, where: string): Problem {
@@ -255,14 +286,6 @@ function presentMember(doc: Y.Doc, id: unknown): boolean {
   return p.success && p.data.role === 'member' && p.data.present && p.data.removedAt === undefined;
 }
 
-/** The stage of an agenda item (null when it has none), undefined when there is no such item. */
-function stageOf(doc: Y.Doc, itemId: string): unknown {
-  let stage: unknown;
-  agenda(doc).forEach((item) => {
-    if (stage === undefined && item instanceof Y.Map && item.get('id') === itemId) stage = item.get('stage') ?? null;
-  });
-  return stage;
-}
 
 /** [R18] The decided or deferred item whose position or card the path writes, if any. */
 function finalItemOf(doc: Y.Doc, path: WritePath): { itemId: string; stage: string } | null {

@@ -25,6 +25,8 @@ export const ROOT = {
   backlog: 'backlog',
   /** [AI1] action items: who does what by when, keyed by id (followUpSchema.ts). */
   actions: 'actions',
+  /** [R19] the term of each item's proposal (review date and measure), keyed by item id. */
+  terms: 'terms',
 } as const;
 export type RootName = (typeof ROOT)[keyof typeof ROOT];
 
@@ -119,6 +121,12 @@ export type IntegrationPath = (typeof INTEGRATION_PATHS)[number];
 /** [O4] How an item leaves this meeting without a decision: each also writes a backlog entry of this source (BL5). */
 export const ITEM_EXITS = ['deferred', 'carried', 'broader-circle'] as const;
 export type ItemExit = (typeof ITEM_EXITS)[number];
+/**
+ * [R19] `terms[itemId]`: the term of a proposal, part of what the circle consents to:
+ * when it is reviewed, and how its success will be measured. Covered by the revision (C11).
+ */
+export const TermSchema = z.object({ reviewDate: IsoDate.nullable(), measure: z.string().max(1000) });
+export type Term = z.infer<typeof TermSchema>;
 
 export const ObjectionSchema = z.object({
   itemId: Id,
@@ -252,6 +260,8 @@ const FrozenFields = {
   revision: z.string(),
   record: ConsentRecordSchema,
   cards: z.array(CardSchema),
+  /** [C16] the term consented to; absent in events logged before terms were part of the proposal. */
+  term: TermSchema.nullable().optional(),
 };
 
 /** [A2] The agenda's consent record (`deriveAgendaConsent`). */
@@ -289,6 +299,7 @@ export const LogEventSchema = z.discriminatedUnion('type', [
     // [C16] absent only in decisions recorded before records were frozen: readers then derive it
     record: FrozenFields.record.optional(),
     cards: FrozenFields.cards.optional(),
+    term: FrozenFields.term,
   }),
   // [O6] `path`: how the item left the meeting (absent in deferrals logged before ways through existed: read as `deferred`)
   z.object({ type: z.literal('deferral'), at: Timestamp, actorId: Id, ...FrozenFields, path: z.enum(ITEM_EXITS).optional() }),
@@ -345,3 +356,4 @@ export const nominations = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.nominations)
 export const handover = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.handover);
 export const backlog = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.backlog);
 export const actions = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.actions);
+export const terms = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.terms);

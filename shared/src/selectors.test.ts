@@ -246,11 +246,11 @@ describe('consentSummary', () => {
       round(d);
       cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'x', now: 2 });
       cmd.raiseObjection(d, { id: 'o2', itemId: 'i1', authorId: 'b', kind: 'objection', text: 'y', now: 2 });
-    }, 'Blocked by 2 objections'],
+    }, '2 objections to integrate'],
     ['with one open objection', (d) => {
       round(d);
       cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'x', now: 2 });
-    }, 'Blocked by 1 objection'],
+    }, '1 objection to integrate'],
     ['when consented', (d) => {
       round(d);
       for (const p of ['a', 'b', 'f']) cmd.givePosition(d, 'i1', p, p === 'b' ? 'concern' : 'consent', 2);

@@ -203,7 +203,8 @@ export function consentSummary(record: ConsentRecord, s: MeetingSnapshot): strin
       return 'No consent round yet';
     case 'objections': {
       const n = record.openObjections.length;
-      return `Blocked by ${n} objection${n === 1 ? '' : 's'}`;
+      // an objection is the circle's to integrate, not a veto
+      return `${n} objection${n === 1 ? '' : 's'} to integrate`;
     }
     case 'consented':
       // [Q3] consent without quorum is not yet a decision

@@ -31,6 +31,7 @@ describe('readMeeting', () => {
     expect(ignored).toEqual([]);
     expect(meeting).toEqual({
       meta: META_DEFAULTS,
+      terms: {},
       participants: {},
       agenda: [],
       proposals: {},

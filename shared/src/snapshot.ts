@@ -19,6 +19,8 @@ import {
   AwaySchema,
   HandoverProposalSchema,
   HANDOVER_KEY,
+  TermSchema,
+  terms,
   handover,
   backlog,
   actions,
@@ -101,15 +103,17 @@ export function readMeeting(doc: Y.Doc): ReadResult {
     agendaOut.push(parsed.data);
   });
 
+  const termsOut = readRecord(terms(doc), ROOT.terms, TermSchema, ignore);
   const proposals: Record<string, ProposalSnapshot> = {};
   for (const item of agendaOut) {
+    const term = termsOut[item.id] ?? null;
     try {
       const nodes = proposalNodes(proposal(doc, item.id));
-      proposals[item.id] = { nodes, revision: revisionOf(nodes) };
+      proposals[item.id] = { nodes, revision: revisionOf(nodes, term) };
     } catch (error) {
       // the root name was defined locally as another Yjs type
       ignore(proposalRootName(item.id), item.id, `not a Y.XmlFragment (${(error as Error).message})`);
-      proposals[item.id] = { nodes: [], revision: EMPTY_REVISION };
+      proposals[item.id] = { nodes: [], revision: term ? revisionOf([], term) : EMPTY_REVISION };
     }
   }
 
@@ -129,6 +133,7 @@ export function readMeeting(doc: Y.Doc): ReadResult {
     handover: readHandover(handover(doc), ignore),
     backlog: readRecord(backlog(doc), ROOT.backlog, BacklogEntrySchema, ignore),
     actions: readRecord(actions(doc), ROOT.actions, ActionItemSchema, ignore),
+    terms: termsOut,
   };
   log(doc).forEach((entry: unknown, index: number) => {
     const parsed = LogEventSchema.safeParse(entry);

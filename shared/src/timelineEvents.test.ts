@@ -64,6 +64,7 @@ describe('[T2] the log holds the consent process, not only moves', () => {
     openRound(server, 'item1', { kind: 'consent', order: ['fran', 'ben', 'cleo'], now: NOW });
     givePosition(server, 'item1', 'ben', 'consent', NOW);
     givePosition(server, 'item1', 'cleo', 'concern', NOW);
+    moveStage(server, 'item1', 'resolve');
     const before = readMeeting(server).meeting.proposals.item1!.revision;
     expect(accept(server, as('ben'), (d) => writeParagraph(d, 'item1', 'At most 30.'))).toEqual([
       { type: 'amendment', itemId: 'item1', revision: before, stale: ['ben', 'cleo'] },

@@ -82,7 +82,7 @@ function cardEvents(objectionId: string, rawBefore: unknown, rawAfter: unknown):
 }
 
 /**
- * [T3] An amendment: the update changes the proposal of an item on whose current
+ * [T3] An amendment: the update changes the proposal (text or term) of an item on whose current
  * text a position or an open card was given. Logged once per such change (later
  * keystrokes change a text nobody has answered yet); `stale` names the members
  * whose counting positions no longer count.
@@ -91,7 +91,8 @@ export function amendmentEvents(doc: Y.Doc, paths: readonly WritePath[], meeting
   const events: LogEventDraft[] = [];
   const seen = new Set<string>();
   for (const path of paths) {
-    const itemId = itemIdOfProposalRoot(path.root);
+    // the term is part of the proposal: changing it is an amendment too [C11]
+    const itemId = path.root === ROOT.terms ? path.key : itemIdOfProposalRoot(path.root);
     if (itemId === null || seen.has(itemId)) continue;
     seen.add(itemId);
     // cheap first: most keystrokes change a text that no position or card refers to

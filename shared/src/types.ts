@@ -13,6 +13,7 @@ import type {
   Participant,
   Position,
   Round,
+  Term,
 } from './schema.ts';
 import type { ActionItem, BacklogEntry } from './followUpSchema.ts';
 
@@ -23,7 +24,7 @@ export type ProposalNode =
 
 export interface ProposalSnapshot {
   nodes: ProposalNode[];
-  /** `revisionOf(nodes)`: stable hash of the content (DESIGN §2). */
+  /** `revisionOf(nodes, term)`: stable hash of the content and the term (DESIGN §2, C11). */
   revision: string;
 }
 
@@ -62,6 +63,8 @@ export interface MeetingSnapshot {
   backlog?: Record<string, BacklogEntry>;
   /** [AI1] keyed by action id: who does what by when. */
   actions?: Record<string, ActionItem>;
+  /** [R19] keyed by item id: the term of each proposal (review date and measure), covered by its revision. */
+  terms?: Record<string, Term>;
 }
 
 export interface ReadResult {

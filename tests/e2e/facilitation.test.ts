@@ -117,11 +117,11 @@ describe('facilitation that holds up', () => {
     await button(fac, `Activate ${ITEM}`).click();
   });
 
-  it('4. [T1] a fresh reaction round starts at zero; [C17] no consent round on an empty proposal; no "Resolve objections" before an objection', async () => {
+  it('4. [T1] fresh quick reactions start at zero; [C17] no consent round on an empty proposal; no "Resolve objections" before an objection', async () => {
     await move(fac, 'Owner presents the proposal');
-    await move(fac, 'Start clarifying round');
-    await move(fac, 'Start reaction round');
-    await fac.locator('#round-heading', { hasText: 'Reaction round' }).waitFor();
+    await move(fac, 'Start clarifying questions');
+    await move(fac, 'Start quick reactions');
+    await fac.locator('#round-heading', { hasText: 'Quick reactions' }).waitFor();
     // the opening round's two seconds do not carry over
     expect(await roundMs(fac, 'Fran')).toBeLessThan(2000);
     const consentButton = fac.getByRole('group', { name: 'Allowed moves' }).getByRole('button', { name: 'Open consent round' });
@@ -131,11 +131,15 @@ describe('facilitation that holds up', () => {
     await editor(ana).click();
     await ana.keyboard.type(PROPOSAL);
     await until(() => editorText(fac), (t) => t === PROPOSAL, 'the proposal on the facilitator’s page');
+    // [R19][M13] the term the circle consents to, set by the facilitator (Ana's phone stays where it is)
+    await fac.getByLabel('Review date').fill('2027-04-30');
+    await button(fac, 'Save term').click();
+    await expect.poll(() => ana.getByLabel('Review date').inputValue()).toBe('2027-04-30');
     await move(fac, 'Open consent round');
     await expectAccessible(fac, 'the consent round');
   });
 
-  it('5. on a phone the position buttons are in reach without scrolling; "Accept integration…" waits for an amended text', async () => {
+  it('5. on a phone the position buttons are in reach without scrolling; "Resolved by a change…" waits for an amended text', async () => {
     const consent = button(ana, 'Consent');
     await consent.waitFor();
     const box = await consent.boundingBox();
@@ -145,21 +149,23 @@ describe('facilitation that holds up', () => {
     await expectAccessible(ana, 'the consent round (phone)');
     await shot(ana, 'f5a-phone-position');
     await consent.click();
-    await button(ben, 'Object…').click();
+    await button(ben, 'I have an objection: this needs a change').click();
     await ben.getByLabel(/Your objection/).fill(OBJECTION);
-    await button(ben, 'Object').click();
-    await until(() => consentState(fac).textContent(), (t) => t === 'Blocked by 1 objection', 'blocked');
-    expect(await button(ben, 'Accept integration…').count()).toBe(0);
-    await ben.getByText('Once the proposal has been amended to meet your objection, you can accept the integration.').waitFor();
+    await button(ben, 'Raise my objection').click();
+    await until(() => consentState(fac).textContent(), (t) => t === '1 objection to integrate', 'an objection to integrate');
+    expect(await button(ben, 'Resolved by a change…').count()).toBe(0);
+    await ben.getByText('Once the proposal has changed to meet your objection, you can mark it resolved by the change.').waitFor();
     await move(fac, 'Resolve objections');
+    // [R20] the editor opens again in resolve
+    await until(() => editor(ben).getAttribute('contenteditable'), (v) => v === 'true', "Ben's editor open again in resolve");
     await editor(ben).locator('p').last().click();
     await ben.keyboard.press('End');
     await ben.keyboard.type(AMENDMENT);
-    await button(ben, 'Accept integration…').click();
+    await button(ben, 'Resolved by a change…').click();
     // [O3] the objector says which way through, and what changed
     await ben.getByRole('group', { name: 'How was your objection integrated?' }).getByLabel('The text was amended').check();
     await ben.getByLabel('What changed? (one sentence for the minutes)').fill('A lock was added.');
-    await button(ben, 'Accept integration').click();
+    await button(ben, 'Resolved by a change').click();
     await move(fac, 'Open consent round');
     for (const p of [fac, ana, ben]) await button(p, 'Consent').click();
     await until(() => consentState(fac).textContent(), (t) => t === 'Consented — ready to record', 'consented');

@@ -22,7 +22,6 @@ const REVIEW_DATE = '2027-05-31';
 const OBJECTION = 'No limit per purchase: one person could spend the whole budget.';
 const INTEGRATION = 'A limit of 100 per purchase was added.';
 const AMENDMENT = 'Each purchase is limited to 100.';
-const LATE_EDIT = ' Or maybe 200.';
 
 async function openPage(who: Who, phone = false): Promise<Page> {
   contexts[who] = await suite.newContext({ viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 860 }, acceptDownloads: true });
@@ -149,13 +148,17 @@ describe('a full consent meeting in five browsers', () => {
   it('4. [C8] consent round: A consents, B objects with a reason; every page shows "blocked"', async () => {
     const { fac, a, b } = pages;
     // [M10] each step is one button: a stage that is a round opens it
-    for (const step of ['Owner presents the proposal', 'Start clarifying round', 'Start reaction round', 'Open consent round']) await move(fac, step);
+    // [R19][M13] the owner sets the term the circle consents to, before the round
+    await a.getByLabel('Review date').fill(REVIEW_DATE);
+    await button(a, 'Save term').click();
+    await expect.poll(() => fac.getByLabel('Review date').inputValue()).toBe(REVIEW_DATE);
+    for (const step of ['Owner presents the proposal', 'Start clarifying questions', 'Start quick reactions', 'Open consent round']) await move(fac, step);
     await until(() => button(a, 'Consent').isEnabled(), Boolean, 'A may consent');
     await button(a, 'Consent').click();
-    await button(b, 'Object…').click();
+    await button(b, 'I have an objection: this needs a change').click();
     await b.getByLabel(/Your objection/).fill(OBJECTION);
-    await button(b, 'Object').click();
-    await everyPageShows('blocked', async (p) => (await consentState(p).textContent()) === 'Blocked by 1 objection');
+    await button(b, 'Raise my objection').click();
+    await everyPageShows('an objection to integrate', async (p) => (await consentState(p).textContent()) === '1 objection to integrate');
     await expect.poll(() => participantRow(pages.obs, NAMES.a).locator('.position').getAttribute('data-position')).toBe('consent');
     await shot(fac, '4-blocked');
   });
@@ -163,6 +166,8 @@ describe('a full consent meeting in five browsers', () => {
   it('5. [C4][C13][C1][C9] amended offline by B: A\'s consent turns stale; B accepts the integration; a new round consents, the guest not counting', async () => {
     const { fac, a, b, guest } = pages;
     await move(fac, 'Resolve objections');
+    // [R20] the editor opens again in resolve
+    await until(() => editor(b).getAttribute('contenteditable'), (v) => v === 'true', "B's editor open again in resolve");
     // The caret is placed first: Chromium's offline emulation stops the editor from seeing caret moves.
     await editor(b).locator('p').last().click();
     await b.keyboard.press('End');
@@ -178,11 +183,11 @@ describe('a full consent meeting in five browsers', () => {
     await everyPageShows("A's consent stale", async (p) => (await participantRow(p, NAMES.a).locator('.position[data-stale]').count()) === 1);
     await shot(fac, '5b-stale');
 
-    await button(b, 'Accept integration…').click();
+    await button(b, 'Resolved by a change…').click();
     // [O3] the objector says which way through, and what changed
     await b.getByRole('group', { name: 'How was your objection integrated?' }).getByLabel('The text was amended').check();
     await b.getByLabel('What changed? (one sentence for the minutes)').fill(INTEGRATION);
-    await button(b, 'Accept integration').click();
+    await button(b, 'Resolved by a change').click();
     await move(fac, 'Open consent round');
     for (const p of [fac, a, b, guest]) await button(p, 'Consent').click();
     await expect.poll(() => participantRow(fac, NAMES.guest).locator('.position').textContent()).toContain('does not count');
@@ -190,18 +195,18 @@ describe('a full consent meeting in five browsers', () => {
     await shot(fac, '5c-consented');
   });
 
-  it('6. [M7][R12][R4] the decision is recorded with a review date (a late offline edit is refused); closing round with evaluations; closed and read-only', async () => {
+  it('6. [M7][R20][R18][R4] the decision is recorded with the term consented to (a late offline position is refused); closing round with evaluations; closed and read-only', async () => {
     const { fac, a, b } = pages;
     const decidedText = await editorText(fac);
-    // B edits offline while the decision is recorded: the text is final, so the server refuses B's edit [R12].
-    await editor(b).locator('p').last().click();
-    await b.keyboard.press('End');
+    // [R20] the text is steady during the consent round: B's editor is read-only and says why
+    expect(await editor(b).getAttribute('contenteditable')).toBe('false');
+    await b.getByText('The text and term stay as they are during the consent round; they can change in resolve.').waitFor();
+    // B gives a position again offline while the decision is recorded: positions of a decided item are final [R18].
     await contexts.b.setOffline(true);
     await expect.poll(() => b.locator('[data-save]').getAttribute('data-save')).toBe('offline');
-    await b.keyboard.type(LATE_EDIT);
-    expect(await editorText(b)).toContain(LATE_EDIT.trim());
+    await button(b, 'Consent').click();
     await move(fac, 'Record decision…');
-    await fac.getByLabel('Review date').fill(REVIEW_DATE);
+    await fac.getByText(`Review by ${REVIEW_DATE}`).waitFor();
     await button(fac, 'Record decision').click();
     await until(() => fac.locator('.banner-ok', { hasText: `Review by ${REVIEW_DATE}` }).count(), (n) => n === 1, 'the decision on the facilitator\'s page');
     await contexts.b.setOffline(false);
@@ -218,7 +223,7 @@ describe('a full consent meeting in five browsers', () => {
     await move(fac, 'Move on to the closing round');
     await button(fac, 'Open closing round').click();
     for (const [p, score, comment] of [[a, 5, 'Clear and kind.'], [b, 4, 'Good integration.']] as const) {
-      for (const key of ['Timekeeping', 'Equivalence', 'Clarity', 'Effectiveness']) {
+      for (const key of ['Timekeeping', 'Did everyone have an equal voice?', 'Clarity', 'Effectiveness']) {
         await p.getByRole('group', { name: key }).getByLabel(String(score), { exact: true }).check();
       }
       await p.getByLabel('Comment').fill(comment);
@@ -269,7 +274,7 @@ describe('a full consent meeting in five browsers', () => {
   it('8. [R3] the observer never could write; a reload keeps a member\'s identity', async () => {
     const { obs, a } = pages;
     expect(await button(obs, 'Consent').count()).toBe(0);
-    expect(await button(obs, 'Object…').count()).toBe(0);
+    expect(await button(obs, 'I have an objection: this needs a change').count()).toBe(0);
     expect(await obs.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0);
     expect(await participantRow(obs, NAMES.obs).locator('.position').count()).toBe(0);
     await shot(obs, '8a-observer-phone');

@@ -67,12 +67,12 @@ describe('facilitation that holds up', () => {
     // [C17] a consent round needs a proposal
     await editor(fac).click();
     await fac.keyboard.type('We buy a quiet kettle.');
-    for (const step of ['Owner presents the proposal', 'Start clarifying round', 'Start reaction round']) await move(fac, step);
+    for (const step of ['Owner presents the proposal', 'Start clarifying questions', 'Start quick reactions']) await move(fac, step);
     // the one step has a sealed alternative [V1]
     await button(fac, 'Open consent round, positions revealed together').click();
     await everyPageShows('the sealed round', shows('0 of 4 have given their position'));
     await button(a, 'Consent').click();
-    await button(b, 'Object…').click();
+    await button(b, 'I have an objection: this needs a change').click();
     await b.getByLabel(/Your objection/).fill(OBJECTION);
     await button(b, 'Object privately').click();
     await everyPageShows('the progress', shows('2 of 4 have given their position'));
@@ -88,7 +88,7 @@ describe('facilitation that holds up', () => {
     await shot(b, 'f1b-sealed-mine');
     await button(fac, 'Reveal now').click();
     await everyPageShows('the revealed objection', shows(OBJECTION));
-    await everyPageShows('blocked', async (p) => (await consentState(p).textContent()) === 'Blocked by 1 objection');
+    await everyPageShows('blocked', async (p) => (await consentState(p).textContent()) === '1 objection to integrate');
     await shot(a, 'f1c-revealed');
     await move(fac, 'Defer item…');
     await expect.poll(() => fac.getByRole('button', { name: 'Move on to the closing round' }).count()).toBe(1);
@@ -133,7 +133,6 @@ describe('facilitation that holds up', () => {
     for (const p of [fac, a, b, c]) await button(p, 'Consent').click();
     await everyPageShows('consented', async (p) => (await consentState(p).textContent()) === 'Consented — ready to record');
     await move(fac, 'Record decision…');
-    await fac.getByLabel('Review date').fill('2027-05-31');
     await button(fac, 'Record decision').click();
     await everyPageShows('decided', async (p) => (await consentState(p).textContent())?.startsWith('Decided') ?? false);
     await everyPageShows('the holder', shows('Selected: Ana as Treasurer, term until 2027-06-30'));

@@ -99,12 +99,12 @@ describe('ways through an objection and out of an item', () => {
     await ben.keyboard.type(' A quiet model. Review after three months. We read the meter monthly.');
     for (const [i, w] of WAYS.entries()) {
       const card = ben.locator('.objection-card', { hasText: w.objection });
-      await card.getByRole('button', { name: 'Accept integration…' }).click();
+      await card.getByRole('button', { name: 'Resolved by a change…' }).click();
       const form = card.getByRole('group', { name: 'How was your objection integrated?' });
       await form.getByLabel(w.way).check();
       await card.getByLabel('What changed? (one sentence for the minutes)').fill(w.sentence);
       if (i === 0) await shot(ben, 'w2a-ways-through');
-      await card.getByRole('button', { name: 'Accept integration', exact: true }).click();
+      await card.getByRole('button', { name: 'Resolved by a change', exact: true }).click();
       await fac.locator('.objection-card', { hasText: w.objection }).getByText(w.sentence).waitFor();
     }
     await fac.locator('.objection-card', { hasText: WAYS[1].objection }).getByText('Shortened the term:').waitFor();

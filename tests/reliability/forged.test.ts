@@ -4,7 +4,7 @@
 // kill -9 and restart (read back through a fresh client and SQLite itself).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addEvaluation, givePosition, movePhase, moveStage, notes, openRound, raiseObjection, readMeeting, setActiveItem, writeNote } from '@consent/shared';
+import { addEvaluation, givePosition, movePhase, moveStage, notes, openRound, raiseObjection, readMeeting, setActiveItem, setTerm, writeNote } from '@consent/shared';
 import { AWARENESS_FORGERIES, FORGERIES, ITEM, type Forgery, type Ids } from './forgedCases.ts';
 import { filesContaining, rowsContaining, tableCounts } from './harness/database.ts';
 import { clientFor, openMeeting, type Meeting } from './harness/meeting.ts';
@@ -47,14 +47,22 @@ describe('forged writes', () => {
     addItem(fay.doc, ITEM);
     for (const to of ['opening', 'agenda', 'items'] as const) movePhase(fay.doc, to);
     setActiveItem(fay.doc, ITEM);
-    for (const to of ['present', 'clarify', 'react', 'consent'] as const) moveStage(fay.doc, ITEM, to);
+    for (const to of ['present', 'clarify', 'react'] as const) moveStage(fay.doc, ITEM, to);
     // [C17] a consent round needs a proposal to consent to
     addParagraph(fay.doc, ITEM, 'A bed of beans.');
+    // [M13] with a term, a decision without consent is refused for the consent (M7)
+    setTerm(fay.doc, ITEM, { reviewDate: '2027-06-01', measure: 'Beans by July' });
+    await durable(fay);
+    await waitFor(() => mia.doc.getArray('agenda').length === 1, { what: 'the item at Mia' });
+    // [R20] the text is written before the consent round: it is locked during it
+    addParagraph(mia.doc, ITEM, 'We plant beans in spring.');
+    await durable(mia);
+    await waitFor(() => fay.doc.getXmlFragment(`proposal/${ITEM}`).length === 2, { what: "Mia's paragraph at Fay" });
+    moveStage(fay.doc, ITEM, 'consent');
     openRound(fay.doc, ITEM, { kind: 'consent', order: [ids.Fay, ids.Mia, ids.Max], now: 10 });
     writeNote(fay.doc, ITEM, 'notes');
     await durable(fay);
     await waitFor(() => max.doc.getMap('rounds').has(ITEM) && mia.doc.getMap('rounds').has(ITEM), { what: 'setup relayed' });
-    addParagraph(mia.doc, ITEM, 'We plant beans in spring.');
     raiseObjection(mia.doc, { id: 'obj-mia', itemId: ITEM, authorId: ids.Mia, kind: 'concern', text: 'Water is scarce', now: 11 });
     await durable(mia);
     await waitFor(() => max.doc.getMap('objections').has('obj-mia'), { what: 'concern relayed' });

@@ -21,7 +21,8 @@ describe('outage and offline editing', () => {
 
   beforeAll(async () => {
     await server.start();
-    meeting = await openMeeting(server.url, { Mia: 'member', Gus: 'guest' });
+    // both type into the proposal, which guests do not edit (R12): members
+    meeting = await openMeeting(server.url, { Mia: 'member', Gus: 'member' });
   });
   afterAll(async () => {
     for (const c of clients) c.disconnect();

@@ -1,5 +1,5 @@
 // The agenda on the left: items with kind, owner and timebox; the active one stands out.
-import { moveAgendaItem, removeAgendaItem, setActiveItem, type AgendaItem } from '@consent/shared';
+import { itemTerm, moveAgendaItem, removeAgendaItem, setActiveItem, type AgendaItem } from '@consent/shared';
 import { memo, useState } from 'react';
 import { useBoard } from './BoardContext.ts';
 import { AgendaItemForm } from './AgendaItemForm.tsx';
@@ -46,7 +46,7 @@ function AgendaRow({ item, index }: { item: AgendaItem; index: number }) {
       </div>
       <p className="agenda-meta">
         {KIND_LABEL[item.kind]} · {item.ownerId ? nameOf(snapshot, item.ownerId) : 'no owner'} · {item.timeboxMin} min <StageBadge item={item} />
-        {item.reviewDate && <> · review {item.reviewDate}</>}
+        {item.stage === 'decided' && itemTerm(snapshot, item.id)?.reviewDate && <> · review {itemTerm(snapshot, item.id)?.reviewDate}</>}
       </p>
       {can.isFacilitator && (
         <div className="row agenda-actions">

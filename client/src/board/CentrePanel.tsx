@@ -1,7 +1,7 @@
 // The middle of the board: what this phase asks for, and the active item's proposal.
 import { memo } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
-import { activeItem } from '@consent/shared';
+import { activeItem, editLockOf } from '@consent/shared';
 import type { AwarenessUser } from '../sync/useMeetingSync.ts';
 import { useBoard } from './BoardContext.ts';
 import { ProposalEditor } from './ProposalEditor.tsx';
@@ -15,11 +15,16 @@ import { EvaluationSummary } from './EvaluationSummary.tsx';
 import { DecisionSummary } from './DecisionSummary.tsx';
 import { AgendaConsent } from './AgendaConsent.tsx';
 import { ActionItems } from './ActionItems.tsx';
+import { TermEditor } from './TermEditor.tsx';
+import { LOCK_REASON, NOTES } from './methodWords.ts';
 
 export const CentrePanel = memo(function CentrePanel({ provider, user }: { provider: WebsocketProvider; user: AwarenessUser }) {
-  const { snapshot, doc, can } = useBoard();
+  const { snapshot, doc, me, can } = useBoard();
   const phase = snapshot.meta.phase;
   const active = activeItem(snapshot);
+  // [R12][R19][R20] who may change the text and term now, and why not
+  const lock = active ? editLockOf(snapshot, active.id, me) : null;
+  const lockReason = can.canEditText && lock !== null && lock !== 'no-item' ? LOCK_REASON[lock] : undefined;
   return (
     <main className="panel centre-panel" aria-label="Meeting">
       <PhaseIntro />
@@ -44,9 +49,11 @@ export const CentrePanel = memo(function CentrePanel({ provider, user }: { provi
           <DecisionSummary item={active} />
           <StaleWarning itemId={active.id} />
           <ProposalEditor key={active.id} doc={doc} provider={provider} user={user} itemId={active.id} itemTitle={active.title}
-            editable={can.canEditText && active.stage !== 'decided'} />
+            editable={can.canEditText && lock === null} reason={lockReason} />
+          <TermEditor item={active} />
           <ActionItems item={active} />
-          <NotesField key={`notes-${active.id}`} noteKey={active.id} label={`Notes on “${active.title}”`} />
+          <NotesField key={`notes-${active.id}`} noteKey={active.id} label={NOTES.label(active.title)}
+            hint={lock === 'guest' && can.canEditText ? NOTES.guestHint : undefined} />
         </section>
       ) : (
         phase === 'items' && <p className="hint">No item is active. {can.isFacilitator ? 'Activate an item in the agenda.' : 'The facilitator activates the next item.'}</p>

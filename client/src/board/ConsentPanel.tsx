@@ -37,7 +37,7 @@ export const ConsentPanel = memo(function ConsentPanel() {
         {record && (
           <p className={`consent-state state-${record.state}`} data-consent-state={record.state} role="status" aria-live="polite">
             {consentItem?.stage === 'decided'
-              ? `Decided${consentItem.reviewDate ? ` — review by ${consentItem.reviewDate}` : ''}`
+              ? `Decided${item?.term?.reviewDate ? ` — review by ${item.term.reviewDate}` : ''}`
               : consentItem?.stage === 'deferred'
                 ? `Deferred — ${consentSummary(record, snapshot)} when it was deferred`
                 : consentSummary(record, snapshot)}
@@ -50,7 +50,7 @@ export const ConsentPanel = memo(function ConsentPanel() {
       {consentItem?.kind === 'selection' && <SelectionPanel item={consentItem} />}
       {sealedPositions && consentItem && <SealedPosition item={consentItem} state={sealedPositions} />}
       {!sealedPositions && consentItem && record && consentItem.stage !== 'decided' && consentItem.stage !== 'deferred' && <MyPosition item={consentItem} record={record} />}
-      {item && <ObjectionCards cards={item.cards} />}
+      {item && consentItem && <ObjectionCards cards={item.cards} itemId={consentItem.id} />}
     </aside>
   );
 });

@@ -1,7 +1,8 @@
-// A decided item's record: when it was decided and its review date; a deferred item's way out.
-import { itemExitOf, type AgendaItem } from '@consent/shared';
-import { EXIT_WORDS } from './followUpWords.ts';
+// A decided item's record: when it was decided, and the term consented to; a deferred item's way out.
+import { itemExitOf, itemRecord, type AgendaItem } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
+import { EXIT_WORDS } from './followUpWords.ts';
+import { TERM } from './methodWords.ts';
 
 export function DecisionSummary({ item }: { item: AgendaItem }) {
   const { snapshot } = useBoard();
@@ -9,11 +10,13 @@ export function DecisionSummary({ item }: { item: AgendaItem }) {
   // [O6] how the item left: carried, passed to a broader circle, or back to the backlog
   if (item.stage === 'deferred') return <p className="banner banner-warn">{EXIT_WORDS[itemExitOf(snapshot, item.id) ?? 'deferred']}.</p>;
   const decision = [...snapshot.log].reverse().find((e) => e.type === 'decision' && e.itemId === item.id);
+  // [C16] the term frozen with the decision (an older document's own review date, failing that)
+  const term = itemRecord(snapshot, item.id).term;
   return (
     <p className="banner banner-ok" role="status">
       <strong>Decided</strong>
       {decision && <> on {new Date(decision.at).toLocaleString()}</>}
-      {item.reviewDate && <>. Review by {item.reviewDate}</>}.
+      {term?.reviewDate && <>. {TERM.shown(term.reviewDate, term.measure)}</>}.
     </p>
   );
 }

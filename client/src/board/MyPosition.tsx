@@ -1,4 +1,4 @@
-// My answer in the consent round: Consent, or Concern…/Object… with a reason.
+// My answer in the consent round: Consent, or a concern or an objection with a reason.
 // A concern is checked once ("is this an objection?") before it is recorded [C26];
 // an absent member may answer beforehand, before the round opens [Q9].
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { ReasonForm } from './ReasonForm.tsx';
 import { ConcernCheck } from './ConcernCheck.tsx';
 import { POSITION_HINT } from './facilitationWords.ts';
 import { BEFOREHAND, CONCERN_CHECK } from './absenceWords.ts';
+import { POSITION } from './methodWords.ts';
 
 export function MyPosition({ item, record }: { item: AgendaItem; record: ConsentRecord }) {
   const { snapshot, doc, me, can, write } = useBoard();
@@ -49,7 +50,7 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
           {mine && (
             <p className="hint">
               You gave: <strong>{mine.position}</strong>
-              {!counts && ' — no longer counts (the text or the round changed); give it again.'}
+              {!counts && <> — {POSITION.earlier}</>}
             </p>
           )}
           <div className="row" role="group" aria-label="Your position">
@@ -57,13 +58,13 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
             <button type="button" onClick={() => setAsking('concern')} aria-expanded={asking === 'concern'}>Concern…</button>
             {/* Guests raise concerns; an objection is a member's argument from the circle's aim. */}
             {can.isMember && (
-              <button type="button" className="danger" onClick={() => setAsking('objection')} aria-expanded={asking === 'objection'}>Object…</button>
+              <button type="button" onClick={() => setAsking('objection')} aria-expanded={asking === 'objection'}>{POSITION.object}</button>
             )}
           </div>
           {asking && (
             <ReasonForm
-              label={asking === 'objection' ? 'Your objection: how would this proposal harm the circle’s aim?' : 'Your concern (you still consent)'}
-              submitLabel={asking === 'objection' ? 'Object' : 'Consent with concern'}
+              label={asking === 'objection' ? POSITION.objectionLabel : 'Your concern (you still consent)'}
+              submitLabel={asking === 'objection' ? POSITION.objectionSubmit : 'Consent with concern'}
               onSubmit={submit}
               onCancel={() => setAsking(null)}
             />

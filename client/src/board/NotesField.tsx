@@ -3,13 +3,14 @@ import { useId } from 'react';
 import { useBoard } from './BoardContext.ts';
 import { useNote } from '../state/useNote.ts';
 
-export function NotesField({ noteKey, label }: { noteKey: string; label: string }) {
+export function NotesField({ noteKey, label, hint }: { noteKey: string; label: string; hint?: string }) {
   const { doc, can, write } = useBoard();
   const id = useId();
   const [text, change] = useNote(doc, noteKey);
   return (
     <section className="notes">
       <label htmlFor={id}>{label}</label>
+      {hint && <p className="hint">{hint}</p>}
       {can.canEditText ? (
         <textarea id={id} rows={4} value={text} placeholder="Anyone may take notes here."
           onChange={(e) => write('Saving the note', () => change(e.target.value))} />

@@ -1,20 +1,23 @@
-// Objection and concern cards of the active item; the author withdraws or accepts an integration.
+// Objection and concern cards of the active item. An open objection is the
+// circle's to integrate; its author withdraws it or marks it resolved by a change.
 import { useState } from 'react';
 import { acceptIntegration, withdrawObjection, type Card, type Objection } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { IntegrationForm } from './IntegrationForm.tsx';
 import { WAY_THROUGH_WORDS } from './followUpWords.ts';
 import { nameOf } from './words.ts';
-import { INTEGRATION } from './facilitationWords.ts';
+import { OBJECTION } from './methodWords.ts';
+import { ConfirmResolved } from './ConfirmResolved.tsx';
 
-const STATUS_LABEL = { open: 'Open', integrated: 'Integrated', withdrawn: 'Withdrawn' } as const;
+const STATUS_LABEL = { open: 'Open', integrated: OBJECTION.resolvedBadge, withdrawn: 'Withdrawn' } as const;
 
 /** `cards`: the item's record (itemRecord), frozen once the item is decided or deferred. */
-export function ObjectionCards({ cards }: { cards: readonly Card[] }) {
+export function ObjectionCards({ cards, itemId }: { cards: readonly Card[]; itemId: string }) {
   if (cards.length === 0) return null;
   return (
     <section aria-labelledby="objections-heading">
       <h2 id="objections-heading">Objections and concerns</h2>
+      <ConfirmResolved itemId={itemId} />
       <ul className="objection-cards">
         {cards.map((o) => <ObjectionCard key={o.id} id={o.id} objection={o} />)}
       </ul>
@@ -28,6 +31,7 @@ function ObjectionCard({ id, objection: o }: { id: string; objection: Objection 
   const mine = o.authorId === me && can.canTakePosition && o.status === 'open';
   // an objection is integrated by amending the text: until the text changed there is nothing to accept
   const amended = (snapshot.proposals[o.itemId]?.revision ?? o.revision) !== o.revision;
+  const openObjection = o.kind === 'objection' && o.status === 'open';
   return (
     <li className={`card objection-card kind-${o.kind} status-${o.status}`} data-objection-status={o.status}>
       <p className="card-head">
@@ -38,17 +42,18 @@ function ObjectionCard({ id, objection: o }: { id: string; objection: Objection 
         </span>
       </p>
       <p className="card-text">{o.text}</p>
-      {o.resolution && <p className="card-resolution"><span className="hint">{o.path ? `${WAY_THROUGH_WORDS[o.path]}:` : 'Integrated:'}</span> {o.resolution}</p>}
+      {openObjection && <p className="card-ours">{OBJECTION.ours}</p>}
+      {o.resolution && <p className="card-resolution"><span className="hint">{o.path ? WAY_THROUGH_WORDS[o.path] : OBJECTION.resolvedBadge}:</span> {o.resolution}</p>}
       {mine && !integrating && (
         <div className="row">
-          {o.kind === 'objection' && amended && <button type="button" className="small primary" onClick={() => setIntegrating(true)}>Accept integration…</button>}
+          {o.kind === 'objection' && amended && <button type="button" className="small primary" onClick={() => setIntegrating(true)}>{OBJECTION.resolvedByChange}</button>}
           <button type="button" className="small" onClick={() => write('Withdrawing', () => withdrawObjection(doc, id, Date.now()))}>Withdraw</button>
         </div>
       )}
-      {mine && !integrating && o.kind === 'objection' && !amended && <p className="hint">{INTEGRATION.waitForText}</p>}
+      {mine && !integrating && o.kind === 'objection' && !amended && <p className="hint">{OBJECTION.waitForText}</p>}
       {mine && integrating && (
         <IntegrationForm onCancel={() => setIntegrating(false)}
-          onSubmit={(way) => { if (write('Accepting the integration', () => acceptIntegration(doc, id, way, Date.now()))) setIntegrating(false); }} />
+          onSubmit={(way) => { if (write('Marking the objection resolved', () => acceptIntegration(doc, id, way, Date.now()))) setIntegrating(false); }} />
       )}
     </li>
   );

@@ -5,6 +5,7 @@ import { participantsInOrder } from '../state/participants.ts';
 import { REMOVE } from '../access/words.ts';
 import { RemoveParticipant } from './RemoveParticipant.tsx';
 import { SECRETARY } from './facilitationWords.ts';
+import { POSITION } from './methodWords.ts';
 
 const POSITION_LABEL = { consent: 'Consents', concern: 'Consents with a concern', object: 'Objects' } as const;
 
@@ -42,7 +43,7 @@ export function ParticipantList({ itemId, record, frozen = false }: { itemId: st
             {pos && (
               <span className={`position position-${pos.position}${stale ? ' stale' : ''}`} data-position={pos.position} data-stale={stale || undefined}>
                 {POSITION_LABEL[pos.position]}
-                {stale && ' — stale'}
+                {stale && <span className="earlier"> — {POSITION.earlier}</span>}
                 {!counts && p.role === 'guest' && ' (guest: does not count)'}
               </span>
             )}

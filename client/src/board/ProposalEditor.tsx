@@ -18,6 +18,8 @@ interface Props {
   itemId: string;
   itemTitle: string;
   editable: boolean;
+  /** Why the editor is read-only, in one line (the consent round's lock, a decided text, a guest). */
+  reason?: string;
 }
 
 const attributes = (itemTitle: string): Record<string, string> => ({
@@ -44,7 +46,7 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
 }
 
 // Memoised: the board re-renders on every document change, the editor only when its own props change.
-export const ProposalEditor = memo(function ProposalEditor({ doc, provider, user, itemId, itemTitle, editable }: Props) {
+export const ProposalEditor = memo(function ProposalEditor({ doc, provider, user, itemId, itemTitle, editable, reason }: Props) {
   const editor = useEditor(
     {
       extensions: [
@@ -74,7 +76,7 @@ export const ProposalEditor = memo(function ProposalEditor({ doc, provider, user
     <div className={`proposal${editable ? '' : ' read-only'}`}>
       {editable && <EditorToolbar editor={editor} />}
       <EditorContent editor={editor} />
-      {!editable && <p className="hint">Read-only.</p>}
+      {!editable && <p className="hint lock-reason">{reason ?? 'Read-only.'}</p>}
     </div>
   );
 });

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { SealedPositionSchema, type AgendaItem, type PositionValue, type SealedRoundState } from '@consent/shared';
 import { ownSealed, revealNow, sealPosition } from '../api.ts';
+import { POSITION } from './methodWords.ts';
 import { useBoard } from './BoardContext.ts';
 import { ReasonForm } from './ReasonForm.tsx';
 import { SEALED } from './revealWords.ts';
@@ -62,7 +63,7 @@ export function SealedPosition({ item, state }: { item: AgendaItem; state: Seale
           <div className="row" role="group" aria-label={SEALED.giveLabel}>
             <button type="button" className="primary" disabled={busy} onClick={() => void give('consent')}>Consent</button>
             <button type="button" disabled={busy} onClick={() => setAsking('concern')} aria-expanded={asking === 'concern'}>Concern…</button>
-            <button type="button" className="danger" disabled={busy} onClick={() => setAsking('object')} aria-expanded={asking === 'object'}>Object…</button>
+            <button type="button" disabled={busy} onClick={() => setAsking('object')} aria-expanded={asking === 'object'}>{POSITION.object}</button>
           </div>
           {asking && (
             <ReasonForm

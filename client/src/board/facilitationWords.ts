@@ -7,8 +7,8 @@ import type { ItemKind, Phase, Round, Stage } from '@consent/shared';
 export const STAGE_ACTION: Record<Stage, string> = {
   draft: 'Back to draft',
   present: 'Owner presents the proposal',
-  clarify: 'Start clarifying round',
-  react: 'Start reaction round',
+  clarify: 'Start clarifying questions',
+  react: 'Start quick reactions',
   consent: 'Open consent round',
   resolve: 'Resolve objections',
   decided: 'Record decision…',
@@ -46,8 +46,8 @@ export const ROUND_NAME: Record<Round['kind'], string> = {
   opening: 'opening round',
   closing: 'closing round',
   consent: 'consent round',
-  clarify: 'clarifying round',
-  react: 'reaction round',
+  clarify: 'clarifying questions',
+  react: 'quick reactions',
   nominations: 'nominations round',
   change: 'change round',
   agenda: 'consent to the agenda',
@@ -57,8 +57,8 @@ export const ROUND_TITLE: Record<Round['kind'], string> = {
   opening: 'Opening round',
   closing: 'Closing round',
   consent: 'Consent round',
-  clarify: 'Clarifying round',
-  react: 'Reaction round',
+  clarify: 'Clarifying questions',
+  react: 'Quick reactions',
   nominations: 'Nominations round',
   change: 'Change round',
   agenda: 'Consent to the agenda',
@@ -133,9 +133,6 @@ export const EVALUATION = {
   blank: 'Give at least one rating or a comment: an empty card says nothing.',
 };
 
-export const INTEGRATION = {
-  waitForText: 'Once the proposal has been amended to meet your objection, you can accept the integration.',
-};
 
 export const POSITION_HINT = {
   notOpen: 'Positions are given when the facilitator opens the consent round.',

@@ -8,7 +8,7 @@ export { WAY_THROUGH_WORDS, EXIT_WORDS, SOURCE_WORDS, PROMPT_QUESTION } from '@c
 export const WAY_THROUGH = {
   legend: 'How was your objection integrated?',
   sentence: 'What changed? (one sentence for the minutes)',
-  submit: 'Accept integration',
+  submit: 'Resolved by a change',
   choice: {
     amend: 'The text was amended',
     term: 'The term was shortened: we review it sooner',

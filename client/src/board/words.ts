@@ -13,8 +13,8 @@ export const PHASE_LABEL: Record<Phase, string> = {
 export const STAGE_LABEL: Record<Stage, string> = {
   draft: 'Draft',
   present: 'Present',
-  clarify: 'Clarify',
-  react: 'React',
+  clarify: 'Clarifying questions',
+  react: 'Quick reactions',
   consent: 'Consent round',
   resolve: 'Resolve objections',
   decided: 'Decided',
@@ -35,7 +35,7 @@ export { nameOf, consentSummary, listNames } from '@consent/shared';
 
 export const RATING_LABEL: Record<'timekeeping' | 'equivalence' | 'clarity' | 'effectiveness', string> = {
   timekeeping: 'Timekeeping',
-  equivalence: 'Equivalence',
+  equivalence: 'Did everyone have an equal voice?',
   clarity: 'Clarity',
   effectiveness: 'Effectiveness',
 };

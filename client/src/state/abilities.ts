@@ -5,11 +5,11 @@ import type { MeetingSnapshot } from '@consent/shared';
 export interface Abilities {
   isFacilitator: boolean;
   isObserver: boolean;
-  /** Member or guest: may speak, co-edit, write notes and raise concerns. */
+  /** Member or guest: may speak, write notes and raise concerns (who edits the proposal: editLockOf in shared, R12). */
   isSpeaker: boolean;
   /** A member whose position counts. */
   isMember: boolean;
-  /** Proposal text and notes are writable (not an observer, meeting not closed). */
+  /** Notes are writable, and the proposal too where editLockOf allows (not an observer, meeting not closed). */
   canEditText: boolean;
   /** May give a position or raise an objection/concern (not an observer, meeting not closed). */
   canTakePosition: boolean;

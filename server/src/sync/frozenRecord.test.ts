@@ -16,6 +16,7 @@ import {
   readMeeting,
   recordDecision,
   setPresent,
+  setTerm,
   type LogEvent,
 } from '@consent/shared';
 import { api, createMeeting, join, removeDir, startTestServer, storedDoc, writeOnce, type Meeting, type TestServer } from '../testing/harness.ts';
@@ -61,10 +62,11 @@ beforeAll(async () => {
     p.insert(0, [new Y.XmlText('We buy heirloom seeds.')]);
     proposal(d, 'i1').insert(0, [p]);
   });
+  await allowed('ann', (d) => setTerm(d, 'i1', { reviewDate: '2027-05-01', measure: 'Beds sown by May' }));
   for (const to of ['present', 'clarify', 'react', 'consent'] as const) await allowed('fran', (d) => moveStage(d, 'i1', to));
   await allowed('fran', (d) => openRound(d, 'i1', { kind: 'consent', order: [ids.fran!, ids.ann!, ids.ben!], now: NOW }));
   for (const who of ['fran', 'ann', 'ben']) await allowed(who, (d) => givePosition(d, 'i1', ids[who]!, who === 'ben' ? 'concern' : 'consent', NOW));
-  await allowed('fran', (d) => recordDecision(d, 'i1', '2027-05-01'));
+  await allowed('fran', (d) => recordDecision(d, 'i1'));
 });
 afterAll(async () => {
   await s?.close();

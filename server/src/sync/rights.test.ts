@@ -16,6 +16,7 @@ import {
   readMeeting,
   recordDecision,
   setPresent,
+  setTerm,
   withdrawObjection,
   writeNote,
   type MeetingSnapshot,
@@ -36,6 +37,13 @@ type Who = keyof typeof tokens;
 const act = (who: Who, write: (doc: Y.Doc) => void) => writeOnce(s.wsBase, m.meetingId, tokens[who], write);
 
 const snap = (doc: Y.Doc): MeetingSnapshot => readMeeting(doc).meeting;
+
+/** Adds a paragraph at the top of i1's proposal, as the editor would. */
+const paragraph = (d: Y.Doc, text: string) => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText(text)]);
+      proposal(d, 'i1').insert(0, [p]);
+    };
 
 beforeAll(async () => {
   s = await startTestServer();
@@ -78,6 +86,16 @@ const cases = (): Case[] => [
     refused: null,
     visible: (x) => x.agenda.some((i) => i.id === 'i1'),
   },
+  {
+    title: '[R12] a guest does not write proposal text',
+    who: 'gil',
+    write: (d) => paragraph(d, 'Guests write here.'),
+    refused: 'R12',
+    visible: (x) => JSON.stringify(x.proposals.i1?.nodes).includes('Guests write here.'),
+  },
+  { title: "[R12] the item's owner writes proposal text", who: 'ann', write: (d) => paragraph(d, 'We buy heirloom seeds.'), refused: null, visible: (x) => x.proposals.i1?.nodes.length === 1 },
+  { title: '[R19] a member sets the term', who: 'ben', write: (d) => setTerm(d, 'i1', { reviewDate: '2027-05-01', measure: 'Half the beds sown by May' }), refused: null, visible: (x) => x.terms?.i1?.reviewDate === '2027-05-01' },
+  { title: '[R19] a guest does not set the term', who: 'gil', write: (d) => setTerm(d, 'i1', { reviewDate: '2027-01-01', measure: '' }), refused: 'R19', visible: (x) => x.terms?.i1?.reviewDate === '2027-01-01' },
   ...(['present', 'clarify', 'react', 'consent'] as const).map(
     (to): Case => ({ title: `facilitator moves the item to ${to}`, who: 'fran', write: (d) => moveStage(d, 'i1', to), refused: null, visible: (x) => x.log.some((e) => e.type === 'stage' && e.to === to) }),
   ),
@@ -86,23 +104,13 @@ const cases = (): Case[] => [
   { title: 'a guest marks themself absent', who: 'gil', write: (d) => setPresent(d, ids.gil, false), refused: null, visible: (x) => x.participants[ids.gil]?.present === false },
   { title: 'a member marks another absent', who: 'ann', write: (d) => setPresent(d, ids.ben, false), refused: 'R8', visible: (x) => x.participants[ids.ben]?.present === false },
   {
-    title: 'a guest writes proposal text',
-    who: 'gil',
-    write: (d) => {
-      const p = new Y.XmlElement('paragraph');
-      p.insert(0, [new Y.XmlText('We buy heirloom seeds.')]);
-      proposal(d, 'i1').insert(0, [p]);
-    },
-    refused: null,
-    visible: (x) => x.proposals.i1?.nodes.length === 1,
-  },
-  {
     title: 'facilitator opens the consent round',
     who: 'fran',
     write: (d) => openRound(d, 'i1', { kind: 'consent', order: [ids.fran, ids.ann, ids.ben], now: NOW }),
     refused: null,
     visible: (x) => x.rounds.i1?.kind === 'consent',
   },
+  { title: '[R20] the owner does not change the text in the consent round', who: 'ann', write: (d) => paragraph(d, 'Late change.'), refused: 'R20', visible: (x) => JSON.stringify(x.proposals.i1?.nodes).includes('Late change.') },
   { title: 'a member gives their own position', who: 'ann', write: (d) => givePosition(d, 'i1', ids.ann, 'consent', NOW), refused: null, visible: (x) => x.positions[`i1/${ids.ann}`]?.position === 'consent' },
   { title: "[R10] a member forges another member's consent", who: 'ann', write: (d) => givePosition(d, 'i1', ids.ben, 'consent', NOW), refused: 'R10', visible: (x) => x.positions[`i1/${ids.ben}`]?.position === 'consent' },
   {
@@ -140,10 +148,10 @@ const cases = (): Case[] => [
     visible: (x) => x.log.some((e) => e.actorId === ids.ben && e.type === 'phase'),
   },
   { title: 'an observer writes a note', who: 'olga', write: (d) => writeNote(d, 'closing', 'observed'), refused: 'R3', visible: (x) => x.notes.closing === 'observed' },
-  { title: '[M7] facilitator decides before consent', who: 'fran', write: (d) => recordDecision(d, 'i1', '2027-01-01'), refused: 'M7', visible: (x) => x.agenda[0]?.reviewDate === '2027-01-01' },
+  { title: '[M7] facilitator decides before consent', who: 'fran', write: (d) => recordDecision(d, 'i1'), refused: 'M7', visible: (x) => x.log.filter((e) => e.type === 'decision').length > 1 },
   { title: 'the second member consents', who: 'ben', write: (d) => givePosition(d, 'i1', ids.ben, 'concern', NOW), refused: null, visible: (x) => x.positions[`i1/${ids.ben}`]?.position === 'concern' },
   { title: 'the facilitator consents', who: 'fran', write: (d) => givePosition(d, 'i1', ids.fran, 'consent', NOW), refused: null, visible: (x) => x.positions[`i1/${ids.fran}`]?.position === 'consent' },
-  { title: 'facilitator records the decision once consented', who: 'fran', write: (d) => recordDecision(d, 'i1', '2027-05-01'), refused: null, visible: (x) => x.agenda[0]?.stage === 'decided' },
+  { title: 'facilitator records the decision once consented', who: 'fran', write: (d) => recordDecision(d, 'i1'), refused: null, visible: (x) => x.agenda[0]?.stage === 'decided' },
 ];
 
 describe('rights matrix (DESIGN §5) over the wire', () => {
@@ -209,11 +217,14 @@ describe('rights matrix (DESIGN §5) over the wire', () => {
     expect(minutes.meeting).toMatchObject({ id: m.meetingId, title: 'Garden circle' });
     expect(minutes.items[0]).toMatchObject({ id: 'i1', stage: 'decided', consent: { state: 'consented' } });
     expect(minutes.items[0]!.decision).toBeTruthy();
+    // [C16] the term consented to is in the record
+    expect(minutes.items[0]).toMatchObject({ term: { reviewDate: '2027-05-01', measure: 'Half the beds sown by May' }, decision: { reviewDate: '2027-05-01', measure: 'Half the beds sown by May' } });
     const md = await api(s.url, 'GET', `/api/meetings/${m.meetingId}/minutes.md`, undefined, tokens.ann);
     expect(md.status).toBe(200);
     expect(md.headers.get('content-type')).toMatch(/text\/markdown/);
     expect(md.text).toContain('Garden circle');
     expect(md.text).toContain('Buy seeds');
+    expect(md.text).toContain('success measured by: Half the beds sown by May');
     const html = await api(s.url, 'GET', `/api/meetings/${m.meetingId}/minutes.html`, undefined, tokens.fran);
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toMatch(/text\/html/);

@@ -71,7 +71,8 @@ export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now:
         title: item.title,
         kind: item.kind,
         stage: item.stage,
-        reviewDate: item.reviewDate,
+        reviewDate: record.term?.reviewDate ?? null,
+        term: record.term && { reviewDate: record.term.reviewDate, measure: record.term.measure },
         owner: optionalPerson(item.ownerId),
         timeboxMin: item.timeboxMin,
         proposal: { markdown: proposalMarkdown(proposal.nodes), revision: proposal.revision, nodes: proposal.nodes },
@@ -95,7 +96,7 @@ export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now:
         case 'stage':
           return [{ at, type: 'stage', by, itemId: e.itemId, itemTitle: titleOf(e.itemId), from: e.from, to: e.to }];
         case 'decision':
-          return [{ at, type: 'decision', by, itemId: e.itemId, itemTitle: titleOf(e.itemId), revision: e.revision, reviewDate: e.reviewDate }];
+          return [{ at, type: 'decision', by, itemId: e.itemId, itemTitle: titleOf(e.itemId), revision: e.revision, reviewDate: e.reviewDate, measure: e.term?.measure || null }];
         case 'round':
         case 'roundClosed':
           return [{ at, type: e.type, by, roundKey: e.roundKey, roundTitle: titleOfRound(e.roundKey, e.kind, e.type === 'round'), kind: e.kind, number: e.number }];
@@ -180,6 +181,7 @@ function decisionOf(log: readonly LogEvent[], itemId: string, person: (id: strin
     text: e.text,
     revision: e.revision,
     reviewDate: e.reviewDate,
+    measure: e.term?.measure || null,
     consented: e.consented.map(person),
     concerns: e.concerns.map(person),
   };

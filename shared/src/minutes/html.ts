@@ -2,7 +2,7 @@
 // Every user string is escaped here; nothing from the document is trusted as markup.
 import type { ConsentRecord, ProposalNode } from '../types.ts';
 import type { MinutesCard, MinutesItem, MinutesJson, MinutesPerson, MinutesRound } from './types.ts';
-import { AGENDA_CONSENT_WORDS, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, quorumWords, REVIEW_QUESTIONS, timeText, timelineText } from './words.ts';
+import { AGENDA_CONSENT_WORDS, TERM_WORDS, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, quorumWords, REVIEW_QUESTIONS, timeText, timelineText } from './words.ts';
 import { actionsHtml, answersHtml, backlogHtml, exitText, wayThroughText } from './followUpText.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -109,7 +109,8 @@ function itemHtml(item: MinutesItem, n: number, m: MinutesJson): string {
   out.push(
     staged
       ? `<p class="facts"><b>Kind:</b> ${escapeHtml(item.kind)} · <b>Stage:</b> ${escapeHtml(item.stage)} · <b>Timebox:</b> ${item.timeboxMin} min · ` +
-          `${owner} · <b>Review date:</b> ${item.reviewDate ? escapeHtml(item.reviewDate) : '–'}</p>`
+          `${owner} · <b>${TERM_WORDS.reviewDate}:</b> ${item.reviewDate ? escapeHtml(item.reviewDate) : TERM_WORDS.none}` +
+          `${item.term?.measure ? ` · <b>${TERM_WORDS.measure}:</b> ${escapeHtml(item.term.measure)}` : ''}</p>`
       : `<p class="facts"><b>Kind:</b> ${escapeHtml(item.kind)} · <b>Timebox:</b> ${item.timeboxMin} min · ${owner}</p>`,
   );
   if (staged) {
@@ -127,7 +128,7 @@ function itemHtml(item: MinutesItem, n: number, m: MinutesJson): string {
     const d = item.decision;
     out.push(
       '<h4>Decision</h4><div class="decision">',
-      `<p>Decided ${timeText(d.at)} (recorded by ${escapeHtml(d.by.name)}), revision ${escapeHtml(d.revision)}, review by ${d.reviewDate ? escapeHtml(d.reviewDate) : '–'}.<br>`,
+      `<p>Decided ${timeText(d.at)} (recorded by ${escapeHtml(d.by.name)}), revision ${escapeHtml(d.revision)}, ${escapeHtml(TERM_WORDS.decided(d.reviewDate, d.measure))}.<br>`,
       `Consented: ${names(d.consented)}; with a concern: ${names(d.concerns)}.</p>`,
       `<blockquote>${paragraphs(d.text.replace(/\n/g, '\n\n'))}</blockquote></div>`,
     );

@@ -4,7 +4,7 @@ import type { ConsentRecord } from '../types.ts';
 import { escapeMarkdown, markdownText } from './proposalText.ts';
 import { actionsMarkdown, answersMarkdown, backlogMarkdown, exitText, wayThroughText } from './followUpText.ts';
 import type { MinutesCard, MinutesItem, MinutesJson, MinutesPerson, MinutesRound, TimelineEntry } from './types.ts';
-import { AGENDA_CONSENT_WORDS, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, quorumWords, REVIEW_QUESTIONS, timeText, timelineText } from './words.ts';
+import { AGENDA_CONSENT_WORDS, TERM_WORDS, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, quorumWords, REVIEW_QUESTIONS, timeText, timelineText } from './words.ts';
 
 /** Table cells and inline mentions: one line, escaped. */
 const cell = (text: string): string => escapeMarkdown(text.replace(/\s+/g, ' ').trim()).replace(/^$/, '–');
@@ -66,7 +66,8 @@ function itemMarkdown(item: MinutesItem, n: number, m: MinutesJson): string[] {
     staged
       ? [
           `**Kind:** ${item.kind} · **Stage:** ${item.stage} · **Timebox:** ${item.timeboxMin} min`,
-          `**Owner:** ${item.owner ? cell(item.owner.name) : '–'} · **Review date:** ${item.reviewDate ?? '–'}`,
+          `**Owner:** ${item.owner ? cell(item.owner.name) : '–'} · **${TERM_WORDS.reviewDate}:** ${item.reviewDate ?? TERM_WORDS.none}`,
+          ...(item.term?.measure ? [`**${TERM_WORDS.measure}:** ${cell(item.term.measure)}`] : []),
         ].join('\\\n')
       : `**Kind:** ${item.kind} · **Timebox:** ${item.timeboxMin} min · **Owner:** ${item.owner ? cell(item.owner.name) : '–'}`,
   );
@@ -84,7 +85,7 @@ function itemMarkdown(item: MinutesItem, n: number, m: MinutesJson): string[] {
     const d = item.decision;
     out.push(
       '#### Decision',
-      `Decided ${timeText(d.at)} (recorded by ${cell(d.by.name)}), revision ${cell(d.revision)}, review by ${d.reviewDate ?? '–'}.\\\n` +
+      `Decided ${timeText(d.at)} (recorded by ${cell(d.by.name)}), revision ${cell(d.revision)}, ${cell(TERM_WORDS.decided(d.reviewDate, d.measure))}.\\\n` +
         `Consented: ${names(d.consented)}; with a concern: ${names(d.concerns)}.`,
       markdownText(d.text)
         .split('\n')

@@ -20,7 +20,8 @@ import {
   writeNote,
 } from '../commands.ts';
 import { checkUpdate } from '../checkUpdate.ts';
-import { proposal } from '../schema.ts';
+import { agenda, log, proposal, terms } from '../schema.ts';
+import { setTerm } from '../term.ts';
 import { readMeeting } from '../snapshot.ts';
 import { peerOf, updateFrom, writeParagraph } from '../testing/meeting.ts';
 import { buildMinutes, MINUTES_CSP, MINUTES_STYLE, minutesHtml, minutesMarkdown, type MinutesJson } from './index.ts';
@@ -50,6 +51,7 @@ function heldMeeting(name = (plain: string) => plain): Y.Doc {
   addAgendaItem(s, { id: 'kettle', title: name('Buy a kettle'), kind: 'consent', ownerId: 'ben', timeboxMin: 20 });
   addAgendaItem(s, { id: 'news', title: name('News'), kind: 'report', ownerId: null, timeboxMin: 5 });
   writeParagraph(s, 'kettle', name('We buy a kettle.'));
+  serverRun(s, 'ben', T0 + 5, (d) => setTerm(d, 'kettle', { reviewDate: '2027-05-01', measure: name('Nobody waits for hot water') }));
 
   serverRun(s, 'fran', T0 + 1 * MIN, (d) => movePhase(d, 'opening'));
   serverRun(s, 'fran', T0 + 1 * MIN, (d) => openRound(d, 'opening', { kind: 'opening', order: ['fran', 'ben', 'cleo'], now: T0 + MIN }));
@@ -71,7 +73,7 @@ function heldMeeting(name = (plain: string) => plain): Y.Doc {
   serverRun(s, 'fran', T0 + 18 * MIN, (d) => moveStage(d, 'kettle', 'consent'));
   serverRun(s, 'fran', T0 + 18 * MIN, (d) => openRound(d, 'kettle', { kind: 'consent', order: ['fran', 'ben', 'cleo'], now: T0 + 18 * MIN }));
   for (const id of ['fran', 'ben', 'cleo']) serverRun(s, id, T0 + 19 * MIN, (d) => givePosition(d, 'kettle', id, id === 'cleo' ? 'concern' : 'consent', T0 + 19 * MIN));
-  serverRun(s, 'fran', T0 + 20 * MIN, (d) => recordDecision(d, 'kettle', '2027-05-01'));
+  serverRun(s, 'fran', T0 + 20 * MIN, (d) => recordDecision(d, 'kettle'));
   serverRun(s, 'fran', T0 + 21 * MIN, (d) => writeNote(d, 'kettle', name('Ben orders it.')));
   serverRun(s, 'fran', T0 + 30 * MIN, (d) => movePhase(d, 'closing'));
   serverRun(s, 'ben', T0 + 31 * MIN, (d) => addEvaluation(d, 'ben', { ratings: { timekeeping: 4, clarity: 5 }, comment: name('Good pace') }));
@@ -152,6 +154,7 @@ describe('buildMinutes', () => {
       text: 'We buy a kettle.\nIt is a quiet one.',
       revision: kettle!.proposal.revision,
       reviewDate: '2027-05-01',
+      measure: 'Nobody waits for hot water',
       consented: [
         { participantId: 'ben', name: 'Ben' },
         { participantId: 'fran', name: 'Fran' },
@@ -159,6 +162,34 @@ describe('buildMinutes', () => {
       concerns: [{ participantId: 'cleo', name: 'Cleo' }],
     });
     expect(news).toMatchObject({ id: 'news', kind: 'report', decision: null, objections: [], concerns: [], proposal: { markdown: '' } });
+  });
+
+  it('[C16] shows the term consented to, review date and measure, in JSON, Markdown and HTML', () => {
+    expect(m.items[0]!.term).toEqual({ reviewDate: '2027-05-01', measure: 'Nobody waits for hot water' });
+    expect(m.items[1]!.term).toBeNull();
+    const md = minutesMarkdown(m);
+    expect(md).toContain('**Review date:** 2027-05-01\\\n**Measure of success:** Nobody waits for hot water');
+    expect(md).toContain('review by 2027-05-01; success measured by: Nobody waits for hot water.');
+    const html = minutesHtml(m);
+    expect(html).toContain('<b>Measure of success:</b> Nobody waits for hot water');
+    expect(html).toContain('review by 2027-05-01; success measured by: Nobody waits for hot water.');
+  });
+
+  it('[C16] a document written before terms shows the item’s own review date, with no measure', () => {
+    const old = heldMeeting();
+    old.transact(() => {
+      terms(old).delete('kettle');
+      (agenda(old).get(0) as Y.Map<unknown>).set('reviewDate', '2026-12-24');
+      // a decision logged by an older server carries no term
+      const i = log(old).toArray().findIndex((e) => (e as { type?: string }).type === 'decision');
+      const { term: _dropped, ...decision } = log(old).get(i) as Record<string, unknown>;
+      log(old).delete(i, 1);
+      log(old).insert(i, [{ ...decision, reviewDate: '2026-12-24' }]);
+    });
+    const om = minutesOf(old);
+    expect(om.items[0]).toMatchObject({ reviewDate: '2026-12-24', term: { reviewDate: '2026-12-24', measure: '' } });
+    expect(om.items[0]!.decision).toMatchObject({ reviewDate: '2026-12-24', measure: null });
+    expect(minutesMarkdown(om)).toContain('**Review date:** 2026-12-24');
   });
 
   it('[C16] says the decided item’s record is the one frozen at the decision; an open item’s is derived', () => {
@@ -182,6 +213,7 @@ describe('buildMinutes', () => {
       itemTitle: 'Buy a kettle',
       revision: m.items[0]!.proposal.revision,
       reviewDate: '2027-05-01',
+      measure: 'Nobody waits for hot water',
     });
     expect(m.timeline.find((e) => e.type === 'stage')).toMatchObject({ at: '2026-11-26T09:09:00.000Z', itemTitle: 'Buy a kettle', from: 'draft', to: 'present' });
   });

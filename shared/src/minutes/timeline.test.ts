@@ -79,10 +79,10 @@ describe('minutes of the facilitation', () => {
     const opening = m.roundTimes.find((r) => r.roundKey === 'opening')!;
     expect(opening.speakingTime).toEqual([{ participantId: 'fran', name: 'Fran', ms: 42_000, turns: 1 }, { participantId: 'ben', name: 'Ben', ms: 8000, turns: 1 }]);
     const react = m.roundTimes.find((r) => r.kind === 'react')!;
-    expect(react.title).toBe('Buy a kettle (quiet): reaction round');
+    expect(react.title).toBe('Buy a kettle (quiet): quick reactions');
     expect(react.speakingTime).toEqual([{ participantId: 'fran', name: 'Fran', ms: 10_000, turns: 1 }]);
     expect(m.speakingTime.find((t) => t.participantId === 'fran')!.ms).toBe(42_000 + 9000 + 10_000 + 10_000 + 3000); // opening, agenda, clarify, react, consent until the stage moved
-    expect(minutesMarkdown(m)).toContain('### Buy a kettle (quiet): reaction round');
+    expect(minutesMarkdown(m)).toContain('### Buy a kettle (quiet): quick reactions');
   });
 
   it('[A4] the minutes say whether the agenda was consented, with the objection’s reason', () => {

@@ -100,7 +100,10 @@ export interface MinutesItem {
   title: string;
   kind: ItemKind;
   stage: Stage;
+  /** The term's review date (an older document's own review date, failing that). */
   reviewDate: string | null;
+  /** [C16][R19] The term of the proposal: its review date and how success will be measured; frozen with a decided item's record. */
+  term: { reviewDate: string | null; measure: string } | null;
   owner: MinutesPerson | null;
   timeboxMin: number;
   proposal: { markdown: string; revision: string; nodes: ProposalNode[] };
@@ -150,6 +153,8 @@ export interface MinutesDecision {
   text: string;
   revision: string;
   reviewDate: string | null;
+  /** [C16] How the decision's success will be measured, as consented; null before terms had measures. */
+  measure: string | null;
   consented: MinutesPerson[];
   concerns: MinutesPerson[];
 }
@@ -157,7 +162,7 @@ export interface MinutesDecision {
 export type TimelineEntry =
   | { at: string; type: 'phase'; by: MinutesPerson; from: Phase; to: Phase }
   | { at: string; type: 'stage'; by: MinutesPerson; itemId: string; itemTitle: string; from: Stage; to: Stage }
-  | { at: string; type: 'decision'; by: MinutesPerson; itemId: string; itemTitle: string; revision: string; reviewDate: string | null }
+  | { at: string; type: 'decision'; by: MinutesPerson; itemId: string; itemTitle: string; revision: string; reviewDate: string | null; measure: string | null }
   | { at: string; type: 'round' | 'roundClosed'; by: MinutesPerson; roundKey: string; roundTitle: string; kind: Round['kind']; number: number }
   | { at: string; type: 'position'; by: MinutesPerson; itemId: string; itemTitle: string; position: PositionValue; round: number; revision: string }
   | { at: string; type: 'objection'; by: MinutesPerson; itemId: string; itemTitle: string; objectionId: string; kind: Objection['kind'] }

@@ -8,7 +8,7 @@ import type { MinutesAgendaConsent, MinutesCard, TimelineEntry } from './types.t
 const CONSENT_WORDS: Record<ConsentState, string> = {
   'not-started': 'No consent round yet',
   collecting: 'Collecting positions',
-  objections: 'Blocked by an open objection',
+  objections: 'Open objections to integrate',
   consented: 'Consented',
 };
 
@@ -21,6 +21,15 @@ export const attendanceWords = (p: { present: boolean; removedAt: string | null 
 /** The line above a frozen consent record (C16); the renderer adds the time. */
 export const frozenWords = (reason: 'decision' | 'deferral'): string =>
   reason === 'decision' ? 'As recorded at the decision,' : 'As recorded when the item was deferred,';
+
+/** [C16] The term in a line: `review by 2027-06-01; success measured by: …` (the renderer escapes it). */
+export const TERM_WORDS = {
+  reviewDate: 'Review date',
+  measure: 'Measure of success',
+  none: '–',
+  decided: (reviewDate: string | null, measure: string | null): string =>
+    `review by ${reviewDate ?? '–'}${measure ? `; success measured by: ${measure.replace(/[.!?]$/, '')}` : ''}`,
+} as const;
 
 /** `2026-11-26 09:05 UTC` from an ISO time. */
 export const timeText = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
@@ -39,8 +48,8 @@ const ROUND_WORDS: Record<Round['kind'], string> = {
   closing: 'Closing round',
   agenda: 'Consent to the agenda',
   consent: 'consent round',
-  clarify: 'clarifying round',
-  react: 'reaction round',
+  clarify: 'clarifying questions',
+  react: 'quick reactions',
   nominations: 'nominations round',
   change: 'change round',
 };
@@ -71,7 +80,7 @@ export function timelineText(e: TimelineEntry): string {
     case 'stage':
       return `${e.itemTitle}: ${e.from} → ${e.to}`;
     case 'decision':
-      return `${e.itemTitle}: decided (revision ${e.revision}${e.reviewDate ? `, review by ${e.reviewDate}` : ''})`;
+      return `${e.itemTitle}: decided (revision ${e.revision}${e.reviewDate ? `, review by ${e.reviewDate}` : ''}${e.measure ? `, measured by: ${e.measure}` : ''})`;
     case 'round':
       return `${e.roundTitle} opened`;
     case 'roundClosed':

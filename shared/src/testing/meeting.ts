@@ -3,10 +3,14 @@
 import * as Y from 'yjs';
 import { addAgendaItem, addParticipant, createMeeting } from '../commands.ts';
 import { proposal } from '../schema.ts';
+import { setTerm } from '../term.ts';
+
+/** item1's term: part of what the circle consents to (R19, M13). */
+export const ITEM1_TERM = { reviewDate: '2027-06-01', measure: 'The kettle is used every day.' };
 
 export const NOW = 1_700_000_000_000;
 
-/** Fran facilitates; Ben and Cleo are members, Gus a guest, Otto an observer; item1 (consent) and item2 (report). */
+/** Fran facilitates; Ben and Cleo are members, Gus a guest, Otto an observer; item1 (consent, with a term) and item2 (report). */
 export function meetingDoc(): Y.Doc {
   const doc = new Y.Doc();
   createMeeting(doc, { title: 'Budget', circle: 'Ops', aim: 'Keep the lights on', facilitatorId: 'fran', facilitatorName: 'Fran', now: NOW });
@@ -17,6 +21,7 @@ export function meetingDoc(): Y.Doc {
   addAgendaItem(doc, { id: 'item1', title: 'Buy a kettle', kind: 'consent', ownerId: 'ben', timeboxMin: 10 });
   addAgendaItem(doc, { id: 'item2', title: 'News', kind: 'report', ownerId: null, timeboxMin: 5 });
   writeParagraph(doc, 'item1', 'We buy a kettle.');
+  setTerm(doc, 'item1', ITEM1_TERM);
   return doc;
 }
 
