@@ -76,7 +76,11 @@ describe('[Q1–Q9][C25–C28] quorum, absent members and concerns on the board'
     await until(() => a.locator('.agenda-item.active', { hasText: ITEM }).count(), (n) => n === 1, 'the active item on Ana’s page');
     await editor(a).click();
     await a.keyboard.type('The tool library opens on Saturday mornings, 9 to 12.');
-    for (const step of ['Owner presents the proposal', 'Start clarifying round', 'Start reaction round']) await move(fac, step);
+    // [M13] the term is part of the proposal: a decision needs its review date
+    await a.getByLabel('Review date').fill(REVIEW_DATE);
+    await button(a, 'Save term').click();
+    await expect.poll(() => fac.getByLabel('Review date').inputValue()).toBe(REVIEW_DATE);
+    for (const step of ['Owner presents the proposal', 'Start clarifying questions', 'Start quick reactions']) await move(fac, step);
     await until(() => b.getByText('You are marked absent.', { exact: false }).count(), (n) => n === 1, 'the beforehand hint on Bo’s page');
     await button(b, 'Consent').click();
     await until(() => b.getByText('You gave:', { exact: false }).count(), (n) => n === 1, 'Bo’s position given');
@@ -126,7 +130,6 @@ describe('[Q1–Q9][C25–C28] quorum, absent members and concerns on the board'
     await attendance(fac, NAMES.a).check();
     await expect.poll(() => quorum(fac).innerText()).toContain('Quorum met: 2 of 3 members present, 2 needed.');
     await move(fac, 'Record decision…');
-    await fac.getByLabel('Review date').fill(REVIEW_DATE);
     await button(fac, 'Record decision').click();
     await until(() => fac.locator('.banner-ok', { hasText: `Review by ${REVIEW_DATE}` }).count(), (n) => n === 1, 'the decision on Fay’s page');
   });

@@ -18,6 +18,8 @@ const WAYS = [
   { objection: 'It could raise the power bill.', way: 'A measure was added that watches the effect I feared', sentence: 'We read the meter every month.' },
 ] as const;
 const ACTION = 'Order the quiet kettle';
+const TERM_END = '2027-09-01';
+const SOONER = '2027-06-01';
 const IMPROVE = 'Start on time.';
 const WORKED = 'Short rounds.';
 
@@ -44,18 +46,28 @@ async function addItem(title: string): Promise<void> {
 async function toConsentRound(title: string, text: string): Promise<void> {
   await button(fac, `Activate ${title}`).click();
   await move(fac, 'Owner presents the proposal');
-  await move(fac, 'Start clarifying round');
-  await move(fac, 'Start reaction round');
+  await move(fac, 'Start clarifying questions');
+  await move(fac, 'Start quick reactions');
   await editor(fac).click();
   await fac.keyboard.type(text);
   await until(() => editorText(ben), (t) => t === text, `the proposal of ${title} on Ben's page`);
+  // [M13] the term is part of the proposal: a decision needs its review date
+  await setTerm(fac, TERM_END, '');
   await move(fac, 'Open consent round');
 }
 
+/** Writes the term of the active item's proposal and waits until Ben's page shows it. */
+async function setTerm(page: Page, reviewDate: string, measure: string): Promise<void> {
+  await page.getByLabel('Review date').fill(reviewDate);
+  await page.getByLabel('Measure of success').fill(measure);
+  await button(page, 'Save term').click();
+  await expect.poll(() => (page === ben ? fac : ben).getByLabel('Review date').inputValue()).toBe(reviewDate);
+}
+
 async function object(page: Page, text: string): Promise<void> {
-  await button(page, 'Object…').click();
+  await button(page, 'I have an objection: this needs a change').click();
   await page.getByLabel(/Your objection/).fill(text);
-  await button(page, 'Object').click();
+  await button(page, 'Raise my objection').click();
   await page.locator('.objection-card', { hasText: text }).waitFor();
 }
 
@@ -91,12 +103,14 @@ describe('ways through an objection and out of an item', () => {
   it('2. [O1][O3] three objections, integrated by amending the text, by shortening the term and by adding a measure', async () => {
     await toConsentRound(KETTLE, 'We buy a kettle.');
     for (const w of WAYS) await object(ben, w.objection);
-    await until(() => consentState(fac).textContent(), (t) => t === 'Blocked by 3 objections', 'three objections');
+    await until(() => consentState(fac).textContent(), (t) => t === '3 objections to integrate', 'three objections');
     await move(fac, 'Resolve objections');
-    // the proposal editor is where the text, the term and the measure change
+    // the proposal is where the text, the term and the measure change: a quieter model,
+    // a review three months sooner, and a measure that watches the noise
     await editor(ben).locator('p').last().click();
     await ben.keyboard.press('End');
-    await ben.keyboard.type(' A quiet model. Review after three months. We read the meter monthly.');
+    await ben.keyboard.type(' A quiet model.');
+    await setTerm(ben, SOONER, 'We read the meter every month.');
     for (const [i, w] of WAYS.entries()) {
       const card = ben.locator('.objection-card', { hasText: w.objection });
       await card.getByRole('button', { name: 'Resolved by a change…' }).click();
