@@ -107,9 +107,11 @@ describe('ways through an objection and out of an item', () => {
     await move(fac, 'Resolve objections');
     // the proposal is where the text, the term and the measure change: a quieter model,
     // a review three months sooner, and a measure that watches the noise
+    await expect.poll(() => editor(ben).getAttribute('contenteditable')).toBe('true');
     await editor(ben).locator('p').last().click();
     await ben.keyboard.press('End');
     await ben.keyboard.type(' A quiet model.');
+    await until(() => editorText(fac), (t) => t === 'We buy a kettle. A quiet model.', 'the amended text on Fran’s page');
     await setTerm(ben, SOONER, 'We read the meter every month.');
     for (const [i, w] of WAYS.entries()) {
       const card = ben.locator('.objection-card', { hasText: w.objection });
