@@ -2,6 +2,9 @@
 // that validates them, the board that sends them, and tests that call them.
 import { z } from 'zod';
 import { ROLES, type Role } from './schema.ts';
+import { CIRCLE_FIELD_WORDS } from './circleApi.ts';
+
+export * from './circleApi.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -17,6 +20,7 @@ const FIELD_WORDS: Record<string, string> = {
   name: 'Your name',
   code: 'The invite code',
   role: 'The role',
+  ...CIRCLE_FIELD_WORDS,
 };
 
 /** [H1] A refused request body as a sentence a person can act on, never the validator's wording. */

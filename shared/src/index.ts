@@ -24,3 +24,4 @@ export * from './facilitation.ts';
 export * from './sealed.ts';
 export * from './handover.ts';
 export * from './selection.ts';
+export * from './circleMeeting.ts';
