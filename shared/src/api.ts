@@ -24,9 +24,10 @@ const FIELD_WORDS: Record<string, string> = {
 };
 
 /** [H1] A refused request body as a sentence a person can act on, never the validator's wording. */
-export function fieldSentence(field: string, issue: { code: string; maximum?: unknown; input?: unknown }): string {
+export function fieldSentence(field: string, issue: { code: string; maximum?: unknown; input?: unknown; message?: string }): string {
   const what = FIELD_WORDS[field];
   if (issue.code === 'unrecognized_keys' || !what) return `This request has a field the server does not know ("${field}"); reload the page and try again.`;
+  if (issue.code === 'invalid_format') return `${what} is not in the expected form${issue.message ? ` (${issue.message})` : ''}.`;
   if (issue.code === 'too_big') return `${what} is too long: at most ${String(issue.maximum)} characters.`;
   if (issue.code === 'too_small' || issue.input === undefined) return `${what} is missing: please fill it in.`;
   return `${what} is not valid text.`;

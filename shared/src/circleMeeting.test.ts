@@ -68,5 +68,6 @@ describe('circle bodies', () => {
     expect(SetRoleBody.safeParse({ holderId: null, termEnd: '2026-13' }).success).toBe(false);
     expect(fieldSentence('circleName', { code: 'too_small' })).toBe("The circle's name is missing: please fill it in.");
     expect(roleKey(' Delegate ')).toBe('delegate');
+    expect(fieldSentence('termEnd', { code: 'invalid_format', message: 'an ISO date YYYY-MM-DD' })).toBe('The end of the term is not in the expected form (an ISO date YYYY-MM-DD).');
   });
 });

@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS circle_members (
   joined_at INTEGER,
   removed_at INTEGER,
   PRIMARY KEY (circle_id, person_id)
-) WITHOUT ROWID;
+);
 CREATE TABLE IF NOT EXISTS circle_roles (
   circle_id TEXT NOT NULL REFERENCES circles(id),
   role_key TEXT NOT NULL,
@@ -124,7 +124,7 @@ export class SqliteCircles implements CircleStorage {
     const dropLinks = db.prepare('DELETE FROM circle_links WHERE circle_id = ? AND person_id = ?');
     return {
       getCircle: db.prepare<[string], { id: string; name: string; aim: string; domain: string; created_at: number }>('SELECT * FROM circles WHERE id = ?'),
-      members: db.prepare<[string], MemberRow>('SELECT * FROM circle_members WHERE circle_id = ? ORDER BY added_at, person_id'),
+      members: db.prepare<[string], MemberRow>('SELECT * FROM circle_members WHERE circle_id = ? ORDER BY added_at, rowid'),
       member: db.prepare<[string, string], MemberRow>('SELECT * FROM circle_members WHERE circle_id = ? AND person_id = ?'),
       markJoined: db.prepare('UPDATE circle_members SET joined_at = ? WHERE circle_id = ? AND person_id = ? AND joined_at IS NULL'),
       roles: db.prepare<[string], RoleRow>('SELECT * FROM circle_roles WHERE circle_id = ?'),
