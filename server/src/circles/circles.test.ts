@@ -13,6 +13,16 @@ const path = (rest = '') => `/api/circles/${c.circleId}${rest}`;
 const as = (name: string) => c.who[name]!.credential;
 const view = async (name: string) => (await api(s.url, 'GET', path(), undefined, as(name))).json as unknown as CircleView;
 
+async function otherCircles(): Promise<string> {
+  const other: TestCircle = await circleWith(s.url, []);
+  return other.who.fay!.credential;
+}
+async function meetingToken(): Promise<string> {
+  const m = await createMeeting(s.url);
+  return m.token;
+}
+const noCredential = async (): Promise<string | undefined> => undefined;
+
 beforeAll(async () => {
   s = await startTestServer({ tokenTtlDays: 30 }, { now: () => clock });
 });
@@ -47,15 +57,13 @@ describe('creating and reading a circle', () => {
     expect(await api(s.url, 'POST', '/api/circles', b)).toMatchObject({ status: 400, json: { field, error } });
   });
 
-  const other = async () => (await circleWith(s.url, [])).who.fay!.credential;
-  const meetingToken = async () => (await createMeeting(s.url)).token;
   it.each([
     ['an unknown circle', async () => as('fay'), '/api/circles/nope', 404, 'This circle does not exist'],
-    ['no credential', async () => undefined, '', 401, 'This device has no access to the circle'],
+    ['no credential', noCredential, '', 401, 'This device has no access to the circle'],
     ['a forged credential', async () => `${as('fay').slice(0, -3)}abc`, '', 401, 'is not valid'],
     ['a meeting token (an observer’s, say)', meetingToken, '', 401, 'is not valid'],
-    ['a credential of another circle', other, '', 403, 'for another circle'],
-  ] as const)('[CI2][CI14] reading with %s is refused', async (_, credential, at, status, error) => {
+    ['a credential of another circle', otherCircles, '', 403, 'for another circle'],
+  ] as Array<[string, () => Promise<string | undefined>, string, number, string]>)('[CI2][CI14] reading with %s is refused', async (_, credential, at, status, error) => {
     const res = await api(s.url, 'GET', at || path(), undefined, await credential());
     expect(res.status).toBe(status);
     expect(res.json.error).toContain(error);
