@@ -6,7 +6,7 @@ import { ApiError } from '../api.ts';
 import { circleLink, newPersonalLink, removeMember } from './circleApi.ts';
 import type { CircleSession } from './circleSession.ts';
 import { LinkShare } from './LinkShare.tsx';
-import { ADD_MEMBER, CIRCLE_PAGE, MEMBER_ROLE, REMOVE_MEMBER } from './words.ts';
+import { ADD_MEMBER, CIRCLE_PAGE, MEMBER_ROLE, REMOVE_MEMBER, roleLabel } from './words.ts';
 
 interface Props {
   circle: CircleView;
@@ -47,6 +47,9 @@ export function MemberList({ circle, session, onChange }: Props) {
         {circle.members.map((m) => (
           <li key={m.personId} className={m.removedAt !== null ? 'removed' : undefined}>
             <span className="member-name">{m.name}</span> <span className="badge">{MEMBER_ROLE[m.role]}</span>
+            {circle.roles.filter((r) => r.holderId === m.personId).map((r) => (
+              <span key={r.name} className="badge role-badge">{roleLabel(r.name)}</span>
+            ))}
             {m.removedAt !== null ? (
               <span className="hint"> · {CIRCLE_PAGE.removed}</span>
             ) : (
