@@ -53,6 +53,12 @@ CREATE TABLE IF NOT EXISTS circle_meetings (
 CREATE INDEX IF NOT EXISTS circle_meetings_by_circle ON circle_meetings(circle_id, created_at);
 `;
 
+/** Migrates to `target` (5 creates the circle tables; below 5 leaves the file as version 4 had it); answers the version reached. */
+export function migrateCircles(db: Database.Database, target: number): number {
+  if (target >= 5) db.exec(CIRCLE_SCHEMA);
+  return target;
+}
+
 interface MemberRow {
   person_id: string;
   name: string;

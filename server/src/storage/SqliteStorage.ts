@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { JoinCodes } from '@consent/shared';
 import { randomCode } from '../tokens.ts';
 import type { ClientBinding, MeetingRecord, RefusedDeletion, SealedAnswer, Storage, StoredDoc } from './Storage.ts';
-import { CIRCLE_SCHEMA, SqliteCircles } from './SqliteCircles.ts';
+import { migrateCircles, SqliteCircles } from './SqliteCircles.ts';
 
 const SCHEMA_VERSION = 5;
 
@@ -139,9 +139,7 @@ export class SqliteStorage implements Storage {
     migrateToGuestCodes(this.db);
     this.db.exec(SCHEMA);
     migrateToClosedAt(this.db);
-    const target = Math.max(version, Math.min(options.schemaVersion ?? SCHEMA_VERSION, SCHEMA_VERSION));
-    if (target >= 5) this.db.exec(CIRCLE_SCHEMA);
-    this.db.pragma(`user_version = ${target}`);
+    this.db.pragma(`user_version = ${migrateCircles(this.db, Math.max(version, Math.min(options.schemaVersion ?? SCHEMA_VERSION, SCHEMA_VERSION)))}`);
     this.circles = new SqliteCircles(this.db);
 
     const db = this.db;
