@@ -108,17 +108,32 @@ describe('circles', () => {
     await shot(ben, 'circles-3-removed-member');
   });
 
-  it('[CI7] "Move to my phone" shows a QR code whose link opens the circle once on the phone, as the same member', async () => {
-    const fay = await newPage();
+  it('[CI7][CI8] "Move to my phone" shows a QR code whose link opens the circle once on the phone, as the same member', async () => {
+    // the facilitator works on a phone here: the circle page reads in one column
+    const fay = await newPage(PHONE);
     await fay.goto(suite.server.url + '/circles/new');
     await fay.getByLabel('Circle name').fill('Tool shed circle');
+    await fay.getByLabel('Aim').fill('Keep the shared tools working and easy to borrow.');
     await fay.getByLabel('Your name').fill('Fay');
     await button(fay, 'Create circle').click();
     await fay.waitForURL(/\/c\/[^/]+$/);
+    await addMember(fay, 'Ana', 'member');
+    await shot(fay, 'circles-4-facilitator-phone-personal-link');
+    // [CI8] a role's term: a past end is refused with the server's sentence
+    await button(fay, 'Change Secretary…').click();
+    const form = fay.getByRole('form', { name: 'Who holds the role Secretary' });
+    await form.getByLabel('Holder').selectOption({ label: 'Ana' });
+    await form.getByLabel('End of the term').fill('2020-01-31');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('alert').filter({ hasText: 'The end of the term (2020-01-31) is in the past' }).waitFor();
+    await form.getByLabel('End of the term').fill('2099-01-31');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await fay.getByText(/^ · \d{4}-\d{2}-\d{2} to 2099-01-31$/).waitFor();
     await button(fay, 'Move to my phone').click();
     const qr = fay.getByRole('img', { name: 'QR code that opens the circle on another device' });
     const url = await qr.getAttribute('data-qr-url');
     expect(url).toMatch(/\/c\/[^/]+\/join#.+/);
+    await shot(fay, 'circles-5-move-to-phone');
     const phone = await redeem(url!, PHONE);
     expect(await phone.getByText('You are Fay.').count()).toBe(1);
     expect(await phone.getByText('You facilitate this circle.').count()).toBe(1);
