@@ -31,7 +31,7 @@ export const NEW_CIRCLE = {
 };
 
 export const START_LINKS = {
-  nav: 'Circles and meetings',
+  nav: 'Your circles and meetings',
   newCircle: 'New circle',
   myCircles: 'My circles',
 };
