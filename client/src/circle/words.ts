@@ -31,7 +31,6 @@ export const NEW_CIRCLE = {
 };
 
 export const START_LINKS = {
-  nav: 'Your circles and meetings',
   newCircle: 'New circle',
   myCircles: 'My circles',
 };

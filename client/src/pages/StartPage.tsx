@@ -39,7 +39,7 @@ export function StartPage() {
     <main className="page narrow">
       <h1>Consent Board</h1>
       <p className="lead">A live meeting board for circles that decide by consent. Start a meeting; you will facilitate it.</p>
-      <nav aria-label={START_LINKS.nav} className="start-links">
+      <nav className="start-links">
         <a href={NEW_CIRCLE_PATH} onClick={(e) => { e.preventDefault(); navigate(NEW_CIRCLE_PATH); }}>{START_LINKS.newCircle}</a>
         {' · '}
         <a href={CIRCLES_PATH} onClick={(e) => { e.preventDefault(); navigate(CIRCLES_PATH); }}>{START_LINKS.myCircles}</a>
