@@ -5,6 +5,10 @@ import { StartPage } from './pages/StartPage.tsx';
 import { JoinPage } from './pages/JoinPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { MyMeetingsPage } from './pages/MyMeetingsPage.tsx';
+import { CirclePage } from './circle/CirclePage.tsx';
+import { JoinCirclePage } from './circle/JoinCirclePage.tsx';
+import { MyCirclesPage } from './circle/MyCirclesPage.tsx';
+import { NewCirclePage } from './circle/NewCirclePage.tsx';
 
 const BoardPage = lazy(() => import('./pages/BoardPage.tsx'));
 
@@ -23,6 +27,14 @@ export function App() {
           <BoardPage meetingId={route.meetingId} />
         </Suspense>
       );
+    case 'circles':
+      return <MyCirclesPage />;
+    case 'newCircle':
+      return <NewCirclePage />;
+    case 'circle':
+      return <CirclePage circleId={route.circleId} />;
+    case 'joinCircle':
+      return <JoinCirclePage circleId={route.circleId} />;
     default:
       return <NotFoundPage />;
   }

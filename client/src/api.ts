@@ -30,7 +30,7 @@ async function send(path: string, init: RequestInit, failed?: string): Promise<R
   throw new ApiError(failed ? `${failed}: ${reason}` : reason, res.status, body.field);
 }
 
-async function call<T>(path: string, init: RequestInit): Promise<T> {
+export async function call<T>(path: string, init: RequestInit): Promise<T> {
   return (await (await send(path, init)).json()) as T;
 }
 

@@ -26,6 +26,10 @@ export type Route =
   | { name: 'meetings' }
   | { name: 'join'; meetingId: string; code: string; role: Role | null }
   | { name: 'board'; meetingId: string }
+  | { name: 'circles' }
+  | { name: 'newCircle' }
+  | { name: 'circle'; circleId: string }
+  | { name: 'joinCircle'; circleId: string }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string, search: string): Route {
@@ -38,6 +42,10 @@ export function matchRoute(pathname: string, search: string): Route {
     const role = (ROLES as readonly string[]).includes(as ?? '') ? (as as Role) : null;
     return { name: 'join', meetingId: decodeURIComponent(join[1]), code: q.get('code') ?? '', role };
   }
+  if (pathname === CIRCLES_PATH || pathname === `${CIRCLES_PATH}/`) return { name: 'circles' };
+  if (pathname === NEW_CIRCLE_PATH) return { name: 'newCircle' };
+  const circle = /^\/c\/([^/]+)(\/join)?\/?$/.exec(pathname);
+  if (circle?.[1]) return { name: circle[2] ? 'joinCircle' : 'circle', circleId: decodeURIComponent(circle[1]) };
   const board = /^\/m\/([^/]+)\/?$/.exec(pathname);
   if (board?.[1]) return { name: 'board', meetingId: decodeURIComponent(board[1]) };
   return { name: 'notFound' };
@@ -50,6 +58,9 @@ export function useRoute(): Route {
 }
 
 export const MEETINGS_PATH = '/meetings';
+export const CIRCLES_PATH = '/circles';
+export const NEW_CIRCLE_PATH = '/circles/new';
+export const circlePath = (circleId: string) => `/c/${encodeURIComponent(circleId)}`;
 export const boardPath = (meetingId: string) => `/m/${encodeURIComponent(meetingId)}`;
 /** `as=<role>` only lets the join page say so up front; the code alone decides the role. */
 export const joinPath = (meetingId: string, code: string, role: Role) =>

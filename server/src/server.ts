@@ -19,6 +19,8 @@ import type { Storage } from './storage/Storage.ts';
 import { attachSyncEndpoint } from './sync/endpoint.ts';
 import { TicketStore } from './tickets.ts';
 import { watchFacilitator } from './facilitation/watchFacilitator.ts';
+import { CircleSigner } from './circles/credentials.ts';
+import { withCircleSelections } from './circles/meetings.ts';
 import { resolveTokenSecret, TokenSigner } from './tokens.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -49,11 +51,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     options.log ??
     (config.logLevel === 'silent' ? pino({ level: 'silent' }) : pino({ level: config.logLevel, base: undefined }, pino.destination(2)));
   const now = options.now ?? Date.now;
-  const signer = new TokenSigner(resolveTokenSecret(config.tokenSecret, config.dataDir));
+  const secret = resolveTokenSecret(config.tokenSecret, config.dataDir);
+  const signer = new TokenSigner(secret);
   const storage = options.storage ?? new SqliteStorage(join(config.dataDir, 'consent.db'), { synchronous: config.sqliteSynchronous, cacheMb: config.sqliteCacheMb });
   const manager = new RoomManager({
     storage,
-    policy: options.policy ?? domainPolicy,
+    // [CI9] a decided selection reaches the meeting's circle
+    policy: withCircleSelections(options.policy ?? domainPolicy, { storage, log }),
     graceMs: config.roomGraceMs,
     compactEvery: config.compactEvery,
     maxFrameBytes: config.maxFrameBytes,
@@ -68,7 +72,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
   const access = { storage, signer, tokenTtlMs: config.tokenTtlDays * 24 * 3600 * 1000, now };
   const tickets = new TicketStore();
-  const app = createApp({ ...access, manager, tickets, clientDist: config.clientDist, version: VERSION, log, limits, maxParticipants: config.maxParticipants });
+  const app = createApp({ ...access, manager, tickets, clientDist: config.clientDist, version: VERSION, log, limits, maxParticipants: config.maxParticipants, circleSigner: new CircleSigner(secret) });
 
   let server!: Server;
   const port = await new Promise<number>((resolve, reject) => {

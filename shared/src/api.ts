@@ -2,6 +2,9 @@
 // that validates them, the board that sends them, and tests that call them.
 import { z } from 'zod';
 import { ROLES, type Role } from './schema.ts';
+import { CIRCLE_FIELD_WORDS } from './circleApi.ts';
+
+export * from './circleApi.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -17,12 +20,14 @@ const FIELD_WORDS: Record<string, string> = {
   name: 'Your name',
   code: 'The invite code',
   role: 'The role',
+  ...CIRCLE_FIELD_WORDS,
 };
 
 /** [H1] A refused request body as a sentence a person can act on, never the validator's wording. */
-export function fieldSentence(field: string, issue: { code: string; maximum?: unknown; input?: unknown }): string {
+export function fieldSentence(field: string, issue: { code: string; maximum?: unknown; input?: unknown; message?: string }): string {
   const what = FIELD_WORDS[field];
   if (issue.code === 'unrecognized_keys' || !what) return `This request has a field the server does not know ("${field}"); reload the page and try again.`;
+  if (issue.code === 'invalid_format') return `${what} is not in the expected form${issue.message ? ` (${issue.message})` : ''}.`;
   if (issue.code === 'too_big') return `${what} is too long: at most ${String(issue.maximum)} characters.`;
   if (issue.code === 'too_small' || issue.input === undefined) return `${what} is missing: please fill it in.`;
   return `${what} is not valid text.`;

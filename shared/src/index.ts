@@ -34,3 +34,4 @@ export * from './backlogView.ts';
 export * from './term.ts';
 export * from './proposalLock.ts';
 export * from './confirmObjections.ts';
+export * from './circleMeeting.ts';

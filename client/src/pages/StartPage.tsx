@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { INPUT_LIMITS } from '@consent/shared';
 import { ApiError, createMeeting } from '../api.ts';
 import { listSessions, saveSession } from '../session.ts';
-import { boardPath, MEETINGS_PATH, navigate } from '../router.ts';
+import { boardPath, CIRCLES_PATH, MEETINGS_PATH, NEW_CIRCLE_PATH, navigate } from '../router.ts';
+import { START_LINKS } from '../circle/words.ts';
 import { TextField } from '../ui/TextField.tsx';
 import { START } from '../access/words.ts';
 
@@ -38,7 +39,12 @@ export function StartPage() {
     <main className="page narrow">
       <h1>Consent Board</h1>
       <p className="lead">A live meeting board for circles that decide by consent. Start a meeting; you will facilitate it.</p>
-      {known > 0 && <p><a href={MEETINGS_PATH} onClick={(e) => { e.preventDefault(); navigate(MEETINGS_PATH); }}>{START.myMeetings}</a></p>}
+      <nav className="start-links">
+        <a href={NEW_CIRCLE_PATH} onClick={(e) => { e.preventDefault(); navigate(NEW_CIRCLE_PATH); }}>{START_LINKS.newCircle}</a>
+        {' · '}
+        <a href={CIRCLES_PATH} onClick={(e) => { e.preventDefault(); navigate(CIRCLES_PATH); }}>{START_LINKS.myCircles}</a>
+        {known > 0 && <>{' · '}<a href={MEETINGS_PATH} onClick={(e) => { e.preventDefault(); navigate(MEETINGS_PATH); }}>{START.myMeetings}</a></>}
+      </nav>
       <form onSubmit={submit} aria-label="Create a meeting">
         <TextField label="Meeting title" name="title" value={title} onChange={setTitle} required autoFocus maxLength={INPUT_LIMITS.title} error={fieldError('title')} />
         <TextField label="Circle" name="circle" value={circle} onChange={setCircle} maxLength={INPUT_LIMITS.circle} hint="The circle that meets, e.g. “Garden circle”." error={fieldError('circle')} />

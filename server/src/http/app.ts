@@ -6,6 +6,7 @@ import { CreateMeetingBody, InvitationBody, JoinMeetingBody } from '@consent/sha
 import { MEETING_NOT_FOUND } from '../auth.ts';
 import { MeetingDeleted } from '../room/RoomManager.ts';
 import { accessRoutes } from './access.ts';
+import { circleRoutes } from './circles.ts';
 import { deleteMeetingRoute } from './deleteRoute.ts';
 import type { AppDeps } from './deps.ts';
 import { facilitationRoutes } from './facilitation.ts';
@@ -88,6 +89,8 @@ export function createApp(deps: AppDeps): Hono {
       ...(format === 'html' ? { 'Content-Security-Policy': MINUTES_FILE_CSP } : {}),
     });
   });
+
+  app.route('/api/circles', circleRoutes(deps));
 
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
   // A plain GET of the sync endpoint (no upgrade) is answered here; upgrades never reach Hono.

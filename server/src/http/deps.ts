@@ -2,6 +2,7 @@
 // tickets, the built board, and the per-address rates of the costly routes.
 import type { Logger } from 'pino';
 import type { AccessDeps } from '../auth.ts';
+import type { CircleSigner } from '../circles/credentials.ts';
 import type { RoomManager } from '../room/RoomManager.ts';
 import type { TicketStore } from '../tickets.ts';
 import type { AddressRateLimiter } from './rateLimit.ts';
@@ -16,4 +17,6 @@ export interface AppDeps extends AccessDeps {
   limits: { create: AddressRateLimiter; join: AddressRateLimiter; tickets: AddressRateLimiter };
   /** Participants a meeting takes, the facilitator included. */
   maxParticipants: number;
+  /** Signs and checks circle credentials (docs/circles.md). */
+  circleSigner: CircleSigner;
 }

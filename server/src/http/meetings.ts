@@ -27,7 +27,7 @@ type Deps = Pick<AppDeps, 'storage' | 'signer' | 'manager' | 'now' | 'tokenTtlMs
 
 export const CLOSED_MEETING = 'This meeting is closed: it takes no new participants, so its record stays as it was when it closed.';
 
-const newCodes = (): JoinCodes => ({ member: randomCode(), guest: randomCode(), observer: randomCode() });
+export const newCodes = (): JoinCodes => ({ member: randomCode(), guest: randomCode(), observer: randomCode() });
 
 export async function createMeetingWithCodes(
   deps: Deps,

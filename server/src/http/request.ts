@@ -34,7 +34,7 @@ export async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
     const issue = parsed.error.issues[0]!;
     const field = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path.join('.');
     if (!field) throw new HttpError(400, 'The request is not one the server understands; reload the page and try again.');
-    throw new HttpError(400, fieldSentence(field, issue as { code: string; maximum?: unknown; input?: unknown }), field);
+    throw new HttpError(400, fieldSentence(field, issue as { code: string; maximum?: unknown; input?: unknown; message?: string }), field);
   }
   return parsed.data;
 }

@@ -105,7 +105,7 @@ export class ClientWrites {
       if (!this.apply(conn, fresh)) return;
       for (const client of verdict.clients) if (!this.owners.has(client)) this.bind(client, conn.identity.participantId);
       if (verdict.events.length) {
-        policy.appendEvents(this.deps.doc(), verdict.events, conn.identity.participantId, this.deps.now());
+        policy.appendEvents(this.deps.doc(), verdict.events, conn.identity.participantId, this.deps.now(), this.deps.meetingId);
       }
       return;
     }

@@ -39,6 +39,6 @@ export interface WritePolicy {
    * client's chain whole); the ranges of clients `keep` rejects are left out.
    */
   neutralize(update: Uint8Array, keep: (client: number) => boolean): Uint8Array;
-  /** Appends the accepted move's events to the document's log with the server's clock. */
-  appendEvents(doc: Y.Doc, events: LogEventDraftLike[], actorId: string, at: number): void;
+  /** Appends the accepted move's events to the meeting's log with the server's clock. */
+  appendEvents(doc: Y.Doc, events: LogEventDraftLike[], actorId: string, at: number, meetingId: string): void;
 }

@@ -6,8 +6,9 @@ import Database from 'better-sqlite3';
 import type { JoinCodes } from '@consent/shared';
 import { randomCode } from '../tokens.ts';
 import type { ClientBinding, MeetingRecord, RefusedDeletion, SealedAnswer, Storage, StoredDoc } from './Storage.ts';
+import { migrateCircles, SqliteCircles } from './SqliteCircles.ts';
 
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 
 // invite_code is the members' code (before version 3 it let joiners pick member or guest).
 const SCHEMA = `
@@ -111,10 +112,13 @@ export interface SqliteOptions {
   synchronous?: 'normal' | 'full';
   /** Page cache of the connection in MiB (SQLite's own default in this build is 16). */
   cacheMb?: number;
+  /** Tests only: migrate no further than this version, to build a file as an older server left it. */
+  schemaVersion?: number;
 }
 
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
+  readonly circles: SqliteCircles;
   private readonly stmt;
   private readonly appendTx;
   private readonly compactTx;
@@ -135,7 +139,8 @@ export class SqliteStorage implements Storage {
     migrateToGuestCodes(this.db);
     this.db.exec(SCHEMA);
     migrateToClosedAt(this.db);
-    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    this.db.pragma(`user_version = ${migrateCircles(this.db, Math.max(version, Math.min(options.schemaVersion ?? SCHEMA_VERSION, SCHEMA_VERSION)))}`);
+    this.circles = new SqliteCircles(this.db);
 
     const db = this.db;
     this.stmt = {

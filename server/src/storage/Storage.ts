@@ -3,6 +3,7 @@
 // snapshot plus an append-only log of Yjs updates.
 // Rooms and routes only see this interface, so another store can replace SQLite.
 import type { JoinCodes } from '@consent/shared';
+import type { CircleStorage } from './CircleStorage.ts';
 
 export interface MeetingRecord {
   id: string;
@@ -55,6 +56,8 @@ export interface SealedAnswer {
 }
 
 export interface Storage {
+  /** Circles, their members, roles, links and meetings (docs/circles.md). */
+  readonly circles: CircleStorage;
   /** Stores a new meeting and its initial document in one transaction; rejects a duplicate id. */
   createMeeting(meeting: MeetingRecord, initialUpdate: Uint8Array): Promise<void>;
   getMeeting(id: string): Promise<MeetingRecord | null>;

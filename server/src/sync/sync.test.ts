@@ -123,6 +123,7 @@ describe('sync', () => {
     const gate = new Promise<void>((r) => (release = r));
     let loads = 0;
     const wrap = (inner: Storage): Storage => ({
+      circles: inner.circles,
       createMeeting: (m, u) => inner.createMeeting(m, u),
       getMeeting: (id) => inner.getMeeting(id),
       setCodes: (id, codes) => inner.setCodes(id, codes),

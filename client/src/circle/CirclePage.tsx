@@ -1,0 +1,68 @@
+// A circle as its member sees it: name, aim, domain, members, roles and meetings;
+// the facilitator's tools beside them. A refused credential shows the server's reason.
+import { CIRCLES_PATH, navigate } from '../router.ts';
+import { AddMember } from './AddMember.tsx';
+import { CircleMeetings } from './CircleMeetings.tsx';
+import { loadCircle } from './circleSession.ts';
+import { MemberList } from './MemberList.tsx';
+import { MoveToPhone } from './MoveToPhone.tsx';
+import { RoleList } from './RoleList.tsx';
+import { useCircle } from './useCircle.ts';
+import { CIRCLE_PAGE } from './words.ts';
+import '../styles/circle.css';
+
+export function CirclePage({ circleId }: { circleId: string }) {
+  const session = loadCircle(circleId);
+  const data = useCircle(circleId, session);
+  const back = (
+    <p>
+      <a href={CIRCLES_PATH} onClick={(e) => { e.preventDefault(); navigate(CIRCLES_PATH); }}>{CIRCLE_PAGE.myCircles}</a>
+    </p>
+  );
+  if (!session) {
+    return (
+      <main className="page narrow">
+        <h1>{CIRCLE_PAGE.noAccess}</h1>
+        <p>{CIRCLE_PAGE.noAccessTodo}</p>
+        {back}
+      </main>
+    );
+  }
+  if (data.error) {
+    return (
+      <main className="page narrow">
+        <h1>{session.circleName ?? CIRCLE_PAGE.noAccess}</h1>
+        <p className="error" role="alert">{data.error.message}</p>
+        {back}
+      </main>
+    );
+  }
+  const { circle } = data;
+  if (!circle) return <p className="loading" role="status">{CIRCLE_PAGE.loading}</p>;
+  return (
+    <main className="page circle-page">
+      {back}
+      <h1>{circle.name}</h1>
+      <p className="lead">
+        {CIRCLE_PAGE.you(circle.you.name)} {circle.you.facilitator && CIRCLE_PAGE.youFacilitate}
+      </p>
+      <dl className="circle-charter">
+        <dt>{CIRCLE_PAGE.aim}</dt>
+        <dd>{circle.aim || CIRCLE_PAGE.none}</dd>
+        <dt>{CIRCLE_PAGE.domain}</dt>
+        <dd>{circle.domain || CIRCLE_PAGE.none}</dd>
+      </dl>
+      <div className="circle-columns">
+        <div>
+          <CircleMeetings circle={circle} meetings={data.meetings} session={session} />
+          <RoleList circle={circle} session={session} onChange={data.reload} />
+        </div>
+        <div>
+          <MemberList circle={circle} session={session} onChange={data.reload} />
+          {circle.you.facilitator && <AddMember circleId={circle.id} session={session} onAdded={data.reload} />}
+          <MoveToPhone circleId={circle.id} session={session} />
+        </div>
+      </div>
+    </main>
+  );
+}
