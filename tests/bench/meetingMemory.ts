@@ -12,10 +12,10 @@ import { memoryAfterGc, type GcMemory } from './proc.ts';
 import { PEERS, startServer } from './servers/index.ts';
 
 const count = Number(process.argv[2] ?? 100);
-const GRACE_MS = 2000;
+const GRACE_MS = Number(process.env.GRACE_MS ?? 2000);
 const snapshots = process.env.SNAPSHOTS === '1';
 const server = await startServer(PEERS.find((p) => p.kind === 'ours')!, { env: { ROOM_GRACE_MS: String(GRACE_MS) }, nodeFlags: snapshots ? ['--heapsnapshot-signal=SIGTTIN'] : [] });
-const snapshot = async (): Promise<void> => { if (snapshots) { process.kill(server.pid, 'SIGTTIN'); await sleep(8000); } };
+const snapshot = async (): Promise<void> => { if (snapshots) { process.kill(server.pid, 'SIGTTIN'); await sleep(15_000); } };
 const target: Target = { kind: 'ours', http: server.http, ws: server.ws };
 
 async function meeting(i: number): Promise<BenchClient[]> {
@@ -52,10 +52,10 @@ const all: BenchClient[][] = [];
 await inBatches(Array.from({ length: count }, (_, i) => i), 10, async (i) => { all[i] = await meeting(i); });
 await sleep(500);
 row('live, 3 connections with awareness', await memoryAfterGc(server.pid, server.memFile), base);
-await snapshot();
 await inBatches(all.flat(), 100, (c) => c.close());
 await sleep(200);
 row('all left, within the grace period', await memoryAfterGc(server.pid, server.memFile), base);
+await snapshot();
 await sleep(GRACE_MS + 1500);
 row('unloaded, after the grace period', await memoryAfterGc(server.pid, server.memFile), base);
 await server.stop();

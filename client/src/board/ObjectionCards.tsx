@@ -1,7 +1,7 @@
 // Objection and concern cards of the active item; the author withdraws or accepts an integration.
 import { useState } from 'react';
 import { acceptIntegration, withdrawObjection, type Card, type Objection } from '@consent/shared';
-import { useBoard } from './BoardContext.ts';
+import { useBoard, useMeetingSelect } from './BoardContext.ts';
 import { ReasonForm } from './ReasonForm.tsx';
 import { nameOf } from './words.ts';
 import { INTEGRATION } from './facilitationWords.ts';
@@ -26,7 +26,7 @@ function ObjectionCard({ id, objection: o }: { id: string; objection: Objection 
   const [integrating, setIntegrating] = useState(false);
   const mine = o.authorId === me && can.canTakePosition && o.status === 'open';
   // an objection is integrated by amending the text: until the text changed there is nothing to accept
-  const amended = (snapshot.proposals[o.itemId]?.revision ?? o.revision) !== o.revision;
+  const amended = useMeetingSelect((s) => (s.proposals[o.itemId]?.revision ?? o.revision) !== o.revision, [o.itemId, o.revision]);
   return (
     <li className={`card objection-card kind-${o.kind} status-${o.status}`} data-objection-status={o.status}>
       <p className="card-head">
