@@ -55,6 +55,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     storage,
     policy: options.policy ?? domainPolicy,
     graceMs: config.roomGraceMs,
+    sleepMs: config.roomSleepMs,
     compactEvery: config.compactEvery,
     maxFrameBytes: config.maxFrameBytes,
     log,

@@ -1,6 +1,7 @@
-// What a real meeting holds in the server, in three states: live (three
-// connections with awareness), just left (all closed, within the grace
-// period) and unloaded (after it). Each meeting has a facilitator and two
+// What a real meeting holds in the server, in four states: live (three
+// connections with awareness), live and quiet (its document asleep after
+// ROOM_SLEEP_MS), just left (all closed, within the grace period) and
+// unloaded (after it). Each meeting has a facilitator and two
 // members joined through the API, an agenda item and a typed proposal. V8
 // heap and RSS after a full GC, per meeting, over a warm baseline.
 //   cd tests && npx tsx bench/meetingMemory.ts [meetings=100]
@@ -13,8 +14,9 @@ import { PEERS, startServer } from './servers/index.ts';
 
 const count = Number(process.argv[2] ?? 100);
 const GRACE_MS = Number(process.env.GRACE_MS ?? 2000);
+const SLEEP_MS = Number(process.env.SLEEP_MS ?? 2000);
 const snapshots = process.env.SNAPSHOTS === '1';
-const server = await startServer(PEERS.find((p) => p.kind === 'ours')!, { env: { ROOM_GRACE_MS: String(GRACE_MS) }, nodeFlags: snapshots ? ['--heapsnapshot-signal=SIGTTIN'] : [] });
+const server = await startServer(PEERS.find((p) => p.kind === 'ours')!, { env: { ROOM_GRACE_MS: String(GRACE_MS), ROOM_SLEEP_MS: String(SLEEP_MS) }, nodeFlags: snapshots ? ['--heapsnapshot-signal=SIGTTIN'] : [] });
 const snapshot = async (): Promise<void> => { if (snapshots) { process.kill(server.pid, 'SIGTTIN'); await sleep(15_000); } };
 const target: Target = { kind: 'ours', http: server.http, ws: server.ws };
 
@@ -52,10 +54,13 @@ const all: BenchClient[][] = [];
 await inBatches(Array.from({ length: count }, (_, i) => i), 10, async (i) => { all[i] = await meeting(i); });
 await sleep(500);
 row('live, 3 connections with awareness', await memoryAfterGc(server.pid, server.memFile), base);
+await sleep(2 * SLEEP_MS + 500);
+row('live and quiet (document asleep)', await memoryAfterGc(server.pid, server.memFile), base);
+if (process.env.SNAP_AT === 'quiet') await snapshot();
 await inBatches(all.flat(), 100, (c) => c.close());
 await sleep(200);
 row('all left, within the grace period', await memoryAfterGc(server.pid, server.memFile), base);
-await snapshot();
+if (process.env.SNAP_AT !== 'quiet') await snapshot();
 await sleep(GRACE_MS + 1500);
 row('unloaded, after the grace period', await memoryAfterGc(server.pid, server.memFile), base);
 await server.stop();

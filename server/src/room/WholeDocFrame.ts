@@ -2,7 +2,6 @@
 // document changes (or a few seconds pass), so that many people joining at
 // once — a meeting starting, everyone reconnecting after a network blip —
 // cost one encoding, whatever the document's size.
-import * as Y from 'yjs';
 import { syncStep2 } from '@consent/shared';
 
 /** Released after this long even if unchanged, so an idle room does not hold two copies. */
@@ -17,9 +16,10 @@ export class WholeDocFrame {
     this.frame = null;
   }
 
-  get(doc: Y.Doc): Uint8Array {
+  /** `encode`: the whole document's state. */
+  get(encode: () => Uint8Array): Uint8Array {
     if (this.frame) return this.frame;
-    const frame = syncStep2(Y.encodeStateAsUpdate(doc));
+    const frame = syncStep2(encode());
     this.frame = frame;
     // one timer per room at a time, not one per encoding
     if (this.timer === null) {
