@@ -4,13 +4,14 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
-import { CLOSE, MESSAGE, SYNC, awarenessFrame, syncStep1, syncStep2, syncUpdate } from '@consent/shared';
+import { CLOSE, MESSAGE, SYNC, awarenessFrame, syncStep1, syncStep2 } from '@consent/shared';
 import type { Storage } from '../storage/Storage.ts';
 import { AwarenessRelay, AwarenessStore, decodeAwareness } from './awareness.ts';
 import { ClientWrites, MalformedFrame, SERVER_OWNER } from './ClientWrites.ts';
 import { Connection } from './Connection.ts';
 import { RoomLog, type RoomBatch } from './RoomLog.ts';
 import { QuietDoc } from './QuietDoc.ts';
+import { relayBatch } from './relayBatch.ts';
 import { WholeDocFrame } from './WholeDocFrame.ts';
 import { blockOf } from './updateBatch.ts';
 import type { WritePolicy } from './writeCheck.ts';
@@ -62,7 +63,7 @@ export class Room {
       schedule: () => deps.scheduleWrite(this),
       // A document being reloaded may hold part of an update that failed to integrate.
       snapshot: () => (this.reloading ? null : this.quiet.encode()),
-      relay: (batch) => this.relay(batch),
+      relay: (batch) => relayBatch(this.conns, batch),
     });
     this.writes = new ClientWrites({
       meetingId,
@@ -299,20 +300,6 @@ export class Room {
     for (const conn of this.conns) conn.close(CLOSE.internalError, 'storage failure');
     this.state = 'closed';
     this.markClosed();
-  }
-
-  private relay({ merged, updates }: RoomBatch): void {
-    let everything: Uint8Array | null = null;
-    for (const conn of this.conns) {
-      if (!updates.wrote(conn)) {
-        everything ??= syncUpdate(merged!);
-        conn.send(everything);
-        continue;
-      }
-      // Never echo: a sender gets the others' part of the batch only.
-      const others = updates.without(conn);
-      if (others) conn.send(syncUpdate(others));
-    }
   }
 
   /** Final write and compaction, then the document is released. */
