@@ -252,7 +252,8 @@ export class Room {
       const changed = read(() => this.awareness.apply(conn, entries, { participantId: conn.identity.participantId, name }));
       if (changed.length) {
         this.awarenessRelay.queue(changed);
-        this.deps.onPresence?.(this);
+        // not for renewals and caret moves: they change nothing about who is online (and would wake a sleeping document)
+        if (this.awareness.livenessChanged) this.deps.onPresence?.(this);
       }
     } else if (type === MESSAGE.queryAwareness) {
       conn.send(awarenessFrame(this.awareness.encode()));
