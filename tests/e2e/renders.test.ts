@@ -93,9 +93,9 @@ describe('the board re-renders only what changed', () => {
     await quiet(watcher, from, 300);
     const names = await rendersSince(watcher, from);
     console.log(`components committed on another page for one position: ${names.length} (${names.join(', ')})`);
-    expect(names).not.toContain('ProposalEditor');
-    expect(names).not.toContain('AgendaPanel');
-    expect(names.length).toBeGreaterThan(0);
+    // named by the element each renders first: the editor's <div class="proposal">, the panels' <aside class="panel …">
+    expect(names.filter((n) => n.includes('<proposal') || n.includes('agenda-panel'))).toEqual([]);
+    expect(names.filter((n) => n.includes('consent-panel')).length).toBeGreaterThanOrEqual(1);
   });
 
   it('keystroke latency to another page with ten pages open (printed, not asserted)', async () => {

@@ -9,10 +9,16 @@ export async function installRenderCounter(context: BrowserContext): Promise<voi
     // fiber tags: function, class, forwardRef, simple memo component
     const COMPONENT_TAGS = new Set([0, 1, 11, 15]);
     const PERFORMED_WORK = 1;
-    type Fiber = { tag: number; type: unknown; flags: number; alternate: Fiber | null; child: Fiber | null; sibling: Fiber | null; elementType: unknown };
+    const HOST_COMPONENT = 5;
+    type Fiber = { tag: number; type: unknown; flags: number; alternate: Fiber | null; child: Fiber | null; sibling: Fiber | null; elementType: unknown; stateNode: unknown };
+    // the production build shortens components' names: each is also named by the
+    // classes of the first element it renders, e.g. "yi<panel.consent-panel>"
     const nameOf = (f: Fiber): string => {
       const t = (f.type ?? f.elementType) as { displayName?: string; name?: string; render?: { name?: string } } | null;
-      return t?.displayName || t?.name || t?.render?.name || 'anonymous';
+      let host: Fiber | null = f.child;
+      while (host !== null && host.tag !== HOST_COMPONENT) host = host.child;
+      const cls = typeof (host?.stateNode as { className?: unknown } | undefined)?.className === 'string' ? (host!.stateNode as { className: string }).className.split(' ').join('.') : '';
+      return `${t?.displayName || t?.name || t?.render?.name || 'anonymous'}${cls ? `<${cls}>` : ''}`;
     };
     const w = window as unknown as { __renders: { at: number; names: string[] }[]; __lastCommit: number };
     w.__renders = [];
