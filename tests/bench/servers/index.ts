@@ -1,10 +1,13 @@
 // The four servers under test, each started the same way: its own Node
 // process (pinned to core 0 when taskset exists), ready when it prints
-// `running at http://127.0.0.1:<port>`. Ours runs as `npm start` runs it, the
-// compiled `server/dist/main.js` under plain node (built once per run); the
-// peers' small TypeScript entries run with `--import tsx`. Every server gets
-// `--expose-gc` and the memory hook (servers/memHook.mjs).
+// `running at http://127.0.0.1:<port>`. Every server runs compiled, under plain
+// node, so that no TypeScript loader weighs on anyone's memory or start: ours
+// as `npm start` runs it (`server/dist/main.js`), the peers' small TypeScript
+// entries compiled once per run with the same esbuild (servers/dist/, their
+// packages left to node). Every server gets `--expose-gc` and the memory hook
+// (servers/memHook.mjs).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -77,11 +80,25 @@ export function buildOurs(): void {
 
 const MEM_HOOK = join(here, 'memHook.mjs');
 
+/** Compiles a peer's entry to plain JavaScript (once per process); returns its path. */
+const compiledPeers = new Map<string, string>();
+async function compilePeer(spec: PeerSpec): Promise<string> {
+  const done = compiledPeers.get(spec.kind);
+  if (done) return done;
+  // the server's esbuild: the same bundler, one version in the workspace
+  const { build } = createRequire(join(repoRoot, 'server', 'package.json'))('esbuild') as { build(options: Record<string, unknown>): Promise<unknown> };
+  const outfile = join(here, 'dist', `${spec.kind}.mjs`);
+  await build({ absWorkingDir: spec.cwd, entryPoints: [spec.entry], outfile, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20.19', logLevel: 'warning' });
+  compiledPeers.set(spec.kind, outfile);
+  return outfile;
+}
+
 export async function startServer(spec: PeerSpec, opts: { profileDir?: string; nodeFlags?: string[]; env?: Record<string, string> } = {}): Promise<RunningServer> {
   if (spec.compiled) buildOurs();
   const dir = mkdtempSync(join(tmpdir(), `bench-${spec.kind}-`));
   const flags = [...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : []), ...(opts.nodeFlags ?? []), '--expose-gc', '--import', MEM_HOOK];
-  const child = spawnNode(0, [...flags, ...(spec.compiled ? [] : ['--import', 'tsx']), spec.entry], {
+  const entry = spec.compiled ? spec.entry : await compilePeer(spec);
+  const child = spawnNode(0, [...flags, entry], {
     cwd: spec.cwd,
     env: { ...process.env, NODE_ENV: 'production', ...spec.env(dir), BENCH_MEM_FILE: join(dir, 'mem.json'), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
