@@ -25,6 +25,8 @@ interface Node { id: number; callFrame: { functionName: string; url: string; lin
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
 
 if (hasTaskset) spawnSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
+// an unminified build: self time per function and line, not per minified line
+process.env.SERVER_MINIFY = '0';
 const dir = mkdtempSync(join(tmpdir(), 'bench-prof-'));
 const server = await startServer(PEERS.find((p) => p.kind === 'ours')!, { profileDir: dir });
 const target = { kind: 'ours' as const, http: server.http, ws: server.ws };
