@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   MAX_FRAME_BYTES: int(1024, 64 * 1024 * 1024).default(1024 * 1024),
   /** How long an empty room stays in memory before it is compacted and unloaded. */
   ROOM_GRACE_MS: int(0, 24 * 3600 * 1000).default(10_000),
+  /** A meeting's document unused this long (and up to twice as long) is kept encoded until its next use; 0 keeps it awake. */
+  ROOM_SLEEP_MS: int(0, 24 * 3600 * 1000).default(10_000),
   /** Compact a room's update log into a snapshot after this many stored updates. */
   COMPACT_EVERY: int(1, 10_000_000).default(1000),
   /** Per-connection message rate; bursts up to twice this are allowed. */
@@ -55,6 +57,7 @@ export interface Config {
   tokenTtlDays: number;
   maxFrameBytes: number;
   roomGraceMs: number;
+  roomSleepMs: number;
   compactEvery: number;
   maxMessagesPerSecond: number;
   clientDist: string;
@@ -100,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tokenTtlDays: e.TOKEN_TTL_DAYS,
     maxFrameBytes: e.MAX_FRAME_BYTES,
     roomGraceMs: e.ROOM_GRACE_MS,
+    roomSleepMs: e.ROOM_SLEEP_MS,
     compactEvery: e.COMPACT_EVERY,
     maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
     clientDist: resolve(e.CLIENT_DIST),

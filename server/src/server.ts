@@ -59,6 +59,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // [CI9] a decided selection reaches the meeting's circle
     policy: withCircleSelections(options.policy ?? domainPolicy, { storage, log }),
     graceMs: config.roomGraceMs,
+    sleepMs: config.roomSleepMs,
     compactEvery: config.compactEvery,
     maxFrameBytes: config.maxFrameBytes,
     log,

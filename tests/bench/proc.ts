@@ -1,5 +1,5 @@
 // Server CPU and memory read from /proc (Linux), plus the machine facts the report prints.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 
 const TICKS_PER_SECOND = 100;
@@ -51,4 +51,25 @@ export function foreignWaitMs(pid: number): number {
     else othersCpu += Number(fields[0]);
   }
   return (mainWait - othersCpu) / 1e6;
+}
+
+export interface GcMemory { rss: number; heapUsed: number; external: number; arrayBuffers: number }
+
+/**
+ * A server's memory after a full collection (bytes): signals the memory hook
+ * every server under test preloads (servers/memHook.mjs) and reads its answer.
+ */
+export async function memoryAfterGc(pid: number, file: string): Promise<GcMemory> {
+  const before = existsSync(file) ? statSync(file).mtimeMs : 0;
+  const asked = Date.now();
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 1000; i++) {
+    await new Promise((r) => setTimeout(r, 10));
+    if (!existsSync(file) || statSync(file).mtimeMs === before) continue;
+    try {
+      const m = JSON.parse(readFileSync(file, 'utf8')) as GcMemory & { at: number };
+      if (m.at >= asked) return m;
+    } catch { /* half written: read again */ }
+  }
+  throw new Error('the server did not report its memory within 10 s');
 }

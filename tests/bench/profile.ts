@@ -1,5 +1,5 @@
 // Profiles our server under one fixed load and prints where its CPU goes:
-//   tsx bench/profile.ts [--scenario=typing|awareness|join] [--rate=3200] [--seconds=5] [--clients=50] [--typists=<clients>]
+//   tsx bench/profile.ts [--scenario=typing|awareness|join|connect] [--rate=3200] [--seconds=5] [--clients=50] [--typists=<clients>]
 // It starts ours with `node --cpu-prof`, drives it from this process (core 1),
 // stops it gracefully so V8 writes the profile, and sums self and total time per function.
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -25,6 +25,8 @@ interface Node { id: number; callFrame: { functionName: string; url: string; lin
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
 
 if (hasTaskset) spawnSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
+// an unminified build: self time per function and line, not per minified line
+process.env.SERVER_MINIFY = '0';
 const dir = mkdtempSync(join(tmpdir(), 'bench-prof-'));
 const server = await startServer(PEERS.find((p) => p.kind === 'ours')!, { profileDir: dir });
 const target = { kind: 'ours' as const, http: server.http, ws: server.ws };
@@ -44,6 +46,11 @@ if (scenario === 'typing') {
     await sleep(50);
   }
   console.log(`awareness: ${clients} clients at 20 Hz for ${seconds} s`);
+  await room.close();
+} else if (scenario === 'connect') {
+  // every client of a meeting connecting and syncing at once (seats made beforehand)
+  const room = await openRoom(target, { clients, typists: 0, batch: clients });
+  console.log(`connect: ${clients} clients connected and synced in ${round(room.connectMs ?? NaN, 0)} ms`);
   await room.close();
 } else {
   const m = await openMeeting(target, 60);

@@ -1,11 +1,10 @@
 // The board's layout (DESIGN §6): top bar, agenda left, proposal centre, consent right.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Session } from '../session.ts';
 import type { MeetingConnection, MeetingSync } from '../sync/useMeetingSync.ts';
-import { useMeeting } from '../state/useMeeting.ts';
-import { usePresence, onlineIds } from '../state/usePresence.ts';
-import { abilities } from '../state/abilities.ts';
-import { BoardContext, type BoardState } from './BoardContext.ts';
+import { MeetingStore } from '../state/meetingStore.ts';
+import { PresenceStore } from '../state/presenceStore.ts';
+import { BoardContext, type BoardStores } from './BoardContext.ts';
 import { TopBar } from './TopBar.tsx';
 import { AgendaPanel } from './AgendaPanel.tsx';
 import { CentrePanel } from './CentrePanel.tsx';
@@ -22,11 +21,12 @@ interface Props {
 }
 
 export function Board({ meetingId, session, sync, conn, onTitle }: Props) {
-  const snapshot = useMeeting(conn.doc);
-  const users = usePresence(conn.provider);
+  const meeting = useMemo(() => new MeetingStore(conn.doc), [conn.doc]);
+  const presence = useMemo(() => new PresenceStore(conn.provider), [conn.provider]);
   const [failure, setFailure] = useState<string | null>(null);
   const me = session.participantId;
-  const title = snapshot.meta.title;
+  const title = useBoardMeta(meeting, 'title');
+  const phase = useBoardMeta(meeting, 'phase');
   useEffect(() => {
     document.title = title ? `${title} · Consent Board` : 'Consent Board';
     if (title) onTitle?.(title);
@@ -43,14 +43,14 @@ export function Board({ meetingId, session, sync, conn, onTitle }: Props) {
     }
   }, []);
 
-  const state: BoardState = useMemo(
-    () => ({ meetingId, session, doc: conn.doc, snapshot, me, can: abilities(snapshot, me), online: onlineIds(users), users, write }),
-    [meetingId, session, conn.doc, snapshot, me, users, write],
+  const stores: BoardStores = useMemo(
+    () => ({ meetingId, session, doc: conn.doc, me, write, meeting, presence }),
+    [meetingId, session, conn.doc, me, write, meeting, presence],
   );
 
   return (
-    <BoardContext.Provider value={state}>
-      <div className="board" data-phase={snapshot.meta.phase}>
+    <BoardContext.Provider value={stores}>
+      <div className="board" data-phase={phase}>
         <TopBar save={sync.save} />
         {sync.refusal && <RefusalBanner refusal={sync.refusal} onDismiss={sync.dismissRefusal} />}
         {failure && (
@@ -69,4 +69,9 @@ export function Board({ meetingId, session, sync, conn, onTitle }: Props) {
       </div>
     </BoardContext.Provider>
   );
+}
+
+/** One entry of `meta`, read before the board's context exists. */
+function useBoardMeta<K extends 'title' | 'phase'>(meeting: MeetingStore, key: K) {
+  return useSyncExternalStore(meeting.subscribe, () => meeting.get().meta[key]);
 }

@@ -1,8 +1,9 @@
 // The right side: facilitator controls, the round's speaking order, everyone's
 import { memo } from 'react';
 // position on the active item with the derived state in words, my position, the objection cards.
-import { activeItem, itemRecord, sealedRound } from '@consent/shared';
-import { useBoard } from './BoardContext.ts';
+import { activeItem, itemRecord, sealedRound, type ItemRecord } from '@consent/shared';
+import { equalData } from '../state/share.ts';
+import { useBoard, useMeetingSelect } from './BoardContext.ts';
 import { FacilitatorControls } from './FacilitatorControls.tsx';
 import { RoundOrder } from './RoundOrder.tsx';
 import { ParticipantList } from './ParticipantList.tsx';
@@ -21,7 +22,9 @@ export const ConsentPanel = memo(function ConsentPanel() {
   // Consent is the business of the items phase; before and after it the panel lists who is here.
   const consentItem = snapshot.meta.phase === 'items' && active && (active.kind === 'consent' || active.kind === 'selection') ? active : null;
   // [C16] a decided or deferred item shows the record frozen at that moment
-  const item = consentItem ? itemRecord(snapshot, consentItem.id) : null;
+  // derived from the whole snapshot, but re-rendered only when the record itself changes (not with every keystroke)
+  const consentItemId = consentItem?.id ?? null;
+  const item = useMeetingSelect((s) => (consentItemId ? itemRecord(s, consentItemId) : null), [consentItemId], sameButRevision);
   const record = item?.consent ?? null;
   const roundKey = roundKeyOf(snapshot);
   // [V1] a consent round revealed together takes positions privately until the reveal
@@ -54,3 +57,13 @@ export const ConsentPanel = memo(function ConsentPanel() {
     </aside>
   );
 });
+
+/**
+ * Two records that differ only in the proposal's revision they were derived on
+ * show the same (the panel shows no revision; a keystroke changes it, and who
+ * turned stale is in `stale`): the panel keeps the first.
+ */
+function sameButRevision(a: ItemRecord | null, b: ItemRecord | null): boolean {
+  if (a === null || b === null) return a === b;
+  return equalData({ ...a, consent: { ...a.consent, revision: '' } }, { ...b, consent: { ...b.consent, revision: '' } });
+}

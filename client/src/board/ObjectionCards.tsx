@@ -2,7 +2,7 @@
 // circle's to integrate; its author withdraws it or marks it resolved by a change.
 import { useState } from 'react';
 import { acceptIntegration, withdrawObjection, type Card, type Objection } from '@consent/shared';
-import { useBoard } from './BoardContext.ts';
+import { useBoard, useMeetingSelect } from './BoardContext.ts';
 import { IntegrationForm } from './IntegrationForm.tsx';
 import { WAY_THROUGH_WORDS } from './followUpWords.ts';
 import { nameOf } from './words.ts';
@@ -30,7 +30,7 @@ function ObjectionCard({ id, objection: o }: { id: string; objection: Objection 
   const [integrating, setIntegrating] = useState(false);
   const mine = o.authorId === me && can.canTakePosition && o.status === 'open';
   // an objection is integrated by amending the text: until the text changed there is nothing to accept
-  const amended = (snapshot.proposals[o.itemId]?.revision ?? o.revision) !== o.revision;
+  const amended = useMeetingSelect((s) => (s.proposals[o.itemId]?.revision ?? o.revision) !== o.revision, [o.itemId, o.revision]);
   const openObjection = o.kind === 'objection' && o.status === 'open';
   return (
     <li className={`card objection-card kind-${o.kind} status-${o.status}`} data-objection-status={o.status}>

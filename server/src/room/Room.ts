@@ -4,12 +4,14 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
-import { CLOSE, MESSAGE, SYNC, participants, awarenessFrame, syncStep1, syncStep2, syncUpdate } from '@consent/shared';
+import { CLOSE, MESSAGE, SYNC, awarenessFrame, syncStep1, syncStep2 } from '@consent/shared';
 import type { Storage } from '../storage/Storage.ts';
 import { AwarenessRelay, AwarenessStore, decodeAwareness } from './awareness.ts';
 import { ClientWrites, MalformedFrame, SERVER_OWNER } from './ClientWrites.ts';
 import { Connection } from './Connection.ts';
 import { RoomLog, type RoomBatch } from './RoomLog.ts';
+import { QuietDoc } from './QuietDoc.ts';
+import { relayBatch } from './relayBatch.ts';
 import { WholeDocFrame } from './WholeDocFrame.ts';
 import { blockOf } from './updateBatch.ts';
 import type { WritePolicy } from './writeCheck.ts';
@@ -30,7 +32,8 @@ export interface RoomDeps {
 export const AWARENESS_INTERVAL_MS = 50;
 
 export class Room {
-  private current = new Y.Doc();
+  /** The meeting document, asleep (encoded) while the meeting is quiet. */
+  private readonly quiet = new QuietDoc();
   readonly awareness = new AwarenessStore();
   readonly conns = new Set<Connection>();
   state: 'loading' | 'ready' | 'unloading' | 'closed' = 'loading';
@@ -59,8 +62,8 @@ export class Room {
       log: deps.log,
       schedule: () => deps.scheduleWrite(this),
       // A document being reloaded may hold part of an update that failed to integrate.
-      snapshot: () => (this.reloading ? null : Y.encodeStateAsUpdate(this.current)),
-      relay: (batch) => this.relay(batch),
+      snapshot: () => (this.reloading ? null : this.quiet.encode()),
+      relay: (batch) => relayBatch(this.conns, batch),
     });
     this.writes = new ClientWrites({
       meetingId,
@@ -68,7 +71,7 @@ export class Room {
       now: deps.now,
       log: deps.log,
       roomLog: this.log,
-      doc: () => this.current,
+      doc: () => this.quiet.doc,
       recover: () => this.recover(),
     });
     this.awarenessRelay = new AwarenessRelay(this.awareness, AWARENESS_INTERVAL_MS, (frame) => {
@@ -83,8 +86,31 @@ export class Room {
 
   /** The meeting document; replaced only when a failed apply forces a reload (see `recover`). */
   get doc(): Y.Doc {
-    return this.current;
+    return this.quiet.doc;
   }
+
+  /** The document is kept encoded until its next use (QuietDoc). */
+  get sleeping(): boolean {
+    return this.quiet.sleeping;
+  }
+
+  /** The room manager's sweep: a document unused since the last sweep, with everything stored, sleeps. */
+  sleepIfQuiet(): void {
+    if (this.state === 'ready' && !this.reloading) this.quiet.check(!this.log.busy);
+  }
+
+  /**
+   * Every change of the document (loaded or woken) is logged to be stored and relayed.
+   * A method of its own: a closure made in load() would keep the loaded document
+   * alive through its context while the document sleeps.
+   */
+  private readonly attachDoc = (doc: Y.Doc): void => {
+    doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+      this.wholeDoc.invalidate();
+      const item = { update, origin: origin instanceof Connection ? origin : null, block: blockOf(update, tr) };
+      if (!this.writes.capture(item)) this.log.add(item.update, item.origin, item.block);
+    });
+  };
 
   private async load(): Promise<void> {
     const stored = await this.deps.storage.loadDoc(this.meetingId);
@@ -92,18 +118,12 @@ export class Room {
     doc.transact(() => {
       for (const u of stored.updates) Y.applyUpdate(doc, u);
     });
-    this.current.destroy();
-    this.current = doc;
     this.wholeDoc.invalidate();
     this.log.reset(stored.lastSeq, stored.logLength);
     this.writes.reset(stored.clientOwners, stored.refusedDeletes);
-    // The server's own writes in this lifetime use this client id: nobody else may.
+    // The server's own writes in this lifetime use this client id: nobody else may (kept across sleeps).
     this.writes.bind(doc.clientID, SERVER_OWNER);
-    doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
-      this.wholeDoc.invalidate();
-      const item = { update, origin: origin instanceof Connection ? origin : null, block: blockOf(update, tr) };
-      if (!this.writes.capture(item)) this.log.add(item.update, item.origin, item.block);
-    });
+    this.quiet.adopt(doc, this.attachDoc);
     this.state = 'ready';
     for (const conn of this.conns) {
       if (conn.started) this.drain(conn);
@@ -163,12 +183,12 @@ export class Room {
 
   private start(conn: Connection): void {
     // a socket admitted while its participant was being removed arrives after the removal's sweep: close it here
-    if ((participants(this.doc).get(conn.identity.participantId) as { removedAt?: unknown } | undefined)?.removedAt !== undefined) {
+    if (this.quiet.participant(conn.identity.participantId).removed) {
       conn.close(CLOSE.forbidden, 'removed by the facilitator');
       return;
     }
     conn.started = true;
-    conn.send(syncStep1(Y.encodeStateVector(this.doc)));
+    conn.send(syncStep1(this.quiet.stateVector()));
     if (this.awareness.size) conn.send(awarenessFrame(this.awareness.encode()));
     this.drain(conn);
   }
@@ -228,12 +248,12 @@ export class Room {
       } else throw new MalformedFrame(`unknown sync message ${sub}`);
     } else if (type === MESSAGE.awareness) {
       const entries = read(() => decodeAwareness(decoding.readVarUint8Array(d)));
-      const who = participants(this.doc).get(conn.identity.participantId) as { name?: unknown } | undefined;
-      const name = typeof who?.name === 'string' ? who.name : undefined;
+      const { name } = this.quiet.participant(conn.identity.participantId);
       const changed = read(() => this.awareness.apply(conn, entries, { participantId: conn.identity.participantId, name }));
       if (changed.length) {
         this.awarenessRelay.queue(changed);
-        this.deps.onPresence?.(this);
+        // not for renewals and caret moves: they change nothing about who is online (and would wake a sleeping document)
+        if (this.awareness.livenessChanged) this.deps.onPresence?.(this);
       }
     } else if (type === MESSAGE.queryAwareness) {
       conn.send(awarenessFrame(this.awareness.encode()));
@@ -248,7 +268,7 @@ export class Room {
     const fresh = stateVector.length === 1 && stateVector[0] === 0;
     const reply = (): void => {
       if (this.reloading) void this.reloading.then(reply);
-      else conn.send(fresh ? this.wholeDoc.get(this.doc) : syncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+      else conn.send(fresh ? this.wholeDoc.get(() => this.quiet.encode()) : syncStep2(this.quiet.diff(stateVector)));
     };
     this.log.afterCommit(reply);
   }
@@ -283,20 +303,6 @@ export class Room {
     this.markClosed();
   }
 
-  private relay({ merged, updates }: RoomBatch): void {
-    let everything: Uint8Array | null = null;
-    for (const conn of this.conns) {
-      if (!updates.wrote(conn)) {
-        everything ??= syncUpdate(merged!);
-        conn.send(everything);
-        continue;
-      }
-      // Never echo: a sender gets the others' part of the batch only.
-      const others = updates.without(conn);
-      if (others) conn.send(syncUpdate(others));
-    }
-  }
-
   /** Final write and compaction, then the document is released. */
   async unload(): Promise<void> {
     if (this.state === 'closed') return;
@@ -305,7 +311,7 @@ export class Room {
       await this.log.close();
     } finally {
       this.state = 'closed';
-      this.doc.destroy();
+      this.quiet.destroy();
       this.markClosed();
     }
   }

@@ -16,6 +16,8 @@ export interface RoomManagerOptions {
   storage: Storage;
   policy: WritePolicy;
   graceMs: number;
+  /** How often quiet rooms' documents are checked for sleep (QuietDoc); 0 or absent: never. */
+  sleepMs?: number;
   compactEvery: number;
   maxFrameBytes: number;
   log: Logger;
@@ -41,8 +43,12 @@ export class RoomManager {
   /** Loads from storage so far (tests check there is one per room lifetime). */
   loads = 0;
 
+  private readonly sleepSweep: NodeJS.Timeout | null;
+
   constructor(private readonly opts: RoomManagerOptions) {
     this.writer = new WriteBatcher(opts.storage);
+    this.sleepSweep = opts.sleepMs ? setInterval(() => { for (const room of this.rooms.values()) room.sleepIfQuiet(); }, opts.sleepMs) : null;
+    this.sleepSweep?.unref();
   }
 
   get roomCount(): number {
@@ -217,6 +223,7 @@ export class RoomManager {
   /** Shutdown: close every socket with 1001, write what is pending, compact and unload every room. */
   async close(): Promise<void> {
     this.closing = true;
+    if (this.sleepSweep) clearInterval(this.sleepSweep);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     for (const [conn] of this.roomOf) conn.close(CLOSE.goingAway, 'server shutting down');

@@ -22,6 +22,19 @@ describe('AwarenessStore', () => {
     expect(decodeAwareness(store.encode()).map((e) => e.clientId)).toEqual([1]);
   });
 
+  it('says who is online changed when a state appears or is removed, not when it is renewed or a caret moves', () => {
+    const store = new AwarenessStore();
+    const conn = {};
+    store.apply(conn, [{ clientId: 1, clock: 1, json: state('p-fran', 'Fran') }], fran);
+    expect(store.livenessChanged).toBe(true);
+    store.apply(conn, [{ clientId: 1, clock: 2, json: state('p-fran', 'Fran') }], fran);
+    expect(store.livenessChanged).toBe(false);
+    store.apply(conn, [{ clientId: 1, clock: 3, json: 'null' }], fran);
+    expect(store.livenessChanged).toBe(true);
+    store.apply(conn, [{ clientId: 1, clock: 4, json: state('p-fran', 'Fran') }], fran);
+    expect(store.livenessChanged).toBe(true);
+  });
+
   it('lets no connection set or clear a client id another one introduced', () => {
     const store = new AwarenessStore();
     const mine = {};

@@ -62,6 +62,8 @@ export const MAX_IDS_PER_CONNECTION = 8;
 
 export class AwarenessStore {
   private readonly states = new Map<number, Entry>();
+  /** Whether the last apply() made a state appear or removed one (who is online may have changed). */
+  livenessChanged = false;
 
   /**
    * Applies the entries a connection sent, keeping only those it may set.
@@ -69,6 +71,7 @@ export class AwarenessStore {
    */
   apply(owner: object, entries: AwarenessEntry[], who: AwarenessIdentity): number[] {
     const changed: number[] = [];
+    this.livenessChanged = false;
     for (const entry of entries) {
       const current = this.states.get(entry.clientId);
       if (current && current.owner !== owner) continue;
@@ -85,6 +88,8 @@ export class AwarenessStore {
       const newer = !current || current.clock < entry.clock || (current.clock === entry.clock && isRemoval && current.json !== 'null');
       if (!newer) continue;
       if (isRemoval && !current) continue;
+      // a state that appears or is removed changes who is online; a renewal or a caret move does not
+      if (!current || (current.json === 'null') !== isRemoval) this.livenessChanged = true;
       this.states.set(entry.clientId, { clock: entry.clock, json: isRemoval ? 'null' : entry.json, owner });
       changed.push(entry.clientId);
     }

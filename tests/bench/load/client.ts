@@ -30,7 +30,15 @@ const SYNC_REPLY = 4;
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
 const EMPTY_STATE_VECTOR = new Uint8Array([0]);
 
-export const counters = { framesIn: 0, bytesIn: 0, awarenessIn: 0, updatesIn: 0, refused: 0, closedUnexpectedly: 0 };
+export const counters = { framesIn: 0, bytesIn: 0, awarenessIn: 0, awarenessBytesIn: 0, updatesIn: 0, refused: 0, closedUnexpectedly: 0 };
+
+/**
+ * Caret latency: while `on`, every awareness state sent is stamped by
+ * (clientID, clock), and every receiver that gets it records the delay, so
+ * whatever batching a server does shows as delay. All clients share this
+ * process, so one clock serves both ends.
+ */
+export const awarenessProbe = { on: false, sent: new Map<string, number>(), latencies: [] as number[] };
 
 export class BenchClient {
   readonly ws: WebSocket;
@@ -108,6 +116,8 @@ export class BenchClient {
       this.readUpdate(d);
     } else if (type === MESSAGE.awareness) {
       counters.awarenessIn++;
+      counters.awarenessBytesIn += data.byteLength;
+      if (awarenessProbe.on) this.readAwareness(d);
     } else if (type === MESSAGE.ack) {
       this.onAck(decoding.readVarUint(d));
     } else if (type === MESSAGE.refused) {
@@ -131,6 +141,20 @@ export class BenchClient {
     });
   }
 
+  private readAwareness(d: decoding.Decoder): void {
+    const now = performance.now();
+    const inner = decoding.createDecoder(decoding.readVarUint8Array(d));
+    const n = decoding.readVarUint(inner);
+    for (let i = 0; i < n; i++) {
+      const client = decoding.readVarUint(inner);
+      const clock = decoding.readVarUint(inner);
+      decoding.readVarString(inner);
+      if (client === this.clientID) continue;
+      const sentAt = awarenessProbe.sent.get(`${client}:${clock}`);
+      if (sentAt !== undefined) awarenessProbe.latencies.push(now - sentAt);
+    }
+  }
+
   hasSeen(client: number): boolean { return this.seen.has(client); }
 
   /** Our ack carries the running count of this connection's writes now durable (updates and step 2 alike). */
@@ -150,7 +174,9 @@ export class BenchClient {
 
   sendAwareness(stateJson: string): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
-    this.ws.send(awarenessFrame(this.prefix, this.clientID, ++this.awarenessClock, stateJson));
+    const clock = ++this.awarenessClock;
+    if (awarenessProbe.on) awarenessProbe.sent.set(`${this.clientID}:${clock}`, performance.now());
+    this.ws.send(awarenessFrame(this.prefix, this.clientID, clock, stateJson));
   }
 
   get bufferedAmount(): number { return this.ws.bufferedAmount; }

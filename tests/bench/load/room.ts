@@ -18,6 +18,8 @@ export interface Room {
   name: string;
   members: Member[];
   meeting: Meeting | null;
+  /** From the first socket opening to the last client synced (ms). */
+  connectMs?: number;
   close(): Promise<void>;
 }
 
@@ -64,7 +66,11 @@ export async function openMeeting(target: Target, seats: number): Promise<{ meet
   return { meeting, seats: out };
 }
 
-export interface RoomOptions { clients: number; typists: number; tracker?: LatencyTracker; ack?: boolean }
+export interface RoomOptions {
+  clients: number; typists: number; tracker?: LatencyTracker; ack?: boolean;
+  /** Clients connecting at once (default 50). */
+  batch?: number;
+}
 
 /** The awareness `user` a board client publishes (ours checks it against the token's participant). */
 export function userOf(seat: Seat | null, i: number): { id: string; name: string; color: string } {
@@ -77,7 +83,9 @@ export async function openRoom(target: Target, opts: RoomOptions): Promise<Room>
   if (target.kind === 'ours') ({ meeting, seats } = await openMeeting(target, opts.clients));
   const name = meeting?.meetingId ?? `room-${++roomCounter}`;
   const members: Member[] = [];
-  await inBatches(seats, 50, async (seat, i) => {
+  // seats (HTTP joins) are made above; this times only connecting and syncing
+  const connectStart = performance.now();
+  await inBatches(seats, opts.batch ?? 50, async (seat, i) => {
     const typist = i < opts.typists ? new Typist(FRAGMENT, seedCounter++) : null;
     const client = new BenchClient({
       kind: target.kind, base: target.ws, room: name, token: seat?.token, tracker: opts.tracker, ack: opts.ack,
@@ -87,6 +95,7 @@ export async function openRoom(target: Target, opts: RoomOptions): Promise<Room>
     await client.opened;
     await client.synced;
   });
+  const connectMs = performance.now() - connectStart;
   // each typist creates its paragraph; wait until someone else has it so typing never races it
   const watcher = members[members.length - 1]!.client;
   for (const m of members) if (m.typist) m.client.sendUpdate(m.typist.setupUpdate);
@@ -94,7 +103,7 @@ export async function openRoom(target: Target, opts: RoomOptions): Promise<Room>
     await waitFor(() => members.every((m) => m.typist === null || m.client === watcher || watcher.hasSeen(m.typist.clientID)), 10_000, 'typist paragraphs');
   }
   return {
-    name, members, meeting,
+    name, members, meeting, connectMs,
     async close() { await inBatches(members, 200, (m) => m.client.close()); },
   };
 }

@@ -3,7 +3,7 @@ import { awareness } from './awareness.ts';
 import { ceiling } from './ceiling.ts';
 import type { Scenario } from './context.ts';
 import type { ServerKind } from '../load/client.ts';
-import { durability, durableNote } from './durability.ts';
+import { DURABILITY_VARIANTS, durability, durableNote } from './durability.ts';
 import { fanout } from './fanout.ts';
 import { join } from './join.ts';
 import { manyRooms } from './manyRooms.ts';
@@ -14,6 +14,8 @@ export interface ScenarioSpec {
   run: Scenario;
   /** Servers the scenario can measure; the others get its `na` note without being started. */
   only?: { kinds: ServerKind[]; na: (kind: ServerKind) => string };
+  /** Ours is started once per variant, with its environment; the metrics are merged (keys carry the label). */
+  variants?: { label: string; env: Record<string, string> }[];
 }
 
 export const SCENARIOS: ScenarioSpec[] = [
@@ -22,5 +24,5 @@ export const SCENARIOS: ScenarioSpec[] = [
   { id: 'rooms', title: '3. Many rooms: 3 clients each', run: manyRooms },
   { id: 'join', title: '4. Join: time to synced, and 50 joins in one second beside an active room', run: join, only: { kinds: ['ours', 'hocuspocus', 'yws'], na: () => 'the relay keeps no document: there is nothing to join' } },
   { id: 'awareness', title: '5. Awareness: every client moves its caret at 20 Hz', run: awareness },
-  { id: 'durability', title: '6. Durability: update sent → durable ack, 500 updates/s', run: durability, only: { kinds: ['ours'], na: durableNote } },
+  { id: 'durability', title: '6. Durability: update sent → durable ack, 500 updates/s', run: durability, only: { kinds: ['ours'], na: durableNote }, variants: DURABILITY_VARIANTS },
 ];

@@ -1,12 +1,15 @@
 // Scenario 4, join: time from opening a socket to holding the whole document
-// (sync step 2 received) for documents of 10 kB to 10 MB; then 50 joins of the
-// 1 MB document within one second while another room types, and that room's worst stall.
+// (sync step 2 received) for documents of 10 kB to 10 MB, both for a document
+// unchanged since the last join (a server may answer from a cached frame) and
+// for one that changed since (one keystroke before each join); then 50 joins
+// of the 1 MB document within one second while another room types, and that
+// room's worst stall; last, 200 clients connecting and syncing to one meeting at once.
 import * as Y from 'yjs';
 import { BenchClient } from '../load/client.ts';
 import { holdUpMeter, measureTyping, round, sleep, type Metric } from '../load/drive.ts';
 import { FRAGMENT, openMeeting, openRoom, waitFor, type Target } from '../load/room.ts';
 import type { Seat } from '../load/api.ts';
-import { buildDocument } from '../load/typist.ts';
+import { buildDocument, Typist } from '../load/typist.ts';
 import { LatencyTracker, summarize } from '../load/tracker.ts';
 import type { Context } from './context.ts';
 
@@ -62,7 +65,7 @@ export async function join(ctx: Context): Promise<Metric[]> {
   const sizes = ctx.quick ? SIZES.slice(0, 3) : SIZES;
   let oneMB: SeededRoom | null = null;
   for (const [label, size] of sizes) {
-    const s = await seed(target, size, joins + (size === 1_000_000 ? 50 : 0));
+    const s = await seed(target, size, 2 * joins + (size === 1_000_000 ? 50 : 0));
     // the first join also proves the server holds the whole document
     let first = await timeJoin(target, s.room, s.seats.pop());
     for (let i = 0; first.bytes < s.bytes * 0.95 && i < 100; i++) { await sleep(50); first = await timeJoin(target, s.room, s.seats.pop()); }
@@ -70,11 +73,24 @@ export async function join(ctx: Context): Promise<Metric[]> {
     const holdUp = holdUpMeter(ctx.pid);
     for (let i = 0; i < joins - 1; i++) times.push((await timeJoin(target, s.room, s.seats.pop())).ms);
     const t = summarize(times);
+    // a document that changed since the last join: one keystroke, then the join
+    const editor = new Typist(FRAGMENT, 900_000 + size);
+    s.seeder.sendUpdate(editor.setupUpdate);
+    const changed: number[] = [];
+    for (let i = 0; i < joins - 1; i++) {
+      s.seeder.sendUpdate(editor.next().update);
+      await waitFor(() => s.seeder.bufferedAmount === 0, 10_000, 'edit sent');
+      await sleep(5);
+      changed.push((await timeJoin(target, s.room, s.seats.pop())).ms);
+    }
+    const c = summarize(changed);
     out.push(
       { key: `${label} · sync step 2 sent on join (kB)`, value: round(first.bytes / 1000, 0) },
       { key: `${label} · join p50 (ms)`, value: round(t.p50, 1), better: 'lower' },
       { key: `${label} · join p99 (ms)`, value: round(t.p99, 1), better: 'lower' },
       { key: `${label} · join max (ms)`, value: round(t.max, 1), better: 'lower' },
+      { key: `${label} · changed since the last join · join p50 (ms)`, value: round(c.p50, 1), better: 'lower' },
+      { key: `${label} · changed since the last join · join p99 (ms)`, value: round(c.p99, 1), better: 'lower' },
       ...machineRows(`${label} · `, holdUp()),
     );
     if (size === 1_000_000) oneMB = s;
@@ -82,6 +98,10 @@ export async function join(ctx: Context): Promise<Metric[]> {
   }
   if (ctx.quick) out.push({ key: '10 MB · join p99 (ms)', value: null, note: 'not run in --quick' });
   if (oneMB !== null) out.push(...(await burst(ctx, oneMB)));
+  // every client of a 200-seat meeting connecting at once (seats are made beforehand)
+  const many = await openRoom(ctx.target, { clients: 200, typists: 0, batch: 200 });
+  out.push({ key: 'connect and sync 200 clients to one meeting (ms)', value: round(many.connectMs ?? NaN, 0), better: 'lower' });
+  await many.close();
   return out;
 }
 

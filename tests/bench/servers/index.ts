@@ -1,7 +1,13 @@
 // The four servers under test, each started the same way: its own Node
-// process (`node --import tsx <entry>`, pinned to core 0 when taskset exists),
-// ready when it prints `running at http://127.0.0.1:<port>`.
+// process (pinned to core 0 when taskset exists), ready when it prints
+// `running at http://127.0.0.1:<port>`. Every server runs compiled, under plain
+// node, so that no TypeScript loader weighs on anyone's memory or start: ours
+// as `npm start` runs it (`server/dist/main.js`), the peers' small TypeScript
+// entries compiled once per run with the same esbuild (servers/dist/, their
+// packages left to node). Every server gets `--expose-gc` and the memory hook
+// (servers/memHook.mjs).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -18,12 +24,14 @@ export interface PeerSpec {
   short: string;
   cwd: string;
   entry: string;
+  /** Runs without the TypeScript loader (a compiled entry). */
+  compiled?: boolean;
   env: (dataDir: string) => Record<string, string>;
 }
 
 export const PEERS: PeerSpec[] = [
   {
-    kind: 'ours', label: 'ours', short: 'ours', cwd: join(repoRoot, 'server'), entry: 'src/main.ts',
+    kind: 'ours', label: 'ours', short: 'ours', cwd: join(repoRoot, 'server'), entry: 'dist/main.js', compiled: true,
     // `npm start` settings: port 0, a fresh data dir, everything else default but the
     // per-address limits, which would count every bench client (all on 127.0.0.1) as one person
     env: (dir) => ({
@@ -52,6 +60,8 @@ export function spawnNode(core: number, args: string[], options: Parameters<type
 export interface RunningServer {
   spec: PeerSpec;
   pid: number;
+  /** Where the memory hook writes; the load generator signals `pid` and reads it. */
+  memFile: string;
   http: string;
   ws: string;
   /** Null while running; else how it ended, with the tail of its stderr. */
@@ -59,12 +69,38 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(spec: PeerSpec, opts: { profileDir?: string; nodeFlags?: string[] } = {}): Promise<RunningServer> {
+/** Builds ours (server/dist) as `npm start` does; once per process. */
+let built = false;
+export function buildOurs(): void {
+  if (built) return;
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: join(repoRoot, 'server'), stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('building the server failed');
+  built = true;
+}
+
+const MEM_HOOK = join(here, 'memHook.mjs');
+
+/** Compiles a peer's entry to plain JavaScript (once per process); returns its path. */
+const compiledPeers = new Map<string, string>();
+async function compilePeer(spec: PeerSpec): Promise<string> {
+  const done = compiledPeers.get(spec.kind);
+  if (done) return done;
+  // the server's esbuild: the same bundler, one version in the workspace
+  const { build } = createRequire(join(repoRoot, 'server', 'package.json'))('esbuild') as { build(options: Record<string, unknown>): Promise<unknown> };
+  const outfile = join(here, 'dist', `${spec.kind}.mjs`);
+  await build({ absWorkingDir: spec.cwd, entryPoints: [spec.entry], outfile, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20.19', logLevel: 'warning' });
+  compiledPeers.set(spec.kind, outfile);
+  return outfile;
+}
+
+export async function startServer(spec: PeerSpec, opts: { profileDir?: string; nodeFlags?: string[]; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  if (spec.compiled) buildOurs();
   const dir = mkdtempSync(join(tmpdir(), `bench-${spec.kind}-`));
-  const flags = [...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : []), ...(opts.nodeFlags ?? [])];
-  const child = spawnNode(0, [...flags, '--import', 'tsx', spec.entry], {
+  const flags = [...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : []), ...(opts.nodeFlags ?? []), '--expose-gc', '--import', MEM_HOOK];
+  const entry = spec.compiled ? spec.entry : await compilePeer(spec);
+  const child = spawnNode(0, [...flags, entry], {
     cwd: spec.cwd,
-    env: { ...process.env, NODE_ENV: 'production', ...spec.env(dir) },
+    env: { ...process.env, NODE_ENV: 'production', ...spec.env(dir), BENCH_MEM_FILE: join(dir, 'mem.json'), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -83,6 +119,7 @@ export async function startServer(spec: PeerSpec, opts: { profileDir?: string; n
   return {
     spec,
     pid: child.pid!,
+    memFile: join(dir, 'mem.json'),
     http: `http://127.0.0.1:${port}`,
     ws: `ws://127.0.0.1:${port}`,
     exitInfo: () => (child.exitCode === null && child.signalCode === null ? null
