@@ -1,7 +1,7 @@
 // `tsx src/main.ts`: starts Consent Board from the environment and stops it
 // gracefully on SIGINT/SIGTERM.
 import { setFlagsFromString } from 'node:v8';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { startServer } from './server.ts';
 
 // Keep V8's young generation at its initial size instead of letting it grow to
@@ -12,7 +12,7 @@ import { startServer } from './server.ts';
 // updates/s. V8 reads this flag each time it would grow the space.
 setFlagsFromString('--semi-space-growth-factor=1');
 
-let config;
+let config: Config;
 try {
   config = loadConfig(process.env);
 } catch (err) {
@@ -23,7 +23,7 @@ try {
   throw err;
 }
 
-let server;
+let server: Awaited<ReturnType<typeof startServer>>;
 try {
   server = await startServer(config);
 } catch (err) {

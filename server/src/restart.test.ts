@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join as joinPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { CLOSE, NOTE_KEY, notes } from '@consent/shared';
 import { connectPeer, createMeeting, join, removeDir, synced, tempDir, waitFor, type Peer } from './testing/harness.ts';
 

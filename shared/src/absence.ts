@@ -1,6 +1,6 @@
 // Named writes for the decision policy, positions given beforehand and consent with a
 // concern (rules Q1, Q9, C25, C26 in docs/consent-spec.md). Each is one transaction.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { ORIGIN } from './protocol.ts';
 import { proposalNodes, proposalRevision } from './revision.ts';
 import { isBlankProposal } from './minutes/proposalText.ts';

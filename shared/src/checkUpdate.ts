@@ -272,7 +272,7 @@ function logFacilitation(path: WritePath, events: LogEventDraft[]): void {
 /** [S6] Deciding a selection item records who holds the role, and until when. */
 function selectionEvent(snapshot: MeetingSnapshot, itemId: string): LogEventDraft | null {
   const item = snapshot.agenda.find((i) => i.id === itemId);
-  if (!item || item.kind !== 'selection' || !item.candidateId) return null;
+  if (item?.kind !== 'selection' || !item.candidateId) return null;
   return { type: 'selection', itemId, roleName: item.roleName ?? item.title, holderId: item.candidateId, termEnd: item.termEnd ?? null };
 }
 

@@ -135,7 +135,7 @@ function converge(peerCount: number, ops: Op[]): void {
     Y.applyUpdate(d, seed);
     return d;
   });
-  ops.forEach((op, n) => apply(docs, op, 10 + n));
+  for (const [n, op] of ops.entries()) apply(docs, op, 10 + n);
   fullSync(docs);
   const [first, ...rest] = docs.map((d) => readMeeting(d));
   const consent = (r: NonNullable<typeof first>) => r.meeting.agenda.map((i) => deriveConsent(r.meeting, i.id));

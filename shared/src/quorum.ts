@@ -38,7 +38,7 @@ export function quorumSentence(q: QuorumState): string {
 export function mayGivePositionBeforehand(s: MeetingSnapshot, itemId: string, participantId: string): boolean {
   const who = s.participants[participantId];
   const item = s.agenda.find((i) => i.id === itemId);
-  if (!who || who.role !== 'member' || who.present || who.removedAt !== undefined || !item) return false;
+  if (who?.role !== 'member' || who.present || who.removedAt !== undefined || !item) return false;
   if ((item.kind !== 'consent' && item.kind !== 'selection') || item.stage === 'decided' || item.stage === 'deferred') return false;
   if (s.rounds[itemId]?.kind === 'consent') return false;
   return !isBlankProposal(s.proposals[itemId]?.nodes ?? []);

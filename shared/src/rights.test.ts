@@ -84,7 +84,10 @@ const CASES: Case[] = [
   { title: '[R9] the facilitator does not add a participant', actor: as('fran'), change: (d) => participants(d).set('x', { name: 'X', role: 'member', present: true, joinedAt: NOW }), refused: 'R9', reason: /written by the server/ },
   { title: '[R10] a member gives their own position', actor: as('ben'), setup: openConsentRound, change: (d) => givePosition(d, 'item1', 'ben', 'consent', NOW), refused: null },
   { title: '[R10] a guest gives their own position (shown, never counted)', actor: as('gus'), setup: openConsentRound, change: (d) => givePosition(d, 'item1', 'gus', 'object', NOW), refused: null },
-  { title: '[R10] a member removes their own position', actor: as('ben'), setup: (s) => (openConsentRound(s), givePosition(s, 'item1', 'ben', 'object', NOW)), change: (d) => positions(d).delete('item1/ben'), refused: null },
+  { title: '[R10] a member removes their own position', actor: as('ben'), setup: (s) => {
+    openConsentRound(s);
+    givePosition(s, 'item1', 'ben', 'object', NOW);
+  }, change: (d) => positions(d).delete('item1/ben'), refused: null },
   { title: '[R10] a member does not forge another’s consent', actor: as('ben'), setup: openConsentRound, change: (d) => givePosition(d, 'item1', 'cleo', 'consent', NOW), refused: 'R10', reason: /^members may only write their own position: positions\/item1\/cleo is Cleo's$/ },
   { title: '[R10] the facilitator does not forge a position', actor: as('fran'), setup: openConsentRound, change: (d) => givePosition(d, 'item1', 'ben', 'consent', NOW), refused: 'R10' },
   { title: '[R10] a malformed position key belongs to nobody', actor: as('ben'), change: (d) => positions(d).set('ben', { position: 'consent' }), refused: 'R10', reason: /nobody's/ },
@@ -120,7 +123,10 @@ const CASES: Case[] = [
   { title: '[R14] a member writes their own evaluation', actor: as('ben'), change: (d) => addEvaluation(d, 'ben', { ratings: { clarity: 4 }, comment: 'ok' }), refused: null },
   { title: '[R14] a member does not write another’s evaluation', actor: as('ben'), change: (d) => addEvaluation(d, 'cleo', { ratings: { clarity: 1 }, comment: 'bad' }), refused: 'R14', reason: /evaluation\/cleo is Cleo's/ },
   { title: '[R15] nobody writes an unknown root', actor: as('fran'), change: (d) => d.getMap('extra').set('a', 1), refused: 'R15' },
-  { title: '[R16] a member does not remove another’s position', actor: as('ben'), setup: (s) => (openConsentRound(s), givePosition(s, 'item1', 'cleo', 'object', NOW)), change: (d) => positions(d).delete('item1/cleo'), refused: 'R16', reason: /positions\/item1\/cleo is Cleo's/ },
+  { title: '[R16] a member does not remove another’s position', actor: as('ben'), setup: (s) => {
+    openConsentRound(s);
+    givePosition(s, 'item1', 'cleo', 'object', NOW);
+  }, change: (d) => positions(d).delete('item1/cleo'), refused: 'R16', reason: /positions\/item1\/cleo is Cleo's/ },
   { title: '[R16] the facilitator does not remove a participant', actor: as('fran'), change: (d) => participants(d).delete('ben'), refused: 'R16' },
   { title: '[R16] a member does not delete another’s card', actor: as('cleo'), setup: bensCard, change: (d) => objections(d).delete('o1'), refused: 'R16' },
   { title: '[R16] a member does not delete another’s evaluation', actor: as('cleo'), setup: (s) => addEvaluation(s, 'ben', { ratings: {}, comment: 'fine' }), change: (d) => evaluation(d).delete('ben'), refused: 'R16' },

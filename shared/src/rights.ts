@@ -1,6 +1,6 @@
 // Who may write what (DESIGN §5) as one table, and the check of an update's
 // touched paths against it. Rules R1–R20, R22, R23, P4, V2, V3 and S4 in docs/consent-spec.md.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { INTEGRATION_PATHS, ParticipantSchema, ROOT, RoundSchema, TermSchema, itemIdOfProposalRoot, meta, participants, rounds, splitPositionKey } from './schema.ts';
 import { isSealedNow } from './sealed.ts';
 import { absenceProblem } from './absenceRights.ts';

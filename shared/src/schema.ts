@@ -1,6 +1,6 @@
 // The meeting document's one schema: root names, entry keys, zod schemas for
 // every entry and typed getters. Nobody else spells a root name (DESIGN §2).
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { AbsenceRecordFields, AbsenteePolicy, QuorumSetting } from './policySchema.ts';
 

@@ -1,7 +1,7 @@
 // Rounds revealed together [V1–V7]: which round of an item is sealed now, who
 // has given an answer, and the one transaction that reveals every answer. The
 // answers themselves never enter the document before the reveal: the server keeps them.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { eligibleMembers } from './consent.ts';
 import { ORIGIN } from './protocol.ts';

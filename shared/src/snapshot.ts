@@ -91,17 +91,26 @@ export function readMeeting(doc: Y.Doc): ReadResult {
 
   const agendaOut: AgendaItem[] = [];
   const seen = new Set<string>();
-  agenda(doc).forEach((entry: unknown, index: number) => {
-    if (!(entry instanceof Y.Map)) return ignore(ROOT.agenda, index, 'an agenda item must be a Y.Map');
+  for (const [index, entry] of agenda(doc).toArray().entries()) {
+    if (!(entry instanceof Y.Map)) {
+      ignore(ROOT.agenda, index, 'an agenda item must be a Y.Map');
+      continue;
+    }
     const raw: Record<string, unknown> = {};
     for (const key of AGENDA_ITEM_KEYS) if (entry.has(key)) raw[key] = entry.get(key);
     const parsed = AgendaItemSchema.safeParse(raw);
-    if (!parsed.success) return ignore(ROOT.agenda, index, describeIssues(parsed.error));
+    if (!parsed.success) {
+      ignore(ROOT.agenda, index, describeIssues(parsed.error));
+      continue;
+    }
     // two peers can insert the same id (a concurrent move copies the item): the first one wins
-    if (seen.has(parsed.data.id)) return ignore(ROOT.agenda, index, `duplicate agenda item id "${parsed.data.id}"`);
+    if (seen.has(parsed.data.id)) {
+      ignore(ROOT.agenda, index, `duplicate agenda item id "${parsed.data.id}"`);
+      continue;
+    }
     seen.add(parsed.data.id);
     agendaOut.push(parsed.data);
-  });
+  }
 
   const termsOut = readRecord(terms(doc), ROOT.terms, TermSchema, ignore);
   const proposals: Record<string, ProposalSnapshot> = {};

@@ -32,6 +32,7 @@ export interface DecodedUpdate {
 }
 
 // Yjs types are generic over their event type, which nothing here reads
+// biome-ignore lint/suspicious/noExplicitAny: Yjs types its shared types' events with any
 export type AnyType = Y.AbstractType<any>;
 /** Where an update item's parent is: a root name, a type of the doc, or the update's item creating the type. */
 export type Parent = string | AnyType | Y.Item;
@@ -149,7 +150,7 @@ export class StructLocator {
   agendaItemId(item: AnyType | Y.Item): string | null {
     if (!(item instanceof Y.Item)) {
       const id = item._map.get('id');
-      const value = id && !id.deleted ? valueOf(id.content) : undefined;
+      const value = id && !id.deleted ? contentValue(id.content) : undefined;
       return typeof value === 'string' ? value : null;
     }
     let id = this.newItemIds?.get(item);
@@ -157,7 +158,7 @@ export class StructLocator {
     id = null;
     for (const s of this.update.structs) {
       if (s instanceof Y.Item && s.parentSub === 'id' && s.parent instanceof Y.ID && Y.compareIDs(s.parent, item.id)) {
-        const value = valueOf(s.content);
+        const value = contentValue(s.content);
         if (typeof value === 'string') id = value;
       }
     }
@@ -210,7 +211,7 @@ export class StructLocator {
 }
 
 /** The plain value of a map entry's content: the last JSON value, or the marker of its nested type. */
-export function valueOf(content: Y.Item['content']): unknown {
+export function contentValue(content: Y.Item['content']): unknown {
   if (content instanceof Y.ContentType) {
     for (const [type, m] of NESTED) if (content.type instanceof type) return m;
     return undefined;

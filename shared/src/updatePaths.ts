@@ -2,7 +2,7 @@
 // deletes, read from the decoded update and the document without applying it.
 import * as Y from 'yjs';
 import { ROOT } from './schema.ts';
-import { INERT, StructLocator, valueOf, type AnyType, type DecodedUpdate, type Located, type Parent } from './structLocator.ts';
+import { INERT, StructLocator, contentValue, type AnyType, type DecodedUpdate, type Located, type Parent } from './structLocator.ts';
 
 export { nestedTypeOf, type DecodedUpdate, type NestedType } from './structLocator.ts';
 
@@ -95,7 +95,7 @@ class PathReader {
     if ('unresolved' in at) return this.unresolved(item.id, at.unresolved);
     const content = item.content;
     const live = !(content instanceof Y.ContentDeleted) && !this.deletedInUpdate?.has(item);
-    this.emit(at, resolved.parent, live ? 'write' : 'delete', live ? valueOf(content) : undefined, live);
+    this.emit(at, resolved.parent, live ? 'write' : 'delete', live ? contentValue(content) : undefined, live);
   }
 
   private emit(at: Located, parent: Parent, op: 'write' | 'delete', after: unknown, live: boolean, before?: unknown): void {
@@ -197,7 +197,7 @@ class PathReader {
     const at = this.at.locate(parent, struct.parentSub, struct);
     if (at === INERT || 'unresolved' in at) return;
     const current = struct.parentSub !== null && parent._map.get(struct.parentSub) === struct;
-    this.emit(at, parent, 'delete', undefined, false, current ? valueOf(struct.content) : undefined);
+    this.emit(at, parent, 'delete', undefined, false, current ? contentValue(struct.content) : undefined);
   }
 
   /** Deletions of the update's own new structs: they make those writes intermediate; the rest would stay pending. */
@@ -223,7 +223,7 @@ class PathReader {
 function currentValue(map: unknown, sub: string): unknown {
   if (!(map instanceof Y.AbstractType)) return undefined;
   const item = (map as AnyType)._map.get(sub);
-  return item && !item.deleted ? valueOf(item.content) : undefined;
+  return item && !item.deleted ? contentValue(item.content) : undefined;
 }
 
 function pathId(p: WritePath): string {

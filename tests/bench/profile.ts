@@ -41,7 +41,7 @@ if (scenario === 'typing') {
   const t0 = performance.now();
   let n = 0;
   while (performance.now() - t0 < seconds * 1000) {
-    room.members.forEach((m, i) => m.client.sendAwareness(JSON.stringify({ user: userOf(m.seat, i), cursor: { anchor: n, head: n } })));
+    for (const [i, m] of room.members.entries()) m.client.sendAwareness(JSON.stringify({ user: userOf(m.seat, i), cursor: { anchor: n, head: n } }));
     n++;
     await sleep(50);
   }

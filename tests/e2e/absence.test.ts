@@ -32,7 +32,7 @@ const movesOffered = (page: Page) => page.getByRole('group', { name: 'Allowed mo
 describe('[Q1–Q9][C25–C28] quorum, absent members and concerns on the board', () => {
   it('1. [Q1][R22] the facilitator sets the quorum and the absentee policy in the lobby', async () => {
     const fac = await openPage('fac');
-    await fac.goto(suite.server.url + '/');
+    await fac.goto(`${suite.server.url}/`);
     await fac.getByLabel('Meeting title').fill('Tool library, March');
     await fac.getByLabel(/^Circle/).fill('Tool library circle');
     await fac.getByLabel(/^The circle's aim/).fill('Tools shared by the whole street.');

@@ -20,7 +20,7 @@ async function newPage(): Promise<Page> {
 /** The facilitator creates a meeting on the start page; answers the board page and the member link. */
 async function createMeeting(): Promise<{ fac: Page; memberLink: string }> {
   const fac = await newPage();
-  await fac.goto(suite.server.url + '/');
+  await fac.goto(`${suite.server.url}/`);
   await fac.getByLabel('Meeting title').fill('Tool shed circle');
   await fac.getByLabel('Your name').fill('Fran');
   await button(fac, 'Create meeting').click();
@@ -48,7 +48,7 @@ describe('the "cannot open this board" screen', () => {
     await ana.evaluate(() => {
       for (const key of Object.keys(localStorage)) {
         const session = JSON.parse(localStorage.getItem(key)!) as { token: string };
-        localStorage.setItem(key, JSON.stringify({ ...session, token: session.token.slice(0, -4) + 'AAAA' }));
+        localStorage.setItem(key, JSON.stringify({ ...session, token: `${session.token.slice(0, -4)}AAAA` }));
       }
     });
     await ana.reload();
@@ -78,12 +78,12 @@ describe('the "cannot open this board" screen', () => {
 
   it('a meeting that does not exist (deleted): says so and offers to start a new one', async () => {
     const page = await newPage();
-    await page.goto(suite.server.url + '/');
+    await page.goto(`${suite.server.url}/`);
     await page.evaluate(() => {
       const session = { participantId: 'p1', token: 'NoSuchMeeting0001.p1.member.zzzzzz.x', role: 'member', name: 'Ana' };
       localStorage.setItem('consent-board:session:NoSuchMeeting0001', JSON.stringify(session));
     });
-    await page.goto(suite.server.url + '/m/NoSuchMeeting0001');
+    await page.goto(`${suite.server.url}/m/NoSuchMeeting0001`);
     await cannotOpen(page).waitFor();
     expect(await page.getByRole('alert').textContent()).toMatch(/does not exist: it was deleted, or the address is wrong/);
     expect(await page.getByRole('link', { name: 'Start a new meeting' }).count()).toBe(1);

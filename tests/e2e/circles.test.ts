@@ -44,7 +44,7 @@ async function redeem(link: string, options?: BrowserContextOptions): Promise<Pa
 describe('circles', () => {
   it('[CI1][CI5][CI11][CI12][CI3] a circle lets its members into its meetings without joining again, and tells a removed member why', async () => {
     const fay = await newPage();
-    await fay.goto(suite.server.url + '/');
+    await fay.goto(`${suite.server.url}/`);
     await fay.getByRole('link', { name: 'New circle' }).click();
     await fay.getByLabel('Circle name').fill('Tool shed circle');
     await fay.getByLabel('Aim').fill('Keep the shared tools working and easy to borrow.');
@@ -83,7 +83,7 @@ describe('circles', () => {
     await participantRow(fay, 'Ana').waitFor();
 
     for (const [page, name] of [[ana, 'Ana'], [ben, 'Ben'], [gil, 'Gil']] as const) {
-      await page.goto(suite.server.url + '/circles');
+      await page.goto(`${suite.server.url}/circles`);
       await page.getByRole('region', { name: 'Tool shed circle' }).getByRole('link', { name: /^Tool shed circle · / }).click();
       await page.waitForURL(/\/m\/[^/]+$/);
       await expect.poll(() => page.locator('.me strong').textContent()).toBe(name);
@@ -101,7 +101,7 @@ describe('circles', () => {
     await button(fay, 'Remove Ben…').click();
     await button(fay, 'Remove').click();
     await fay.getByRole('region', { name: 'Members' }).getByText('removed').waitFor();
-    await ben.goto(suite.server.url + '/circles');
+    await ben.goto(`${suite.server.url}/circles`);
     const reason = ben.getByRole('region', { name: 'Tool shed circle' }).getByRole('alert');
     await reason.waitFor();
     expect(await reason.textContent()).toMatch(/^The circle’s facilitator removed you from this circle on \d{4}-\d{2}-\d{2}: this device no longer opens it or its meetings\.$/);
@@ -111,7 +111,7 @@ describe('circles', () => {
   it('[CI7][CI8] "Move to my phone" shows a QR code whose link opens the circle once on the phone, as the same member', async () => {
     // the facilitator works on a phone here: the circle page reads in one column
     const fay = await newPage(PHONE);
-    await fay.goto(suite.server.url + '/circles/new');
+    await fay.goto(`${suite.server.url}/circles/new`);
     await fay.getByLabel('Circle name').fill('Tool shed circle');
     await fay.getByLabel('Aim').fill('Keep the shared tools working and easy to borrow.');
     await fay.getByLabel('Your name').fill('Fay');

@@ -37,7 +37,7 @@ const roundMs = async (page: Page, name: string) =>
 describe('facilitation that holds up', () => {
   it('1. [H1] the start page hints what is missing and limits its inputs; the links stay on the board after a reload; [H2] the join page names the meeting', async () => {
     fac = await newPage(false);
-    await fac.goto(suite.server.url + '/');
+    await fac.goto(`${suite.server.url}/`);
     await expectAccessible(fac, 'the start page');
     await fac.getByText('Fill in a meeting title and your name to create the meeting.').waitFor();
     expect(await fac.getByLabel('Meeting title').getAttribute('maxlength')).toBe('300');
@@ -53,7 +53,7 @@ describe('facilitation that holds up', () => {
     await fac.reload();
     expect(await fac.getByRole('textbox', { name: 'Member link' }).inputValue()).toBe(memberLink);
 
-    await fac.goto(suite.server.url + '/meetings');
+    await fac.goto(`${suite.server.url}/meetings`);
     await fac.getByRole('link', { name: TITLE }).waitFor();
     await expectAccessible(fac, 'the meetings on this device');
     await fac.getByRole('link', { name: TITLE }).click();

@@ -53,7 +53,7 @@ const suite = boardSuite();
 describe('a full consent meeting in five browsers', () => {
   it('1. the facilitator creates the meeting and shares links; the others join; everyone sees everyone', async () => {
     const fac = await openPage('fac');
-    await fac.goto(suite.server.url + '/');
+    await fac.goto(`${suite.server.url}/`);
     await fac.getByLabel('Meeting title').fill('Garden circle, November');
     await fac.getByLabel(/^Circle/).fill('Garden circle');
     await fac.getByLabel(/^The circle's aim/).fill('A garden that feeds the neighbourhood all year.');

@@ -43,7 +43,7 @@ async function joinAs(link: string, name: string): Promise<Page> {
 describe('true to the method: term, steady text, objections to integrate', () => {
   it('1. [R19][M13] the owner writes the proposal and its term; without a review date the board says a decision needs one', async () => {
     fac = await newPage();
-    await fac.goto(suite.server.url + '/');
+    await fac.goto(`${suite.server.url}/`);
     await fac.getByLabel('Meeting title').fill(TITLE);
     await fac.getByLabel('Your name').fill('Fran');
     await button(fac, 'Create meeting').click();

@@ -19,7 +19,7 @@ describe('a refusal on the board', () => {
   it('[P9][R5] keeps the offline edits around a refused write: they reach the others, the refused one does not', async () => {
     const facCtx = await suite.newContext();
     const fac = await facCtx.newPage();
-    await fac.goto(suite.server.url + '/');
+    await fac.goto(`${suite.server.url}/`);
     await fac.getByLabel('Meeting title').fill('Refusal check');
     await fac.getByLabel(/^Circle/).fill('Garden circle');
     await fac.getByLabel(/^The circle's aim/).fill('Food all year.');

@@ -28,7 +28,7 @@ async function openPage(): Promise<Page> {
 describe('the board re-renders only what changed', () => {
   it('ten pages join one meeting with an active consent item', async () => {
     const fac = await openPage();
-    await fac.goto(suite.server.url + '/');
+    await fac.goto(`${suite.server.url}/`);
     await fac.getByLabel('Meeting title').fill('Render check');
     await fac.getByLabel(/^Circle/).fill('Garden circle');
     await fac.getByLabel(/^The circle's aim/).fill('A garden that feeds the neighbourhood.');

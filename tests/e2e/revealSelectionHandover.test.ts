@@ -36,7 +36,7 @@ const shows = (text: string | RegExp) => async (p: Page) => (await p.getByText(t
 describe('facilitation that holds up', () => {
   it('0. a meeting with a consent item and a selection item, four members', async () => {
     const fac = await openPage('fac');
-    await fac.goto(suite.server.url + '/');
+    await fac.goto(`${suite.server.url}/`);
     await fac.getByLabel('Meeting title').fill('Office circle');
     await fac.getByLabel('Your name').fill(NAMES.fac);
     await button(fac, 'Create meeting').click();

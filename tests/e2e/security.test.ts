@@ -50,7 +50,7 @@ const suite = boardSuite();
 describe('the board under its security policy', () => {
   it('[W4] runs, joins and co-edits over the sync socket with no policy violation', async () => {
     ({ page: fac, watch: facWatch } = await newPage());
-    await fac.goto(suite.server.url + '/');
+    await fac.goto(`${suite.server.url}/`);
     await fac.getByLabel('Meeting title').fill(TITLE);
     await fac.getByLabel('Your name').fill('Fran');
     await button(fac, 'Create meeting').click();

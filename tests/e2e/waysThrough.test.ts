@@ -83,7 +83,7 @@ async function exitBy(way: string, note: string): Promise<void> {
 describe('ways through an objection and out of an item', () => {
   it('1. setup: Fran facilitates, Ben joins as a member; three consent items', async () => {
     fac = await newPage();
-    await fac.goto(suite.server.url + '/');
+    await fac.goto(`${suite.server.url}/`);
     await fac.getByLabel('Meeting title').fill('Office circle');
     await fac.getByLabel('Your name').fill('Fran');
     await button(fac, 'Create meeting').click();

@@ -10,7 +10,7 @@ import { MODE, SCENARIO_TIMEOUT, mib, pick, report } from './harness/mode.ts';
 import { Probe, type ProbeFigures } from './harness/probe.ts';
 import { slowUpgrade } from './harness/rawSockets.ts';
 import { ServerProcess } from './harness/serverProcess.ts';
-import { SyncClient } from './harness/syncClient.ts';
+import type { SyncClient } from './harness/syncClient.ts';
 import { runLoad } from './harness/load.ts';
 import { waitFor } from './harness/wait.ts';
 import { addItem, addParagraph } from './harness/writes.ts';

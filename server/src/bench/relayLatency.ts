@@ -49,7 +49,10 @@ function spawnServer(args: string[], env: Record<string, string>): Promise<{ url
     child.stdout!.on('data', (b: Buffer) => {
       out += b.toString();
       const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ url: m[1]!, stop: () => (child.kill('SIGTERM'), exited) });
+      if (m) resolve({ url: m[1]!, stop: () => {
+        child.kill('SIGTERM');
+        return exited;
+      } });
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
   });

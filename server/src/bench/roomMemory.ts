@@ -23,7 +23,7 @@ const extraEnv = Object.fromEntries(
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn('taskset', ['-c', '0', process.execPath, '--expose-gc', '--import', 'tsx', 'src/bench/memServer.ts'], {
+  const child = spawn('taskset', ['-c', '0', process.execPath, '--expose-gc', ...nodeArgs, '--import', 'tsx', 'src/bench/memServer.ts'], {
     cwd: serverDir,
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'production', ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

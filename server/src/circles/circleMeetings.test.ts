@@ -2,7 +2,7 @@
 // members, entered with a circle credential, left on removal, and a decided
 // selection updating the circle's role (CI9–CI14).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   addAgendaItem,
   givePosition,

@@ -3,7 +3,7 @@
 // lets the co-facilitator take over once they have been gone for a minute, or a
 // present member whom the others present consent to.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { FACILITATOR_AWAY_MS, movePhase, nameCoFacilitator, readMeeting } from '@consent/shared';
 import { api, connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, writeOnce, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
 

@@ -33,7 +33,7 @@ function requireGone(s: MeetingSnapshot, room: Room, now: number): string {
 /** A member who attends, was not removed and is online now: who may propose, consent or take over. */
 function requirePresentMember(s: MeetingSnapshot, room: Room, id: string): void {
   const p = s.participants[id];
-  if (!p || p.role !== 'member' || !p.present || p.removedAt !== undefined || !room.isOnline(id)) {
+  if (p?.role !== 'member' || !p.present || p.removedAt !== undefined || !room.isOnline(id)) {
     throw new HttpError(403, 'Only a member who is present in the meeting may do this.');
   }
 }

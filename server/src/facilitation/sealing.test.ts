@@ -3,7 +3,7 @@
 // awareness or the API; the reveal writes them all in one update; the sealed
 // answers survive a restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { addAgendaItem, givePosition, movePhase, moveStage, openRound, positions, readMeeting, type LogEvent } from '@consent/shared';
 import { api, connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, writeOnce, writeParagraph, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
 

@@ -53,7 +53,7 @@ export async function submitSealed(deps: Deps, meetingId: string, participantId:
     const s = readMeeting(room.doc).meeting;
     const state = openSealedRound(s, itemId, input.kind);
     const me = s.participants[participantId];
-    if (!me || me.role !== 'member' || me.removedAt !== undefined) {
+    if (me?.role !== 'member' || me.removedAt !== undefined) {
       throw new HttpError(403, `Only members give a ${WORD[input.kind]} in this round.`);
     }
     const at = deps.now();
@@ -62,7 +62,7 @@ export async function submitSealed(deps: Deps, meetingId: string, participantId:
       answer = SealedPositionSchema.parse({ position: input.position, revision: s.proposals[itemId]?.revision ?? '', reason: input.reason || undefined, at });
     } else {
       const nominee = s.participants[input.nomineeId];
-      if (!nominee || nominee.role !== 'member' || nominee.removedAt !== undefined) {
+      if (nominee?.role !== 'member' || nominee.removedAt !== undefined) {
         throw new HttpError(400, 'nomineeId: nominate a member of this meeting.', 'nomineeId');
       }
       answer = SealedNominationSchema.parse({ nomineeId: input.nomineeId, reason: input.reason, at });

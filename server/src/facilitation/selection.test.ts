@@ -2,7 +2,7 @@
 // nominations revealed together, the change round, the facilitator's candidate,
 // the consent round, and the result in the log and the minutes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   addAgendaItem,
   changeNomination,

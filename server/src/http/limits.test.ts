@@ -140,7 +140,7 @@ class GatedStorage extends SqliteStorage {
     this.release?.();
   }
   override async getMeeting(id: string) {
-    if (this.gate) {
+    if (this.gate !== null) {
       this.waiting += 1;
       await this.gate;
       this.waiting -= 1;

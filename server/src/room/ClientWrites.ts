@@ -4,7 +4,7 @@
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { CLOSE, RefusedDeletes, deletionOf, permissionDeniedFrame, refusedFrame, syncUpdate, type DeleteRange } from '@consent/shared';
-import { Connection } from './Connection.ts';
+import type { Connection } from './Connection.ts';
 import type { RoomLog } from './RoomLog.ts';
 import type { Block } from './updateBatch.ts';
 import type { WritePolicy } from './writeCheck.ts';

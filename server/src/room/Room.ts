@@ -62,7 +62,7 @@ export class Room {
       log: deps.log,
       schedule: () => deps.scheduleWrite(this),
       // A document being reloaded may hold part of an update that failed to integrate.
-      snapshot: () => (this.reloading ? null : this.quiet.encode()),
+      snapshot: () => (this.reloading !== null ? null : this.quiet.encode()),
       relay: (batch) => relayBatch(this.conns, batch),
     });
     this.writes = new ClientWrites({
@@ -267,7 +267,7 @@ export class Room {
     // and from the reloaded document if a failed apply forced a reload meanwhile.
     const fresh = stateVector.length === 1 && stateVector[0] === 0;
     const reply = (): void => {
-      if (this.reloading) void this.reloading.then(reply);
+      if (this.reloading !== null) void this.reloading.then(reply);
       else conn.send(fresh ? this.wholeDoc.get(() => this.quiet.encode()) : syncStep2(this.quiet.diff(stateVector)));
     };
     this.log.afterCommit(reply);
@@ -275,7 +275,7 @@ export class Room {
 
   /** A server-side write (create, join): applied, stored and relayed; resolves once durable. */
   async serverWrite(write: (doc: Y.Doc) => void): Promise<void> {
-    while (this.reloading) await this.reloading;
+    while (this.reloading !== null) await this.reloading;
     if (this.state === 'closed') throw new Error('the meeting is not available right now');
     write(this.doc);
     await this.log.whenIdle();

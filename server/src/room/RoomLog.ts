@@ -158,7 +158,7 @@ export class RoomLog {
   /** The final write and compaction before the room is released. */
   async close(): Promise<void> {
     await this.whenIdle();
-    if (this.compacting) await this.compacting;
+    if (this.compacting !== null) await this.compacting;
     await this.compact();
   }
 }

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { CLOSE, ORIGIN, closedAt } from '@consent/shared';
 import type { MeetingRecord, Storage } from '../storage/Storage.ts';
 import { SERVER_OWNER } from './ClientWrites.ts';
-import { Connection } from './Connection.ts';
+import type { Connection } from './Connection.ts';
 import { Room } from './Room.ts';
 import { WriteBatcher } from './WriteBatcher.ts';
 import type { WritePolicy } from './writeCheck.ts';

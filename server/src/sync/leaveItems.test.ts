@@ -2,7 +2,7 @@
 // consent round with an open objection. The server refuses to leave the items
 // while an item is mid-process, and lets the meeting go on once it is deferred.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { addAgendaItem, givePosition, log, meta, movePhase, moveStage, openRound, raiseObjection, readMeeting } from '@consent/shared';
 import { connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, writeOnce, writeParagraph, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
 

@@ -2,7 +2,7 @@
 // item left (carried, passed to a broader circle, plainly deferred), taken from the
 // backlog entry written in the same update; an exit entry alone is refused [BL5].
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { addAgendaItem, backlog, exitItem, movePhase, moveStage, readMeeting, type LogEvent } from '@consent/shared';
 import { connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, writeOnce, writeParagraph, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
 

@@ -117,14 +117,18 @@ export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now:
       }
     }),
     speakingTime: speakingTime(s, opts.now).map((t) => ({ ...person(t.participantId), ms: t.ms, turns: t.turns })),
-    roundTimes: speakingTimeByRound(s, opts.now).map((r, i) => ({
-      roundKey: r.roundKey,
-      title: (i === 0 ? seen.clear() : undefined, titleOfRound(r.roundKey, r.kind, true)),
-      kind: r.kind,
-      number: r.number,
-      openedAt: iso(r.openedAt),
-      speakingTime: r.times.map((t) => ({ ...person(t.participantId), ms: t.ms, turns: t.turns })),
-    })),
+    roundTimes: speakingTimeByRound(s, opts.now).map((r, i) => {
+      // the round titles count again from the first round
+      if (i === 0) seen.clear();
+      return {
+        roundKey: r.roundKey,
+        title: titleOfRound(r.roundKey, r.kind, true),
+        kind: r.kind,
+        number: r.number,
+        openedAt: iso(r.openedAt),
+        speakingTime: r.times.map((t) => ({ ...person(t.participantId), ms: t.ms, turns: t.turns })),
+      };
+    }),
     agendaConsent: agendaConsentOf(s, person),
     evaluation: evaluationOf(s, person),
     backlog: backlogMinutes(s, person),

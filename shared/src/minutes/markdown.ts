@@ -28,7 +28,7 @@ export function minutesMarkdown(m: MinutesJson): string {
 
   out.push('## Items');
   if (m.items.length === 0) out.push('No agenda items.');
-  m.items.forEach((item, i) => out.push(...itemMarkdown(item, i + 1, m)));
+  for (const [i, item] of m.items.entries()) out.push(...itemMarkdown(item, i + 1, m));
 
   out.push(...actionsMarkdown(m));
   out.push(...round('Closing round', m.closingRound));

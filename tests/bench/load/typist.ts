@@ -65,7 +65,7 @@ export function buildDocument(fragmentName: string, bytes: number, chunk = 256 *
     const text = new Y.XmlText();
     paragraph.insert(0, [text]);
     fragment.insert(fragment.length, [paragraph]);
-    text.insert(0, sentence.repeat(10) + ` (${n++})`);
+    text.insert(0, `${sentence.repeat(10)} (${n++})`);
     // a little editing history: a struck word and a bold span, as real drafts have
     text.delete(20, 6);
     text.format(40, 12, { bold: true });

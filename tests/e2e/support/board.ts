@@ -23,7 +23,7 @@ export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, wh
 export async function editorText(page: Page): Promise<string> {
   const text = await editor(page).evaluate((el) => {
     const copy = el.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
+    for (const c of copy.querySelectorAll('.collaboration-carets__caret')) c.remove();
     return [...copy.children].map((block) => block.textContent ?? '').join('\n');
   });
   return text.replace(/\u00a0/g, ' ').trim();
