@@ -31,8 +31,9 @@ export interface ClientWritesDeps {
   meetingId: string;
   policy: WritePolicy;
   now(): number;
-  log: Logger;
-  roomLog: RoomLog;
+  logger: Logger;
+  /** The room's stored updates. */
+  updates: RoomLog;
   /** The room's current document. */
   doc(): Y.Doc;
   /** Yjs threw while integrating an update: the room reloads its document. */
@@ -71,7 +72,7 @@ export class ClientWrites {
 
   bind(client: number, participantId: string): void {
     this.owners.set(client, participantId);
-    this.deps.roomLog.bind({ meetingId: this.deps.meetingId, client, participantId });
+    this.deps.updates.bind({ meetingId: this.deps.meetingId, client, participantId });
   }
 
   /**
@@ -81,7 +82,7 @@ export class ClientWrites {
    */
   handle(conn: Connection, update: Uint8Array, resync = false): void {
     conn.handled += 1;
-    if (conn.wantsAck) this.deps.roomLog.ackAfterCommit(conn);
+    if (conn.wantsAck) this.deps.updates.ackAfterCommit(conn);
     if (EMPTY_UPDATE(update)) return;
     const { policy } = this.deps;
     const doc = this.deps.doc();
@@ -122,13 +123,13 @@ export class ClientWrites {
     }
     if (!this.apply(conn, placeholder)) return;
     this.remember(self, deletions);
-    this.deps.log.info({ meetingId: this.deps.meetingId, conn: conn.id, rule: verdict.rule }, 'write refused');
+    this.deps.logger.info({ meetingId: this.deps.meetingId, conn: conn.id, rule: verdict.rule }, 'write refused');
     // A refusal never closes the connection, so it can never turn into a reconnect loop (docs/protocol.md, Refusal).
     if (conn.wantsAck) return conn.send(refusedFrame(verdict.rule, verdict.reason, conn.handled));
     conn.send(permissionDeniedFrame(`${verdict.rule}: ${verdict.reason}`));
     // The standard provider keeps the refused content: remove it from its copy, as a resync's delete set would.
     const correction = syncUpdate(deletionOf(placeholder));
-    this.deps.roomLog.afterCommit(() => conn.send(correction));
+    this.deps.updates.afterCommit(() => conn.send(correction));
   }
 
   /** [P8] The refused deletions of content still alive: the sender's later updates delete it again. */
@@ -137,10 +138,10 @@ export class ClientWrites {
     const set = this.refusedOf(participantId);
     for (const range of deletions) {
       if (!set.add(range)) {
-        this.deps.log.warn({ meetingId: this.deps.meetingId, participantId }, 'too many refused deletions to remember');
+        this.deps.logger.warn({ meetingId: this.deps.meetingId, participantId }, 'too many refused deletions to remember');
         return;
       }
-      this.deps.roomLog.refusedDelete({ meetingId: this.deps.meetingId, participantId, ...range });
+      this.deps.updates.refusedDelete({ meetingId: this.deps.meetingId, participantId, ...range });
     }
   }
 
@@ -151,14 +152,14 @@ export class ClientWrites {
     try {
       Y.applyUpdate(this.deps.doc(), update, conn);
     } catch (err) {
-      this.deps.log.warn({ meetingId: this.deps.meetingId, conn: conn.id, err: err instanceof Error ? err.message : String(err) }, 'update failed to integrate; reloading the room');
+      this.deps.logger.warn({ meetingId: this.deps.meetingId, conn: conn.id, err: err instanceof Error ? err.message : String(err) }, 'update failed to integrate; reloading the room');
       conn.close(CLOSE.malformed, 'update failed to integrate');
       this.deps.recover();
       return false;
     } finally {
       this.applying = null;
     }
-    for (const i of captured) this.deps.roomLog.add(i.update, i.origin, i.block);
+    for (const i of captured) this.deps.updates.add(i.update, i.origin, i.block);
     return true;
   }
 }

@@ -23,7 +23,7 @@ export interface RoomDeps {
   scheduleWrite(room: Room): void;
   now(): number;
   compactEvery: number;
-  log: Logger;
+  logger: Logger;
   /** Who is online may have changed (an awareness state came or went). */
   onPresence?(room: Room): void;
 }
@@ -43,7 +43,8 @@ export class Room {
   private markClosed!: () => void;
   /** HTTP requests currently using the room (they keep it loaded like a connection). */
   holds = 0;
-  private readonly log: RoomLog;
+  /** The meeting's stored updates: appends, acks after commit, compaction. */
+  private readonly updates: RoomLog;
   private readonly awarenessRelay: AwarenessRelay;
   private readonly writes: ClientWrites;
   /** The whole document as a sync step 2, for clients that join with nothing. */
@@ -55,11 +56,11 @@ export class Room {
     readonly meetingId: string,
     private readonly deps: RoomDeps,
   ) {
-    this.log = new RoomLog({
+    this.updates = new RoomLog({
       meetingId,
       storage: deps.storage,
       compactEvery: deps.compactEvery,
-      log: deps.log,
+      logger: deps.logger,
       schedule: () => deps.scheduleWrite(this),
       // A document being reloaded may hold part of an update that failed to integrate.
       snapshot: () => (this.reloading !== null ? null : this.quiet.encode()),
@@ -69,8 +70,8 @@ export class Room {
       meetingId,
       policy: deps.policy,
       now: deps.now,
-      log: deps.log,
-      roomLog: this.log,
+      logger: deps.logger,
+      updates: this.updates,
       doc: () => this.quiet.doc,
       recover: () => this.recover(),
     });
@@ -96,7 +97,7 @@ export class Room {
 
   /** The room manager's sweep: a document unused since the last sweep, with everything stored, sleeps. */
   sleepIfQuiet(): void {
-    if (this.state === 'ready' && !this.reloading) this.quiet.check(!this.log.busy);
+    if (this.state === 'ready' && !this.reloading) this.quiet.check(!this.updates.busy);
   }
 
   /**
@@ -108,7 +109,7 @@ export class Room {
     doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       this.wholeDoc.invalidate();
       const item = { update, origin: origin instanceof Connection ? origin : null, block: blockOf(update, tr) };
-      if (!this.writes.capture(item)) this.log.add(item.update, item.origin, item.block);
+      if (!this.writes.capture(item)) this.updates.add(item.update, item.origin, item.block);
     });
   };
 
@@ -119,7 +120,7 @@ export class Room {
       for (const u of stored.updates) Y.applyUpdate(doc, u);
     });
     this.wholeDoc.invalidate();
-    this.log.reset(stored.lastSeq, stored.logLength);
+    this.updates.reset(stored.lastSeq, stored.logLength);
     this.writes.reset(stored.clientOwners, stored.refusedDeletes);
     // The server's own writes in this lifetime use this client id: nobody else may (kept across sleeps).
     this.writes.bind(doc.clientID, SERVER_OWNER);
@@ -140,7 +141,7 @@ export class Room {
     this.state = 'loading';
     this.reloading = (async () => {
       try {
-        await this.log.whenIdle();
+        await this.updates.whenIdle();
         await this.load();
       } catch (err) {
         this.failed(err);
@@ -218,10 +219,10 @@ export class Room {
       this.handle(conn, data);
     } catch (err) {
       if (err instanceof MalformedFrame) {
-        this.deps.log.info({ meetingId: this.meetingId, conn: conn.id, err: err.message }, 'malformed frame');
+        this.deps.logger.info({ meetingId: this.meetingId, conn: conn.id, err: err.message }, 'malformed frame');
         conn.close(CLOSE.malformed, 'malformed frame');
       } else {
-        this.deps.log.error({ meetingId: this.meetingId, conn: conn.id, err }, 'frame handling failed');
+        this.deps.logger.error({ meetingId: this.meetingId, conn: conn.id, err }, 'frame handling failed');
         conn.close(CLOSE.internalError, 'internal error');
       }
     }
@@ -270,7 +271,7 @@ export class Room {
       if (this.reloading !== null) void this.reloading.then(reply);
       else conn.send(fresh ? this.wholeDoc.get(() => this.quiet.encode()) : syncStep2(this.quiet.diff(stateVector)));
     };
-    this.log.afterCommit(reply);
+    this.updates.afterCommit(reply);
   }
 
   /** A server-side write (create, join): applied, stored and relayed; resolves once durable. */
@@ -278,26 +279,26 @@ export class Room {
     while (this.reloading !== null) await this.reloading;
     if (this.state === 'closed') throw new Error('the meeting is not available right now');
     write(this.doc);
-    await this.log.whenIdle();
+    await this.updates.whenIdle();
   }
 
   takeBatch(): RoomBatch {
-    return this.log.take();
+    return this.updates.take();
   }
 
   committed(batch: RoomBatch, lastSeq: number | undefined): void {
-    this.log.committed(batch, lastSeq);
+    this.updates.committed(batch, lastSeq);
   }
 
   /** Resolves once every write made so far is durable. */
   whenIdle(): Promise<void> {
-    return this.log.whenIdle();
+    return this.updates.whenIdle();
   }
 
   /** Storing the batch failed: nothing of it was relayed; drop every connection so clients resync. */
   failed(err: unknown): void {
-    this.log.failed(err);
-    this.deps.log.error({ meetingId: this.meetingId, err }, 'storing updates failed; closing the room');
+    this.updates.failed(err);
+    this.deps.logger.error({ meetingId: this.meetingId, err }, 'storing updates failed; closing the room');
     for (const conn of this.conns) conn.close(CLOSE.internalError, 'storage failure');
     this.state = 'closed';
     this.markClosed();
@@ -308,7 +309,7 @@ export class Room {
     if (this.state === 'closed') return;
     this.state = 'unloading';
     try {
-      await this.log.close();
+      await this.updates.close();
     } finally {
       this.state = 'closed';
       this.quiet.destroy();

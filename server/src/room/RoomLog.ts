@@ -24,7 +24,7 @@ export interface RoomLogDeps {
   meetingId: string;
   storage: Storage;
   compactEvery: number;
-  log: Logger;
+  logger: Logger;
   /** Asks the batcher for a write soon. */
   schedule(): void;
   /** The room's document encoded for a snapshot, or null while it cannot be trusted to match storage. */
@@ -147,7 +147,7 @@ export class RoomLog {
         await this.deps.storage.compact(this.deps.meetingId, snapshot, this.lastSeq);
         this.logLength -= count;
       } catch (err) {
-        this.deps.log.error({ meetingId: this.deps.meetingId, err }, 'compaction failed');
+        this.deps.logger.error({ meetingId: this.deps.meetingId, err }, 'compaction failed');
       } finally {
         this.compacting = null;
       }

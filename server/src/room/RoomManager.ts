@@ -99,7 +99,7 @@ export class RoomManager {
         now: this.opts.now ?? Date.now,
         compactEvery: this.opts.compactEvery,
         // the server's logger itself: each line names the meeting (a child logger per room costs memory)
-        log: this.opts.log,
+        logger: this.opts.log,
         onPresence: this.opts.onPresence,
       });
       this.loads += 1;
