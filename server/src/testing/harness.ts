@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { afterEach } from 'vitest';
 import * as Y from 'yjs';
+import { waitFor as wait } from './wait.ts';
 import { AUTH, MESSAGE, SYNC, readAck, readRefusal, syncFrame, type CreatedMeeting, type JoinedMeeting } from '@consent/shared';
 import { testConfig, type Config } from '../config.ts';
 import { startServer, type RunningServer, type StartOptions } from '../server.ts';
@@ -17,14 +18,8 @@ export function tempDir(prefix = 'consent-test-'): string {
   return mkdtempSync(joinPath(tmpdir(), prefix));
 }
 
-export async function waitFor(cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    if (await cond()) return;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+/** The shared waitFor, as the server tests call it: what, then an optional timeout. */
+export const waitFor = (cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> => wait(cond, { what, timeoutMs });
 
 /**
  * Every test client comes from 127.0.0.1, so the per-address limits would count a whole

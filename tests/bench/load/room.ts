@@ -6,6 +6,7 @@ import { BenchClient, counters, type ServerKind } from './client.ts';
 import { Typist } from './typist.ts';
 import { createMeeting, joinMeeting, type Meeting, type Seat } from './api.ts';
 import type { LatencyTracker } from './tracker.ts';
+import { waitFor as wait } from '@consent/server/testing/wait';
 
 export interface Target { kind: ServerKind; http: string; ws: string }
 
@@ -49,13 +50,8 @@ async function addAgendaItem(target: Target, meeting: Meeting): Promise<void> {
   await c.close();
 }
 
-export async function waitFor(cond: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const t0 = performance.now();
-  while (!cond()) {
-    if (performance.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+/** The shared waitFor, as the benchmark calls it: a timeout, then what. */
+export const waitFor = (cond: () => boolean, timeoutMs: number, what: string): Promise<void> => wait(cond, { timeoutMs, what });
 
 export async function openMeeting(target: Target, seats: number): Promise<{ meeting: Meeting; seats: Seat[] }> {
   const meeting = await createMeeting(target.http, `Bench ${++roomCounter}`);

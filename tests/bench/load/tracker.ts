@@ -1,6 +1,7 @@
 // Send → received-by-all latency. Senders register (client, clock) with the
 // send time; each receiver reports the clock ranges it saw; an update is
 // delivered when its last expected receiver has it.
+import { percentileOfSorted as percentile } from '@consent/shared/testing/percentile';
 
 interface SenderTrack {
   base: number;
@@ -61,11 +62,7 @@ export class LatencyTracker {
   }
 }
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i]!;
-}
+export { percentile };
 
 export interface LatencySummary { p50: number; p99: number; max: number; count: number }
 

@@ -3,6 +3,7 @@
 // the pages' own clocks (one machine, one clock), one keystroke at a time.
 import type { BrowserContext, Page } from 'playwright-core';
 import { editor } from './board.ts';
+import { percentileOfSorted as percentile } from '@consent/shared/testing/percentile';
 
 export interface Latency {
   samples: number[];
@@ -38,7 +39,6 @@ export async function installFrameClock(context: BrowserContext): Promise<void> 
   });
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 export async function measureKeystrokeLatency(from: Page, to: Page, count: number): Promise<Latency> {
   await to.evaluate(() => {

@@ -1,6 +1,7 @@
 // Quick mode (part of `npm test`) or long mode (RELIABILITY_MODE=long, the
 // full counts of the reliability issue), and the figures each scenario prints.
 import { appendFileSync } from 'node:fs';
+import { percentile as percentileOf } from '@consent/shared/testing/percentile';
 
 export const MODE: 'quick' | 'long' = process.env.RELIABILITY_MODE === 'long' ? 'long' : 'quick';
 
@@ -25,9 +26,5 @@ export function report(scenario: string, figures: Figures): void {
 
 export const mib = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return Math.round(sorted[index]! * 100) / 100;
-}
+/** The percentile of values in any order, to two decimals (reports). */
+export const percentile = (values: number[], p: number): number => Math.round(percentileOf(values, p) * 100) / 100;

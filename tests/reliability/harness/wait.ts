@@ -1,21 +1,7 @@
 // Waiting on conditions, never on fixed delays: poll a predicate until it holds
 // or a deadline passes, and say what was awaited when it does not.
 
-export interface WaitOptions {
-  timeoutMs?: number;
-  intervalMs?: number;
-  what?: string;
-}
-
-export async function waitFor(cond: () => boolean | Promise<boolean>, options: WaitOptions = {}): Promise<void> {
-  const { timeoutMs = 10_000, intervalMs = 5, what = 'condition' } = options;
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await cond()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await tick(intervalMs);
-  }
-}
+export { waitFor, type WaitOptions } from '@consent/server/testing/wait';
 
 /** Yield to the event loop for a polling interval (not a synchronisation sleep). */
 export function tick(ms: number): Promise<void> {
