@@ -31,6 +31,7 @@ export function SealedPosition({ item, state }: { item: AgendaItem; state: Seale
   const [asking, setAsking] = useState<'concern' | 'object' | null>(null);
   const given = state.given.includes(me);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new round asks the server again
   useEffect(() => {
     // after a reload: what did I give in this round? (the server tells me only my own)
     if (!given) return setMine(null);

@@ -21,6 +21,7 @@ export function useCircle(circleId: string, session: CircleSession | null): Circ
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const credential = session?.credential;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the reload trigger
   useEffect(() => {
     if (!credential) return;
     let live = true;

@@ -72,6 +72,7 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
   /** Own writes kept across a refusal's reload, to re-apply to the server's copy. */
   const kept = useRef<Uint8Array[]>([]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` starts the connection over after a refusal
   useEffect(() => {
     const doc = new Y.Doc();
     const pending = new PendingWrites();
