@@ -62,12 +62,14 @@ describe('MeetingStore: the snapshot as an external store', () => {
     const listener = vi.fn();
     const off = store.subscribe(listener);
     updateAgendaItem(doc, 'item2', { title: 'Views' }, ORIGIN.remote);
+    expect(vi.getTimerCount()).toBe(1);
     off();
-    vi.advanceTimersByTime(1000);
+    expect(vi.getTimerCount()).toBe(0);
     movePhase(doc, 'opening');
+    vi.advanceTimersByTime(1000);
     expect(listener).not.toHaveBeenCalled();
     expect(store.get().meta.phase).toBe('lobby');
-    expect(vi.getTimerCount()).toBe(0);
+    expect(store.get().agenda[1]!.title).toBe('News');
   });
 
   it('a local command right after remote typing reads both at once', () => {
