@@ -33,5 +33,6 @@ export * from './followUpCommands.ts';
 export * from './backlogView.ts';
 export * from './term.ts';
 export * from './proposalLock.ts';
+export * from './abilities.ts';
 export * from './confirmObjections.ts';
 export * from './circleMeeting.ts';

@@ -88,6 +88,7 @@ describe('the board re-renders only what changed', () => {
     expect(latency.samples).toHaveLength(40);
   });
 
+  // last: it opens the consent round, which locks the proposal for everyone (R20)
   it('a position re-renders the consent panel, not the agenda or the editor', async () => {
     const fac = pages[0]!;
     const member = pages[3]!;

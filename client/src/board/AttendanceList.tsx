@@ -1,16 +1,16 @@
 // Attendance: who is present for the meeting (counts for consent), apart from who is online.
-import { setPresent } from '@consent/shared';
+import { mayChangePresence, setPresent } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { participantsInOrder } from '../state/participants.ts';
 
 export function AttendanceList() {
-  const { snapshot, doc, can, me, online, write } = useBoard();
+  const { snapshot, doc, me, online, write } = useBoard();
   return (
     <section className="attendance" aria-labelledby="attendance-heading">
       <h2 id="attendance-heading">Attendance</h2>
       <ul>
         {participantsInOrder(snapshot).map(({ id, ...p }) => {
-          const mayChange = (can.isFacilitator || (id === me && !can.isObserver)) && snapshot.meta.phase !== 'closed';
+          const mayChange = mayChangePresence(snapshot, me, id); // [R8][R9]
           return (
             <li key={id}>
               <label>

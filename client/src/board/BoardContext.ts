@@ -5,9 +5,8 @@
 // (state/trackedView.ts), so a change re-renders only the panels that show it.
 import { createContext, useCallback, useContext, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import type { MeetingSnapshot } from '@consent/shared';
+import { abilitiesOf, type Abilities, type MeetingSnapshot } from '@consent/shared';
 import type { Session } from '../session.ts';
-import { abilities, type Abilities } from '../state/abilities.ts';
 import type { MeetingStore } from '../state/meetingStore.ts';
 import type { PresenceStore } from '../state/presenceStore.ts';
 import { share } from '../state/share.ts';
@@ -55,7 +54,7 @@ class ComponentView implements BoardState {
   get me() { return this.stores.me; }
   get write() { return this.stores.write; }
   get snapshot() { return this.tracked.snapshot; }
-  get can() { return abilities(this.tracked.snapshot, this.stores.me); }
+  get can() { return abilitiesOf(this.tracked.snapshot, this.stores.me); }
   get online() { this.usesPresence = true; return this.stores.presence.get().online; }
   get users() { this.usesPresence = true; return this.stores.presence.get().users; }
 }

@@ -1,7 +1,7 @@
 // The middle of the board: what this phase asks for, and the active item's proposal.
 import { memo } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
-import { activeItem, editLockOf } from '@consent/shared';
+import { activeItem, editLockOf, mayEditProposal } from '@consent/shared';
 import type { AwarenessUser } from '../sync/useMeetingSync.ts';
 import { useBoard } from './BoardContext.ts';
 import { ProposalEditor } from './ProposalEditor.tsx';
@@ -49,7 +49,7 @@ export const CentrePanel = memo(function CentrePanel({ provider, user }: { provi
           <DecisionSummary item={active} />
           <StaleWarning itemId={active.id} />
           <ProposalEditor key={active.id} doc={doc} provider={provider} user={user} itemId={active.id} itemTitle={active.title}
-            editable={can.canEditText && lock === null} reason={lockReason} />
+            editable={mayEditProposal(snapshot, active.id, me)} reason={lockReason} />
           <TermEditor item={active} />
           <ActionItems item={active} />
           <NotesField key={`notes-${active.id}`} noteKey={active.id} label={NOTES.label(active.title)}

@@ -2,7 +2,7 @@
 // A concern is checked once ("is this an objection?") before it is recorded [C26];
 // an absent member may answer beforehand, before the round opens [Q9].
 import { useState } from 'react';
-import { consentWithConcern, givePosition, mayGivePositionBeforehand, objectWithReason, positionKey, type AgendaItem, type ConsentRecord } from '@consent/shared';
+import { consentWithConcern, givePosition, objectWithReason, positionKey, positionOpenTo, type AgendaItem, type ConsentRecord } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { ReasonForm } from './ReasonForm.tsx';
 import { ConcernCheck } from './ConcernCheck.tsx';
@@ -15,10 +15,11 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
   const [asking, setAsking] = useState<'concern' | 'objection' | null>(null);
   const [checking, setChecking] = useState<string | null>(null);
   if (!can.canTakePosition) return null;
-  const round = snapshot.rounds[item.id];
-  const inRound = round !== undefined && round.kind === 'consent' && round.closedAt === undefined && item.stage === 'consent';
-  const beforehand = !inRound && mayGivePositionBeforehand(snapshot, item.id, me);
-  const open = inRound || beforehand;
+  // [R10][R18][R23][Q9] in the item's consent round, or beforehand as an absent member
+  const openTo = positionOpenTo(snapshot, item.id, me);
+  const inRound = openTo === 'round';
+  const beforehand = openTo === 'beforehand';
+  const open = openTo !== null;
   const mine = snapshot.positions[positionKey(item.id, me)];
   const counts = mine !== undefined && !record.stale.includes(me) && (beforehand || record.eligible.includes(me));
 
@@ -38,7 +39,7 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
     // while the consent round is open this is the current action: on a phone it stays in reach (board.css)
     <section className={`my-position${inRound ? ' current-action' : ''}`} aria-labelledby="my-position-heading">
       <h2 id="my-position-heading">Your position</h2>
-      {inRound && round?.speaker === me && <p className="your-turn" role="status">{POSITION_HINT.yourTurn}</p>}
+      {inRound && snapshot.rounds[item.id]?.speaker === me && <p className="your-turn" role="status">{POSITION_HINT.yourTurn}</p>}
       {!can.isMember && <p className="hint">As a guest your position is shown but does not count; you may record a concern.</p>}
       {beforehand && <p className="hint">{BEFOREHAND.hint}</p>}
       {!open ? (

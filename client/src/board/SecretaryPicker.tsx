@@ -1,14 +1,14 @@
 // The facilitator names the secretary among the members present.
 import { useId } from 'react';
-import { setSecretary } from '@consent/shared';
+import { mayWrite, ROOT, setSecretary } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { participantsInOrder } from '../state/participants.ts';
 import { SECRETARY } from './facilitationWords.ts';
 
 export function SecretaryPicker() {
-  const { snapshot, doc, write } = useBoard();
+  const { snapshot, doc, me, write } = useBoard();
   const id = useId();
-  if (snapshot.meta.phase === 'closed') return null;
+  if (!mayWrite(snapshot, me, ROOT.meta)) return null; // [R4][R5]
   const members = participantsInOrder(snapshot).filter((p) => p.role === 'member' && p.removedAt === undefined);
   return (
     <div className="field secretary-picker">

@@ -2,15 +2,15 @@
 // part of what the circle consents to (R19). Editable whenever the text is (R12,
 // R20); a consent item needs a review date before it can be decided (M13).
 import { useId, useState, type FormEvent } from 'react';
-import { editLockOf, itemTerm, setTerm, type AgendaItem, type Term } from '@consent/shared';
+import { itemTerm, mayEditProposal, setTerm, type AgendaItem, type Term } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { TERM } from './methodWords.ts';
 
 export function TermEditor({ item }: { item: AgendaItem }) {
-  const { snapshot, me, can } = useBoard();
+  const { snapshot, me } = useBoard();
   if (item.kind !== 'consent') return null;
   const term = itemTerm(snapshot, item.id);
-  const editable = can.canEditText && editLockOf(snapshot, item.id, me) === null;
+  const editable = mayEditProposal(snapshot, item.id, me);
   const open = item.stage !== 'decided' && item.stage !== 'deferred';
   const dated = snapshot.terms?.[item.id]?.reviewDate != null;
   return (

@@ -62,7 +62,12 @@ function exposeDoc(doc: Y.Doc | null): void {
   (window as unknown as { consentBoard?: { doc: Y.Doc } }).consentBoard = doc ? { doc } : undefined;
 }
 
-export function useMeetingSync(meetingId: string, session: Session): MeetingSync {
+export interface SyncOptions {
+  /** The WebSocket implementation (the browser's by default; unit tests under Node pass one). Read when connecting. */
+  WebSocketPolyfill?: typeof WebSocket;
+}
+
+export function useMeetingSync(meetingId: string, session: Session, options: SyncOptions = {}): MeetingSync {
   const [generation, setGeneration] = useState(0);
   const [conn, setConn] = useState<MeetingConnection | null>(null);
   const [ready, setReady] = useState(false);
@@ -84,6 +89,7 @@ export function useMeetingSync(meetingId: string, session: Session): MeetingSync
       params: { [SYNC_PARAM.ack]: '1' },
       disableBc: true,
       connect: false,
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     });
     provider.awareness.setLocalStateField('user', user);
     // Once the document names everyone, take my name as the document spells it (the
