@@ -35,3 +35,7 @@ export * from './term.ts';
 export * from './proposalLock.ts';
 export * from './confirmObjections.ts';
 export * from './circleMeeting.ts';
+export * from './circleRecords.ts';
+export * from './circleTrends.ts';
+export * from './registerExport.ts';
+export * from './circleAgenda.ts';
