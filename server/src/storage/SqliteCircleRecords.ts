@@ -71,6 +71,12 @@ const toBacklog = (r: BacklogRow): CircleBacklogItem => ({
   at: r.at,
   meetingId: r.source_meeting,
 });
+/** The register's order: reviews due (oldest date first), then later reviews, then entries with no review date (newest first). */
+const SEGMENTS = [
+  { cond: 'review_date <= ?', order: 'review_date, decided_at' },
+  { cond: 'review_date > ?', order: 'review_date, decided_at' },
+  { cond: 'review_date IS NULL AND ? IS NOT NULL', order: 'decided_at DESC' },
+] as const;
 type EntryRow = { entry: string; superseded_by: string | null };
 const toEntry = (r: EntryRow): RegisterEntry => ({ ...(JSON.parse(r.entry) as RegisterEntry), supersededBy: r.superseded_by });
 /** LIKE with the user's text taken literally. */
@@ -104,11 +110,13 @@ export class SqliteCircleRecords implements CircleRecordStorage {
         return added;
       }),
       get: db.prepare<[string], EntryRow>('SELECT entry, superseded_by FROM circle_register WHERE id = ?'),
-      page: db.prepare<[string, string | null, string | null, string, number, number], EntryRow>(
-        `SELECT entry, superseded_by FROM circle_register WHERE ${where}
-         ORDER BY (review_date IS NOT NULL AND review_date <= ?) DESC, review_date IS NULL, review_date, decided_at DESC, id LIMIT ? OFFSET ?`,
-      ),
-      count: db.prepare<[string, string | null, string | null], { n: number }>(`SELECT count(*) AS n FROM circle_register WHERE ${where}`),
+      // [CI18] three ranges of the index, each read in order: due, later, undated (no sort of the whole register)
+      segments: SEGMENTS.map((seg) => ({
+        rows: db.prepare<[string, string | null, string | null, string, number, number], EntryRow>(
+          `SELECT entry, superseded_by FROM circle_register WHERE ${where} AND ${seg.cond} ORDER BY ${seg.order} LIMIT ? OFFSET ?`,
+        ),
+        count: db.prepare<[string, string | null, string | null, string], { n: number }>(`SELECT count(*) AS n FROM circle_register WHERE ${where} AND ${seg.cond}`),
+      })),
       bySuccessor: db.prepare<[string], EntryRow>('SELECT entry, superseded_by FROM circle_register WHERE superseded_by = ?'),
       all: db.prepare<[string], EntryRow>('SELECT entry, superseded_by FROM circle_register WHERE circle_id = ? ORDER BY decided_at DESC, id'),
       due: db.prepare<[string, string], EntryRow>(
@@ -147,8 +155,17 @@ export class SqliteCircleRecords implements CircleRecordStorage {
   async register(circleId: string, o: RegisterQueryOptions): Promise<{ total: number; entries: RegisterEntry[] }> {
     const q = o.q?.trim() ? o.q.trim() : null;
     const pattern = q === null ? null : likePattern(q);
-    const total = this.s.count.get(circleId, q, pattern)?.n ?? 0;
-    return { total, entries: this.s.page.all(circleId, q, pattern, o.today, o.limit, o.offset).map(toEntry) };
+    let total = 0;
+    let skip = o.offset;
+    const rows: EntryRow[] = [];
+    for (const seg of this.s.segments) {
+      const n = seg.count.get(circleId, q, pattern, o.today)?.n ?? 0;
+      total += n;
+      const want = o.limit - rows.length;
+      if (want > 0 && skip < n) rows.push(...seg.rows.all(circleId, q, pattern, o.today, want, skip));
+      skip = Math.max(0, skip - n);
+    }
+    return { total, entries: rows.map(toEntry) };
   }
 
   async history(entryId: string): Promise<RegisterEntry[]> {
