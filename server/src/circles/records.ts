@@ -7,6 +7,7 @@ import { backlogOf, buildMinutes, readMeeting, registerEntryOf, type MeetingSnap
 import type { Logger } from 'pino';
 import type { LogEventDraftLike, WritePolicy } from '../room/writeCheck.ts';
 import type { Storage } from '../storage/Storage.ts';
+import { OFFER_WORDS } from './offers.ts';
 
 type Deps = { storage: Storage; log: Logger; now(): number };
 
@@ -20,7 +21,11 @@ export async function recordDecisions(deps: Deps, minutes: MinutesJson, itemIds:
   for (const itemId of itemIds) {
     const supersedes = await records.reviewOf(meetingId, itemId);
     const entry = registerEntryOf(minutes, itemId, { circleId, supersedes });
-    if (entry && (await records.addDecision(entry))) added++;
+    if (!entry) continue;
+    // [CI23] a revision keeps the policy's name: "Review: X", as the item was offered, is X again
+    const earlier = supersedes ? await records.getDecision(supersedes) : null;
+    if (earlier && entry.title === OFFER_WORDS.review(earlier.title)) entry.title = earlier.title;
+    if (await records.addDecision(entry)) added++;
   }
   return added;
 }

@@ -156,7 +156,7 @@ describe('offers, reviews and the backlog', () => {
     await waitFor(async () => (await register()).entries[0]?.id === `${m2.meetingId}~${reviewId}`, 'the revised entry');
     const page = await register();
     expect(page.total).toBe(1);
-    expect(page.entries[0]).toMatchObject({ title: 'Review: Shed rule', supersedes: `${m1.meetingId}~rule`, reviewDue: false, text: `${POLICY}\nIn winter, by 17:00.` });
+    expect(page.entries[0]).toMatchObject({ title: 'Shed rule', supersedes: `${m1.meetingId}~rule`, reviewDue: false, text: `${POLICY}\nIn winter, by 17:00.` });
     expect(page.entries[0]!.history.map((h) => [h.id, h.supersededBy])).toEqual([[`${m1.meetingId}~rule`, `${m2.meetingId}~${reviewId}`]]);
     const offers = (await api(s.url, 'GET', path('/offers'), undefined, as('fay'))).json as unknown as MeetingOffers;
     expect(offers.reviews).toEqual([]);
