@@ -10,7 +10,7 @@ import { TRENDS } from './recordWords.ts';
 import { useLoaded } from './useLoaded.ts';
 
 const W = 240;
-const H = 90;
+const H = 110;
 
 function Bars({ title, values, max, format }: { title: string; values: (number | null)[]; max: number; format(v: number): string }) {
   const slot = W / Math.max(values.length, 1);
@@ -19,16 +19,16 @@ function Bars({ title, values, max, format }: { title: string; values: (number |
   return (
     <figure className="trend-chart">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H + 16}`} role="img" aria-label={summary} preserveAspectRatio="xMidYMid meet">
+      <svg viewBox={`0 0 ${W} ${H + 26}`} role="img" aria-label={summary} preserveAspectRatio="xMidYMid meet">
         <line x1="0" y1={H} x2={W} y2={H} className="axis" />
         {values.map((v, i) => {
           const x = i * slot + (slot - bar) / 2;
-          const h = v === null ? 0 : Math.max(2, (v / max) * (H - 14));
+          const h = v === null ? 0 : Math.max(2, (v / max) * (H - 26));
           return (
             <g key={i}>
               {v !== null && <rect x={x} y={H - h} width={bar} height={h} className="bar" />}
-              <text x={x + bar / 2} y={v === null ? H - 4 : H - h - 3} textAnchor="middle" className="value">{v === null ? TRENDS.noValue : format(v)}</text>
-              <text x={x + bar / 2} y={H + 13} textAnchor="middle" className="label">{i + 1}</text>
+              <text x={x + bar / 2} y={v === null ? H - 6 : H - h - 5} textAnchor="middle" className="value">{v === null ? TRENDS.noValue : format(v)}</text>
+              <text x={x + bar / 2} y={H + 22} textAnchor="middle" className="label">{i + 1}</text>
             </g>
           );
         })}
