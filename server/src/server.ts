@@ -21,6 +21,7 @@ import { TicketStore } from './tickets.ts';
 import { watchFacilitator } from './facilitation/watchFacilitator.ts';
 import { CircleSigner } from './circles/credentials.ts';
 import { withCircleSelections } from './circles/meetings.ts';
+import { withCircleRecords } from './circles/records.ts';
 import { resolveTokenSecret, TokenSigner } from './tokens.ts';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -56,8 +57,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const storage = options.storage ?? new SqliteStorage(join(config.dataDir, 'consent.db'), { synchronous: config.sqliteSynchronous, cacheMb: config.sqliteCacheMb });
   const manager = new RoomManager({
     storage,
-    // [CI9] a decided selection reaches the meeting's circle
-    policy: withCircleSelections(options.policy ?? domainPolicy, { storage, log }),
+    // [CI9] a decided selection reaches the meeting's circle; [CI16][CI25] so do decisions and the backlog
+    policy: withCircleRecords(withCircleSelections(options.policy ?? domainPolicy, { storage, log }), { storage, log, now }),
     graceMs: config.roomGraceMs,
     sleepMs: config.roomSleepMs,
     compactEvery: config.compactEvery,

@@ -54,12 +54,6 @@ export const SetRoleBody = z.strictObject({
 });
 export type SetRoleBody = z.infer<typeof SetRoleBody>;
 
-/** POST /api/circles/:id/meetings: the title defaults to the circle's name and the date. */
-export const CreateCircleMeetingBody = z.strictObject({
-  title: text(CIRCLE_LIMITS.title).min(1).optional(),
-});
-export type CreateCircleMeetingBody = z.infer<typeof CreateCircleMeetingBody>;
-
 /** A role name in a URL or a selection item: trimmed, compared without case. */
 export const roleKey = (name: string): string => name.trim().toLowerCase();
 

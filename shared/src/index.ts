@@ -36,3 +36,7 @@ export * from './proposalLock.ts';
 export * from './abilities.ts';
 export * from './confirmObjections.ts';
 export * from './circleMeeting.ts';
+export * from './circleRecords.ts';
+export * from './circleTrends.ts';
+export * from './registerExport.ts';
+export * from './circleAgenda.ts';

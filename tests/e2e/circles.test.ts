@@ -79,6 +79,9 @@ describe('circles', () => {
     await shot(fay, 'circles-1-circle-page-desktop');
 
     await button(fay, 'New meeting').click();
+    // [CI21] nothing is due yet: the form says so, and creates the meeting
+    await fay.getByText('Nothing is due').waitFor();
+    await button(fay, 'Create the meeting').click();
     await fay.waitForURL(/\/m\/[^/]+$/);
     await participantRow(fay, 'Ana').waitFor();
 

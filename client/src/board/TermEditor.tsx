@@ -40,7 +40,10 @@ function TermForm({ itemId, term }: { itemId: string; term: Term | null }) {
   const [date, setDate] = useState(term?.reviewDate ?? '');
   const [measure, setMeasure] = useState(term?.measure ?? '');
   const changed = date !== (term?.reviewDate ?? '') || measure !== (term?.measure ?? '');
-  const valid = date === '' || /^\d{4}-\d{2}-\d{2}$/.test(date);
+  // [CI19] a review date in the past is refused where it is entered (the day as this device counts it)
+  const today = new Date().toLocaleDateString('sv');
+  const past = /^\d{4}-\d{2}-\d{2}$/.test(date) && date < today && date !== (term?.reviewDate ?? '');
+  const valid = !past && (date === '' || /^\d{4}-\d{2}-\d{2}$/.test(date));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     write(TERM.saving, () => setTerm(doc, itemId, { reviewDate: date === '' ? null : date, measure: measure.trim() }));
@@ -49,8 +52,9 @@ function TermForm({ itemId, term }: { itemId: string; term: Term | null }) {
     <form className="term-form" onSubmit={submit} aria-label={TERM.heading}>
       <div className="row">
         <label htmlFor={dateId}>{TERM.reviewDate}</label>
-        <input id={dateId} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <input id={dateId} type="date" value={date} min={today} aria-invalid={past} onChange={(e) => setDate(e.target.value)} />
       </div>
+      {past && <p className="error" role="alert">{TERM.pastDate(date)}</p>}
       <label htmlFor={measureId}>{TERM.measure}</label>
       <input id={measureId} type="text" maxLength={1000} value={measure} placeholder={TERM.measurePlaceholder} onChange={(e) => setMeasure(e.target.value)} />
       <button type="submit" className="small" disabled={!changed || !valid}>{TERM.save}</button>

@@ -16,6 +16,8 @@ export const TERM = {
   needsDate: 'No review date yet. A decision needs one: set it before the consent round.',
   /** [M13] in the consent round without a review date */
   needsDateInRound: 'This proposal has no review date, so it cannot be decided. Move to resolve to set it, then ask for consent again.',
+  /** [CI19] a review date before today, where it is entered */
+  pastDate: (date: string) => `The review date (${date}) is in the past: choose today or a later day.`,
   shown: (reviewDate: string | null, measure: string) => `Review by ${reviewDate ?? '–'}${measure ? ` · Measured by: ${measure.replace(/[.!?]$/, '')}` : ''}`,
 } as const;
 

@@ -3,31 +3,21 @@
 import { useState } from 'react';
 import type { CircleMeetingView, CircleView } from '@consent/shared';
 import { ApiError } from '../api.ts';
-import { createCircleMeeting } from './circleApi.ts';
+import { NewMeetingForm } from './NewMeetingForm.tsx';
 import type { CircleSession } from './circleSession.ts';
-import { keepAndOpen, openCircleMeeting } from './openMeeting.ts';
+import { openCircleMeeting } from './openMeeting.ts';
 import { CIRCLE_PAGE } from './words.ts';
 
 export function CircleMeetings({ circle, meetings, session }: { circle: CircleView; meetings: CircleMeetingView[]; session: CircleSession }) {
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = async (what: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await what();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-      setBusy(false);
-    }
-  };
-  const create = () => run(async () => keepAndOpen(await createCircleMeeting(circle.id, session.credential), session.name));
+  const [planning, setPlanning] = useState(false);
   return (
     <section aria-labelledby="meetings-heading" className="circle-section">
       <h2 id="meetings-heading">{CIRCLE_PAGE.meetings}</h2>
-      {circle.you.facilitator && (
-        <button type="button" className="primary" onClick={create} disabled={busy}>{busy ? CIRCLE_PAGE.creatingMeeting : CIRCLE_PAGE.newMeeting}</button>
+      {circle.you.facilitator && !planning && (
+        <button type="button" className="primary" onClick={() => setPlanning(true)}>{CIRCLE_PAGE.newMeeting}</button>
       )}
+      {planning && <NewMeetingForm circleId={circle.id} session={session} onCancel={() => setPlanning(false)} />}
       {error && <p className="error" role="alert">{error}</p>}
       {meetings.length === 0 ? (
         <p className="hint">{CIRCLE_PAGE.noMeetings}</p>

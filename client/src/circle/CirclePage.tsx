@@ -8,12 +8,20 @@ import { MemberList } from './MemberList.tsx';
 import { MoveToPhone } from './MoveToPhone.tsx';
 import { RoleList } from './RoleList.tsx';
 import { useCircle } from './useCircle.ts';
+import { CalendarFeed } from './CalendarFeed.tsx';
+import { CircleActions } from './CircleActions.tsx';
+import { CircleBacklog } from './CircleBacklog.tsx';
+import { Register } from './Register.tsx';
+import { Trends } from './Trends.tsx';
+import { useRefreshOnReturn } from './useLoaded.ts';
 import { CIRCLE_PAGE } from './words.ts';
 import '../styles/circle.css';
 
 export function CirclePage({ circleId }: { circleId: string }) {
   const session = loadCircle(circleId);
   const data = useCircle(circleId, session);
+  // the circle's memory is read again when the page comes back into view (a meeting may have decided meanwhile)
+  const version = useRefreshOnReturn();
   const back = (
     <p>
       <a href={CIRCLES_PATH} onClick={(e) => { e.preventDefault(); navigate(CIRCLES_PATH); }}>{CIRCLE_PAGE.myCircles}</a>
@@ -55,12 +63,17 @@ export function CirclePage({ circleId }: { circleId: string }) {
       <div className="circle-columns">
         <div>
           <CircleMeetings circle={circle} meetings={data.meetings} session={session} />
+          <Register circleId={circle.id} session={session} version={version} />
           <RoleList circle={circle} session={session} onChange={data.reload} />
         </div>
         <div>
           <MemberList circle={circle} session={session} onChange={data.reload} />
           {circle.you.facilitator && <AddMember circleId={circle.id} session={session} onAdded={data.reload} />}
           <MoveToPhone circleId={circle.id} session={session} />
+          <CircleBacklog circleId={circle.id} session={session} canPropose={circle.you.role === 'member'} version={version} />
+          <CircleActions circleId={circle.id} session={session} version={version} />
+          <Trends circleId={circle.id} session={session} version={version} />
+          <CalendarFeed circleId={circle.id} session={session} facilitator={circle.you.facilitator} />
         </div>
       </div>
     </main>

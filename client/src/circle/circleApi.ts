@@ -1,6 +1,15 @@
 // The board's circle calls (docs/api.md); errors are the server's sentences (ApiError).
 import type {
   AddMemberBody,
+  CalendarFeed,
+  CircleAction,
+  CircleBacklogItem,
+  CreateCircleMeetingBody,
+  MeetingOffers,
+  MeetingTrend,
+  ProposeBacklogBody,
+  RegisterFormat,
+  RegisterPage,
   CircleCredential,
   CircleMeetingView,
   CircleRoleView,
@@ -53,3 +62,37 @@ export const enterMeeting = (circleId: string, credential: string, meetingId: st
 
 /** The address of a personal or transfer link: the code rides in the fragment, which never reaches a server or its logs. */
 export const circleLink = (circleId: string, code: string): string => `${location.origin}/c/${encodeURIComponent(circleId)}/join#${encodeURIComponent(code)}`;
+
+export const fetchRegister = (circleId: string, credential: string, q: string, limit: number) =>
+  call<RegisterPage>(at(circleId, `/register?${new URLSearchParams({ ...(q ? { q } : {}), limit: String(limit) })}`), withCredential(credential));
+
+export const fetchOffers = (circleId: string, credential: string) => call<MeetingOffers>(at(circleId, '/offers'), withCredential(credential));
+
+export const createMeetingWith = (circleId: string, credential: string, b: CreateCircleMeetingBody) =>
+  call<EnteredMeeting>(at(circleId, '/meetings'), withCredential(credential, 'POST', b));
+
+export const fetchBacklog = (circleId: string, credential: string) => call<{ backlog: CircleBacklogItem[] }>(at(circleId, '/backlog'), withCredential(credential));
+
+export const proposeBacklog = (circleId: string, credential: string, b: ProposeBacklogBody) =>
+  call<CircleBacklogItem>(at(circleId, '/backlog'), withCredential(credential, 'POST', b));
+
+export const fetchActions = (circleId: string, credential: string) => call<{ actions: CircleAction[] }>(at(circleId, '/actions'), withCredential(credential));
+
+export const fetchTrends = (circleId: string, credential: string) => call<{ meetings: MeetingTrend[] }>(at(circleId, '/trends'), withCredential(credential));
+
+export const fetchCalendar = (circleId: string, credential: string) => call<CalendarFeed>(at(circleId, '/calendar'), withCredential(credential));
+
+export const rotateCalendar = (circleId: string, credential: string) => call<CalendarFeed>(at(circleId, '/calendar/rotate'), withCredential(credential, 'POST'));
+
+/** The register as a file: fetched with the credential (a plain link could not send it), then saved. */
+export async function downloadRegister(circleId: string, credential: string, format: RegisterFormat): Promise<void> {
+  const res = await fetch(at(circleId, `/register/export?format=${format}`), withCredential(credential));
+  if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { error?: string }).error ?? res.statusText);
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `register.${format}`;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -62,7 +62,6 @@ export const CIRCLE_PAGE = {
   term: (start: string | null, end: string | null) =>
     start && end ? `${start} to ${end}` : start ? `since ${start}` : end ? `until ${end}` : 'no term set',
   newMeeting: 'New meeting',
-  creatingMeeting: 'Creating the meeting…',
   noMeetings: 'The circle has not met yet.',
   openMeeting: 'Open',
   myCircles: 'My circles',

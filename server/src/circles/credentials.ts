@@ -37,6 +37,11 @@ export class CircleSigner {
     return { circleId, personId, expiresAt: parseInt(expiry, 36) * 1000 };
   }
 
+  /** [CI29] The secret of a circle's calendar feed at a version: rotating the version revokes every earlier address. */
+  feedSecret(circleId: string, version: number): string {
+    return this.mac(`feed.${circleId}.${version}`).slice(0, 32);
+  }
+
   private mac(body: string): string {
     return createHmac('sha256', this.key).update(body).digest('base64url');
   }

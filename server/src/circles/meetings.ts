@@ -9,7 +9,9 @@ import {
   meta,
   participants,
   roleKey,
+  seedCircleAgenda,
   type CircleMeetingView,
+  type CreateCircleMeetingBody,
   type EnteredMeeting,
 } from '@consent/shared';
 import type { Logger } from 'pino';
@@ -22,20 +24,27 @@ import type { Storage } from '../storage/Storage.ts';
 import { randomId } from '../tokens.ts';
 import type { CircleCaller, CircleDeps } from './access.ts';
 import { isoDay } from './membership.ts';
+import { meetingOffers, takeOffers } from './offers.ts';
 
 type Deps = CircleDeps & Pick<AppDeps, 'manager' | 'signer' | 'maxParticipants' | 'log'>;
 
 export const NOT_OF_CIRCLE = 'This meeting is not one of this circle’s meetings.';
 
 /** [CI11] The circle's facilitator creates a meeting: roles and members come from the circle. */
-export async function createMeetingInCircle(deps: Deps, who: CircleCaller, title: string | undefined): Promise<EnteredMeeting> {
+export async function createMeetingInCircle(deps: Deps, who: CircleCaller, b: CreateCircleMeetingBody): Promise<EnteredMeeting> {
   const { circle } = who;
   const now = deps.now();
+  const title = b.title;
+  // [CI21][CI22][CI25] what the facilitator took from the offers becomes agenda items
+  const offers = await meetingOffers(deps.storage, circle.id, now);
+  const texts = new Map<string, string>();
+  for (const id of b.reviews ?? []) texts.set(id, (await deps.storage.circles.records.getDecision(id))?.text ?? '');
+  const taken = takeOffers(offers, texts, b);
   const members = (await deps.storage.circles.members(circle.id)).filter((m) => m.removedAt === null);
   const secretary = (await deps.storage.circles.roles(circle.id)).find((r) => roleKey(r.name) === 'secretary');
   const meetingTitle = title ?? `${circle.name} · ${isoDay(now)}`;
   const meetingId = randomId();
-  await deps.manager.createMeeting({ id: meetingId, createdAt: now, codes: newCodes() }, (doc) =>
+  await deps.manager.createMeeting({ id: meetingId, createdAt: now, codes: newCodes() }, (doc) => {
     createCircleMeeting(
       doc,
       {
@@ -48,9 +57,12 @@ export async function createMeetingInCircle(deps: Deps, who: CircleCaller, title
         now,
       },
       ORIGIN.server,
-    ),
-  );
+    );
+    seedCircleAgenda(doc, taken.items, who.member.personId, ORIGIN.server);
+  });
   await deps.storage.circles.addMeeting({ meetingId, circleId: circle.id, title: meetingTitle, createdAt: now });
+  for (const [itemId, entryId] of taken.reviews) await deps.storage.circles.records.linkReview(meetingId, itemId, entryId);
+  await deps.storage.circles.records.takeBacklog(circle.id, taken.backlogIds, meetingId, now);
   const token = issueToken(deps, { meetingId, participantId: who.member.personId, role: 'facilitator' });
   return { meetingId, participantId: who.member.personId, token, role: 'facilitator', title: meetingTitle };
 }

@@ -6,6 +6,7 @@ import { AddMemberBody, CreateCircleBody, CreateCircleMeetingBody, RedeemBody, S
 import { circleCaller, circleFacilitator, type CircleDeps } from '../circles/access.ts';
 import { createMeetingInCircle, enterMeeting, listMeetings, removeMember } from '../circles/meetings.ts';
 import { addMember, circleView, createCircle, personalLink, redeem, setRole, transferLink } from '../circles/membership.ts';
+import { circleRecordRoutes } from './circleRecords.ts';
 import type { AppDeps } from './deps.ts';
 import { rateLimit } from './rateLimit.ts';
 import { body } from './request.ts';
@@ -72,7 +73,7 @@ export function circleRoutes(deps: AppDeps & CircleDeps): Hono {
   routes.post('/:id/meetings', rateLimit(deps.limits.create, 'new circles and meetings'), async (c) => {
     const who = await circleFacilitator(deps, c, 'create the circle’s meetings');
     const b = await body(c, CreateCircleMeetingBody);
-    const created = await createMeetingInCircle(deps, who, b.title);
+    const created = await createMeetingInCircle(deps, who, b);
     deps.log.info({ circleId: who.circle.id, meetingId: created.meetingId }, 'circle meeting created');
     return c.json(created, 201);
   });
@@ -82,5 +83,6 @@ export function circleRoutes(deps: AppDeps & CircleDeps): Hono {
     return c.json(await enterMeeting(deps, who, c.req.param('meetingId')));
   });
 
+  routes.route('/', circleRecordRoutes(deps));
   return routes;
 }

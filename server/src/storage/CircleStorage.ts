@@ -2,6 +2,7 @@
 // (removed ones kept, for the record and for refusing their credentials), its
 // roles with holder and term, the single-use links that let a device in, and
 // which meetings belong to it. Another store implements the same interface.
+import type { CircleRecordStorage } from './CircleRecordStorage.ts';
 import type { CircleMemberRole, CircleMemberView, CircleRoleView } from '@consent/shared';
 
 export interface CircleRecord {
@@ -35,6 +36,8 @@ export interface CircleMeetingRecord {
 }
 
 export interface CircleStorage {
+  /** The register, the circle's backlog, review links and the calendar feed (CI16–CI30). */
+  readonly records: CircleRecordStorage;
   /** Stores a new circle with its founder and its roles in one transaction; rejects a duplicate id. */
   createCircle(circle: CircleRecord, founder: CircleMember, roles: CircleRole[]): Promise<void>;
   getCircle(id: string): Promise<CircleRecord | null>;

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { circle, circleContract, person } from './circleContract.ts';
 import { SqliteStorage } from './SqliteStorage.ts';
+import { circleRecordContract, entry } from './circleRecordContract.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -22,6 +23,7 @@ beforeEach(() => {
   current = freshFile();
 });
 circleContract('SQLite', { open: async () => new SqliteStorage(current) });
+circleRecordContract('SQLite', { open: async () => new SqliteStorage(current) });
 
 const tables = (file: string) => {
   const db = new Database(file, { readonly: true });
@@ -31,12 +33,13 @@ const tables = (file: string) => {
   return { names, version };
 };
 
-describe('SQLite schema version 5 (circles)', () => {
-  it('[CI15] an empty file is created at version 5 with the circle tables', async () => {
+describe('SQLite schema version 5 (circles) and 6 (the register)', () => {
+  it('[CI15][CI30] an empty file is created at version 6 with the circle and register tables', async () => {
     const file = freshFile();
     await new SqliteStorage(file).close();
     const { names, version } = tables(file);
-    expect(version).toBe(5);
+    expect(version).toBe(6);
+    expect(names).toEqual(expect.arrayContaining(['circle_register', 'circle_reviews', 'circle_backlog', 'circle_feeds']));
     expect(names).toEqual(expect.arrayContaining(['circles', 'circle_members', 'circle_roles', 'circle_links', 'circle_meetings', 'meetings']));
   });
 
@@ -53,7 +56,7 @@ describe('SQLite schema version 5 (circles)', () => {
     expect(tables(file).names).not.toContain('circles');
 
     const s = new SqliteStorage(file);
-    expect(tables(file).version).toBe(5);
+    expect(tables(file).version).toBe(6);
     expect(await s.getMeeting('m1')).toEqual({ id: 'm1', createdAt: 1, codes: { member: 'i', guest: 'g', observer: 'o' } });
     const loaded = new Y.Doc();
     for (const u of (await s.loadDoc('m1')).updates) Y.applyUpdate(loaded, u);
@@ -65,10 +68,40 @@ describe('SQLite schema version 5 (circles)', () => {
     await s.close();
   });
 
-  it('[CI15] a version-5 file is not downgraded by asking for an older version', async () => {
+  it('[CI15] a version-6 file is not downgraded by asking for an older version', async () => {
     const file = freshFile();
     await new SqliteStorage(file).close();
     await new SqliteStorage(file, { schemaVersion: 4 }).close();
-    expect(tables(file).version).toBe(5);
+    expect(tables(file).version).toBe(6);
+  });
+
+  it('[CI30] a file left by the version-5 server keeps its circles and gains the register', async () => {
+    const file = freshFile();
+    const old = new SqliteStorage(file, { schemaVersion: 5 });
+    await old.circles.createCircle(circle('c1'), person('fay'), []);
+    await old.close();
+    expect(tables(file)).toMatchObject({ version: 5 });
+    expect(tables(file).names).not.toContain('circle_register');
+    const s = new SqliteStorage(file);
+    expect(tables(file).version).toBe(6);
+    expect(await s.circles.getCircle('c1')).toEqual(circle('c1'));
+    expect(await s.circles.records.addDecision(entry('m1', 'a'))).toBe(true);
+    expect((await s.circles.records.register('c1', { today: '2026-01-01', limit: 10, offset: 0 })).total).toBe(1);
+    await s.close();
+  });
+
+  it('[CI18] the register’s listing query uses its index', async () => {
+    const file = freshFile();
+    await new SqliteStorage(file).close();
+    const db = new Database(file, { readonly: true });
+    const plan = db
+      .prepare<[], { detail: string }>(
+        "EXPLAIN QUERY PLAN SELECT entry FROM circle_register WHERE circle_id = 'c1' AND superseded_by IS NULL ORDER BY review_date LIMIT 50",
+      )
+      .all()
+      .map((r) => r.detail)
+      .join(' | ');
+    db.close();
+    expect(plan).toContain('circle_register_current');
   });
 });

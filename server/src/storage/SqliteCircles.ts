@@ -3,6 +3,7 @@
 // the CircleStorage implementation over the same connection.
 import type Database from 'better-sqlite3';
 import { CIRCLE_ROLES, roleKey } from '@consent/shared';
+import { RECORD_SCHEMA, SqliteCircleRecords } from './SqliteCircleRecords.ts';
 import type { CircleLink, CircleMeetingRecord, CircleMember, CircleRecord, CircleRole, CircleStorage } from './CircleStorage.ts';
 
 /** Version 4 → 5: circles, their members, roles and links, and which meetings belong to which circle. */
@@ -53,9 +54,11 @@ CREATE TABLE IF NOT EXISTS circle_meetings (
 CREATE INDEX IF NOT EXISTS circle_meetings_by_circle ON circle_meetings(circle_id, created_at);
 `;
 
-/** Migrates to `target` (5 creates the circle tables; below 5 leaves the file as version 4 had it); answers the version reached. */
+/** Migrates to `target` (5 creates the circle tables, 6 the register's; below 5 leaves the file as version 4 had it); answers the version reached. */
 export function migrateCircles(db: Database.Database, target: number): number {
   if (target >= 5) db.exec(CIRCLE_SCHEMA);
+  // [CI30] 5 → 6: the register, the circle's backlog, review links, the calendar feed
+  if (target >= 6) db.exec(RECORD_SCHEMA);
   return target;
 }
 
@@ -94,10 +97,13 @@ const STANDARD = CIRCLE_ROLES as readonly string[];
 const roleOrder = (r: RoleRow): [number, string] => [STANDARD.includes(r.role_key) ? STANDARD.indexOf(r.role_key) : STANDARD.length, r.role_key];
 
 export class SqliteCircles implements CircleStorage {
+  readonly records: SqliteCircleRecords;
   private prepared: ReturnType<SqliteCircles['prepare']> | null = null;
 
   /** Statements are prepared on first use: a file opened at an older version (in tests) has no circle tables. */
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    this.records = new SqliteCircleRecords(db);
+  }
 
   private get s() {
     return (this.prepared ??= this.prepare());

@@ -8,7 +8,7 @@ import { randomCode } from '../tokens.ts';
 import type { ClientBinding, MeetingRecord, RefusedDeletion, SealedAnswer, Storage, StoredDoc } from './Storage.ts';
 import { migrateCircles, SqliteCircles } from './SqliteCircles.ts';
 
-const SCHEMA_VERSION = 5;
+const SCHEMA_VERSION = 6;
 
 // invite_code is the members' code (before version 3 it let joiners pick member or guest).
 const SCHEMA = `
