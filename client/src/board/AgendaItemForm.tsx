@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { addAgendaItem, ITEM_KINDS, updateAgendaItem, type AgendaItem, type ItemKind } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { KIND_LABEL } from './words.ts';
+import { UI, UI_T } from './words.ts';
 
 export function AgendaItemForm({ item, onDone }: { item?: AgendaItem; onDone: () => void }) {
   const { snapshot, doc, write } = useBoard();
@@ -22,7 +23,7 @@ export function AgendaItemForm({ item, onDone }: { item?: AgendaItem; onDone: ()
   };
 
   return (
-    <form className="agenda-form" onSubmit={submit} aria-label={item ? `Edit ${item.title}` : 'New agenda item'}>
+    <form className="agenda-form" onSubmit={submit} aria-label={item ? UI_T.editItem(item.title) : UI.agendaForm.new}>
       <label>
         Title
         <input type="text" name="item-title" value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus />
@@ -36,7 +37,7 @@ export function AgendaItemForm({ item, onDone }: { item?: AgendaItem; onDone: ()
       <label>
         Owner
         <select name="item-owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
-          <option value="">No owner</option>
+          <option value="">{UI.agendaForm.noOwner}</option>
           {speakers.map(([id, p]) => <option key={id} value={id}>{p.name}</option>)}
         </select>
       </label>
@@ -46,7 +47,7 @@ export function AgendaItemForm({ item, onDone }: { item?: AgendaItem; onDone: ()
       </label>
       <div className="row">
         <button type="submit" className="primary" disabled={!title.trim()}>{item ? 'Save' : 'Add'}</button>
-        <button type="button" onClick={onDone}>Cancel</button>
+        <button type="button" onClick={onDone}>{UI.cancel}</button>
       </div>
     </form>
   );

@@ -6,13 +6,14 @@ import { AgendaItemForm } from './AgendaItemForm.tsx';
 import { StageBadge } from './StageBadge.tsx';
 import { BacklogPanel } from './BacklogPanel.tsx';
 import { KIND_LABEL, nameOf } from './words.ts';
+import { UI, UI_T } from './words.ts';
 
 export const AgendaPanel = memo(function AgendaPanel() {
   const { snapshot, can } = useBoard();
   const [adding, setAdding] = useState(false);
   return (
     <aside className="panel agenda-panel" aria-labelledby="agenda-heading">
-      <h2 id="agenda-heading">Agenda</h2>
+      <h2 id="agenda-heading">{UI.agenda.heading}</h2>
       {snapshot.agenda.length === 0 && <p className="hint">No items yet.{can.isFacilitator ? ' Add the first one below.' : ''}</p>}
       <ol className="agenda-list">
         {snapshot.agenda.map((item, index) => (
@@ -41,8 +42,8 @@ function AgendaRow({ item, index }: { item: AgendaItem; index: number }) {
   return (
     <li className={`agenda-item${active ? ' active' : ''}`} aria-current={active ? 'true' : undefined} data-item-id={item.id}>
       <div className="agenda-item-title">
-        {active && <span className="active-mark">Now</span>}
-        <strong>{item.title || 'Untitled item'}</strong>
+        {active && <span className="active-mark">{UI.agenda.now}</span>}
+        <strong>{item.title || UI.agenda.untitled}</strong>
       </div>
       <p className="agenda-meta">
         {KIND_LABEL[item.kind]} · {item.ownerId ? nameOf(snapshot, item.ownerId) : 'no owner'} · {item.timeboxMin} min <StageBadge item={item} />
@@ -64,7 +65,7 @@ function AgendaRow({ item, index }: { item: AgendaItem; index: number }) {
             onClick={() => write('Moving the item', () => moveAgendaItem(doc, item.id, index + 1))}>↓</button>
           {item.stage === 'draft' && !active && (
             <button type="button" className="small danger" aria-label={`Remove ${item.title}`}
-              onClick={() => write('Removing the item', () => removeAgendaItem(doc, item.id))}>Remove</button>
+              onClick={() => write('Removing the item', () => removeAgendaItem(doc, item.id))}>{UI.agenda.remove}</button>
           )}
         </div>
       )}

@@ -2,12 +2,13 @@
 import { setPresent } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { participantsInOrder } from '../state/participants.ts';
+import { UI, UI_T } from './words.ts';
 
 export function AttendanceList() {
   const { snapshot, doc, can, me, online, write } = useBoard();
   return (
     <section className="attendance" aria-labelledby="attendance-heading">
-      <h2 id="attendance-heading">Attendance</h2>
+      <h2 id="attendance-heading">{UI.attendance.heading}</h2>
       <ul>
         {participantsInOrder(snapshot).map(({ id, ...p }) => {
           const mayChange = (can.isFacilitator || (id === me && !can.isObserver)) && snapshot.meta.phase !== 'closed';

@@ -17,6 +17,7 @@ import { AgendaConsent } from './AgendaConsent.tsx';
 import { ActionItems } from './ActionItems.tsx';
 import { TermEditor } from './TermEditor.tsx';
 import { LOCK_REASON, NOTES } from './methodWords.ts';
+import { UI, UI_T } from './words.ts';
 
 export const CentrePanel = memo(function CentrePanel({ provider, user }: { provider: WebsocketProvider; user: AwarenessUser }) {
   const { snapshot, doc, me, can } = useBoard();
@@ -26,10 +27,10 @@ export const CentrePanel = memo(function CentrePanel({ provider, user }: { provi
   const lock = active ? editLockOf(snapshot, active.id, me) : null;
   const lockReason = can.canEditText && lock !== null && lock !== 'no-item' ? LOCK_REASON[lock] : undefined;
   return (
-    <main className="panel centre-panel" aria-label="Meeting">
+    <main className="panel centre-panel" aria-label={UI.centre.label}>
       <PhaseIntro />
       {phase === 'lobby' && <InviteLinks />}
-      {phase === 'opening' && <NotesField noteKey="opening" label="Opening round notes" />}
+      {phase === 'opening' && <NotesField noteKey="opening" label={UI.notes.opening} />}
       {phase === 'agenda' && (
         <>
           <AgendaConsent />
@@ -40,7 +41,7 @@ export const CentrePanel = memo(function CentrePanel({ provider, user }: { provi
         <>
           {phase === 'closing' && can.isSpeaker && <EvaluationForm />}
           <EvaluationSummary />
-          <NotesField noteKey="closing" label="Closing round notes" />
+          <NotesField noteKey="closing" label={UI.notes.closing} />
         </>
       )}
       {active ? (

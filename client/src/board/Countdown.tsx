@@ -3,6 +3,7 @@ import { activeItem, timebox } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { useNow } from '../state/useMeeting.ts';
 import { formatDuration } from '../state/duration.ts';
+import { UI, UI_T } from './words.ts';
 
 export function Countdown() {
   const { snapshot } = useBoard();
@@ -16,7 +17,7 @@ export function Countdown() {
   const over = left < 0;
   return (
     <p className={`countdown${over ? ' over' : ''}`}>
-      <span className="hint">{over ? 'Over by' : 'Left'}</span> <strong>{formatDuration(left)}</strong> / {box.timeboxMin} min
+      <span className="hint">{over ? UI.countdown.over : UI.countdown.left}</span> <strong>{formatDuration(left)}</strong> / {UI_T.countdownMin(box.timeboxMin)}
     </p>
   );
 }

@@ -5,6 +5,7 @@ import { PROMPT_QUESTION } from './followUpWords.ts';
 import { useBoard } from './BoardContext.ts';
 import { RATING_LABEL } from './words.ts';
 import { EVALUATION } from './facilitationWords.ts';
+import { UI, UI_T } from './words.ts';
 
 type Ratings = Evaluation['ratings'];
 
@@ -25,8 +26,8 @@ export function EvaluationForm() {
   };
 
   return (
-    <form className="evaluation-form" onSubmit={submit} aria-label="Your evaluation of the meeting">
-      <h2>Your evaluation of the meeting</h2>
+    <form className="evaluation-form" onSubmit={submit} aria-label={UI.evaluationForm.heading}>
+      <h2>{UI.evaluationForm.heading}</h2>
       {RATING_KEYS.map((key) => (
         <fieldset key={key} className="rating">
           <legend>{RATING_LABEL[key]}</legend>
@@ -52,7 +53,7 @@ export function EvaluationForm() {
       </label>
       <div className="row">
         <button type="submit" className="primary" disabled={blank} aria-describedby={blank ? 'evaluation-blank' : undefined}>{mine ? 'Update my evaluation' : 'Add my evaluation'}</button>
-        <span role="status" className="hint">{saved ? 'Your evaluation is on the board.' : ''}</span>
+        <span role="status" className="hint">{saved ? UI.evaluationForm.saved : ''}</span>
       </div>
       {blank && <p id="evaluation-blank" className="hint">{EVALUATION.blank}</p>}
     </form>

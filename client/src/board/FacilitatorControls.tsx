@@ -54,7 +54,7 @@ export function FacilitatorControls() {
       ) : (
         <>
           {!next && <p className="hint">{FACILITATE.noMoves}</p>}
-          <div className="row moves" role="group" aria-label="Allowed moves">
+          <div className="row moves" role="group" aria-label={FACILITATE.allowedMoves}>
             {[next, ...more].filter((m): m is Move => m !== null).map((m) => (
               <button key={keyOf(m)} type="button" className={m === next ? 'primary' : m.kind === 'stage' && m.to === 'deferred' ? 'small' : ''}
                 disabled={needsText(m)} aria-describedby={needsText(m) ? 'blank-proposal-hint' : undefined} onClick={() => run(m)}>
@@ -72,7 +72,7 @@ export function FacilitatorControls() {
       {others.length > 0 && (
         <details>
           <summary>{FACILITATE.otherItems}</summary>
-          <div className="row" role="group" aria-label="Moves of other items">
+          <div className="row" role="group" aria-label={FACILITATE.otherItemMoves}>
             {others.map((m) => m.kind === 'stage' && (
               <button key={keyOf(m)} type="button" className="small" onClick={() => run(m)}>
                 {titleOf(m.itemId)}: {actionOf(m)}

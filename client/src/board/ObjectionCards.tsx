@@ -8,6 +8,7 @@ import { WAY_THROUGH_WORDS } from './followUpWords.ts';
 import { nameOf } from './words.ts';
 import { OBJECTION } from './methodWords.ts';
 import { ConfirmResolved } from './ConfirmResolved.tsx';
+import { UI, UI_T } from './words.ts';
 
 const STATUS_LABEL = { open: 'Open', integrated: OBJECTION.resolvedBadge, withdrawn: 'Withdrawn' } as const;
 
@@ -16,7 +17,7 @@ export function ObjectionCards({ cards, itemId }: { cards: readonly Card[]; item
   if (cards.length === 0) return null;
   return (
     <section aria-labelledby="objections-heading">
-      <h2 id="objections-heading">Objections and concerns</h2>
+      <h2 id="objections-heading">{UI.objections.heading}</h2>
       <ConfirmResolved itemId={itemId} />
       <ul className="objection-cards">
         {cards.map((o) => <ObjectionCard key={o.id} id={o.id} objection={o} />)}
@@ -47,7 +48,7 @@ function ObjectionCard({ id, objection: o }: { id: string; objection: Objection 
       {mine && !integrating && (
         <div className="row">
           {o.kind === 'objection' && amended && <button type="button" className="small primary" onClick={() => setIntegrating(true)}>{OBJECTION.resolvedByChange}</button>}
-          <button type="button" className="small" onClick={() => write('Withdrawing', () => withdrawObjection(doc, id, Date.now()))}>Withdraw</button>
+          <button type="button" className="small" onClick={() => write('Withdrawing', () => withdrawObjection(doc, id, Date.now()))}>{UI.objections.withdraw}</button>
         </div>
       )}
       {mine && !integrating && o.kind === 'objection' && !amended && <p className="hint">{OBJECTION.waitForText}</p>}

@@ -6,8 +6,9 @@ import { REMOVE } from '../access/words.ts';
 import { RemoveParticipant } from './RemoveParticipant.tsx';
 import { SECRETARY } from './facilitationWords.ts';
 import { POSITION } from './methodWords.ts';
+import { UI, UI_T } from './words.ts';
 
-const POSITION_LABEL = { consent: 'Consents', concern: 'Consents with a concern', object: 'Objects' } as const;
+const POSITION_LABEL = UI.participants;
 
 /** The position a frozen record (C16) lists for an eligible member, whatever the document says now. */
 function recordedPosition(record: ConsentRecord, id: string): { position: PositionValue } | undefined {
@@ -33,7 +34,7 @@ export function ParticipantList({ itemId, record, frozen = false }: { itemId: st
             <span className={`presence ${isOnline ? 'online' : 'offline'}`} role="img" aria-label={isOnline ? 'online' : 'not online'} />
             <span className="participant-name">
               {p.name}
-              {id === me && <span className="hint"> (you)</span>}
+              {id === me && <span className="hint">{UI.participants.you}</span>}
             </span>
             <span className="participant-role">
               {snapshot.meta.facilitatorId === id ? 'facilitator' : p.role}

@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import { useBoard } from './BoardContext.ts';
 import { CONFIRM } from './facilitationWords.ts';
 import { TERM } from './methodWords.ts';
+import { UI, UI_T } from './words.ts';
 
 export function RecordDecisionForm({ itemId, onDone }: { itemId: string; onDone: () => void }) {
   const { snapshot, doc, write } = useBoard();
@@ -13,12 +14,12 @@ export function RecordDecisionForm({ itemId, onDone }: { itemId: string; onDone:
     if (write('Recording the decision', () => recordDecision(doc, itemId))) onDone();
   };
   return (
-    <form className="decision-form" onSubmit={submit} aria-label="Record the decision">
+    <form className="decision-form" onSubmit={submit} aria-label={UI.recordDecision.label}>
       <p>{TERM.heading}: {TERM.shown(term?.reviewDate ?? null, term?.measure ?? '')}</p>
       <p className="hint">{CONFIRM.decision}</p>
       <div className="row">
-        <button type="submit" className="primary">Record decision</button>
-        <button type="button" onClick={onDone}>Cancel</button>
+        <button type="submit" className="primary">{UI.recordDecision.submit}</button>
+        <button type="button" onClick={onDone}>{UI.cancel}</button>
       </div>
     </form>
   );

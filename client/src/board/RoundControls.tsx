@@ -18,7 +18,7 @@ export function RoundControls() {
   const label = plan ? (plan.kind === 'agenda' ? AGENDA_CONSENT.ask : plan.reopening ? FACILITATE.newConsentRound : FACILITATE.openRound(plan.kind)) : '';
   return (
     <div className="round-controls">
-      <div className="row" role="group" aria-label="Round">
+      <div className="row" role="group" aria-label={FACILITATE.roundGroup}>
         {plan && (
           <button type="button" className="primary" disabled={plan.order.length === 0}
             title={plan.order.length ? FACILITATE.order(plan.order.map((id) => nameOf(snapshot, id)).join(', ')) : FACILITATE.nobodyPresent}

@@ -21,7 +21,7 @@ export function SealedRoundStart() {
   }
   if (!open) return null;
   return (
-    <div className="row" role="group" aria-label="Sealed round">
+    <div className="row" role="group" aria-label={SEALED.group}>
       <button type="button" onClick={open} disabled={order.length === 0}>{toConsent || !plan?.reopening ? SEALED.openSealed : SEALED.reopenSealed}</button>
     </div>
   );

@@ -35,7 +35,7 @@ function CandidateForm({ item }: { item: AgendaItem }) {
   };
   return (
     <form className="row" onSubmit={propose}>
-      <select aria-label="Candidate" value={candidate} onChange={(e) => setCandidate(e.target.value)} required>
+      <select aria-label={SELECTION.candidateLabel} value={candidate} onChange={(e) => setCandidate(e.target.value)} required>
         <option value="">…</option>
         {eligibleMembers(snapshot).map((id) => <option key={id} value={id}>{nameOf(snapshot, id)}</option>)}
       </select>

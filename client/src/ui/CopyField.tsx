@@ -1,5 +1,6 @@
 // A read-only link with a copy button and a spoken confirmation.
 import { useId, useState } from 'react';
+import { UI } from '../board/words.ts';
 
 export function CopyField({ label, value, hint }: { label: string; value: string; hint?: string }) {
   const id = useId();
@@ -23,7 +24,7 @@ export function CopyField({ label, value, hint }: { label: string; value: string
           Copy
         </button>
       </div>
-      <span role="status" className="hint">{copied ? 'Copied to the clipboard.' : ''}</span>
+      <span role="status" className="hint">{copied ? UI.copied : ''}</span>
     </div>
   );
 }
