@@ -7,6 +7,7 @@ import { StageBadge } from './StageBadge.tsx';
 import { BacklogPanel } from './BacklogPanel.tsx';
 import { KIND_LABEL, nameOf } from './words.ts';
 import { UI, UI_T } from './words.ts';
+import { WRITING } from './words.ts';
 
 export const AgendaPanel = memo(function AgendaPanel() {
   const { snapshot, can } = useBoard();
@@ -25,7 +26,7 @@ export const AgendaPanel = memo(function AgendaPanel() {
           <AgendaItemForm onDone={() => setAdding(false)} />
         ) : (
           <button type="button" onClick={() => setAdding(true)}>
-            + Add item
+            {UI.agenda.addItem}
           </button>
         ))}
       <BacklogPanel />
@@ -52,20 +53,20 @@ function AgendaRow({ item, index }: { item: AgendaItem; index: number }) {
       {can.isFacilitator && (
         <div className="row agenda-actions">
           {!active && (
-            <button type="button" className="small" onClick={() => write('Activating the item', () => setActiveItem(doc, item.id))}>
-              Activate<span className="visually-hidden"> {item.title}</span>
+            <button type="button" className="small" onClick={() => write(WRITING.activatingTheItem, () => setActiveItem(doc, item.id))}>
+              {UI.agenda.activate}<span className="visually-hidden"> {item.title}</span>
             </button>
           )}
           <button type="button" className="small" onClick={() => setEditing(true)}>
-            Edit<span className="visually-hidden"> {item.title}</span>
+            {UI.agenda.edit}<span className="visually-hidden"> {item.title}</span>
           </button>
           <button type="button" className="small" disabled={index === 0} aria-label={`Move ${item.title} up`}
-            onClick={() => write('Moving the item', () => moveAgendaItem(doc, item.id, index - 1))}>↑</button>
+            onClick={() => write(WRITING.movingTheItem, () => moveAgendaItem(doc, item.id, index - 1))}>↑</button>
           <button type="button" className="small" disabled={index === last} aria-label={`Move ${item.title} down`}
-            onClick={() => write('Moving the item', () => moveAgendaItem(doc, item.id, index + 1))}>↓</button>
+            onClick={() => write(WRITING.movingTheItem, () => moveAgendaItem(doc, item.id, index + 1))}>↓</button>
           {item.stage === 'draft' && !active && (
             <button type="button" className="small danger" aria-label={`Remove ${item.title}`}
-              onClick={() => write('Removing the item', () => removeAgendaItem(doc, item.id))}>{UI.agenda.remove}</button>
+              onClick={() => write(WRITING.removingTheItem, () => removeAgendaItem(doc, item.id))}>{UI.agenda.remove}</button>
           )}
         </div>
       )}

@@ -3,6 +3,7 @@ import { setPresent } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { participantsInOrder } from '../state/participants.ts';
 import { UI, UI_T } from './words.ts';
+import { WRITING } from './words.ts';
 
 export function AttendanceList() {
   const { snapshot, doc, can, me, online, write } = useBoard();
@@ -16,7 +17,7 @@ export function AttendanceList() {
             <li key={id}>
               <label>
                 <input type="checkbox" checked={p.present} disabled={!mayChange}
-                  onChange={(e) => write('Changing attendance', () => setPresent(doc, id, e.target.checked))} />
+                  onChange={(e) => write(WRITING.changingAttendance, () => setPresent(doc, id, e.target.checked))} />
                 {p.name} <span className="hint">({p.role}{online.has(id) ? ', online' : ''})</span>
               </label>
             </li>

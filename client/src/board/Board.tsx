@@ -58,7 +58,7 @@ export function Board({ meetingId, session, sync, conn, onTitle }: Props) {
           <div className="banner banner-bad" role="alert">
             <p>{failure}</p>
             <button type="button" className="small" onClick={() => setFailure(null)}>
-              Dismiss
+              {UI.dismiss}
             </button>
           </div>
         )}

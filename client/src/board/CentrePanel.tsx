@@ -57,7 +57,7 @@ export const CentrePanel = memo(function CentrePanel({ provider, user }: { provi
             hint={lock === 'guest' && can.canEditText ? NOTES.guestHint : undefined} />
         </section>
       ) : (
-        phase === 'items' && <p className="hint">No item is active. {can.isFacilitator ? 'Activate an item in the agenda.' : 'The facilitator activates the next item.'}</p>
+        phase === 'items' && <p className="hint">{UI.centre.noActive} {can.isFacilitator ? UI.centre.activate : UI.centre.waitActivate}</p>
       )}
       {/* [Q2] people come and go during the items: attendance, and so the quorum, stays in reach */}
       {phase === 'items' && <AttendanceList />}

@@ -36,7 +36,7 @@ export const ConsentPanel = memo(function ConsentPanel() {
       {can.isFacilitator && <FacilitatorControls />}
       {roundKey && <RoundOrder roundKey={roundKey} />}
       <section aria-labelledby="consent-heading">
-        <h2 id="consent-heading">{consentItem ? 'Consent' : 'Participants'}</h2>
+        <h2 id="consent-heading">{consentItem ? UI.consentPanel.consent : UI.consentPanel.participants}</h2>
         {record && (
           <p className={`consent-state state-${record.state}`} data-consent-state={record.state} role="status" aria-live="polite">
             {consentItem?.stage === 'decided'

@@ -5,12 +5,12 @@ import { UI, UI_T } from './words.ts';
 type Format = { label: string; key: string; active: (e: Editor) => boolean; run: (e: Editor) => void };
 
 const FORMATS: Format[] = [
-  { label: 'Bold', key: 'B', active: (e) => e.isActive('bold'), run: (e) => e.chain().focus().toggleBold().run() },
-  { label: 'Italic', key: 'I', active: (e) => e.isActive('italic'), run: (e) => e.chain().focus().toggleItalic().run() },
-  { label: 'Heading', key: 'H', active: (e) => e.isActive('heading', { level: 2 }), run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
+  { get label() { return UI.editor.bold; }, key: 'B', active: (e) => e.isActive('bold'), run: (e) => e.chain().focus().toggleBold().run() },
+  { get label() { return UI.editor.italic; }, key: 'I', active: (e) => e.isActive('italic'), run: (e) => e.chain().focus().toggleItalic().run() },
+  { get label() { return UI.editor.heading; }, key: 'H', active: (e) => e.isActive('heading', { level: 2 }), run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
   { get label() { return UI.editor.bullet; }, key: '•', active: (e) => e.isActive('bulletList'), run: (e) => e.chain().focus().toggleBulletList().run() },
   { get label() { return UI.editor.numbered; }, key: '1.', active: (e) => e.isActive('orderedList'), run: (e) => e.chain().focus().toggleOrderedList().run() },
-  { label: 'Quote', key: '❝', active: (e) => e.isActive('blockquote'), run: (e) => e.chain().focus().toggleBlockquote().run() },
+  { get label() { return UI.editor.quote; }, key: '❝', active: (e) => e.isActive('blockquote'), run: (e) => e.chain().focus().toggleBlockquote().run() },
 ];
 
 export function EditorToolbar({ editor }: { editor: Editor | null }) {

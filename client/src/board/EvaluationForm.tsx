@@ -6,6 +6,7 @@ import { useBoard } from './BoardContext.ts';
 import { RATING_LABEL } from './words.ts';
 import { EVALUATION } from './facilitationWords.ts';
 import { UI, UI_T } from './words.ts';
+import { WRITING } from './words.ts';
 
 type Ratings = Evaluation['ratings'];
 
@@ -22,7 +23,7 @@ export function EvaluationForm() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (blank) return;
-    setSaved(write('Saving your evaluation', () => addEvaluation(doc, me, { ratings, comment: comment.trim(), worked: answers.worked.trim(), improve: answers.improve.trim() })));
+    setSaved(write(WRITING.savingYourEvaluation, () => addEvaluation(doc, me, { ratings, comment: comment.trim(), worked: answers.worked.trim(), improve: answers.improve.trim() })));
   };
 
   return (
@@ -48,11 +49,11 @@ export function EvaluationForm() {
         </label>
       ))}
       <label className="field">
-        Comment
+        {UI.evaluationForm.comment}
         <textarea name="evaluation-comment" rows={2} maxLength={5000} value={comment} onChange={(e) => { setSaved(false); setComment(e.target.value); }} />
       </label>
       <div className="row">
-        <button type="submit" className="primary" disabled={blank} aria-describedby={blank ? 'evaluation-blank' : undefined}>{mine ? 'Update my evaluation' : 'Add my evaluation'}</button>
+        <button type="submit" className="primary" disabled={blank} aria-describedby={blank ? 'evaluation-blank' : undefined}>{mine ? UI.evaluationForm.update : UI.evaluationForm.add}</button>
         <span role="status" className="hint">{saved ? UI.evaluationForm.saved : ''}</span>
       </div>
       {blank && <p id="evaluation-blank" className="hint">{EVALUATION.blank}</p>}

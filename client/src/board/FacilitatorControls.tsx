@@ -15,6 +15,7 @@ import { SealedRoundStart } from './SealedRoundStart.tsx';
 import { DecisionRules } from './DecisionRules.tsx';
 import { CONFIRM, FACILITATE, PHASE_ACTION, stageAction } from './facilitationWords.ts';
 import { PHASE_LABEL } from './words.ts';
+import { WRITING, WRITING_T } from './words.ts';
 
 const keyOf = (m: Move) => (m.kind === 'phase' ? `phase-${m.to}` : `stage-${m.itemId}-${m.to}`);
 
@@ -30,7 +31,7 @@ export function FacilitatorControls() {
 
   const make = (move: Move) => {
     setConfirming(null);
-    if (move.kind === 'phase') write(`Moving to ${PHASE_LABEL[move.to]}`, () => movePhase(doc, move.to));
+    if (move.kind === 'phase') write(WRITING_T.movingTo(PHASE_LABEL[move.to]), () => movePhase(doc, move.to));
     else write(actionOf(move), () => startStage(doc, move.itemId, move.to, { order: speakingOrder(snapshot), now: Date.now() }));
   };
   // [M2][M3][M6] phase moves, deferring and deciding cannot be undone: they are confirmed first

@@ -10,6 +10,7 @@ import { POSITION_HINT } from './facilitationWords.ts';
 import { BEFOREHAND, CONCERN_CHECK } from './absenceWords.ts';
 import { POSITION } from './methodWords.ts';
 import { UI, UI_T } from './words.ts';
+import { WRITING } from './words.ts';
 
 export function MyPosition({ item, record }: { item: AgendaItem; record: ConsentRecord }) {
   const { snapshot, doc, me, can, write } = useBoard();
@@ -23,7 +24,7 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
   const mine = snapshot.positions[positionKey(item.id, me)];
   const counts = mine !== undefined && !record.stale.includes(me) && (beforehand || record.eligible.includes(me));
 
-  const give = () => write('Giving your position', () => givePosition(doc, item.id, me, 'consent', Date.now()));
+  const give = () => write(WRITING.givingYourPosition, () => givePosition(doc, item.id, me, 'consent', Date.now()));
   const card = (text: string) => ({ id: crypto.randomUUID(), itemId: item.id, by: me, text, now: Date.now() });
   const done = (ok: boolean) => {
     if (!ok) return;

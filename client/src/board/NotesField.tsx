@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useBoard } from './BoardContext.ts';
 import { useNote } from '../state/useNote.ts';
 import { UI, UI_T } from './words.ts';
+import { WRITING } from './words.ts';
 
 export function NotesField({ noteKey, label, hint }: { noteKey: string; label: string; hint?: string }) {
   const { doc, can, write } = useBoard();
@@ -14,7 +15,7 @@ export function NotesField({ noteKey, label, hint }: { noteKey: string; label: s
       {hint && <p className="hint">{hint}</p>}
       {can.canEditText ? (
         <textarea id={id} rows={4} value={text} placeholder={UI.notes.placeholder}
-          onChange={(e) => write('Saving the note', () => change(e.target.value))} />
+          onChange={(e) => write(WRITING.savingTheNote, () => change(e.target.value))} />
       ) : (
         <p id={id} className="notes-text">{text || <span className="hint">{UI.notes.none}</span>}</p>
       )}

@@ -9,8 +9,9 @@ import { nameOf } from './words.ts';
 import { OBJECTION } from './methodWords.ts';
 import { ConfirmResolved } from './ConfirmResolved.tsx';
 import { UI, UI_T } from './words.ts';
+import { WRITING } from './words.ts';
 
-const STATUS_LABEL = { open: 'Open', integrated: OBJECTION.resolvedBadge, withdrawn: 'Withdrawn' } as const;
+const STATUS_LABEL = { get open() { return UI.objections.open; }, get integrated() { return OBJECTION.resolvedBadge; }, get withdrawn() { return UI.objections.withdrawn; } };
 
 /** `cards`: the item's record (itemRecord), frozen once the item is decided or deferred. */
 export function ObjectionCards({ cards, itemId }: { cards: readonly Card[]; itemId: string }) {
@@ -36,10 +37,10 @@ function ObjectionCard({ id, objection: o }: { id: string; objection: Objection 
   return (
     <li className={`card objection-card kind-${o.kind} status-${o.status}`} data-objection-status={o.status}>
       <p className="card-head">
-        <strong>{o.kind === 'objection' ? 'Objection' : 'Concern'}</strong> by {nameOf(snapshot, o.authorId)}
+        <strong>{o.kind === 'objection' ? UI.objections.objection : UI.objections.concern}</strong>{UI_T.by(nameOf(snapshot, o.authorId))}
         {/* An open concern is on record and blocks nothing: it is not shown as an open problem. */}
         <span className={`badge status-${o.kind === 'concern' && o.status === 'open' ? 'recorded' : o.status}`}>
-          {o.kind === 'concern' && o.status === 'open' ? 'Recorded' : STATUS_LABEL[o.status]}
+          {o.kind === 'concern' && o.status === 'open' ? UI.objections.recorded : STATUS_LABEL[o.status]}
         </span>
       </p>
       <p className="card-text">{o.text}</p>
@@ -48,13 +49,13 @@ function ObjectionCard({ id, objection: o }: { id: string; objection: Objection 
       {mine && !integrating && (
         <div className="row">
           {o.kind === 'objection' && amended && <button type="button" className="small primary" onClick={() => setIntegrating(true)}>{OBJECTION.resolvedByChange}</button>}
-          <button type="button" className="small" onClick={() => write('Withdrawing', () => withdrawObjection(doc, id, Date.now()))}>{UI.objections.withdraw}</button>
+          <button type="button" className="small" onClick={() => write(WRITING.withdrawing, () => withdrawObjection(doc, id, Date.now()))}>{UI.objections.withdraw}</button>
         </div>
       )}
       {mine && !integrating && o.kind === 'objection' && !amended && <p className="hint">{OBJECTION.waitForText}</p>}
       {mine && integrating && (
         <IntegrationForm onCancel={() => setIntegrating(false)}
-          onSubmit={(way) => { if (write('Marking the objection resolved', () => acceptIntegration(doc, id, way, Date.now()))) setIntegrating(false); }} />
+          onSubmit={(way) => { if (write(WRITING.markingTheObjectionResolved, () => acceptIntegration(doc, id, way, Date.now()))) setIntegrating(false); }} />
       )}
     </li>
   );

@@ -5,13 +5,14 @@ import { useBoard } from './BoardContext.ts';
 import { CONFIRM } from './facilitationWords.ts';
 import { TERM } from './methodWords.ts';
 import { UI, UI_T } from './words.ts';
+import { WRITING } from './words.ts';
 
 export function RecordDecisionForm({ itemId, onDone }: { itemId: string; onDone: () => void }) {
   const { snapshot, doc, write } = useBoard();
   const term = itemTerm(snapshot, itemId);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (write('Recording the decision', () => recordDecision(doc, itemId))) onDone();
+    if (write(WRITING.recordingTheDecision, () => recordDecision(doc, itemId))) onDone();
   };
   return (
     <form className="decision-form" onSubmit={submit} aria-label={UI.recordDecision.label}>

@@ -6,6 +6,7 @@ import { useNow } from '../state/useMeeting.ts';
 import { formatDuration } from '../state/duration.ts';
 import { nameOf } from './words.ts';
 import { ROUND_TITLE, SPEAKING } from './facilitationWords.ts';
+import { WRITING } from './words.ts';
 
 export function RoundOrder({ roundKey }: { roundKey: string }) {
   const { snapshot, doc, can, me, write } = useBoard();
@@ -21,7 +22,7 @@ export function RoundOrder({ roundKey }: { roundKey: string }) {
   const inRound = new Map(roundSpeakingTime(snapshot, roundKey, now).map((t) => [t.participantId, t.ms]));
   const inMeeting = new Map(speakingTime(snapshot, now).map((t) => [t.participantId, t.ms]));
   const longest = Math.max(1, ...inMeeting.values());
-  const pass = () => write('Passing the word', () => (order.next ? passSpeaker(doc, roundKey, order.next) : closeRound(doc, roundKey, Date.now())));
+  const pass = () => write(WRITING.passingTheWord, () => (order.next ? passSpeaker(doc, roundKey, order.next) : closeRound(doc, roundKey, Date.now())));
   return (
     <section className="round" aria-labelledby="round-heading">
       <h2 id="round-heading">

@@ -6,6 +6,7 @@ import { useBoard } from './BoardContext.ts';
 import { SELECTION } from './revealWords.ts';
 import { Nominations } from './Nominations.tsx';
 import { nameOf } from './words.ts';
+import { WRITING } from './words.ts';
 
 function TermsForm({ item }: { item: AgendaItem }) {
   const { doc, write } = useBoard();
@@ -13,7 +14,7 @@ function TermsForm({ item }: { item: AgendaItem }) {
   const [termEnd, setTermEnd] = useState(item.termEnd ?? '');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    write('Setting the role', () => setSelectionTerms(doc, item.id, { roleName: role, termEnd }));
+    write(WRITING.settingTheRole, () => setSelectionTerms(doc, item.id, { roleName: role, termEnd }));
   };
   return (
     <form className="reason-form" onSubmit={submit}>
@@ -31,7 +32,7 @@ function CandidateForm({ item }: { item: AgendaItem }) {
   const propose = (e: FormEvent) => {
     e.preventDefault();
     const text = SELECTION.proposalText(nameOf(snapshot, candidate), item.roleName ?? item.title, item.termEnd ?? '–');
-    write('Proposing the candidate', () => proposeCandidate(doc, item.id, candidate, text));
+    write(WRITING.proposingTheCandidate, () => proposeCandidate(doc, item.id, candidate, text));
   };
   return (
     <form className="row" onSubmit={propose}>

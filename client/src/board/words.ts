@@ -69,5 +69,11 @@ export const UI_T = {
   editItem: (title: string) => tr(ui.agendaForm)('edit', { title }),
   proposalOf: (title: string) => tr(ui.editor)('proposalOf', { title }),
   rule: (rule: string) => tr(ui.refusal)('rule', { rule }),
+  by: (name: string) => tr(ui.objections)('by', { name }),
+  copyLabel: (what: string) => tr(ui)('copyLabel', { what }),
   date: (at: number) => tr(ui.decision)('date', { at: new Date(at) }),
 };
+
+/** What a write was doing, for the message when it fails. */
+export const WRITING = words(en.ui.writing);
+export const WRITING_T = { movingTo: (phase: string) => tr(en.ui.writing)('movingTo', { phase }) };

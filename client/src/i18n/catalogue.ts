@@ -5,8 +5,9 @@ import { facilitation } from './en/facilitation.ts';
 import { method } from './en/method.ts';
 import { access } from './en/access.ts';
 import { ui } from './en/ui.ts';
+import { circle } from './en/circle.ts';
 
-export const en = { board, facilitation, method, access, ui };
+export const en = { board, facilitation, method, access, ui, circle };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 export type Catalogue = Strings<typeof en>;

@@ -52,9 +52,9 @@ export function JoinPage({ meetingId, code, role }: { meetingId: string; code: s
       {invitation?.circle && <p className="lead">{JOIN_PAGE.circle(invitation.circle)}</p>}
       {existing && (
         <p className="notice">
-          You already joined this meeting on this device as <strong>{existing.name || existing.role}</strong>.{' '}
+          {JOIN_PAGE.already} <strong>{existing.name || existing.role}</strong>.{' '}
           <a href={boardPath(meetingId)} onClick={(e) => { e.preventDefault(); navigate(boardPath(meetingId)); }}>
-            Return to the board
+            {JOIN_PAGE.returnToBoard}
           </a>
         </p>
       )}
@@ -67,7 +67,7 @@ export function JoinPage({ meetingId, code, role }: { meetingId: string; code: s
           {error && <p className="error" role="alert">{error}</p>}
           {!name.trim() && code && !error && <p id="join-hint" className="hint">{JOIN_PAGE.needName}</p>}
           <button type="submit" className="primary" disabled={busy || !name.trim() || !code}>
-            {busy ? 'Joining…' : 'Join'}
+            {busy ? JOIN_PAGE.joining : JOIN_PAGE.join}
           </button>
         </form>
       )}

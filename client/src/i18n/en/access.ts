@@ -19,7 +19,7 @@ export const access = {
   joinPage: {
     title: 'Join the meeting', titleOf: 'Join “{{title}}”', circle: 'Circle: {{circle}}',
     closed: 'This meeting is closed: it takes no new participants.', nameHint: 'Shown to everyone in the meeting.',
-    needName: 'Type your name to join.', yourName: 'Your name',
+    needName: 'Type your name to join.', already: 'You already joined this meeting on this device as', returnToBoard: 'Return to the board', joining: 'Joining…', join: 'Join', yourName: 'Your name',
   },
   start: {
     needFields: 'Fill in a meeting title and your name to create the meeting.', myMeetings: 'Meetings on this device',
@@ -68,4 +68,8 @@ export const access = {
   },
   notFound: { title: 'Page not found', body: 'This address is not a meeting board.', start: 'Start a new meeting' },
   language: { label: 'Language' },
+  api: {
+    unreachable: 'The server cannot be reached. Check your connection and try again.',
+    minutesFailed: 'The minutes could not be fetched', deleteFailed: 'The meeting could not be deleted',
+  },
 };

@@ -21,7 +21,7 @@ export const access: Catalogue['access'] = {
   joinPage: {
     title: 'Deelnemen aan de vergadering', titleOf: 'Deelnemen aan “{{title}}”', circle: 'Kring: {{circle}}',
     closed: 'Deze vergadering is gesloten: er kunnen geen nieuwe deelnemers bij.', nameHint: 'Zichtbaar voor iedereen in de vergadering.',
-    needName: 'Vul je naam in om deel te nemen.', yourName: 'Je naam',
+    needName: 'Vul je naam in om deel te nemen.', already: 'Je neemt op dit apparaat al deel aan deze vergadering als', returnToBoard: 'Terug naar het bord', joining: 'Bezig met deelnemen…', join: 'Deelnemen', yourName: 'Je naam',
   },
   start: {
     needFields: 'Vul een titel voor de vergadering en je naam in om de vergadering te maken.', myMeetings: 'Vergaderingen op dit apparaat',
@@ -70,4 +70,8 @@ export const access: Catalogue['access'] = {
   },
   notFound: { title: 'Pagina niet gevonden', body: 'Dit adres is geen vergaderbord.', start: 'Een nieuwe vergadering beginnen' },
   language: { label: 'Taal' },
+  api: {
+    unreachable: 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
+    minutesFailed: 'Het verslag kon niet worden opgehaald', deleteFailed: 'De vergadering kon niet worden verwijderd',
+  },
 };

@@ -5,5 +5,6 @@ import { facilitation } from './facilitation.ts';
 import { method } from './method.ts';
 import { access } from './access.ts';
 import { ui } from './ui.ts';
+import { circle } from './circle.ts';
 
-export const nl: Catalogue = { board, facilitation, method, access, ui };
+export const nl: Catalogue = { board, facilitation, method, access, ui, circle };
