@@ -5,8 +5,7 @@ import { deriveAgendaConsent, giveAgendaPosition, positionKey, ROUND_KEY } from 
 import { useBoard } from './BoardContext.ts';
 import { ReasonForm } from './ReasonForm.tsx';
 import { AGENDA_CONSENT } from './facilitationWords.ts';
-import { listNames, nameOf } from './words.ts';
-import { WRITING } from './words.ts';
+import { listNames, nameOf, WRITING } from './words.ts';
 
 export function AgendaConsent() {
   const { snapshot, doc, me, can, write } = useBoard();

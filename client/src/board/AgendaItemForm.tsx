@@ -2,9 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { addAgendaItem, ITEM_KINDS, updateAgendaItem, type AgendaItem, type ItemKind } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
-import { KIND_LABEL } from './words.ts';
-import { UI, UI_T } from './words.ts';
-import { WRITING } from './words.ts';
+import { KIND_LABEL, UI, UI_T, WRITING } from './words.ts';
 
 export function AgendaItemForm({ item, onDone }: { item?: AgendaItem; onDone: () => void }) {
   const { snapshot, doc, write } = useBoard();

@@ -5,9 +5,7 @@ import { useBoard } from './BoardContext.ts';
 import { AgendaItemForm } from './AgendaItemForm.tsx';
 import { StageBadge } from './StageBadge.tsx';
 import { BacklogPanel } from './BacklogPanel.tsx';
-import { KIND_LABEL, nameOf } from './words.ts';
-import { UI, UI_T } from './words.ts';
-import { WRITING } from './words.ts';
+import { KIND_LABEL, nameOf, UI, UI_T, WRITING } from './words.ts';
 
 export const AgendaPanel = memo(function AgendaPanel() {
   const { snapshot, can } = useBoard();
@@ -47,7 +45,7 @@ function AgendaRow({ item, index }: { item: AgendaItem; index: number }) {
         <strong>{item.title || UI.agenda.untitled}</strong>
       </div>
       <p className="agenda-meta">
-        {KIND_LABEL[item.kind]} · {item.ownerId ? nameOf(snapshot, item.ownerId) : 'no owner'} · {item.timeboxMin} min <StageBadge item={item} />
+        {KIND_LABEL[item.kind]} · {item.ownerId ? nameOf(snapshot, item.ownerId) : UI.participants.noOwner} · {UI_T.countdownMin(item.timeboxMin)} <StageBadge item={item} />
         {item.stage === 'decided' && itemTerm(snapshot, item.id)?.reviewDate && <> · review {itemTerm(snapshot, item.id)?.reviewDate}</>}
       </p>
       {can.isFacilitator && (

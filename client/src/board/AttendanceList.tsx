@@ -2,8 +2,7 @@
 import { setPresent } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { participantsInOrder } from '../state/participants.ts';
-import { UI, UI_T } from './words.ts';
-import { WRITING } from './words.ts';
+import { UI, WRITING, roleLabel } from './words.ts';
 
 export function AttendanceList() {
   const { snapshot, doc, can, me, online, write } = useBoard();
@@ -18,7 +17,7 @@ export function AttendanceList() {
               <label>
                 <input type="checkbox" checked={p.present} disabled={!mayChange}
                   onChange={(e) => write(WRITING.changingAttendance, () => setPresent(doc, id, e.target.checked))} />
-                {p.name} <span className="hint">({p.role}{online.has(id) ? ', online' : ''})</span>
+                {p.name} <span className="hint">({roleLabel(p.role)}{online.has(id) ? UI.participants.onlineNow : ''})</span>
               </label>
             </li>
           );

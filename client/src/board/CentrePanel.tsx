@@ -17,7 +17,7 @@ import { AgendaConsent } from './AgendaConsent.tsx';
 import { ActionItems } from './ActionItems.tsx';
 import { TermEditor } from './TermEditor.tsx';
 import { LOCK_REASON, NOTES } from './methodWords.ts';
-import { UI, UI_T } from './words.ts';
+import { UI } from './words.ts';
 
 export const CentrePanel = memo(function CentrePanel({ provider, user }: { provider: WebsocketProvider; user: AwarenessUser }) {
   const { snapshot, doc, me, can } = useBoard();

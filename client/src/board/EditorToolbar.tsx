@@ -1,6 +1,6 @@
 // Basic formatting for the proposal: bold, italic, heading, lists, quote.
 import { useEditorState, type Editor } from '@tiptap/react';
-import { UI, UI_T } from './words.ts';
+import { UI } from './words.ts';
 
 type Format = { label: string; key: string; active: (e: Editor) => boolean; run: (e: Editor) => void };
 

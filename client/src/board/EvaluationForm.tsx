@@ -3,10 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { addEvaluation, EVALUATION_PROMPTS, RATING_KEYS, type Evaluation, type EvaluationPrompt } from '@consent/shared';
 import { PROMPT_QUESTION } from './followUpWords.ts';
 import { useBoard } from './BoardContext.ts';
-import { RATING_LABEL } from './words.ts';
+import { RATING_LABEL, UI, WRITING } from './words.ts';
 import { EVALUATION } from './facilitationWords.ts';
-import { UI, UI_T } from './words.ts';
-import { WRITING } from './words.ts';
 
 type Ratings = Evaluation['ratings'];
 

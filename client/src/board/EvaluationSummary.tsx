@@ -2,8 +2,7 @@
 import { RATING_KEYS, EVALUATION_PROMPTS, evaluationEntryId, sendAnswerToBacklog, type Evaluation } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { ANSWERS, PROMPT_QUESTION } from './followUpWords.ts';
-import { nameOf, RATING_LABEL } from './words.ts';
-import { UI, UI_T } from './words.ts';
+import { nameOf, RATING_LABEL, UI } from './words.ts';
 
 export function EvaluationSummary() {
   const { snapshot } = useBoard();

@@ -14,8 +14,7 @@ import { SecretaryPicker } from './SecretaryPicker.tsx';
 import { SealedRoundStart } from './SealedRoundStart.tsx';
 import { DecisionRules } from './DecisionRules.tsx';
 import { CONFIRM, FACILITATE, PHASE_ACTION, stageAction } from './facilitationWords.ts';
-import { PHASE_LABEL } from './words.ts';
-import { WRITING, WRITING_T } from './words.ts';
+import { PHASE_LABEL, WRITING_T } from './words.ts';
 
 const keyOf = (m: Move) => (m.kind === 'phase' ? `phase-${m.to}` : `stage-${m.itemId}-${m.to}`);
 

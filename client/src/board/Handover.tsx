@@ -8,8 +8,7 @@ import { useNow } from '../state/useMeeting.ts';
 import { useBoard } from './BoardContext.ts';
 import { HANDOVER } from './revealWords.ts';
 import { useServerCall } from './useSealedCall.ts';
-import { nameOf } from './words.ts';
-import { WRITING } from './words.ts';
+import { nameOf, WRITING } from './words.ts';
 
 function FacilitatorChoices() {
   const { snapshot, doc, me, write } = useBoard();

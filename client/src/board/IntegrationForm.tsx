@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { INPUT_LIMITS, INTEGRATION_PATHS, type IntegrationPath, type WayThrough } from '@consent/shared';
 import { WAY_THROUGH } from './followUpWords.ts';
-import { UI, UI_T } from './words.ts';
+import { UI } from './words.ts';
 
 export function IntegrationForm({ onSubmit, onCancel }: { onSubmit: (way: WayThrough) => void; onCancel: () => void }) {
   const id = useId();

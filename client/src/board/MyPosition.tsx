@@ -9,8 +9,7 @@ import { ConcernCheck } from './ConcernCheck.tsx';
 import { POSITION_HINT } from './facilitationWords.ts';
 import { BEFOREHAND, CONCERN_CHECK } from './absenceWords.ts';
 import { POSITION } from './methodWords.ts';
-import { UI, UI_T } from './words.ts';
-import { WRITING } from './words.ts';
+import { UI, WRITING } from './words.ts';
 
 export function MyPosition({ item, record }: { item: AgendaItem; record: ConsentRecord }) {
   const { snapshot, doc, me, can, write } = useBoard();

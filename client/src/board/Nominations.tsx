@@ -7,8 +7,7 @@ import { useBoard } from './BoardContext.ts';
 import { SELECTION } from './revealWords.ts';
 import { SealedProgress } from './SealedPosition.tsx';
 import { useServerCall } from './useSealedCall.ts';
-import { nameOf } from './words.ts';
-import { WRITING } from './words.ts';
+import { nameOf, WRITING } from './words.ts';
 
 function NominationForm({ submitLabel, onSubmit, busy }: { submitLabel: string; onSubmit: (nomineeId: string, reason: string) => void; busy: boolean }) {
   const { snapshot } = useBoard();

@@ -2,8 +2,7 @@
 import { useId } from 'react';
 import { useBoard } from './BoardContext.ts';
 import { useNote } from '../state/useNote.ts';
-import { UI, UI_T } from './words.ts';
-import { WRITING } from './words.ts';
+import { UI, WRITING } from './words.ts';
 
 export function NotesField({ noteKey, label, hint }: { noteKey: string; label: string; hint?: string }) {
   const { doc, can, write } = useBoard();

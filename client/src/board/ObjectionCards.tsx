@@ -5,11 +5,9 @@ import { acceptIntegration, withdrawObjection, type Card, type Objection } from 
 import { useBoard, useMeetingSelect } from './BoardContext.ts';
 import { IntegrationForm } from './IntegrationForm.tsx';
 import { WAY_THROUGH_WORDS } from './followUpWords.ts';
-import { nameOf } from './words.ts';
+import { nameOf, UI, UI_T, WRITING } from './words.ts';
 import { OBJECTION } from './methodWords.ts';
 import { ConfirmResolved } from './ConfirmResolved.tsx';
-import { UI, UI_T } from './words.ts';
-import { WRITING } from './words.ts';
 
 const STATUS_LABEL = { get open() { return UI.objections.open; }, get integrated() { return OBJECTION.resolvedBadge; }, get withdrawn() { return UI.objections.withdrawn; } };
 

@@ -77,7 +77,7 @@ export const ProposalEditor = memo(function ProposalEditor({ doc, provider, user
     <div className={`proposal${editable ? '' : ' read-only'}`}>
       {editable && <EditorToolbar editor={editor} />}
       <EditorContent editor={editor} />
-      {!editable && <p className="hint lock-reason">{reason ?? 'Read-only.'}</p>}
+      {!editable && <p className="hint lock-reason">{reason ?? UI.participants.readOnly}</p>}
     </div>
   );
 });

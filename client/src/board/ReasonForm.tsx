@@ -1,7 +1,7 @@
 // A short required text with submit and cancel: reasons, integration notes.
 import { useId, useState, type FormEvent } from 'react';
 import { INPUT_LIMITS } from '@consent/shared';
-import { UI, UI_T } from './words.ts';
+import { UI } from './words.ts';
 
 interface Props {
   label: string;

@@ -4,8 +4,7 @@ import type { FormEvent } from 'react';
 import { useBoard } from './BoardContext.ts';
 import { CONFIRM } from './facilitationWords.ts';
 import { TERM } from './methodWords.ts';
-import { UI, UI_T } from './words.ts';
-import { WRITING } from './words.ts';
+import { UI, WRITING } from './words.ts';
 
 export function RecordDecisionForm({ itemId, onDone }: { itemId: string; onDone: () => void }) {
   const { snapshot, doc, write } = useBoard();

@@ -5,8 +5,7 @@ import { useBoard } from './BoardContext.ts';
 import { roundPlan } from '../state/roundPlan.ts';
 import { roundKeyOf } from '../state/roundKey.ts';
 import { AGENDA_CONSENT, FACILITATE } from './facilitationWords.ts';
-import { nameOf } from './words.ts';
-import { WRITING } from './words.ts';
+import { nameOf, WRITING } from './words.ts';
 
 export function RoundControls() {
   const { snapshot, doc, write } = useBoard();

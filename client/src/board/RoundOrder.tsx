@@ -4,9 +4,8 @@ import { closeRound, passSpeaker, roundSpeakingTime, speakerOrder, speakingTime 
 import { useBoard } from './BoardContext.ts';
 import { useNow } from '../state/useMeeting.ts';
 import { formatDuration } from '../state/duration.ts';
-import { nameOf } from './words.ts';
+import { nameOf, WRITING } from './words.ts';
 import { ROUND_TITLE, SPEAKING } from './facilitationWords.ts';
-import { WRITING } from './words.ts';
 
 export function RoundOrder({ roundKey }: { roundKey: string }) {
   const { snapshot, doc, can, me, write } = useBoard();

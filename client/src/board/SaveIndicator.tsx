@@ -1,6 +1,6 @@
 // Whether my edits are durable on the server, still travelling, or kept offline.
 import type { SaveState } from '../sync/useMeetingSync.ts';
-import { UI, UI_T } from './words.ts';
+import { UI } from './words.ts';
 
 const TEXT: Record<SaveState, string> = UI.save;
 

@@ -8,7 +8,7 @@ import { useBoard } from './BoardContext.ts';
 import { ReasonForm } from './ReasonForm.tsx';
 import { SEALED } from './revealWords.ts';
 import { useServerCall } from './useSealedCall.ts';
-import { UI, UI_T } from './words.ts';
+import { UI } from './words.ts';
 
 export function SealedProgress({ state, itemId }: { state: SealedRoundState; itemId: string }) {
   const { can } = useBoard();

@@ -5,8 +5,7 @@ import { eligibleMembers, nominationTally, proposeCandidate, setSelectionTerms, 
 import { useBoard } from './BoardContext.ts';
 import { SELECTION } from './revealWords.ts';
 import { Nominations } from './Nominations.tsx';
-import { nameOf } from './words.ts';
-import { WRITING } from './words.ts';
+import { nameOf, WRITING } from './words.ts';
 
 function TermsForm({ item }: { item: AgendaItem }) {
   const { doc, write } = useBoard();

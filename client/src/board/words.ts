@@ -69,6 +69,7 @@ export const UI_T = {
   editItem: (title: string) => tr(ui.agendaForm)('edit', { title }),
   proposalOf: (title: string) => tr(ui.editor)('proposalOf', { title }),
   rule: (rule: string) => tr(ui.refusal)('rule', { rule }),
+  online: (count: number) => tr(ui.participants)('onlineCount', { count }),
   by: (name: string) => tr(ui.objections)('by', { name }),
   copyLabel: (what: string) => tr(ui)('copyLabel', { what }),
   date: (at: number) => tr(ui.decision)('date', { at: new Date(at) }),

@@ -31,6 +31,9 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+/** `{{round, capitalize}}`: a word that opens a Dutch sentence but sits mid-sentence in English. */
+i18n.services.formatter?.add('capitalize', (value: unknown) => { const s = String(value); return s.charAt(0).toLocaleUpperCase() + s.slice(1); });
+
 const followHtml = (lng: string) => { if (globalThis.document) document.documentElement.lang = lng; };
 followHtml(i18n.language);
 i18n.on('languageChanged', followHtml);

@@ -4,7 +4,7 @@ export const ui = {
     heading: 'Your position', guestHint: 'As a guest your position is shown but does not count; you may record a concern.',
     consent: 'Consent', concern: 'Concern…', concernLabel: 'Your concern (you still consent)', concernSubmit: 'Consent with concern',
   },
-  participants: { consent: 'Consents', concern: 'Consents with a concern', object: 'Objects', you: ' (you)' },
+  participants: { online: 'online', notOnline: 'not online', onlineCount: '{{count}} online', absent: ', absent', onlineNow: ', online', guestNoCount: ' (guest: does not count)', noPosition: 'no position', waiting: 'waiting', readOnly: 'Read-only.', noOwner: 'no owner', consent: 'Consents', concern: 'Consents with a concern', object: 'Objects', you: ' (you)' },
   objections: { objection: 'Objection', concern: 'Concern', by: ' by {{name}}', open: 'Open', withdrawn: 'Withdrawn', recorded: 'Recorded', heading: 'Objections and concerns', withdraw: 'Withdraw' },
   countdown: { over: 'Over by', left: 'Left', min: '{{count}} min' },
   consentPanel: { consent: 'Consent', participants: 'Participants', label: 'Consent and rounds' },

@@ -32,7 +32,7 @@ export const facilitation: Catalogue['facilitation'] = {
     heading: 'Gespreksleiding', next: 'Volgende stap', noMoves: 'Er is nu geen stap mogelijk.',
     otherItems: 'Andere punten', otherMoves: 'Andere stappen',
     blankProposal: 'Schrijf eerst het voorstel: een consentronde heeft een tekst nodig om consent op te geven.',
-    openRound: '{{round}} openen',
+    openRound: '{{round, capitalize}} openen',
     newConsentRound: 'Nieuwe consentronde',
     newConsentRoundHint: 'De tekst is gewijzigd sinds de standpunten werden gegeven: open een nieuwe ronde zodat iedereen op de huidige tekst reageert.',
     closeRound: 'Ronde sluiten', nobodyPresent: 'Niemand aanwezig om te spreken', order: 'Volgorde: {{names}}',

@@ -6,7 +6,7 @@ export const ui: Catalogue['ui'] = {
     heading: 'Jouw standpunt', guestHint: 'Als gast wordt je standpunt getoond maar telt het niet mee; je kunt wel een zorg vastleggen.',
     consent: 'Consent', concern: 'Zorg…', concernLabel: 'Je zorg (je geeft wel consent)', concernSubmit: 'Consent met zorg',
   },
-  participants: { consent: 'Geeft consent', concern: 'Geeft consent met een zorg', object: 'Heeft bezwaar', you: ' (jij)' },
+  participants: { online: 'online', notOnline: 'niet online', onlineCount: '{{count}} online', absent: ', afwezig', onlineNow: ', online', guestNoCount: ' (gast: telt niet mee)', noPosition: 'geen standpunt', waiting: 'wacht nog', readOnly: 'Alleen-lezen.', noOwner: 'geen indiener', consent: 'Geeft consent', concern: 'Geeft consent met een zorg', object: 'Heeft bezwaar', you: ' (jij)' },
   objections: { objection: 'Bezwaar', concern: 'Zorg', by: ' van {{name}}', open: 'Open', withdrawn: 'Ingetrokken', recorded: 'Vastgelegd', heading: 'Bezwaren en zorgen', withdraw: 'Intrekken' },
   countdown: { over: 'Over tijd', left: 'Nog', min: '{{count}} min' },
   consentPanel: { consent: 'Consent', participants: 'Deelnemers', label: 'Consent en rondes' },
