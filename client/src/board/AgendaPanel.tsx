@@ -63,7 +63,7 @@ function AgendaRow({ item, index }: { item: AgendaItem; index: number }) {
           <button type="button" className="small" disabled={index === last} aria-label={`Move ${item.title} down`}
             onClick={() => write(WRITING.movingTheItem, () => moveAgendaItem(doc, item.id, index + 1))}>↓</button>
           {item.stage === 'draft' && !active && (
-            <button type="button" className="small danger" aria-label={`Remove ${item.title}`}
+            <button type="button" className="small danger" aria-label={UI_T.removeItem(item.title)}
               onClick={() => write(WRITING.removingTheItem, () => removeAgendaItem(doc, item.id))}>{UI.agenda.remove}</button>
           )}
         </div>

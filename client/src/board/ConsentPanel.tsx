@@ -9,7 +9,7 @@ import { RoundOrder } from './RoundOrder.tsx';
 import { ParticipantList } from './ParticipantList.tsx';
 import { MyPosition } from './MyPosition.tsx';
 import { ObjectionCards } from './ObjectionCards.tsx';
-import { consentSummary, deferredSummary, UI } from './words.ts';
+import { consentSummary, deferredSummary, UI, UI_T } from './words.ts';
 import { roundKeyOf } from '../state/roundKey.ts';
 import { Handover } from './Handover.tsx';
 import { SealedPosition } from './SealedPosition.tsx';
@@ -40,7 +40,7 @@ export const ConsentPanel = memo(function ConsentPanel() {
         {record && (
           <p className={`consent-state state-${record.state}`} data-consent-state={record.state} role="status" aria-live="polite">
             {consentItem?.stage === 'decided'
-              ? `Decided${item?.term?.reviewDate ? ` — review by ${item.term.reviewDate}` : ''}`
+              ? UI_T.decided(item?.term?.reviewDate ?? null)
               : consentItem?.stage === 'deferred'
                 ? deferredSummary(consentSummary(record, snapshot))
                 : consentSummary(record, snapshot)}

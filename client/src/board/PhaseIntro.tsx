@@ -6,7 +6,7 @@ import { PHASE_INTRO } from './facilitationWords.ts';
 const INTRO: Record<Phase, (facilitator: boolean) => string> = {
   lobby: (f) => (f ? PHASE_INTRO.lobbyFacilitator : PHASE_INTRO.lobby),
   opening: () => PHASE_INTRO.opening,
-  agenda: (f) => (f ? 'Build the agenda on the left and note who attends; then ask the circle to consent to the agenda (right).' : 'The circle consents to the agenda and notes attendance.'),
+  agenda: (f) => (f ? PHASE_INTRO.agendaFacilitator : PHASE_INTRO.agenda),
   items: () => PHASE_INTRO.items,
   closing: () => PHASE_INTRO.closing,
   closed: () => PHASE_INTRO.closed,
