@@ -28,7 +28,7 @@ async function send(path: string, init: RequestInit, failed?: string): Promise<R
   } catch {
     // a non-JSON error page: fall back to the status line
   }
-  const reason = body.error ?? `The server answered ${res.status} ${res.statusText}.`;
+  const reason = body.error ?? API_WORDS.answered(res.status, res.statusText);
   throw new ApiError(failed ? `${failed}: ${reason}` : reason, res.status, body.field);
 }
 

@@ -23,7 +23,7 @@ export const REMOVE = words(en.access.remove, (t) => ({
 export const NOT_JOINED = words(en.access.notJoined);
 export const NOT_FOUND = words(en.access.notFound);
 export const LANGUAGE = words(en.access.language);
-export const API_WORDS = words(en.access.api);
+export const API_WORDS = words(en.access.api, (t) => ({ answered: (status: number, text: string) => t('answered', { status, text }) }));
 
 /** The "cannot open this board" screen: why, by the server's answer, and what to do. */
 export const CANNOT_OPEN = words(en.access.cannotOpen);

@@ -13,7 +13,7 @@ export const AgendaPanel = memo(function AgendaPanel() {
   return (
     <aside className="panel agenda-panel" aria-labelledby="agenda-heading">
       <h2 id="agenda-heading">{UI.agenda.heading}</h2>
-      {snapshot.agenda.length === 0 && <p className="hint">No items yet.{can.isFacilitator ? ' Add the first one below.' : ''}</p>}
+      {snapshot.agenda.length === 0 && <p className="hint">{UI.agenda.empty}{can.isFacilitator ? UI.agenda.addFirst : ''}</p>}
       <ol className="agenda-list">
         {snapshot.agenda.map((item, index) => (
           <AgendaRow key={item.id} item={item} index={index} />
@@ -46,7 +46,7 @@ function AgendaRow({ item, index }: { item: AgendaItem; index: number }) {
       </div>
       <p className="agenda-meta">
         {KIND_LABEL[item.kind]} · {item.ownerId ? nameOf(snapshot, item.ownerId) : UI.participants.noOwner} · {UI_T.countdownMin(item.timeboxMin)} <StageBadge item={item} />
-        {item.stage === 'decided' && itemTerm(snapshot, item.id)?.reviewDate && <> · review {itemTerm(snapshot, item.id)?.reviewDate}</>}
+        {item.stage === 'decided' && itemTerm(snapshot, item.id)?.reviewDate && UI_T.agendaReview(itemTerm(snapshot, item.id)?.reviewDate ?? '')}
       </p>
       {can.isFacilitator && (
         <div className="row agenda-actions">

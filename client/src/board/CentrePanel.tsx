@@ -17,7 +17,7 @@ import { AgendaConsent } from './AgendaConsent.tsx';
 import { ActionItems } from './ActionItems.tsx';
 import { TermEditor } from './TermEditor.tsx';
 import { LOCK_REASON, NOTES } from './methodWords.ts';
-import { UI } from './words.ts';
+import { UI, UI_T } from './words.ts';
 
 export const CentrePanel = memo(function CentrePanel({ provider, user }: { provider: WebsocketProvider; user: AwarenessUser }) {
   const { snapshot, doc, me, can } = useBoard();
@@ -46,7 +46,7 @@ export const CentrePanel = memo(function CentrePanel({ provider, user }: { provi
       )}
       {active ? (
         <section className="proposal-section" aria-labelledby="proposal-heading">
-          <h2 id="proposal-heading">Proposal: {active.title}</h2>
+          <h2 id="proposal-heading">{UI_T.proposalHeading(active.title)}</h2>
           <DecisionSummary item={active} />
           <StaleWarning itemId={active.id} />
           <ProposalEditor key={active.id} doc={doc} provider={provider} user={user} itemId={active.id} itemTitle={active.title}

@@ -12,7 +12,7 @@ export function Countdown() {
   // The timebox runs while the circle works on the item in the items phase.
   if (!item || item.timeboxMin <= 0 || snapshot.meta.phase !== 'items' || item.stage === 'decided' || item.stage === 'deferred') return null;
   const box = timebox(snapshot);
-  if (!box) return <p className="countdown">Timebox {item.timeboxMin} min (starts with the first step)</p>;
+  if (!box) return <p className="countdown">{UI_T.timeboxNotStarted(item.timeboxMin)}</p>;
   const left = box.endsAt - now;
   const over = left < 0;
   return (

@@ -2,7 +2,7 @@
 import { RATING_KEYS, EVALUATION_PROMPTS, evaluationEntryId, sendAnswerToBacklog, type Evaluation } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { ANSWERS, PROMPT_QUESTION } from './followUpWords.ts';
-import { nameOf, RATING_LABEL, UI } from './words.ts';
+import { nameOf, RATING_LABEL, UI, UI_T } from './words.ts';
 
 export function EvaluationSummary() {
   const { snapshot } = useBoard();
@@ -14,7 +14,7 @@ export function EvaluationSummary() {
   };
   return (
     <section className="evaluation-summary" aria-labelledby="evaluation-heading">
-      <h2 id="evaluation-heading">Evaluation ({cards.length} card{cards.length === 1 ? '' : 's'})</h2>
+      <h2 id="evaluation-heading">{UI_T.evaluationHeading(cards.length)}</h2>
       <dl className="averages">
         {RATING_KEYS.map((k) => (
           <div key={k}>

@@ -10,6 +10,7 @@ import { POSITION_HINT } from './facilitationWords.ts';
 import { BEFOREHAND, CONCERN_CHECK } from './absenceWords.ts';
 import { POSITION } from './methodWords.ts';
 import { UI, WRITING } from './words.ts';
+import { SEALED } from './revealWords.ts';
 
 export function MyPosition({ item, record }: { item: AgendaItem; record: ConsentRecord }) {
   const { snapshot, doc, me, can, write } = useBoard();
@@ -50,7 +51,7 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
         <>
           {mine && (
             <p className="hint">
-              You gave: <strong>{mine.position}</strong>
+              {UI.myPosition.youGave} <strong>{SEALED.position[mine.position]}</strong>
               {!counts && <> — {POSITION.earlier}</>}
             </p>
           )}

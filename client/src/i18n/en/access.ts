@@ -70,6 +70,7 @@ export const access = {
   language: { label: 'Language' },
   api: {
     unreachable: 'The server cannot be reached. Check your connection and try again.',
+    answered: 'The server answered {{status}} {{text}}.',
     minutesFailed: 'The minutes could not be fetched', deleteFailed: 'The meeting could not be deleted',
   },
 };

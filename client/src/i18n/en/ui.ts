@@ -1,16 +1,16 @@
 // English words that were inline in the board's components.
 export const ui = {
-  myPosition: {
+  myPosition: { youGave: 'You gave:', proposal: 'Proposal: {{title}}',
     heading: 'Your position', guestHint: 'As a guest your position is shown but does not count; you may record a concern.',
     consent: 'Consent', concern: 'Concern…', concernLabel: 'Your concern (you still consent)', concernSubmit: 'Consent with concern',
   },
   participants: { online: 'online', notOnline: 'not online', onlineCount: '{{count}} online', absent: ', absent', onlineNow: ', online', guestNoCount: ' (guest: does not count)', noPosition: 'no position', waiting: 'waiting', readOnly: 'Read-only.', noOwner: 'no owner', consent: 'Consents', concern: 'Consents with a concern', object: 'Objects', you: ' (you)' },
   objections: { objection: 'Objection', concern: 'Concern', by: ' by {{name}}', open: 'Open', withdrawn: 'Withdrawn', recorded: 'Recorded', heading: 'Objections and concerns', withdraw: 'Withdraw' },
-  countdown: { over: 'Over by', left: 'Left', min: '{{count}} min' },
+  countdown: { notStarted: 'Timebox {{count}} min (starts with the first step)', over: 'Over by', left: 'Left', min: '{{count}} min' },
   consentPanel: { decided: 'Decided', decidedReview: 'Decided — review by {{date}}', consent: 'Consent', participants: 'Participants', label: 'Consent and rounds' },
   decision: { decided: 'Decided', date: '{{at, datetime}}', on: ' on {{at, datetime}}' },
   topBar: { untitled: 'Untitled meeting', aim: 'Aim: {{aim}}', noAim: 'No aim recorded.', now: 'Now:', you: 'You:' },
-  agenda: { addItem: '+ Add item', activate: 'Activate', edit: 'Edit', heading: 'Agenda', removeItem: 'Remove {{title}}', now: 'Now', untitled: 'Untitled item', remove: 'Remove', phase: 'Meeting phase' },
+  agenda: { empty: 'No items yet.', addFirst: ' Add the first one below.', review: ' · review {{date}}', addItem: '+ Add item', activate: 'Activate', edit: 'Edit', heading: 'Agenda', removeItem: 'Remove {{title}}', now: 'Now', untitled: 'Untitled item', remove: 'Remove', phase: 'Meeting phase' },
   editor: { bold: 'Bold', italic: 'Italic', heading: 'Heading', quote: 'Quote', bullet: 'Bullet list', numbered: 'Numbered list', formatting: 'Formatting', proposalOf: 'Proposal text of {{title}}' },
   notes: { placeholder: 'Anyone may take notes here.', none: 'No notes.', opening: 'Opening round notes', closing: 'Closing round notes' },
   recordDecision: { label: 'Record the decision', submit: 'Record decision', cancel: 'Cancel' },
@@ -20,7 +20,7 @@ export const ui = {
   },
   attendance: { heading: 'Attendance' },
   agendaForm: { title: 'Title', kind: 'Kind', owner: 'Owner', timebox: 'Timebox (minutes)', save: 'Save', add: 'Add', edit: 'Edit {{title}}', new: 'New agenda item', noOwner: 'No owner', cancel: 'Cancel' },
-  evaluationSummary: { none: 'No evaluation cards yet.' },
+  evaluationSummary: { heading_one: 'Evaluation ({{count}} card)', heading_other: 'Evaluation ({{count}} cards)', none: 'No evaluation cards yet.' },
   cancel: 'Cancel',
   centre: {
     label: 'Meeting', noActive: 'No item is active.', activate: 'Activate an item in the agenda.',

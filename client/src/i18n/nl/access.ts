@@ -72,6 +72,7 @@ export const access: Catalogue['access'] = {
   language: { label: 'Taal' },
   api: {
     unreachable: 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
+    answered: 'De server antwoordde {{status}} {{text}}.',
     minutesFailed: 'Het verslag kon niet worden opgehaald', deleteFailed: 'De vergadering kon niet worden verwijderd',
   },
 };

@@ -2,17 +2,17 @@
 import type { Catalogue } from '../catalogue.ts';
 
 export const ui: Catalogue['ui'] = {
-  myPosition: {
+  myPosition: { youGave: 'Je gaf:', proposal: 'Voorstel: {{title}}',
     heading: 'Jouw standpunt', guestHint: 'Als gast wordt je standpunt getoond maar telt het niet mee; je kunt wel een zorg vastleggen.',
     consent: 'Consent', concern: 'Zorg…', concernLabel: 'Je zorg (je geeft wel consent)', concernSubmit: 'Consent met zorg',
   },
   participants: { online: 'online', notOnline: 'niet online', onlineCount: '{{count}} online', absent: ', afwezig', onlineNow: ', online', guestNoCount: ' (gast: telt niet mee)', noPosition: 'geen standpunt', waiting: 'wacht nog', readOnly: 'Alleen-lezen.', noOwner: 'geen indiener', consent: 'Geeft consent', concern: 'Geeft consent met een zorg', object: 'Heeft bezwaar', you: ' (jij)' },
   objections: { objection: 'Bezwaar', concern: 'Zorg', by: ' van {{name}}', open: 'Open', withdrawn: 'Ingetrokken', recorded: 'Vastgelegd', heading: 'Bezwaren en zorgen', withdraw: 'Intrekken' },
-  countdown: { over: 'Over tijd', left: 'Nog', min: '{{count}} min' },
+  countdown: { notStarted: 'Tijdsduur {{count}} min (begint bij de eerste stap)', over: 'Over tijd', left: 'Nog', min: '{{count}} min' },
   consentPanel: { decided: 'Besloten', decidedReview: 'Besloten — evaluatie uiterlijk {{date}}', consent: 'Consent', participants: 'Deelnemers', label: 'Consent en rondes' },
   decision: { decided: 'Besloten', date: '{{at, datetime}}', on: ' op {{at, datetime}}' },
   topBar: { untitled: 'Vergadering zonder titel', aim: 'Doel: {{aim}}', noAim: 'Geen doel vastgelegd.', now: 'Nu:', you: 'Jij:' },
-  agenda: { addItem: '+ Punt toevoegen', activate: 'Activeren', edit: 'Bewerken', heading: 'Agenda', removeItem: '{{title}} verwijderen', now: 'Nu', untitled: 'Punt zonder titel', remove: 'Verwijderen', phase: 'Fase van de vergadering' },
+  agenda: { empty: 'Nog geen punten.', addFirst: ' Voeg hieronder het eerste toe.', review: ' · evaluatie {{date}}', addItem: '+ Punt toevoegen', activate: 'Activeren', edit: 'Bewerken', heading: 'Agenda', removeItem: '{{title}} verwijderen', now: 'Nu', untitled: 'Punt zonder titel', remove: 'Verwijderen', phase: 'Fase van de vergadering' },
   editor: { bold: 'Vet', italic: 'Cursief', heading: 'Kop', quote: 'Citaat', bullet: 'Opsomming', numbered: 'Genummerde lijst', formatting: 'Opmaak', proposalOf: 'Voorsteltekst van {{title}}' },
   notes: { placeholder: 'Iedereen mag hier aantekeningen maken.', none: 'Geen aantekeningen.', opening: 'Aantekeningen bij de openingsronde', closing: 'Aantekeningen bij de sluitingsronde' },
   recordDecision: { label: 'Het besluit vastleggen', submit: 'Besluit vastleggen', cancel: 'Annuleren' },
@@ -22,7 +22,7 @@ export const ui: Catalogue['ui'] = {
   },
   attendance: { heading: 'Aanwezigheid' },
   agendaForm: { title: 'Titel', kind: 'Soort', owner: 'Indiener', timebox: 'Tijdsduur (minuten)', save: 'Opslaan', add: 'Toevoegen', edit: '{{title}} bewerken', new: 'Nieuw agendapunt', noOwner: 'Geen indiener', cancel: 'Annuleren' },
-  evaluationSummary: { none: 'Nog geen evaluatiekaarten.' },
+  evaluationSummary: { heading_one: 'Evaluatie ({{count}} kaart)', heading_other: 'Evaluatie ({{count}} kaarten)', none: 'Nog geen evaluatiekaarten.' },
   cancel: 'Annuleren',
   centre: {
     label: 'Vergadering', noActive: 'Er is geen punt actief.', activate: 'Maak een punt op de agenda actief.',
