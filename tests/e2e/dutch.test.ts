@@ -99,9 +99,16 @@ describe('a meeting in Dutch', () => {
   });
 
   it('closing, and minutes in Dutch', async () => {
-    const { fran } = pages;
+    const { fran, ana } = pages;
     await stap(fran, 'Door naar de sluitingsronde');
-    await noEnglish(fran, 'closing');
+    await button(fran, 'Sluitingsronde openen').click();
+    await ana.getByRole('group', { name: 'Tijdsbewaking' }).getByLabel('4', { exact: true }).check();
+    await ana.getByLabel('Opmerking').fill('Fijn tempo.');
+    await button(ana, 'Mijn evaluatie toevoegen').click();
+    await ana.getByText('Je evaluatie staat op het bord.').waitFor();
+    await noEnglish(ana, 'closing');
+    await until(() => fran.getByRole('heading', { name: 'Evaluatie (1 kaart)' }).count(), (n) => n === 1, 'one evaluation card on the board');
+    await noEnglish(fran, 'closing-facilitator');
     await stap(fran, 'Vergadering sluiten…');
     await button(fran, 'Verslag').click();
     await noEnglish(fran, 'closed');
@@ -110,7 +117,8 @@ describe('a meeting in Dutch', () => {
     const { readFileSync } = await import('node:fs');
     const minutes = readFileSync(path, 'utf8');
     expect(minutes).toContain(ITEM);
-    expect(minutes).toContain('Besloten');
+    for (const words of ['## Aanwezigheid', '## Agendapunten', '#### Besluit', 'De kring gaf consent op de agenda.', '1 evaluatiekaart.']) expect(minutes).toContain(words);
+    expect(minutes).not.toContain('## Attendance');
   });
 
   it('the switch changes the language, and the device remembers it', async () => {

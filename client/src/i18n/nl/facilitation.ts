@@ -29,7 +29,7 @@ export const facilitation: Catalogue['facilitation'] = {
     react: 'Korte reacties', nominations: 'Voordrachtronde', change: 'Ronde van heroverweging', agenda: 'Consent over de agenda',
   },
   facilitate: {
-    heading: 'Gespreksleiding', next: 'Volgende stap', noMoves: 'Er is nu geen stap mogelijk.',
+    heading: 'Vergadering leiden', next: 'Volgende stap', noMoves: 'Er is nu geen stap mogelijk.',
     otherItems: 'Andere punten', otherMoves: 'Andere stappen',
     blankProposal: 'Schrijf eerst het voorstel: een consentronde heeft een tekst nodig om consent op te geven.',
     openRound: '{{round, capitalize}} openen',
