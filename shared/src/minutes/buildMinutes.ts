@@ -129,7 +129,7 @@ export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now:
       speakingTime: r.times.map((t) => ({ ...person(t.participantId), ms: t.ms, turns: t.turns })),
     })),
     agendaConsent: agendaConsentOf(s, person),
-    evaluation: evaluationOf(s, person),
+    evaluation: evaluationOf(s, person, t),
     backlog: backlogMinutes(s, person),
     actions: actionMinutes(s, person),
   };
@@ -190,7 +190,7 @@ function decisionOf(log: readonly LogEvent[], itemId: string, person: (id: strin
   };
 }
 
-function evaluationOf(s: MeetingSnapshot, person: (id: string) => MinutesPerson): MinutesEvaluation {
+function evaluationOf(s: MeetingSnapshot, person: (id: string) => MinutesPerson, t: MinutesT): MinutesEvaluation {
   const entries = Object.entries(s.evaluation);
   const averages: Record<string, number | null> = {};
   for (const key of RATING_KEYS) {
@@ -201,6 +201,6 @@ function evaluationOf(s: MeetingSnapshot, person: (id: string) => MinutesPerson)
     count: entries.length,
     averages,
     comments: entries.filter(([, e]) => e.comment.trim() !== '').map(([id, e]) => ({ ...person(id), comment: e.comment })),
-    answers: answersMinutes(s, person),
+    answers: answersMinutes(s, person, t),
   };
 }
