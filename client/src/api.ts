@@ -90,8 +90,11 @@ function suggestedName(res: Response): string | null {
   return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? null;
 }
 
+/** The board's language for the minutes; English, the server's default, needs no query. */
+const minutesLangQuery = (): string => (currentLanguage() === 'en' ? '' : `?lang=${currentLanguage()}`);
+
 export async function fetchMinutes(meetingId: string, token: string, format: MinutesFormat): Promise<{ blob: Blob; fileName: string }> {
-  const res = await send(`${meetingPath(meetingId, `minutes.${format}`)}?lang=${currentLanguage()}`, { headers: bearer(token) }, API_WORDS.minutesFailed);
+  const res = await send(meetingPath(meetingId, `minutes.${format}${minutesLangQuery()}`), { headers: bearer(token) }, API_WORDS.minutesFailed);
   return { blob: await res.blob(), fileName: suggestedName(res) ?? `minutes-${meetingId}.${format}` };
 }
 
