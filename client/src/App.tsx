@@ -9,11 +9,14 @@ import { CirclePage } from './circle/CirclePage.tsx';
 import { JoinCirclePage } from './circle/JoinCirclePage.tsx';
 import { MyCirclesPage } from './circle/MyCirclesPage.tsx';
 import { NewCirclePage } from './circle/NewCirclePage.tsx';
+import { NOT_JOINED } from './access/words.ts';
+import { useTranslation } from 'react-i18next';
 
 const BoardPage = lazy(() => import('./pages/BoardPage.tsx'));
 
 export function App() {
   const route = useRoute();
+  useTranslation(); // the pages re-render in a newly chosen language
   switch (route.name) {
     case 'start':
       return <StartPage />;
@@ -23,7 +26,7 @@ export function App() {
       return <JoinPage meetingId={route.meetingId} code={route.code} role={route.role} />;
     case 'board':
       return (
-        <Suspense fallback={<p className="loading" role="status">Opening the board…</p>}>
+        <Suspense fallback={<p className="loading" role="status">{NOT_JOINED.opening}</p>}>
           <BoardPage meetingId={route.meetingId} />
         </Suspense>
       );

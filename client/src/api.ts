@@ -1,6 +1,8 @@
 // The board's HTTP calls (create, join, sync tickets, codes, removal, minutes).
 // Errors carry the server's sentence and status.
 import type { CreatedMeeting, CreateMeetingBody, Invitation, JoinCodes, JoinedMeeting, JoinMeetingBody, SealedNominationBody, SealedPositionBody, SealedProgress } from '@consent/shared';
+import { API_WORDS } from './access/words.ts';
+import { currentLanguage } from './i18n/i18n.ts';
 
 export class ApiError extends Error {
   constructor(message: string, readonly status: number, readonly field?: string) {
@@ -17,7 +19,7 @@ async function send(path: string, init: RequestInit, failed?: string): Promise<R
   try {
     res = await fetch(path, init);
   } catch {
-    throw new ApiError('The server cannot be reached. Check your connection and try again.', 0);
+    throw new ApiError(API_WORDS.unreachable, 0);
   }
   if (res.ok) return res;
   let body: { error?: string; field?: string } = {};
@@ -26,7 +28,7 @@ async function send(path: string, init: RequestInit, failed?: string): Promise<R
   } catch {
     // a non-JSON error page: fall back to the status line
   }
-  const reason = body.error ?? `The server answered ${res.status} ${res.statusText}.`;
+  const reason = body.error ?? API_WORDS.answered(res.status, res.statusText);
   throw new ApiError(failed ? `${failed}: ${reason}` : reason, res.status, body.field);
 }
 
@@ -88,14 +90,17 @@ function suggestedName(res: Response): string | null {
   return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? null;
 }
 
+/** The board's language for the minutes; English, the server's default, needs no query. */
+const minutesLangQuery = (): string => (currentLanguage() === 'en' ? '' : `?lang=${currentLanguage()}`);
+
 export async function fetchMinutes(meetingId: string, token: string, format: MinutesFormat): Promise<{ blob: Blob; fileName: string }> {
-  const res = await send(meetingPath(meetingId, `minutes.${format}`), { headers: bearer(token) }, 'The minutes could not be fetched');
+  const res = await send(meetingPath(meetingId, `minutes.${format}${minutesLangQuery()}`), { headers: bearer(token) }, API_WORDS.minutesFailed);
   return { blob: await res.blob(), fileName: suggestedName(res) ?? `minutes-${meetingId}.${format}` };
 }
 
 /** Deletes the whole meeting (facilitator only); resolves once the server has erased it (204). */
 export async function deleteMeeting(meetingId: string, token: string): Promise<void> {
-  await send(`/api/meetings/${encodeURIComponent(meetingId)}`, { method: 'DELETE', headers: bearer(token) }, 'The meeting could not be deleted');
+  await send(`/api/meetings/${encodeURIComponent(meetingId)}`, { method: 'DELETE', headers: bearer(token) }, API_WORDS.deleteFailed);
 }
 
 // Facilitation (docs/api.md): sealed answers, the reveal, the takeover.

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as cmd from './commands.ts';
-import { deriveConsent } from './consent.ts';
 import type { LogEvent } from './schema.ts';
 import {
   activeItem,
-  consentSummary,
   currentRound,
   isFacilitator,
   itemById,
-  listNames,
   nameOf,
   objectionsOf,
   participantList,
@@ -198,74 +195,5 @@ describe('objectionsOf', () => {
     cmd.raiseObjection(d, { id: 'x', itemId: 'i1', authorId: 'b', kind: 'objection', text: 'o', now: 5 });
     cmd.raiseObjection(d, { id: 'w', itemId: 'i2', authorId: 'b', kind: 'objection', text: 'o', now: 1 });
     expect(objectionsOf(snap(d), 'i1').map((o) => o.id)).toEqual(['y', 'x', 'z']);
-  });
-});
-
-describe('consentSummary', () => {
-  it.each([
-    [[], ''],
-    [['Ana'], 'Ana'],
-    [['Ana', 'Ben'], 'Ana and Ben'],
-    [['Ana', 'Ben', 'Cleo'], 'Ana, Ben and Cleo'],
-    [['A', 'B', 'C', 'D'], 'A, B, C and D'],
-    [['A', 'B', 'C', 'D', 'E'], 'A, B, C and 2 others'],
-  ])('listNames(%j) is %j', (names, text) => {
-    expect(listNames(names)).toBe(text);
-  });
-
-  function words(setup: (d: Y.Doc) => void): string {
-    const d = doc();
-    setup(d);
-    const s = snap(d);
-    return consentSummary(deriveConsent(s, 'i1'), s);
-  }
-  const round = (d: Y.Doc) => cmd.openRound(d, 'i1', { kind: 'consent', order: [], now: 1 });
-  it.each<[string, (d: Y.Doc) => void, string]>([
-    ['before a round', () => {}, 'No consent round yet'],
-    ['with nobody having spoken', round, 'Waiting for Ana, Ben and fay'],
-    ['with two still owed', (d) => { round(d); cmd.givePosition(d, 'i1', 'f', 'consent', 2); }, 'Waiting for Ana and Ben'],
-    ['with one object position and no card', (d) => {
-      round(d);
-      cmd.givePosition(d, 'i1', 'f', 'consent', 2);
-      cmd.givePosition(d, 'i1', 'a', 'consent', 2);
-      cmd.givePosition(d, 'i1', 'b', 'object', 2);
-    }, 'Ben objects, no objection card yet'],
-    ['with stale positions', (d) => {
-      cmd.openRound(d, 'i1', { kind: 'consent', order: [], now: 1 });
-      cmd.givePosition(d, 'i1', 'a', 'consent', 2);
-      cmd.givePosition(d, 'i1', 'b', 'object', 2);
-      round(d);
-      cmd.givePosition(d, 'i1', 'f', 'consent', 2);
-    }, 'Waiting for Ana and Ben (Ana and Ben gave positions on an earlier round or text)'],
-    ['with one stale position', (d) => {
-      cmd.openRound(d, 'i1', { kind: 'consent', order: [], now: 1 });
-      cmd.givePosition(d, 'i1', 'a', 'consent', 2);
-      round(d);
-    }, 'Waiting for Ana, Ben and fay (Ana gave a position on an earlier round or text)'],
-    ['with two open objections', (d) => {
-      round(d);
-      cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'x', now: 2 });
-      cmd.raiseObjection(d, { id: 'o2', itemId: 'i1', authorId: 'b', kind: 'objection', text: 'y', now: 2 });
-    }, '2 objections to integrate'],
-    ['with one open objection', (d) => {
-      round(d);
-      cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'x', now: 2 });
-    }, '1 objection to integrate'],
-    ['when consented', (d) => {
-      round(d);
-      for (const p of ['a', 'b', 'f']) cmd.givePosition(d, 'i1', p, p === 'b' ? 'concern' : 'consent', 2);
-    }, 'Consented — ready to record'],
-    ['with no member present', (d) => {
-      round(d);
-      for (const p of ['a', 'b', 'f']) cmd.setPresent(d, p, false);
-    }, 'No members present'],
-    ['with two members objecting', (d) => {
-      round(d);
-      cmd.givePosition(d, 'i1', 'f', 'consent', 2);
-      cmd.givePosition(d, 'i1', 'a', 'object', 2);
-      cmd.givePosition(d, 'i1', 'b', 'object', 2);
-    }, 'Ana and Ben object, no objection card yet'],
-  ])('reads %s as words', (_name, setup, text) => {
-    expect(words(setup)).toBe(text);
   });
 });

@@ -1,7 +1,7 @@
 // Small pure read helpers over a meeting snapshot, for the board and the
 // minutes: who is who, rounds and speakers, speaking time, timeboxes, words.
 import type { AgendaItem, LogEvent, Objection, Participant, Role, Round } from './schema.ts';
-import type { ConsentRecord, MeetingSnapshot } from './types.ts';
+import type { MeetingSnapshot } from './types.ts';
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -186,41 +186,4 @@ export function objectionsOf(s: MeetingSnapshot, itemId: string): (Objection & {
     .filter(([, o]) => o.itemId === itemId)
     .map(([id, o]) => ({ id, ...o }))
     .sort((a, b) => a.createdAt - b.createdAt || byCodeUnit(a.id, b.id));
-}
-
-/** "Ana", "Ana and Ben", "Ana, Ben and Cleo", "Ana, Ben, Cleo and 2 others". */
-export function listNames(names: readonly string[]): string {
-  const shown = names.length > 4 ? [...names.slice(0, 3), `${names.length - 3} others`] : [...names];
-  if (shown.length <= 1) return shown[0] ?? '';
-  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
-}
-
-/** The consent state in words for the consent panel. */
-export function consentSummary(record: ConsentRecord, s: MeetingSnapshot): string {
-  const names = (ids: readonly string[]): string => listNames(ids.map((id) => nameOf(s, id)));
-  switch (record.state) {
-    case 'not-started':
-      return 'No consent round yet';
-    case 'objections': {
-      const n = record.openObjections.length;
-      // an objection is the circle's to integrate, not a veto
-      return `${n} objection${n === 1 ? '' : 's'} to integrate`;
-    }
-    case 'consented':
-      // [Q3] consent without quorum is not yet a decision
-      return record.quorum && !record.quorum.met ? 'Consented — quorum not met' : 'Consented — ready to record';
-    case 'collecting': {
-      if (record.eligible.length === 0) return 'No members present';
-      const parts: string[] = [];
-      if (record.missing.length > 0) parts.push(`Waiting for ${names(record.missing)}`);
-      if (record.objecting.length > 0) {
-        parts.push(`${names(record.objecting)} ${record.objecting.length === 1 ? 'objects' : 'object'}, no objection card yet`);
-      }
-      let text = parts.join('; ');
-      if (record.stale.length > 0) {
-        text += ` (${names(record.stale)} ${record.stale.length === 1 ? 'gave a position' : 'gave positions'} on an earlier round or text)`;
-      }
-      return text;
-    }
-  }
 }

@@ -4,6 +4,7 @@ import { QRCodeSVG } from 'qrcode.react';
 import { ROLES, type JoinCodes, type Role } from '@consent/shared';
 import { joinPath } from '../router.ts';
 import { LINK, QR } from './words.ts';
+import { roleLabel } from '../board/words.ts';
 
 export function QrCode({ meetingId, codes }: { meetingId: string; codes: JoinCodes }) {
   const id = useId();
@@ -16,7 +17,7 @@ export function QrCode({ meetingId, codes }: { meetingId: string; codes: JoinCod
       <select id={id} value={role} onChange={(e) => setRole(e.target.value as Role)}>
         {ROLES.map((r) => <option key={r} value={r}>{LINK[r].label}</option>)}
       </select>
-      <QRCodeSVG value={url} size={168} marginSize={2} role="img" aria-label={QR.alt(role)} data-qr-url={url} />
+      <QRCodeSVG value={url} size={168} marginSize={2} role="img" aria-label={QR.alt(roleLabel(role))} data-qr-url={url} />
     </div>
   );
 }

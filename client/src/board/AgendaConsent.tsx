@@ -5,7 +5,7 @@ import { deriveAgendaConsent, giveAgendaPosition, positionKey, ROUND_KEY } from 
 import { useBoard } from './BoardContext.ts';
 import { ReasonForm } from './ReasonForm.tsx';
 import { AGENDA_CONSENT } from './facilitationWords.ts';
-import { listNames, nameOf } from './words.ts';
+import { listNames, nameOf, WRITING } from './words.ts';
 
 export function AgendaConsent() {
   const { snapshot, doc, me, can, write } = useBoard();
@@ -15,7 +15,7 @@ export function AgendaConsent() {
   const open = round?.kind === 'agenda' && round.closedAt === undefined;
   const mine = snapshot.positions[positionKey(ROUND_KEY.agenda, me)];
   const counts = record.consented.includes(me) || record.objecting.includes(me);
-  const answer = (fn: () => void) => write('Answering on the agenda', fn);
+  const answer = (fn: () => void) => write(WRITING.answeringOnTheAgenda, fn);
   return (
     <section className="agenda-consent" aria-labelledby="agenda-consent-heading">
       <h2 id="agenda-consent-heading">{AGENDA_CONSENT.heading}</h2>

@@ -5,15 +5,15 @@ import { useBoard } from './BoardContext.ts';
 import { AgendaItemForm } from './AgendaItemForm.tsx';
 import { StageBadge } from './StageBadge.tsx';
 import { BacklogPanel } from './BacklogPanel.tsx';
-import { KIND_LABEL, nameOf } from './words.ts';
+import { KIND_LABEL, nameOf, UI, UI_T, WRITING } from './words.ts';
 
 export const AgendaPanel = memo(function AgendaPanel() {
   const { snapshot, can } = useBoard();
   const [adding, setAdding] = useState(false);
   return (
     <aside className="panel agenda-panel" aria-labelledby="agenda-heading">
-      <h2 id="agenda-heading">Agenda</h2>
-      {snapshot.agenda.length === 0 && <p className="hint">No items yet.{can.isFacilitator ? ' Add the first one below.' : ''}</p>}
+      <h2 id="agenda-heading">{UI.agenda.heading}</h2>
+      {snapshot.agenda.length === 0 && <p className="hint">{UI.agenda.empty}{can.isFacilitator ? UI.agenda.addFirst : ''}</p>}
       <ol className="agenda-list">
         {snapshot.agenda.map((item, index) => (
           <AgendaRow key={item.id} item={item} index={index} />
@@ -24,7 +24,7 @@ export const AgendaPanel = memo(function AgendaPanel() {
           <AgendaItemForm onDone={() => setAdding(false)} />
         ) : (
           <button type="button" onClick={() => setAdding(true)}>
-            + Add item
+            {UI.agenda.addItem}
           </button>
         ))}
       <BacklogPanel />
@@ -41,30 +41,30 @@ function AgendaRow({ item, index }: { item: AgendaItem; index: number }) {
   return (
     <li className={`agenda-item${active ? ' active' : ''}`} aria-current={active ? 'true' : undefined} data-item-id={item.id}>
       <div className="agenda-item-title">
-        {active && <span className="active-mark">Now</span>}
-        <strong>{item.title || 'Untitled item'}</strong>
+        {active && <span className="active-mark">{UI.agenda.now}</span>}
+        <strong>{item.title || UI.agenda.untitled}</strong>
       </div>
       <p className="agenda-meta">
-        {KIND_LABEL[item.kind]} · {item.ownerId ? nameOf(snapshot, item.ownerId) : 'no owner'} · {item.timeboxMin} min <StageBadge item={item} />
-        {item.stage === 'decided' && itemTerm(snapshot, item.id)?.reviewDate && <> · review {itemTerm(snapshot, item.id)?.reviewDate}</>}
+        {KIND_LABEL[item.kind]} · {item.ownerId ? nameOf(snapshot, item.ownerId) : UI.participants.noOwner} · {UI_T.countdownMin(item.timeboxMin)} <StageBadge item={item} />
+        {item.stage === 'decided' && itemTerm(snapshot, item.id)?.reviewDate && UI_T.agendaReview(itemTerm(snapshot, item.id)?.reviewDate ?? '')}
       </p>
       {can.isFacilitator && (
         <div className="row agenda-actions">
           {!active && (
-            <button type="button" className="small" onClick={() => write('Activating the item', () => setActiveItem(doc, item.id))}>
-              Activate<span className="visually-hidden"> {item.title}</span>
+            <button type="button" className="small" onClick={() => write(WRITING.activatingTheItem, () => setActiveItem(doc, item.id))}>
+              {UI.agenda.activate}<span className="visually-hidden"> {item.title}</span>
             </button>
           )}
           <button type="button" className="small" onClick={() => setEditing(true)}>
-            Edit<span className="visually-hidden"> {item.title}</span>
+            {UI.agenda.edit}<span className="visually-hidden"> {item.title}</span>
           </button>
           <button type="button" className="small" disabled={index === 0} aria-label={`Move ${item.title} up`}
-            onClick={() => write('Moving the item', () => moveAgendaItem(doc, item.id, index - 1))}>↑</button>
+            onClick={() => write(WRITING.movingTheItem, () => moveAgendaItem(doc, item.id, index - 1))}>↑</button>
           <button type="button" className="small" disabled={index === last} aria-label={`Move ${item.title} down`}
-            onClick={() => write('Moving the item', () => moveAgendaItem(doc, item.id, index + 1))}>↓</button>
+            onClick={() => write(WRITING.movingTheItem, () => moveAgendaItem(doc, item.id, index + 1))}>↓</button>
           {item.stage === 'draft' && !active && (
-            <button type="button" className="small danger" aria-label={`Remove ${item.title}`}
-              onClick={() => write('Removing the item', () => removeAgendaItem(doc, item.id))}>Remove</button>
+            <button type="button" className="small danger" aria-label={UI_T.removeItem(item.title)}
+              onClick={() => write(WRITING.removingTheItem, () => removeAgendaItem(doc, item.id))}>{UI.agenda.remove}</button>
           )}
         </div>
       )}

@@ -10,6 +10,7 @@ import { AgendaPanel } from './AgendaPanel.tsx';
 import { CentrePanel } from './CentrePanel.tsx';
 import { ConsentPanel } from './ConsentPanel.tsx';
 import { RefusalBanner } from './RefusalBanner.tsx';
+import { UI } from './words.ts';
 
 interface Props {
   meetingId: string;
@@ -38,7 +39,7 @@ export function Board({ meetingId, session, sync, conn, onTitle }: Props) {
       setFailure(null);
       return true;
     } catch (err) {
-      setFailure(`${what} did not work: ${err instanceof Error ? err.message : String(err)}`);
+      setFailure(UI.failed(what, err instanceof Error ? err.message : String(err)));
       return false;
     }
   }, []);
@@ -57,7 +58,7 @@ export function Board({ meetingId, session, sync, conn, onTitle }: Props) {
           <div className="banner banner-bad" role="alert">
             <p>{failure}</p>
             <button type="button" className="small" onClick={() => setFailure(null)}>
-              Dismiss
+              {UI.dismiss}
             </button>
           </div>
         )}

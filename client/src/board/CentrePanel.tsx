@@ -17,6 +17,7 @@ import { AgendaConsent } from './AgendaConsent.tsx';
 import { ActionItems } from './ActionItems.tsx';
 import { TermEditor } from './TermEditor.tsx';
 import { LOCK_REASON, NOTES } from './methodWords.ts';
+import { UI, UI_T } from './words.ts';
 
 export const CentrePanel = memo(function CentrePanel({ provider, user }: { provider: WebsocketProvider; user: AwarenessUser }) {
   const { snapshot, doc, me, can } = useBoard();
@@ -26,10 +27,10 @@ export const CentrePanel = memo(function CentrePanel({ provider, user }: { provi
   const lock = active ? editLockOf(snapshot, active.id, me) : null;
   const lockReason = can.canEditText && lock !== null && lock !== 'no-item' ? LOCK_REASON[lock] : undefined;
   return (
-    <main className="panel centre-panel" aria-label="Meeting">
+    <main className="panel centre-panel" aria-label={UI.centre.label}>
       <PhaseIntro />
       {phase === 'lobby' && <InviteLinks />}
-      {phase === 'opening' && <NotesField noteKey="opening" label="Opening round notes" />}
+      {phase === 'opening' && <NotesField noteKey="opening" label={UI.notes.opening} />}
       {phase === 'agenda' && (
         <>
           <AgendaConsent />
@@ -40,12 +41,12 @@ export const CentrePanel = memo(function CentrePanel({ provider, user }: { provi
         <>
           {phase === 'closing' && can.isSpeaker && <EvaluationForm />}
           <EvaluationSummary />
-          <NotesField noteKey="closing" label="Closing round notes" />
+          <NotesField noteKey="closing" label={UI.notes.closing} />
         </>
       )}
       {active ? (
         <section className="proposal-section" aria-labelledby="proposal-heading">
-          <h2 id="proposal-heading">Proposal: {active.title}</h2>
+          <h2 id="proposal-heading">{UI_T.proposalHeading(active.title)}</h2>
           <DecisionSummary item={active} />
           <StaleWarning itemId={active.id} />
           <ProposalEditor key={active.id} doc={doc} provider={provider} user={user} itemId={active.id} itemTitle={active.title}
@@ -56,7 +57,7 @@ export const CentrePanel = memo(function CentrePanel({ provider, user }: { provi
             hint={lock === 'guest' && can.canEditText ? NOTES.guestHint : undefined} />
         </section>
       ) : (
-        phase === 'items' && <p className="hint">No item is active. {can.isFacilitator ? 'Activate an item in the agenda.' : 'The facilitator activates the next item.'}</p>
+        phase === 'items' && <p className="hint">{UI.centre.noActive} {can.isFacilitator ? UI.centre.activate : UI.centre.waitActivate}</p>
       )}
       {/* [Q2] people come and go during the items: attendance, and so the quorum, stays in reach */}
       {phase === 'items' && <AttendanceList />}

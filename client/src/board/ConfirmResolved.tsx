@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { acceptIntegration, itemById, objectionsToConfirm } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { OBJECTION } from './methodWords.ts';
+import { WRITING } from './words.ts';
 
 export function ConfirmResolved({ itemId }: { itemId: string }) {
   const { snapshot, doc, me, can, write } = useBoard();
@@ -15,7 +16,7 @@ export function ConfirmResolved({ itemId }: { itemId: string }) {
   const revision = snapshot.proposals[itemId]?.revision ?? '';
   const card = objectionsToConfirm(snapshot, itemId, me).find((c) => !declined.has(`${c.id}@${revision}`));
   if (!card) return null;
-  const resolve = () => write('Marking the objection resolved', () => acceptIntegration(doc, card.id, OBJECTION.confirmResolution, Date.now()));
+  const resolve = () => write(WRITING.markingTheObjectionResolved, () => acceptIntegration(doc, card.id, OBJECTION.confirmResolution, Date.now()));
   return (
     <div className="banner banner-ok confirm-resolved" role="group" aria-label={OBJECTION.confirmQuestion}>
       <p><strong>{OBJECTION.confirmQuestion}</strong></p>

@@ -9,7 +9,7 @@ import { RoundOrder } from './RoundOrder.tsx';
 import { ParticipantList } from './ParticipantList.tsx';
 import { MyPosition } from './MyPosition.tsx';
 import { ObjectionCards } from './ObjectionCards.tsx';
-import { consentSummary } from './words.ts';
+import { consentSummary, deferredSummary, UI, UI_T } from './words.ts';
 import { roundKeyOf } from '../state/roundKey.ts';
 import { Handover } from './Handover.tsx';
 import { SealedPosition } from './SealedPosition.tsx';
@@ -31,18 +31,18 @@ export const ConsentPanel = memo(function ConsentPanel() {
   const sealed = consentItem ? sealedRound(snapshot, consentItem.id) : null;
   const sealedPositions = sealed?.kind === 'position' && !sealed.revealed && consentItem?.stage === 'consent' ? sealed : null;
   return (
-    <aside className="panel consent-panel" aria-label="Consent and rounds">
+    <aside className="panel consent-panel" aria-label={UI.consentPanel.label}>
       <Handover />
       {can.isFacilitator && <FacilitatorControls />}
       {roundKey && <RoundOrder roundKey={roundKey} />}
       <section aria-labelledby="consent-heading">
-        <h2 id="consent-heading">{consentItem ? 'Consent' : 'Participants'}</h2>
+        <h2 id="consent-heading">{consentItem ? UI.consentPanel.consent : UI.consentPanel.participants}</h2>
         {record && (
           <p className={`consent-state state-${record.state}`} data-consent-state={record.state} role="status" aria-live="polite">
             {consentItem?.stage === 'decided'
-              ? `Decided${item?.term?.reviewDate ? ` — review by ${item.term.reviewDate}` : ''}`
+              ? UI_T.decided(item?.term?.reviewDate ?? null)
               : consentItem?.stage === 'deferred'
-                ? `Deferred — ${consentSummary(record, snapshot)} when it was deferred`
+                ? deferredSummary(consentSummary(record, snapshot))
                 : consentSummary(record, snapshot)}
           </p>
         )}

@@ -3,6 +3,7 @@ import { itemExitOf, itemRecord, type AgendaItem } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { EXIT_WORDS } from './followUpWords.ts';
 import { TERM } from './methodWords.ts';
+import { UI, UI_T } from './words.ts';
 
 export function DecisionSummary({ item }: { item: AgendaItem }) {
   const { snapshot } = useBoard();
@@ -14,8 +15,8 @@ export function DecisionSummary({ item }: { item: AgendaItem }) {
   const term = itemRecord(snapshot, item.id).term;
   return (
     <p className="banner banner-ok" role="status">
-      <strong>Decided</strong>
-      {decision && <> on {new Date(decision.at).toLocaleString()}</>}
+      <strong>{UI.decision.decided}</strong>
+      {decision && UI_T.decidedOn(decision.at)}
       {term?.reviewDate && <>. {TERM.shown(term.reviewDate, term.measure)}</>}.
     </p>
   );

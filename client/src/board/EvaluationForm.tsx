@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { addEvaluation, EVALUATION_PROMPTS, RATING_KEYS, type Evaluation, type EvaluationPrompt } from '@consent/shared';
 import { PROMPT_QUESTION } from './followUpWords.ts';
 import { useBoard } from './BoardContext.ts';
-import { RATING_LABEL } from './words.ts';
+import { RATING_LABEL, UI, WRITING } from './words.ts';
 import { EVALUATION } from './facilitationWords.ts';
 
 type Ratings = Evaluation['ratings'];
@@ -21,12 +21,12 @@ export function EvaluationForm() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (blank) return;
-    setSaved(write('Saving your evaluation', () => addEvaluation(doc, me, { ratings, comment: comment.trim(), worked: answers.worked.trim(), improve: answers.improve.trim() })));
+    setSaved(write(WRITING.savingYourEvaluation, () => addEvaluation(doc, me, { ratings, comment: comment.trim(), worked: answers.worked.trim(), improve: answers.improve.trim() })));
   };
 
   return (
-    <form className="evaluation-form" onSubmit={submit} aria-label="Your evaluation of the meeting">
-      <h2>Your evaluation of the meeting</h2>
+    <form className="evaluation-form" onSubmit={submit} aria-label={UI.evaluationForm.heading}>
+      <h2>{UI.evaluationForm.heading}</h2>
       {RATING_KEYS.map((key) => (
         <fieldset key={key} className="rating">
           <legend>{RATING_LABEL[key]}</legend>
@@ -47,12 +47,12 @@ export function EvaluationForm() {
         </label>
       ))}
       <label className="field">
-        Comment
+        {UI.evaluationForm.comment}
         <textarea name="evaluation-comment" rows={2} maxLength={5000} value={comment} onChange={(e) => { setSaved(false); setComment(e.target.value); }} />
       </label>
       <div className="row">
-        <button type="submit" className="primary" disabled={blank} aria-describedby={blank ? 'evaluation-blank' : undefined}>{mine ? 'Update my evaluation' : 'Add my evaluation'}</button>
-        <span role="status" className="hint">{saved ? 'Your evaluation is on the board.' : ''}</span>
+        <button type="submit" className="primary" disabled={blank} aria-describedby={blank ? 'evaluation-blank' : undefined}>{mine ? UI.evaluationForm.update : UI.evaluationForm.add}</button>
+        <span role="status" className="hint">{saved ? UI.evaluationForm.saved : ''}</span>
       </div>
       {blank && <p id="evaluation-blank" className="hint">{EVALUATION.blank}</p>}
     </form>

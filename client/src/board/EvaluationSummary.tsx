@@ -2,19 +2,19 @@
 import { RATING_KEYS, EVALUATION_PROMPTS, evaluationEntryId, sendAnswerToBacklog, type Evaluation } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { ANSWERS, PROMPT_QUESTION } from './followUpWords.ts';
-import { nameOf, RATING_LABEL } from './words.ts';
+import { nameOf, RATING_LABEL, UI, UI_T } from './words.ts';
 
 export function EvaluationSummary() {
   const { snapshot } = useBoard();
   const cards = Object.entries(snapshot.evaluation);
-  if (cards.length === 0) return <p className="hint">No evaluation cards yet.</p>;
+  if (cards.length === 0) return <p className="hint">{UI.evaluationSummary.none}</p>;
   const average = (key: (typeof RATING_KEYS)[number]) => {
     const values = cards.map(([, c]) => c.ratings[key]).filter((v): v is number => typeof v === 'number');
     return values.length ? (values.reduce((a, b) => a + b, 0) / values.length).toFixed(1) : '–';
   };
   return (
     <section className="evaluation-summary" aria-labelledby="evaluation-heading">
-      <h2 id="evaluation-heading">Evaluation ({cards.length} card{cards.length === 1 ? '' : 's'})</h2>
+      <h2 id="evaluation-heading">{UI_T.evaluationHeading(cards.length)}</h2>
       <dl className="averages">
         {RATING_KEYS.map((k) => (
           <div key={k}>

@@ -14,7 +14,7 @@ import { SecretaryPicker } from './SecretaryPicker.tsx';
 import { SealedRoundStart } from './SealedRoundStart.tsx';
 import { DecisionRules } from './DecisionRules.tsx';
 import { CONFIRM, FACILITATE, PHASE_ACTION, stageAction } from './facilitationWords.ts';
-import { PHASE_LABEL } from './words.ts';
+import { PHASE_LABEL, WRITING_T } from './words.ts';
 
 const keyOf = (m: Move) => (m.kind === 'phase' ? `phase-${m.to}` : `stage-${m.itemId}-${m.to}`);
 
@@ -30,7 +30,7 @@ export function FacilitatorControls() {
 
   const make = (move: Move) => {
     setConfirming(null);
-    if (move.kind === 'phase') write(`Moving to ${PHASE_LABEL[move.to]}`, () => movePhase(doc, move.to));
+    if (move.kind === 'phase') write(WRITING_T.movingTo(PHASE_LABEL[move.to]), () => movePhase(doc, move.to));
     else write(actionOf(move), () => startStage(doc, move.itemId, move.to, { order: speakingOrder(snapshot), now: Date.now() }));
   };
   // [M2][M3][M6] phase moves, deferring and deciding cannot be undone: they are confirmed first
@@ -54,7 +54,7 @@ export function FacilitatorControls() {
       ) : (
         <>
           {!next && <p className="hint">{FACILITATE.noMoves}</p>}
-          <div className="row moves" role="group" aria-label="Allowed moves">
+          <div className="row moves" role="group" aria-label={FACILITATE.allowedMoves}>
             {[next, ...more].filter((m): m is Move => m !== null).map((m) => (
               <button key={keyOf(m)} type="button" className={m === next ? 'primary' : m.kind === 'stage' && m.to === 'deferred' ? 'small' : ''}
                 disabled={needsText(m)} aria-describedby={needsText(m) ? 'blank-proposal-hint' : undefined} onClick={() => run(m)}>
@@ -72,7 +72,7 @@ export function FacilitatorControls() {
       {others.length > 0 && (
         <details>
           <summary>{FACILITATE.otherItems}</summary>
-          <div className="row" role="group" aria-label="Moves of other items">
+          <div className="row" role="group" aria-label={FACILITATE.otherItemMoves}>
             {others.map((m) => m.kind === 'stage' && (
               <button key={keyOf(m)} type="button" className="small" onClick={() => run(m)}>
                 {titleOf(m.itemId)}: {actionOf(m)}

@@ -8,7 +8,7 @@ import { useNow } from '../state/useMeeting.ts';
 import { useBoard } from './BoardContext.ts';
 import { HANDOVER } from './revealWords.ts';
 import { useServerCall } from './useSealedCall.ts';
-import { nameOf } from './words.ts';
+import { nameOf, WRITING } from './words.ts';
 
 function FacilitatorChoices() {
   const { snapshot, doc, me, write } = useBoard();
@@ -20,7 +20,7 @@ function FacilitatorChoices() {
       <label>
         {HANDOVER.nameCo}{' '}
         <select aria-label={HANDOVER.nameCo} value={snapshot.meta.coFacilitatorId ?? ''}
-          onChange={(e) => write('Naming the co-facilitator', () => nameCoFacilitator(doc, e.target.value || null))}>
+          onChange={(e) => write(WRITING.namingTheCofacilitator, () => nameCoFacilitator(doc, e.target.value || null))}>
           <option value="">{HANDOVER.nobody}</option>
           {others.map((id) => <option key={id} value={id}>{nameOf(snapshot, id)}</option>)}
         </select>
@@ -30,7 +30,7 @@ function FacilitatorChoices() {
           <option value="">{HANDOVER.handOver}…</option>
           {others.map((id) => <option key={id} value={id}>{nameOf(snapshot, id)}</option>)}
         </select>
-        <button type="button" className="small" disabled={!to} onClick={() => write('Handing over', () => handOver(doc, to))}>{HANDOVER.handOverButton}</button>
+        <button type="button" className="small" disabled={!to} onClick={() => write(WRITING.handingOver, () => handOver(doc, to))}>{HANDOVER.handOverButton}</button>
       </div>
     </details>
   );

@@ -3,6 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { INPUT_LIMITS, INTEGRATION_PATHS, type IntegrationPath, type WayThrough } from '@consent/shared';
 import { WAY_THROUGH } from './followUpWords.ts';
+import { UI } from './words.ts';
 
 export function IntegrationForm({ onSubmit, onCancel }: { onSubmit: (way: WayThrough) => void; onCancel: () => void }) {
   const id = useId();
@@ -28,7 +29,7 @@ export function IntegrationForm({ onSubmit, onCancel }: { onSubmit: (way: WayThr
       <textarea id={id} rows={2} value={text} maxLength={INPUT_LIMITS.reason} onChange={(e) => setText(e.target.value)} required />
       <div className="row">
         <button type="submit" className="primary" disabled={!ready}>{WAY_THROUGH.submit}</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="button" onClick={onCancel}>{UI.cancel}</button>
       </div>
     </form>
   );

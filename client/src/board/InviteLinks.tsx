@@ -5,7 +5,7 @@ import type { JoinCodes } from '@consent/shared';
 import { ApiError, fetchCodes, rotateCodes } from '../api.ts';
 import { JoinLinks } from '../access/JoinLinks.tsx';
 import { QrCode } from '../access/QrCode.tsx';
-import { LINKS_LEAD, LINKS_REPLACED, REPLACE_LINKS, REPLACE_LINKS_HINT } from '../access/words.ts';
+import { LINKS_WORDS, INVITE as INVITE_WORDS } from '../access/words.ts';
 import { useBoard } from './BoardContext.ts';
 
 const message = (err: unknown) => (err instanceof ApiError ? err.message : String(err));
@@ -43,15 +43,15 @@ export function InviteLinks() {
     }
   };
   return (
-    <section className="invite-links" aria-label="Invite links">
-      <p className="hint">{LINKS_LEAD}</p>
+    <section className="invite-links" aria-label={INVITE_WORDS.links}>
+      <p className="hint">{LINKS_WORDS.linksLead}</p>
       {codes && <JoinLinks meetingId={meetingId} codes={codes} />}
       {codes && <QrCode meetingId={meetingId} codes={codes} />}
-      <p className="hint">{REPLACE_LINKS_HINT}</p>
+      <p className="hint">{LINKS_WORDS.replaceLinksHint}</p>
       <button type="button" onClick={replace} disabled={busy || !codes}>
-        {REPLACE_LINKS}
+        {LINKS_WORDS.replaceLinks}
       </button>
-      <span role="status" className="hint">{replaced ? LINKS_REPLACED : ''}</span>
+      <span role="status" className="hint">{replaced ? LINKS_WORDS.linksReplaced : ''}</span>
       {error && <p className="error" role="alert">{error}</p>}
     </section>
   );

@@ -9,6 +9,8 @@ import { ConcernCheck } from './ConcernCheck.tsx';
 import { POSITION_HINT } from './facilitationWords.ts';
 import { BEFOREHAND, CONCERN_CHECK } from './absenceWords.ts';
 import { POSITION } from './methodWords.ts';
+import { UI, WRITING } from './words.ts';
+import { SEALED } from './revealWords.ts';
 
 export function MyPosition({ item, record }: { item: AgendaItem; record: ConsentRecord }) {
   const { snapshot, doc, me, can, write } = useBoard();
@@ -23,7 +25,7 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
   const mine = snapshot.positions[positionKey(item.id, me)];
   const counts = mine !== undefined && !record.stale.includes(me) && (beforehand || record.eligible.includes(me));
 
-  const give = () => write('Giving your position', () => givePosition(doc, item.id, me, 'consent', Date.now()));
+  const give = () => write(WRITING.givingYourPosition, () => givePosition(doc, item.id, me, 'consent', Date.now()));
   const card = (text: string) => ({ id: crypto.randomUUID(), itemId: item.id, by: me, text, now: Date.now() });
   const done = (ok: boolean) => {
     if (!ok) return;
@@ -38,9 +40,9 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
   return (
     // while the consent round is open this is the current action: on a phone it stays in reach (board.css)
     <section className={`my-position${inRound ? ' current-action' : ''}`} aria-labelledby="my-position-heading">
-      <h2 id="my-position-heading">Your position</h2>
+      <h2 id="my-position-heading">{UI.myPosition.heading}</h2>
       {inRound && snapshot.rounds[item.id]?.speaker === me && <p className="your-turn" role="status">{POSITION_HINT.yourTurn}</p>}
-      {!can.isMember && <p className="hint">As a guest your position is shown but does not count; you may record a concern.</p>}
+      {!can.isMember && <p className="hint">{UI.myPosition.guestHint}</p>}
       {beforehand && <p className="hint">{BEFOREHAND.hint}</p>}
       {!open ? (
         <p className="hint">{POSITION_HINT.notOpen}</p>
@@ -50,13 +52,13 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
         <>
           {mine && (
             <p className="hint">
-              You gave: <strong>{mine.position}</strong>
+              {UI.myPosition.youGave} <strong>{SEALED.position[mine.position]}</strong>
               {!counts && <> — {POSITION.earlier}</>}
             </p>
           )}
-          <div className="row" role="group" aria-label="Your position">
-            <button type="button" className="primary" onClick={give}>Consent</button>
-            <button type="button" onClick={() => setAsking('concern')} aria-expanded={asking === 'concern'}>Concern…</button>
+          <div className="row" role="group" aria-label={UI.myPosition.heading}>
+            <button type="button" className="primary" onClick={give}>{UI.myPosition.consent}</button>
+            <button type="button" onClick={() => setAsking('concern')} aria-expanded={asking === 'concern'}>{UI.myPosition.concern}</button>
             {/* Guests raise concerns; an objection is a member's argument from the circle's aim. */}
             {can.isMember && (
               <button type="button" onClick={() => setAsking('objection')} aria-expanded={asking === 'objection'}>{POSITION.object}</button>
@@ -64,8 +66,8 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
           </div>
           {asking && (
             <ReasonForm
-              label={asking === 'objection' ? POSITION.objectionLabel : 'Your concern (you still consent)'}
-              submitLabel={asking === 'objection' ? POSITION.objectionSubmit : 'Consent with concern'}
+              label={asking === 'objection' ? POSITION.objectionLabel : UI.myPosition.concernLabel}
+              submitLabel={asking === 'objection' ? POSITION.objectionSubmit : UI.myPosition.concernSubmit}
               onSubmit={submit}
               onCancel={() => setAsking(null)}
             />

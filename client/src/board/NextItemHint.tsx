@@ -2,6 +2,7 @@
 import { activeItem, setActiveItem } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { FACILITATE } from './facilitationWords.ts';
+import { WRITING } from './words.ts';
 
 export function NextItemHint() {
   const { snapshot, doc, write } = useBoard();
@@ -18,7 +19,7 @@ export function NextItemHint() {
         <>
           <p>{FACILITATE.nextItem(next.title)}</p>
           <button type="button" className={active?.kind === 'consent' || active?.kind === 'selection' || !active ? 'primary' : ''}
-            onClick={() => write('Taking up the next item', () => setActiveItem(doc, next.id))}>
+            onClick={() => write(WRITING.takingUpTheNextItem, () => setActiveItem(doc, next.id))}>
             {FACILITATE.takeUp(next.title)}
           </button>
         </>

@@ -7,7 +7,7 @@ import { useBoard } from './BoardContext.ts';
 import { SELECTION } from './revealWords.ts';
 import { SealedProgress } from './SealedPosition.tsx';
 import { useServerCall } from './useSealedCall.ts';
-import { nameOf } from './words.ts';
+import { nameOf, WRITING } from './words.ts';
 
 function NominationForm({ submitLabel, onSubmit, busy }: { submitLabel: string; onSubmit: (nomineeId: string, reason: string) => void; busy: boolean }) {
   const { snapshot } = useBoard();
@@ -74,7 +74,7 @@ export function Nominations({ item }: { item: AgendaItem }) {
         <details>
           <summary>{SELECTION.change}</summary>
           <NominationForm submitLabel={SELECTION.change} busy={false}
-            onSubmit={(n, r) => write('Changing your nomination', () => changeNomination(doc, item.id, me, n, r, Date.now()))} />
+            onSubmit={(n, r) => write(WRITING.changingYourNomination, () => changeNomination(doc, item.id, me, n, r, Date.now()))} />
         </details>
       )}
       {error && <p className="error" role="alert">{error}</p>}

@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { useBoard } from './BoardContext.ts';
 import { useNote } from '../state/useNote.ts';
+import { UI, WRITING } from './words.ts';
 
 export function NotesField({ noteKey, label, hint }: { noteKey: string; label: string; hint?: string }) {
   const { doc, can, write } = useBoard();
@@ -12,10 +13,10 @@ export function NotesField({ noteKey, label, hint }: { noteKey: string; label: s
       <label htmlFor={id}>{label}</label>
       {hint && <p className="hint">{hint}</p>}
       {can.canEditText ? (
-        <textarea id={id} rows={4} value={text} placeholder="Anyone may take notes here."
-          onChange={(e) => write('Saving the note', () => change(e.target.value))} />
+        <textarea id={id} rows={4} value={text} placeholder={UI.notes.placeholder}
+          onChange={(e) => write(WRITING.savingTheNote, () => change(e.target.value))} />
       ) : (
-        <p id={id} className="notes-text">{text || <span className="hint">No notes.</span>}</p>
+        <p id={id} className="notes-text">{text || <span className="hint">{UI.notes.none}</span>}</p>
       )}
     </section>
   );

@@ -5,18 +5,18 @@ import { acceptIntegration, withdrawObjection, type Card, type Objection } from 
 import { useBoard, useMeetingSelect } from './BoardContext.ts';
 import { IntegrationForm } from './IntegrationForm.tsx';
 import { WAY_THROUGH_WORDS } from './followUpWords.ts';
-import { nameOf } from './words.ts';
+import { nameOf, UI, UI_T, WRITING } from './words.ts';
 import { OBJECTION } from './methodWords.ts';
 import { ConfirmResolved } from './ConfirmResolved.tsx';
 
-const STATUS_LABEL = { open: 'Open', integrated: OBJECTION.resolvedBadge, withdrawn: 'Withdrawn' } as const;
+const STATUS_LABEL = { get open() { return UI.objections.open; }, get integrated() { return OBJECTION.resolvedBadge; }, get withdrawn() { return UI.objections.withdrawn; } };
 
 /** `cards`: the item's record (itemRecord), frozen once the item is decided or deferred. */
 export function ObjectionCards({ cards, itemId }: { cards: readonly Card[]; itemId: string }) {
   if (cards.length === 0) return null;
   return (
     <section aria-labelledby="objections-heading">
-      <h2 id="objections-heading">Objections and concerns</h2>
+      <h2 id="objections-heading">{UI.objections.heading}</h2>
       <ConfirmResolved itemId={itemId} />
       <ul className="objection-cards">
         {cards.map((o) => <ObjectionCard key={o.id} id={o.id} objection={o} />)}
@@ -35,10 +35,10 @@ function ObjectionCard({ id, objection: o }: { id: string; objection: Objection 
   return (
     <li className={`card objection-card kind-${o.kind} status-${o.status}`} data-objection-status={o.status}>
       <p className="card-head">
-        <strong>{o.kind === 'objection' ? 'Objection' : 'Concern'}</strong> by {nameOf(snapshot, o.authorId)}
+        <strong>{o.kind === 'objection' ? UI.objections.objection : UI.objections.concern}</strong>{UI_T.by(nameOf(snapshot, o.authorId))}
         {/* An open concern is on record and blocks nothing: it is not shown as an open problem. */}
         <span className={`badge status-${o.kind === 'concern' && o.status === 'open' ? 'recorded' : o.status}`}>
-          {o.kind === 'concern' && o.status === 'open' ? 'Recorded' : STATUS_LABEL[o.status]}
+          {o.kind === 'concern' && o.status === 'open' ? UI.objections.recorded : STATUS_LABEL[o.status]}
         </span>
       </p>
       <p className="card-text">{o.text}</p>
@@ -47,13 +47,13 @@ function ObjectionCard({ id, objection: o }: { id: string; objection: Objection 
       {mine && !integrating && (
         <div className="row">
           {o.kind === 'objection' && amended && <button type="button" className="small primary" onClick={() => setIntegrating(true)}>{OBJECTION.resolvedByChange}</button>}
-          <button type="button" className="small" onClick={() => write('Withdrawing', () => withdrawObjection(doc, id, Date.now()))}>Withdraw</button>
+          <button type="button" className="small" onClick={() => write(WRITING.withdrawing, () => withdrawObjection(doc, id, Date.now()))}>{UI.objections.withdraw}</button>
         </div>
       )}
       {mine && !integrating && o.kind === 'objection' && !amended && <p className="hint">{OBJECTION.waitForText}</p>}
       {mine && integrating && (
         <IntegrationForm onCancel={() => setIntegrating(false)}
-          onSubmit={(way) => { if (write('Marking the objection resolved', () => acceptIntegration(doc, id, way, Date.now()))) setIntegrating(false); }} />
+          onSubmit={(way) => { if (write(WRITING.markingTheObjectionResolved, () => acceptIntegration(doc, id, way, Date.now()))) setIntegrating(false); }} />
       )}
     </li>
   );

@@ -6,8 +6,9 @@ import { REMOVE } from '../access/words.ts';
 import { RemoveParticipant } from './RemoveParticipant.tsx';
 import { SECRETARY } from './facilitationWords.ts';
 import { POSITION } from './methodWords.ts';
+import { UI, FACILITATOR_LABEL, roleLabel } from './words.ts';
 
-const POSITION_LABEL = { consent: 'Consents', concern: 'Consents with a concern', object: 'Objects' } as const;
+const POSITION_LABEL = UI.participants;
 
 /** The position a frozen record (C16) lists for an eligible member, whatever the document says now. */
 function recordedPosition(record: ConsentRecord, id: string): { position: PositionValue } | undefined {
@@ -30,24 +31,24 @@ export function ParticipantList({ itemId, record, frozen = false }: { itemId: st
         const removed = p.removedAt !== undefined;
         return (
           <li key={id} className={`participant${removed ? ' removed' : ''}`} data-participant={p.name}>
-            <span className={`presence ${isOnline ? 'online' : 'offline'}`} role="img" aria-label={isOnline ? 'online' : 'not online'} />
+            <span className={`presence ${isOnline ? 'online' : 'offline'}`} role="img" aria-label={isOnline ? UI.participants.online : UI.participants.notOnline} />
             <span className="participant-name">
               {p.name}
-              {id === me && <span className="hint"> (you)</span>}
+              {id === me && <span className="hint">{UI.participants.you}</span>}
             </span>
             <span className="participant-role">
-              {snapshot.meta.facilitatorId === id ? 'facilitator' : p.role}
+              {snapshot.meta.facilitatorId === id ? FACILITATOR_LABEL() : roleLabel(p.role)}
               {snapshot.meta.secretaryId === id && `, ${SECRETARY.badge}`}
-              {removed ? `, ${REMOVE.removed}` : !p.present && p.role !== 'observer' ? ', absent' : ''}
+              {removed ? `, ${REMOVE.removed}` : !p.present && p.role !== 'observer' ? UI.participants.absent : ''}
             </span>
             {pos && (
               <span className={`position position-${pos.position}${stale ? ' stale' : ''}`} data-position={pos.position} data-stale={stale || undefined}>
                 {POSITION_LABEL[pos.position]}
                 {stale && <span className="earlier"> — {POSITION.earlier}</span>}
-                {!counts && p.role === 'guest' && ' (guest: does not count)'}
+                {!counts && p.role === 'guest' && UI.participants.guestNoCount}
               </span>
             )}
-            {!pos && record && counts && record.round !== null && <span className="position position-missing">{frozen ? 'no position' : 'waiting'}</span>}
+            {!pos && record && counts && record.round !== null && <span className="position position-missing">{frozen ? UI.participants.noPosition : UI.participants.waiting}</span>}
             {mayRemove && !removed && id !== me && <RemoveParticipant id={id} name={p.name} />}
           </li>
         );

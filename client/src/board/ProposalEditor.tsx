@@ -10,6 +10,7 @@ import type * as Y from 'yjs';
 import type { AwarenessUser } from '../sync/useMeetingSync.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import '../styles/editor.css';
+import { UI, UI_T } from './words.ts';
 
 interface Props {
   doc: Y.Doc;
@@ -23,7 +24,7 @@ interface Props {
 }
 
 const attributes = (itemTitle: string): Record<string, string> => ({
-  'aria-label': `Proposal text of ${itemTitle}`,
+  'aria-label': UI_T.proposalOf(itemTitle),
   'aria-multiline': 'true',
   role: 'textbox',
   class: 'proposal-text',
@@ -76,7 +77,7 @@ export const ProposalEditor = memo(function ProposalEditor({ doc, provider, user
     <div className={`proposal${editable ? '' : ' read-only'}`}>
       {editable && <EditorToolbar editor={editor} />}
       <EditorContent editor={editor} />
-      {!editable && <p className="hint lock-reason">{reason ?? 'Read-only.'}</p>}
+      {!editable && <p className="hint lock-reason">{reason ?? UI.participants.readOnly}</p>}
     </div>
   );
 });

@@ -1,7 +1,7 @@
 // [Q2][Q3][Q5–Q8] The consent panel's quorum line and how each absent member counts.
 import type { ConsentRecord } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
-import { ABSENT_COUNTS, ABSENT_HEADING, ABSENTEE_LABEL, quorumLine } from './absenceWords.ts';
+import { ABSENT_COUNTS, ABSENT, ABSENTEE_LABEL, quorumLine } from './absenceWords.ts';
 
 function howCounts(record: ConsentRecord, id: string): string {
   if (record.assumed?.includes(id)) return ABSENT_COUNTS.assumed;
@@ -21,8 +21,8 @@ export function QuorumStatus({ record }: { record: ConsentRecord }) {
       <p className={record.quorum.met ? 'hint' : 'quorum-missing'}>{quorumLine(record.quorum)}</p>
       {absent.length > 0 && (
         <>
-          <p className="hint">{ABSENT_HEADING}: {ABSENTEE_LABEL[record.absentees].toLowerCase()}.</p>
-          <ul className="absent-list" aria-label={ABSENT_HEADING}>
+          <p className="hint">{ABSENT.heading}: {ABSENTEE_LABEL[record.absentees].toLowerCase()}.</p>
+          <ul className="absent-list" aria-label={ABSENT.heading}>
             {absent.map((id) => (
               <li key={id}>{snapshot.participants[id]?.name ?? id} — {howCounts(record, id)}</li>
             ))}

@@ -1,6 +1,7 @@
 // A short required text with submit and cancel: reasons, integration notes.
 import { useId, useState, type FormEvent } from 'react';
 import { INPUT_LIMITS } from '@consent/shared';
+import { UI } from './words.ts';
 
 interface Props {
   label: string;
@@ -22,7 +23,7 @@ export function ReasonForm({ label, submitLabel, onSubmit, onCancel }: Props) {
       <textarea id={id} rows={3} value={text} maxLength={INPUT_LIMITS.reason} onChange={(e) => setText(e.target.value)} required autoFocus />
       <div className="row">
         <button type="submit" className="primary" disabled={!text.trim()}>{submitLabel}</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="button" onClick={onCancel}>{UI.cancel}</button>
       </div>
     </form>
   );

@@ -5,7 +5,7 @@ import { useBoard } from './BoardContext.ts';
 import { roundPlan } from '../state/roundPlan.ts';
 import { roundKeyOf } from '../state/roundKey.ts';
 import { AGENDA_CONSENT, FACILITATE } from './facilitationWords.ts';
-import { nameOf } from './words.ts';
+import { nameOf, WRITING } from './words.ts';
 
 export function RoundControls() {
   const { snapshot, doc, write } = useBoard();
@@ -18,15 +18,15 @@ export function RoundControls() {
   const label = plan ? (plan.kind === 'agenda' ? AGENDA_CONSENT.ask : plan.reopening ? FACILITATE.newConsentRound : FACILITATE.openRound(plan.kind)) : '';
   return (
     <div className="round-controls">
-      <div className="row" role="group" aria-label="Round">
+      <div className="row" role="group" aria-label={FACILITATE.roundGroup}>
         {plan && (
           <button type="button" className="primary" disabled={plan.order.length === 0}
             title={plan.order.length ? FACILITATE.order(plan.order.map((id) => nameOf(snapshot, id)).join(', ')) : FACILITATE.nobodyPresent}
-            onClick={() => write('Opening the round', () => openRound(doc, plan.key, { kind: plan.kind, order: plan.order, now: Date.now() }))}>
+            onClick={() => write(WRITING.openingTheRound, () => openRound(doc, plan.key, { kind: plan.kind, order: plan.order, now: Date.now() }))}>
             {label}
           </button>
         )}
-        {closable && <button type="button" onClick={() => write('Closing the round', () => closeRound(doc, key, Date.now()))}>{FACILITATE.closeRound}</button>}
+        {closable && <button type="button" onClick={() => write(WRITING.closingTheRound, () => closeRound(doc, key, Date.now()))}>{FACILITATE.closeRound}</button>}
       </div>
       {plan?.kind === 'agenda' && <p className="hint">{AGENDA_CONSENT.askHint}</p>}
       {plan?.reopening && <p className="hint">{FACILITATE.newConsentRoundHint}</p>}

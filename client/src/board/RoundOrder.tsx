@@ -4,7 +4,7 @@ import { closeRound, passSpeaker, roundSpeakingTime, speakerOrder, speakingTime 
 import { useBoard } from './BoardContext.ts';
 import { useNow } from '../state/useMeeting.ts';
 import { formatDuration } from '../state/duration.ts';
-import { nameOf } from './words.ts';
+import { nameOf, WRITING } from './words.ts';
 import { ROUND_TITLE, SPEAKING } from './facilitationWords.ts';
 
 export function RoundOrder({ roundKey }: { roundKey: string }) {
@@ -21,7 +21,7 @@ export function RoundOrder({ roundKey }: { roundKey: string }) {
   const inRound = new Map(roundSpeakingTime(snapshot, roundKey, now).map((t) => [t.participantId, t.ms]));
   const inMeeting = new Map(speakingTime(snapshot, now).map((t) => [t.participantId, t.ms]));
   const longest = Math.max(1, ...inMeeting.values());
-  const pass = () => write('Passing the word', () => (order.next ? passSpeaker(doc, roundKey, order.next) : closeRound(doc, roundKey, Date.now())));
+  const pass = () => write(WRITING.passingTheWord, () => (order.next ? passSpeaker(doc, roundKey, order.next) : closeRound(doc, roundKey, Date.now())));
   return (
     <section className="round" aria-labelledby="round-heading">
       <h2 id="round-heading">

@@ -1,12 +1,8 @@
 // Whether my edits are durable on the server, still travelling, or kept offline.
 import type { SaveState } from '../sync/useMeetingSync.ts';
+import { UI } from './words.ts';
 
-const TEXT: Record<SaveState, string> = {
-  connecting: 'Connecting…',
-  saved: 'Saved',
-  saving: 'Saving…',
-  offline: 'Offline — your changes are kept on this device',
-};
+const TEXT: Record<SaveState, string> = UI.save;
 
 export function SaveIndicator({ state }: { state: SaveState }) {
   return (

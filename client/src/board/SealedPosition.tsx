@@ -8,6 +8,7 @@ import { useBoard } from './BoardContext.ts';
 import { ReasonForm } from './ReasonForm.tsx';
 import { SEALED } from './revealWords.ts';
 import { useServerCall } from './useSealedCall.ts';
+import { UI } from './words.ts';
 
 export function SealedProgress({ state, itemId }: { state: SealedRoundState; itemId: string }) {
   const { can } = useBoard();
@@ -62,14 +63,14 @@ export function SealedPosition({ item, state }: { item: AgendaItem; state: Seale
         <>
           {mine && <p className="hint">{SEALED.yours(SEALED.position[mine] ?? mine)}</p>}
           <div className="row" role="group" aria-label={SEALED.giveLabel}>
-            <button type="button" className="primary" disabled={busy} onClick={() => void give('consent')}>Consent</button>
-            <button type="button" disabled={busy} onClick={() => setAsking('concern')} aria-expanded={asking === 'concern'}>Concern…</button>
+            <button type="button" className="primary" disabled={busy} onClick={() => void give('consent')}>{UI.myPosition.consent}</button>
+            <button type="button" disabled={busy} onClick={() => setAsking('concern')} aria-expanded={asking === 'concern'}>{UI.myPosition.concern}</button>
             <button type="button" disabled={busy} onClick={() => setAsking('object')} aria-expanded={asking === 'object'}>{POSITION.object}</button>
           </div>
           {asking && (
             <ReasonForm
               label={asking === 'object' ? SEALED.objectionLabel : SEALED.concernLabel}
-              submitLabel={asking === 'object' ? 'Object privately' : 'Consent with concern privately'}
+              submitLabel={asking === 'object' ? SEALED.objectPrivately : SEALED.concernPrivately}
               onSubmit={(text) => void give(asking, text)}
               onCancel={() => setAsking(null)}
             />

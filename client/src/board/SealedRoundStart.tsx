@@ -4,6 +4,7 @@ import { allowedMoves, openRound, startStage } from '@consent/shared';
 import { roundPlan, speakingOrder } from '../state/roundPlan.ts';
 import { useBoard } from './BoardContext.ts';
 import { SEALED } from './revealWords.ts';
+import { WRITING } from './words.ts';
 
 export function SealedRoundStart() {
   const { snapshot, doc, me, write, can } = useBoard();
@@ -15,13 +16,13 @@ export function SealedRoundStart() {
   let open: (() => void) | null = null;
   if (toConsent && activeId) {
     const itemId = activeId;
-    open = () => write('Opening the round', () => startStage(doc, itemId, 'consent', { order, now: Date.now(), reveal: 'together' }));
+    open = () => write(WRITING.openingTheRound, () => startStage(doc, itemId, 'consent', { order, now: Date.now(), reveal: 'together' }));
   } else if (plan?.kind === 'consent') {
-    open = () => write('Opening the round', () => openRound(doc, plan.key, { kind: 'consent', order: plan.order, now: Date.now(), reveal: 'together' }));
+    open = () => write(WRITING.openingTheRound, () => openRound(doc, plan.key, { kind: 'consent', order: plan.order, now: Date.now(), reveal: 'together' }));
   }
   if (!open) return null;
   return (
-    <div className="row" role="group" aria-label="Sealed round">
+    <div className="row" role="group" aria-label={SEALED.group}>
       <button type="button" onClick={open} disabled={order.length === 0}>{toConsent || !plan?.reopening ? SEALED.openSealed : SEALED.reopenSealed}</button>
     </div>
   );

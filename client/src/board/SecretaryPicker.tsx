@@ -4,6 +4,7 @@ import { mayWrite, ROOT, setSecretary } from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { participantsInOrder } from '../state/participants.ts';
 import { SECRETARY } from './facilitationWords.ts';
+import { WRITING } from './words.ts';
 
 export function SecretaryPicker() {
   const { snapshot, doc, me, write } = useBoard();
@@ -14,7 +15,7 @@ export function SecretaryPicker() {
     <div className="field secretary-picker">
       <label htmlFor={id}>{SECRETARY.label}</label>
       <select id={id} aria-describedby={`${id}-hint`} value={snapshot.meta.secretaryId ?? ''}
-        onChange={(e) => write('Naming the secretary', () => setSecretary(doc, e.target.value === '' ? null : e.target.value))}>
+        onChange={(e) => write(WRITING.namingTheSecretary, () => setSecretary(doc, e.target.value === '' ? null : e.target.value))}>
         <option value="">{SECRETARY.none}</option>
         {members.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
       </select>

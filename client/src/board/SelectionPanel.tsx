@@ -5,7 +5,7 @@ import { eligibleMembers, nominationTally, proposeCandidate, setSelectionTerms, 
 import { useBoard } from './BoardContext.ts';
 import { SELECTION } from './revealWords.ts';
 import { Nominations } from './Nominations.tsx';
-import { nameOf } from './words.ts';
+import { nameOf, WRITING } from './words.ts';
 
 function TermsForm({ item }: { item: AgendaItem }) {
   const { doc, write } = useBoard();
@@ -13,7 +13,7 @@ function TermsForm({ item }: { item: AgendaItem }) {
   const [termEnd, setTermEnd] = useState(item.termEnd ?? '');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    write('Setting the role', () => setSelectionTerms(doc, item.id, { roleName: role, termEnd }));
+    write(WRITING.settingTheRole, () => setSelectionTerms(doc, item.id, { roleName: role, termEnd }));
   };
   return (
     <form className="reason-form" onSubmit={submit}>
@@ -31,11 +31,11 @@ function CandidateForm({ item }: { item: AgendaItem }) {
   const propose = (e: FormEvent) => {
     e.preventDefault();
     const text = SELECTION.proposalText(nameOf(snapshot, candidate), item.roleName ?? item.title, item.termEnd ?? '–');
-    write('Proposing the candidate', () => proposeCandidate(doc, item.id, candidate, text));
+    write(WRITING.proposingTheCandidate, () => proposeCandidate(doc, item.id, candidate, text));
   };
   return (
     <form className="row" onSubmit={propose}>
-      <select aria-label="Candidate" value={candidate} onChange={(e) => setCandidate(e.target.value)} required>
+      <select aria-label={SELECTION.candidateLabel} value={candidate} onChange={(e) => setCandidate(e.target.value)} required>
         <option value="">…</option>
         {eligibleMembers(snapshot).map((id) => <option key={id} value={id}>{nameOf(snapshot, id)}</option>)}
       </select>

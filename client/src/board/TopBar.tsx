@@ -12,7 +12,8 @@ import { InviteButton } from './InviteButton.tsx';
 import { SECRETARY } from './facilitationWords.ts';
 import { StageBadge } from './StageBadge.tsx';
 import type { SaveState } from '../sync/useMeetingSync.ts';
-import { roleLabel } from './words.ts';
+import { FACILITATOR_LABEL, roleLabel, UI, UI_T } from './words.ts';
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 
 export const TopBar = memo(function TopBar({ save }: { save: SaveState }) {
   const { snapshot, me, users, can } = useBoard();
@@ -22,17 +23,17 @@ export const TopBar = memo(function TopBar({ save }: { save: SaveState }) {
   return (
     <header className="topbar">
       <div className="topbar-title">
-        <h1>{meta.title || 'Untitled meeting'}</h1>
+        <h1>{meta.title || UI.topBar.untitled}</h1>
         <p className="aim">
           {meta.circle && <strong>{meta.circle}. </strong>}
-          {meta.aim ? <>Aim: {meta.aim}</> : <span className="hint">No aim recorded.</span>}
+          {meta.aim ? UI_T.aim(meta.aim) : <span className="hint">{UI.topBar.noAim}</span>}
         </p>
       </div>
       <PhaseStepper phase={meta.phase} />
       <div className="topbar-status">
         {active && (
           <p className="active-item">
-            <span className="hint">Now:</span> {active.title} <StageBadge item={active} />
+            <span className="hint">{UI.topBar.now}</span> {active.title} <StageBadge item={active} />
           </p>
         )}
         <Countdown />
@@ -40,12 +41,13 @@ export const TopBar = memo(function TopBar({ save }: { save: SaveState }) {
       <div className="topbar-side">
         <PresenceAvatars users={users} meId={me} />
         <p className="me">
-          You: <strong>{mine?.name ?? '…'}</strong> ({can.isFacilitator ? 'facilitator' : roleLabel(mine?.role)})
+          {UI.topBar.you} <strong>{mine?.name ?? '…'}</strong> ({can.isFacilitator ? FACILITATOR_LABEL() : roleLabel(mine?.role)})
         </p>
         {meta.secretaryId && <p className="secretary">{SECRETARY.shown(snapshot.participants[meta.secretaryId]?.name ?? '')}</p>}
         <SaveIndicator state={save} />
         <InviteButton />
         <MinutesMenu />
+        <LanguageSwitch />
         <DeleteMeeting />
       </div>
     </header>

@@ -1,65 +1,28 @@
 // Words of what a meeting hands on: ways through an objection, an item's ways
-// out, the backlog, action items and the evaluation's open prompts.
-import type { IntegrationPath, ItemExit } from '@consent/shared';
+// out, the backlog, action items and the evaluation's open prompts (catalogue: method.*).
+import type { BacklogSource, EvaluationPrompt, IntegrationPath, ItemExit } from '@consent/shared';
+import { en } from '../i18n/catalogue.ts';
+import { words } from '../i18n/live.ts';
 
-export { WAY_THROUGH_WORDS, EXIT_WORDS, SOURCE_WORDS, PROMPT_QUESTION } from '@consent/shared';
+export const WAY_THROUGH_WORDS: Record<IntegrationPath, string> = words(en.method.wayThroughWords);
+export const EXIT_WORDS: Record<ItemExit, string> = words(en.method.exitWords);
+export const SOURCE_WORDS: Record<BacklogSource, string> = words(en.method.sourceWords);
+export const PROMPT_QUESTION: Record<EvaluationPrompt, string> = words(en.method.prompt);
 
 /** [O3] The objector's question when the objection is integrated. */
-export const WAY_THROUGH = {
-  legend: 'How was your objection integrated?',
-  sentence: 'What changed? (one sentence for the minutes)',
-  submit: 'Resolved by a change',
-  choice: {
-    amend: 'The text was amended',
-    term: 'The term was shortened: we review it sooner',
-    measure: 'A measure was added that watches the effect I feared',
-  } satisfies Record<IntegrationPath, string>,
-  hint: 'Change the text, the term or the measure in the proposal first; then say how it answers your objection.',
-} as const;
+export const WAY_THROUGH = words(en.method.wayThrough);
 
 /** [O9] The facilitator's ways to end an item in this meeting without a decision. */
-export const ITEM_EXIT = {
-  question: (title: string) => `How does “${title}” leave this meeting? Its record is frozen as it stands; this cannot be undone.`,
-  choice: {
-    carried: 'Carry to the next meeting',
-    'broader-circle': 'Pass to a broader circle',
-    deferred: 'Defer: back to the backlog',
-  } satisfies Record<ItemExit, string>,
-  note: 'Note for the backlog (optional)',
-  cancel: 'Not yet',
-  writing: 'Ending the item in this meeting',
-} as const;
+export const ITEM_EXIT = words(en.method.itemExit, (t) => ({ question: (title: string) => t('question', { title }) }));
 
-export const BACKLOG = {
-  heading: 'Carried to the next meeting',
-  empty: 'Nothing yet.',
-  add: '+ Add to the backlog',
-  title: 'What to carry over',
-  text: 'Why, or what is needed (optional)',
-  submit: 'Add to the backlog',
-  cancel: 'Cancel',
-  writing: 'Adding to the backlog',
-  from: (source: string, item: string | null) => (item ? `${source}: ${item}` : source),
-} as const;
+export const BACKLOG = words(en.method.backlog, (t) => ({
+  from: (source: string, item: string | null) => (item ? t('from', { source, item }) : source),
+}));
 
-export const ACTIONS = {
-  heading: (title: string) => `Action items of “${title}”`,
-  empty: 'No action items yet.',
-  add: '+ Add an action item',
-  text: 'What is to be done',
-  assignee: 'Who does it',
-  due: 'By when (optional)',
-  submit: 'Add the action item',
-  cancel: 'Cancel',
-  writing: 'Adding the action item',
-  done: (text: string) => `Done: ${text}`,
-  marking: 'Marking the action item',
-  by: (name: string, due: string | null) => (due ? `${name}, by ${due}` : name),
-} as const;
+export const ACTIONS = words(en.method.actions, (t) => ({
+  heading: (title: string) => t('heading', { title }),
+  done: (text: string) => t('done', { text }),
+  by: (name: string, due: string | null) => (due ? t('by', { name, due }) : name),
+}));
 
-export const ANSWERS = {
-  heading: 'What the circle said',
-  send: 'Send to the backlog',
-  sent: 'In the backlog',
-  sending: 'Sending the answer to the backlog',
-} as const;
+export const ANSWERS = words(en.method.answers);

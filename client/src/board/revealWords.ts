@@ -1,55 +1,29 @@
-// The board's words for rounds revealed together, selection and facilitator handover.
-export const SEALED = {
-  heading: 'Your position',
-  intro: 'Positions are given privately and shown all at once, so that nobody anchors on the first speaker.',
-  progress: (given: number, eligible: number) => `${given} of ${eligible} have given their position`,
-  nominationProgress: (given: number, eligible: number) => `${given} of ${eligible} have given their nomination`,
-  yours: (what: string) => `You gave privately: ${what}. You may change it until the reveal.`,
-  revealNow: 'Reveal now',
-  openSealed: 'Open consent round, positions revealed together',
-  reopenSealed: 'New consent round, positions revealed together',
-  giveLabel: 'Give your position privately',
-  concernLabel: 'Your concern (you still consent); shown at the reveal',
-  objectionLabel: 'Your objection: how would this proposal harm the circle’s aim? Shown at the reveal',
-  position: { consent: 'consent', concern: 'concern', object: 'objection' } as Record<string, string>,
-};
+// The board's words for rounds revealed together, selection and facilitator handover (catalogue: board.*).
+import { en } from '../i18n/catalogue.ts';
+import { words } from '../i18n/live.ts';
 
-export const SELECTION = {
-  heading: 'Selection',
-  role: 'Role',
-  termEnd: 'Term ends',
-  saveTerms: 'Set role and term',
-  summary: (role: string, termEnd: string) => `Selecting: ${role}, term until ${termEnd}`,
-  noTerms: 'The facilitator names the role and its term.',
-  nominate: 'I nominate',
-  because: 'because',
-  giveNomination: 'Nominate privately',
-  yours: (name: string) => `You nominated ${name} privately. You may change it until the reveal.`,
-  revealed: 'Nominations',
-  nominates: (by: string, whom: string) => `${by} nominates ${whom}`,
-  changed: (from: string) => ` (changed from ${from})`,
-  change: 'Change my nomination',
-  propose: 'Propose as candidate',
-  candidate: (name: string) => `Proposed candidate: ${name}`,
-  selected: (name: string, role: string, termEnd: string) => `Selected: ${name} as ${role}, term until ${termEnd}`,
-  proposalText: (name: string, role: string, termEnd: string) => `${name} as ${role} until ${termEnd}`,
-};
+export const SEALED = words(en.board.sealed, (t) => ({
+  progress: (given: number, eligible: number) => t('progress', { count: given, eligible }),
+  nominationProgress: (given: number, eligible: number) => t('nominationProgress', { count: given, eligible }),
+  yours: (what: string) => t('yours', { what }),
+  position: words(en.board.sealed.position) as Record<string, string>,
+}));
 
-export const HANDOVER = {
-  heading: 'Facilitation',
-  facilitator: (name: string) => `Facilitator: ${name}`,
-  co: (name: string) => `Co-facilitator: ${name}`,
-  choices: 'Co-facilitator and handover',
-  nameCo: 'Co-facilitator',
-  nobody: 'nobody',
-  handOver: 'Hand over to',
-  handOverButton: 'Hand over',
-  away: (name: string) => `${name} has left the meeting.`,
-  waitMinute: (seconds: number) => `Someone may take over in ${seconds} seconds if they do not come back.`,
-  takeOver: 'Take over facilitation',
-  proposeSelf: 'Propose myself as facilitator',
-  proposal: (name: string) => `${name} proposes to facilitate until the facilitator is back.`,
-  waitingFor: (names: string) => `Waiting for: ${names}`,
-  consent: 'Consent',
-  object: 'Object',
-};
+export const SELECTION = words(en.board.selection, (t) => ({
+  summary: (role: string, termEnd: string) => t('summary', { role, termEnd }),
+  yours: (name: string) => t('yours', { name }),
+  nominates: (by: string, whom: string) => t('nominates', { by, whom }),
+  changed: (from: string) => t('changed', { from }),
+  candidate: (name: string) => t('candidate', { name }),
+  selected: (name: string, role: string, termEnd: string) => t('selected', { name, role, termEnd }),
+  proposalText: (name: string, role: string, termEnd: string) => t('proposalText', { name, role, termEnd }),
+}));
+
+export const HANDOVER = words(en.board.handover, (t) => ({
+  facilitator: (name: string) => t('facilitator', { name }),
+  co: (name: string) => t('co', { name }),
+  away: (name: string) => t('away', { name }),
+  waitMinute: (seconds: number) => t('waitMinute', { count: seconds }),
+  proposal: (name: string) => t('proposal', { name }),
+  waitingFor: (names: string) => t('waitingFor', { names }),
+}));

@@ -7,6 +7,7 @@ import { NewMeetingForm } from './NewMeetingForm.tsx';
 import type { CircleSession } from './circleSession.ts';
 import { openCircleMeeting } from './openMeeting.ts';
 import { CIRCLE_PAGE } from './words.ts';
+import { UI_T } from '../board/words.ts';
 
 export function CircleMeetings({ circle, meetings, session }: { circle: CircleView; meetings: CircleMeetingView[]; session: CircleSession }) {
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +40,7 @@ export function MeetingLinks({ circleId, meetings, session, onError }: { circleI
       {meetings.map((m) => (
         <li key={m.meetingId}>
           <a href={`/m/${encodeURIComponent(m.meetingId)}`} onClick={open(m.meetingId)}>{m.title}</a>{' '}
-          <span className="hint">{new Date(m.createdAt).toLocaleDateString()}</span>
+          <span className="hint">{UI_T.date(m.createdAt)}</span>
         </li>
       ))}
     </ul>

@@ -5,16 +5,18 @@ import { Board } from '../board/Board.tsx';
 import { CannotOpen } from '../access/CannotOpen.tsx';
 import '../styles/board.css';
 import '../styles/followUp.css';
+import { NOT_JOINED } from '../access/words.ts';
+import { useTranslation } from 'react-i18next';
 
 export default function BoardPage({ meetingId }: { meetingId: string }) {
   const session = loadSession(meetingId);
   if (!session) {
     return (
       <main className="page narrow">
-        <h1>You have not joined this meeting on this device</h1>
-        <p>Open the invite link the facilitator shared with you to join. Your place is then kept on this device.</p>
+        <h1>{NOT_JOINED.title}</h1>
+        <p>{NOT_JOINED.body}</p>
         <p>
-          <a href="/">Start a new meeting instead</a> · <a href="/meetings">Meetings on this device</a>
+          <a href="/">{NOT_JOINED.startNew}</a> · <a href="/meetings">{NOT_JOINED.myMeetings}</a>
         </p>
       </main>
     );
@@ -24,15 +26,17 @@ export default function BoardPage({ meetingId }: { meetingId: string }) {
 
 function ConnectedBoard({ meetingId, session }: { meetingId: string; session: NonNullable<ReturnType<typeof loadSession>> }) {
   const sync = useMeetingSync(meetingId, session);
+  // the board's panels are memoised: a new language mounts them afresh (the connection stays)
+  const { i18n } = useTranslation();
   if (sync.fatal) return <CannotOpen refused={sync.fatal} />;
   if (!sync.conn || !sync.ready) {
     return (
       <p className="loading" role="status">
         {sync.save === 'offline'
-          ? 'You are offline, and this device has no copy of the meeting yet. The board opens as soon as the connection is back.'
-          : 'Loading the meeting…'}
+          ? NOT_JOINED.offline
+          : NOT_JOINED.loading}
       </p>
     );
   }
-  return <Board meetingId={meetingId} session={session} sync={sync} conn={sync.conn} onTitle={(title) => rememberTitle(meetingId, title)} />;
+  return <Board key={i18n.language} meetingId={meetingId} session={session} sync={sync} conn={sync.conn} onTitle={(title) => rememberTitle(meetingId, title)} />;
 }

@@ -6,7 +6,7 @@ import { ApiError, fetchInvitation, joinMeeting } from '../api.ts';
 import { loadSession, saveSession } from '../session.ts';
 import { boardPath, navigate } from '../router.ts';
 import { TextField } from '../ui/TextField.tsx';
-import { JOIN_AS, JOIN_NO_CODE, JOIN_PAGE } from '../access/words.ts';
+import { JOIN_AS, JOIN_PAGE, LINKS_WORDS } from '../access/words.ts';
 
 export function JoinPage({ meetingId, code, role }: { meetingId: string; code: string; role: Role | null }) {
   const [name, setName] = useState('');
@@ -17,7 +17,7 @@ export function JoinPage({ meetingId, code, role }: { meetingId: string; code: s
 
   useEffect(() => {
     if (!code) {
-      setError(JOIN_NO_CODE);
+      setError(LINKS_WORDS.joinNoCode);
       return;
     }
     let live = true;
@@ -52,22 +52,22 @@ export function JoinPage({ meetingId, code, role }: { meetingId: string; code: s
       {invitation?.circle && <p className="lead">{JOIN_PAGE.circle(invitation.circle)}</p>}
       {existing && (
         <p className="notice">
-          You already joined this meeting on this device as <strong>{existing.name || existing.role}</strong>.{' '}
+          {JOIN_PAGE.already} <strong>{existing.name || existing.role}</strong>.{' '}
           <a href={boardPath(meetingId)} onClick={(e) => { e.preventDefault(); navigate(boardPath(meetingId)); }}>
-            Return to the board
+            {JOIN_PAGE.returnToBoard}
           </a>
         </p>
       )}
       {invitation?.closed ? (
         <p className="notice">{JOIN_PAGE.closed}</p>
       ) : (
-        <form onSubmit={submit} aria-label="Join the meeting">
-          <TextField label="Your name" name="name" value={name} onChange={setName} required autoFocus maxLength={INPUT_LIMITS.name} hint={JOIN_PAGE.nameHint} />
+        <form onSubmit={submit} aria-label={JOIN_PAGE.title}>
+          <TextField label={JOIN_PAGE.yourName} name="name" value={name} onChange={setName} required autoFocus maxLength={INPUT_LIMITS.name} hint={JOIN_PAGE.nameHint} />
           {shownRole && <p className="notice">{JOIN_AS[shownRole]}</p>}
           {error && <p className="error" role="alert">{error}</p>}
           {!name.trim() && code && !error && <p id="join-hint" className="hint">{JOIN_PAGE.needName}</p>}
           <button type="submit" className="primary" disabled={busy || !name.trim() || !code}>
-            {busy ? 'Joining…' : 'Join'}
+            {busy ? JOIN_PAGE.joining : JOIN_PAGE.join}
           </button>
         </form>
       )}

@@ -1,10 +1,11 @@
 // An address that is not a page of the board.
+import { NOT_FOUND } from '../access/words.ts';
 export function NotFoundPage() {
   return (
     <main className="page narrow">
-      <h1>Page not found</h1>
+      <h1>{NOT_FOUND.title}</h1>
       <p>
-        This address is not a meeting board. <a href="/">Start a new meeting</a>.
+        {NOT_FOUND.body} <a href="/">{NOT_FOUND.start}</a>.
       </p>
     </main>
   );

@@ -7,6 +7,7 @@ import { boardPath, CIRCLES_PATH, MEETINGS_PATH, NEW_CIRCLE_PATH, navigate } fro
 import { START_LINKS } from '../circle/words.ts';
 import { TextField } from '../ui/TextField.tsx';
 import { START } from '../access/words.ts';
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 
 export function StartPage() {
   const [title, setTitle] = useState('');
@@ -37,23 +38,24 @@ export function StartPage() {
   const incomplete = !title.trim() || !name.trim();
   return (
     <main className="page narrow">
+      <LanguageSwitch />
       <h1>Consent Board</h1>
-      <p className="lead">A live meeting board for circles that decide by consent. Start a meeting; you will facilitate it.</p>
+      <p className="lead">{START.lead}</p>
       <nav className="start-links">
         <a href={NEW_CIRCLE_PATH} onClick={(e) => { e.preventDefault(); navigate(NEW_CIRCLE_PATH); }}>{START_LINKS.newCircle}</a>
         {' · '}
         <a href={CIRCLES_PATH} onClick={(e) => { e.preventDefault(); navigate(CIRCLES_PATH); }}>{START_LINKS.myCircles}</a>
         {known > 0 && <>{' · '}<a href={MEETINGS_PATH} onClick={(e) => { e.preventDefault(); navigate(MEETINGS_PATH); }}>{START.myMeetings}</a></>}
       </nav>
-      <form onSubmit={submit} aria-label="Create a meeting">
-        <TextField label="Meeting title" name="title" value={title} onChange={setTitle} required autoFocus maxLength={INPUT_LIMITS.title} error={fieldError('title')} />
-        <TextField label="Circle" name="circle" value={circle} onChange={setCircle} maxLength={INPUT_LIMITS.circle} hint="The circle that meets, e.g. “Garden circle”." error={fieldError('circle')} />
-        <TextField label="The circle's aim" name="aim" value={aim} onChange={setAim} multiline maxLength={INPUT_LIMITS.aim} hint="Its shared purpose: objections are weighed against it." error={fieldError('aim')} />
-        <TextField label="Your name" name="facilitatorName" value={name} onChange={setName} required maxLength={INPUT_LIMITS.name} error={fieldError('facilitatorName')} />
+      <form onSubmit={submit} aria-label={START.form}>
+        <TextField label={START.title} name="title" value={title} onChange={setTitle} required autoFocus maxLength={INPUT_LIMITS.title} error={fieldError('title')} />
+        <TextField label={START.circle} name="circle" value={circle} onChange={setCircle} maxLength={INPUT_LIMITS.circle} hint={START.circleHint} error={fieldError('circle')} />
+        <TextField label={START.aim} name="aim" value={aim} onChange={setAim} multiline maxLength={INPUT_LIMITS.aim} hint={START.aimHint} error={fieldError('aim')} />
+        <TextField label={START.yourName} name="facilitatorName" value={name} onChange={setName} required maxLength={INPUT_LIMITS.name} error={fieldError('facilitatorName')} />
         {error && !error.field && <p className="error" role="alert">{error.message}</p>}
         {incomplete && <p id="create-hint" className="hint">{START.needFields}</p>}
         <button type="submit" className="primary" disabled={busy || incomplete} aria-describedby={incomplete ? 'create-hint' : undefined}>
-          {busy ? 'Creating…' : 'Create meeting'}
+          {busy ? START.creating : START.create}
         </button>
       </form>
     </main>

@@ -1,5 +1,6 @@
 // A read-only link with a copy button and a spoken confirmation.
 import { useId, useState } from 'react';
+import { UI, UI_T } from '../board/words.ts';
 
 export function CopyField({ label, value, hint }: { label: string; value: string; hint?: string }) {
   const id = useId();
@@ -19,11 +20,11 @@ export function CopyField({ label, value, hint }: { label: string; value: string
       {hint && <p className="hint">{hint}</p>}
       <div className="row">
         <input id={id} readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
-        <button type="button" onClick={copy} aria-label={`Copy ${label.toLowerCase()}`}>
-          Copy
+        <button type="button" onClick={copy} aria-label={UI_T.copyLabel(label.toLowerCase())}>
+          {UI.copy}
         </button>
       </div>
-      <span role="status" className="hint">{copied ? 'Copied to the clipboard.' : ''}</span>
+      <span role="status" className="hint">{copied ? UI.copied : ''}</span>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // A labelled text input or textarea with an error line.
 import { useId } from 'react';
+import { UI } from '../board/words.ts';
 
 interface Props {
   label: string;
@@ -32,7 +33,7 @@ export function TextField({ label, value, onChange, required, multiline, error, 
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {!required && <span className="optional"> (optional)</span>}
+        {!required && <span className="optional">{UI.optional}</span>}
       </label>
       {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
       {multiline ? (

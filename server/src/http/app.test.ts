@@ -136,6 +136,20 @@ describe('GET /api/meetings/:id/minutes.*', () => {
     expect((await api(s.url, 'GET', '/api/meetings/nope/minutes.json', undefined, m.token)).status).toBe(404);
     expect((await api(s.url, 'GET', `/api/meetings/${m.meetingId}/minutes.pdf`, undefined, m.token)).status).toBe(404);
   });
+
+  it('speak the language asked for with ?lang=, English by default, and refuse an unknown one', async () => {
+    const english = await api(s.url, 'GET', `/api/meetings/${m.meetingId}/minutes.md`, undefined, m.token);
+    expect(english.text).toContain('## Attendance');
+    const dutch = await api(s.url, 'GET', `/api/meetings/${m.meetingId}/minutes.md?lang=nl`, undefined, m.token);
+    expect(dutch.status).toBe(200);
+    expect(dutch.text).toContain('## Aanwezigheid');
+    expect(dutch.text).not.toContain('## Attendance');
+    const html = await api(s.url, 'GET', `/api/meetings/${m.meetingId}/minutes.html?lang=nl`, undefined, m.token);
+    expect(html.text).toContain('<html lang="nl">');
+    const unknown = await api(s.url, 'GET', `/api/meetings/${m.meetingId}/minutes.md?lang=xx`, undefined, m.token);
+    expect(unknown.status).toBe(400);
+    expect(unknown.json).toMatchObject({ field: 'lang', error: expect.stringMatching(/lang must be one of: en, nl/) });
+  });
 });
 
 describe('everything else', () => {

@@ -11,7 +11,7 @@ import { deleteMeetingRoute } from './deleteRoute.ts';
 import type { AppDeps } from './deps.ts';
 import { facilitationRoutes } from './facilitation.ts';
 import { createMeetingWithCodes, invitation, joinMeeting } from './meetings.ts';
-import { exportMinutes, MINUTES_FORMATS, type MinutesFormat } from './minutes.ts';
+import { exportMinutes, MINUTES_FORMATS, MinutesLang, type MinutesFormat } from './minutes.ts';
 import { rateLimit } from './rateLimit.ts';
 import { body, caller, HttpError } from './request.ts';
 import { MINUTES_FILE_CSP, securityHeaders } from './securityHeaders.ts';
@@ -81,7 +81,9 @@ export function createApp(deps: AppDeps): Hono {
     if (!format || !MINUTES_FORMATS.includes(format)) throw new HttpError(404, 'not found');
     const meetingId = c.req.param('id');
     await caller(deps, c);
-    const out = await exportMinutes(deps, meetingId, format);
+    const lang = MinutesLang.safeParse(c.req.query('lang'));
+    if (!lang.success) throw new HttpError(400, lang.error.issues[0]?.message ?? 'lang is not valid.', 'lang');
+    const out = await exportMinutes(deps, meetingId, format, lang.data);
     return c.body(out.body, 200, {
       'Content-Type': out.contentType,
       'Content-Disposition': `attachment; filename="${out.fileName}"; filename*=UTF-8''${encodeURIComponent(out.fileName)}`,

@@ -1,6 +1,7 @@
 // The minutes export: the shared renderer's Markdown, HTML or JSON of a
 // meeting, with a download file name that names the meeting and its date.
-import { buildMinutes, minutesHtml, minutesMarkdown, readMeeting } from '@consent/shared';
+import { z } from 'zod';
+import { buildMinutes, MINUTES_LANGUAGES, minutesHtml, minutesMarkdown, minutesT, readMeeting, type MinutesLanguage } from '@consent/shared';
 import type { AppDeps } from './deps.ts';
 
 type Deps = Pick<AppDeps, 'manager' | 'now'>;
@@ -29,11 +30,19 @@ export function minutesFileName(title: string, createdAt: number, format: Minute
   return `${slug}-${date}-minutes.${format}`;
 }
 
-export async function exportMinutes(deps: Deps, meetingId: string, format: MinutesFormat) {
+/** `?lang=`: the language of the minutes' words, English when absent. */
+export const MinutesLang = z
+  .enum(Object.keys(MINUTES_LANGUAGES) as [MinutesLanguage, ...MinutesLanguage[]], {
+    error: `lang must be one of: ${Object.keys(MINUTES_LANGUAGES).join(', ')}.`,
+  })
+  .default('en');
+
+export async function exportMinutes(deps: Deps, meetingId: string, format: MinutesFormat, lang: MinutesLanguage = 'en') {
+  const t = minutesT(lang);
   return deps.manager.withRoom(meetingId, (room) => {
     const { meeting } = readMeeting(room.doc);
-    const minutes = buildMinutes(meeting, { meetingId, now: deps.now() });
-    const body = format === 'md' ? minutesMarkdown(minutes) : format === 'html' ? minutesHtml(minutes) : JSON.stringify(minutes, null, 2);
+    const minutes = buildMinutes(meeting, { meetingId, now: deps.now(), t });
+    const body = format === 'md' ? minutesMarkdown(minutes, t) : format === 'html' ? minutesHtml(minutes, t, lang) : JSON.stringify(minutes, null, 2);
     return {
       body,
       contentType: CONTENT_TYPES[format],

@@ -6,6 +6,7 @@ import { participantList, speakingTime, speakingTimeByRound } from '../selectors
 import { deriveAgendaConsent } from '../agendaConsent.ts';
 import type { AgendaConsentRecord } from '../schema.ts';
 import { roundTitle } from './words.ts';
+import { minutesT, type MinutesT } from './catalogue/index.ts';
 import type { MeetingSnapshot } from '../types.ts';
 import { proposalMarkdown } from './proposalText.ts';
 import { itemExitOf } from '../backlogView.ts';
@@ -25,17 +26,19 @@ import {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now: number }): MinutesJson {
+/** `t`: the language of the words the JSON carries (round titles); English by default. */
+export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now: number; t?: MinutesT }): MinutesJson {
+  const t = opts.t ?? minutesT();
   const person = (participantId: string): MinutesPerson => ({ participantId, name: s.participants[participantId]?.name ?? participantId });
   const optionalPerson = (id: string | null): MinutesPerson | null => (id === null || id === '' ? null : person(id));
-  const titleOf = (itemId: string): string => s.agenda.find((i) => i.id === itemId)?.title ?? (itemId === ROUND_KEY.agenda ? 'Agenda' : itemId);
+  const titleOf = (itemId: string): string => s.agenda.find((i) => i.id === itemId)?.title ?? (itemId === ROUND_KEY.agenda ? t('heading.agenda') : itemId);
   // rounds are numbered per key across kinds (C15); people count them per kind: "consent round 2"
   const seen = new Map<string, number>();
   const titleOfRound = (roundKey: string, kind: Parameters<typeof roundTitle>[1], opened: boolean): string => {
     const key = `${roundKey}/${kind}`;
     const nth = (seen.get(key) ?? 0) + (opened ? 1 : 0);
     seen.set(key, nth);
-    return roundTitle(s.agenda.find((i) => i.id === roundKey)?.title ?? null, kind, Math.max(1, nth));
+    return roundTitle(s.agenda.find((i) => i.id === roundKey)?.title ?? null, kind, Math.max(1, nth), t);
   };
 
   return {
@@ -130,7 +133,7 @@ export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now:
       };
     }),
     agendaConsent: agendaConsentOf(s, person),
-    evaluation: evaluationOf(s, person),
+    evaluation: evaluationOf(s, person, t),
     backlog: backlogMinutes(s, person),
     actions: actionMinutes(s, person),
   };
@@ -191,7 +194,7 @@ function decisionOf(log: readonly LogEvent[], itemId: string, person: (id: strin
   };
 }
 
-function evaluationOf(s: MeetingSnapshot, person: (id: string) => MinutesPerson): MinutesEvaluation {
+function evaluationOf(s: MeetingSnapshot, person: (id: string) => MinutesPerson, t: MinutesT): MinutesEvaluation {
   const entries = Object.entries(s.evaluation);
   const averages: Record<string, number | null> = {};
   for (const key of RATING_KEYS) {
@@ -202,6 +205,6 @@ function evaluationOf(s: MeetingSnapshot, person: (id: string) => MinutesPerson)
     count: entries.length,
     averages,
     comments: entries.filter(([, e]) => e.comment.trim() !== '').map(([id, e]) => ({ ...person(id), comment: e.comment })),
-    answers: answersMinutes(s, person),
+    answers: answersMinutes(s, person, t),
   };
 }

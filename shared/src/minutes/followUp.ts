@@ -4,7 +4,7 @@ import { actionsOf, backlogOf } from '../backlogView.ts';
 import { EVALUATION_PROMPTS } from '../schema.ts';
 import { evaluationEntryId } from '../followUpSchema.ts';
 import type { MeetingSnapshot } from '../types.ts';
-import { PROMPT_QUESTION } from './followUpWords.ts';
+import { minutesT, type MinutesT } from './catalogue/index.ts';
 import type { MinutesAction, MinutesBacklogEntry, MinutesEvaluation, MinutesPerson } from './types.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -40,12 +40,12 @@ export function actionMinutes(s: MeetingSnapshot, person: Person): MinutesAction
   }));
 }
 
-export function answersMinutes(s: MeetingSnapshot, person: Person): MinutesEvaluation['answers'] {
+export function answersMinutes(s: MeetingSnapshot, person: Person, t: MinutesT = minutesT()): MinutesEvaluation['answers'] {
   return Object.entries(s.evaluation).flatMap(([id, e]) =>
     EVALUATION_PROMPTS.flatMap((prompt) => {
       const text = (e[prompt] ?? '').trim();
       if (text === '') return [];
-      return [{ ...person(id), prompt, question: PROMPT_QUESTION[prompt], text, inBacklog: s.backlog?.[evaluationEntryId(id, prompt)] !== undefined }];
+      return [{ ...person(id), prompt, question: t(`prompt.${prompt}`), text, inBacklog: s.backlog?.[evaluationEntryId(id, prompt)] !== undefined }];
     }),
   );
 }

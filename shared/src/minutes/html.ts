@@ -1,8 +1,11 @@
 // minutesHtml: the minutes JSON as one self-contained, printable HTML page.
 // Every user string is escaped here; nothing from the document is trusted as markup.
+// The words come from the catalogue of the language asked for (English by default).
 import type { ConsentRecord, ProposalNode } from '../types.ts';
 import type { MinutesCard, MinutesItem, MinutesJson, MinutesPerson, MinutesRound } from './types.ts';
-import { AGENDA_CONSENT_WORDS, TERM_WORDS, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, quorumWords, REVIEW_QUESTIONS, timeText, timelineText } from './words.ts';
+import { agendaConsentWords, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, quorumWords, termWords, timeText, timelineText } from './words.ts';
+import { minutesT, type MinutesKey, type MinutesT } from './catalogue/index.ts';
+import { ratingName } from './markdown.ts';
 import { actionsHtml, answersHtml, backlogHtml, exitText, wayThroughText } from './followUpText.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -46,49 +49,51 @@ h2,h3,h4{break-after:avoid}a{color:#000}a[href]::after{content:" (" attr(href) "
  */
 export const MINUTES_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-export function minutesHtml(m: MinutesJson): string {
+export function minutesHtml(m: MinutesJson, t: MinutesT = minutesT(), lang = 'en'): string {
   const { meeting } = m;
-  const title = escapeHtml(meeting.title || 'Meeting');
+  const e = (key: MinutesKey, values?: Record<string, unknown>): string => escapeHtml(t(key, values));
+  const title = escapeHtml(meeting.title || t('meeting'));
+  const spoke = [e('column.name'), e('column.duration'), e('column.turns')];
   const body = [
     `<header><h1>${title}</h1>`,
-    `<p class="facts"><b>Circle:</b> ${escapeHtml(meeting.circle) || '–'} · <b>Aim:</b> ${escapeHtml(meeting.aim) || '–'}</p>`,
-    `<p class="facts"><b>Date:</b> ${timeText(meeting.createdAt)} · <b>Phase:</b> ${escapeHtml(meeting.phase)} · ` +
-      `<b>Facilitator:</b> ${meeting.facilitator ? escapeHtml(meeting.facilitator.name) : '–'} · ` +
-      `<b>Secretary:</b> ${meeting.secretary ? escapeHtml(meeting.secretary.name) : 'none named'}</p></header>`,
-    '<section><h2>Attendance</h2>',
-    table(['Name', 'Role', 'Present'], m.attendance.map((p) => [escapeHtml(p.name), escapeHtml(p.role), escapeHtml(attendanceWords(p))])),
+    `<p class="facts"><b>${e('facts.circle')}:</b> ${escapeHtml(meeting.circle) || '–'} · <b>${e('facts.aim')}:</b> ${escapeHtml(meeting.aim) || '–'}</p>`,
+    `<p class="facts"><b>${e('facts.date')}:</b> ${timeText(meeting.createdAt)} · <b>${e('facts.phase')}:</b> ${e(`phase.${meeting.phase}`)} · ` +
+      `<b>${e('facts.facilitator')}:</b> ${meeting.facilitator ? escapeHtml(meeting.facilitator.name) : '–'} · ` +
+      `<b>${e('facts.secretary')}:</b> ${meeting.secretary ? escapeHtml(meeting.secretary.name) : e('facts.noneNamed')}</p></header>`,
+    `<section><h2>${e('heading.attendance')}</h2>`,
+    table([e('column.name'), e('column.role'), e('column.present')], m.attendance.map((p) => [escapeHtml(p.name), e(`role.${p.role}`), escapeHtml(attendanceWords(p, t))])),
     '</section>',
-    round('Opening round', m.openingRound),
-    agendaHtml(m),
-    '<section><h2>Items</h2>',
-    m.items.length === 0 ? '<p class="muted">No agenda items.</p>' : m.items.map((item, i) => itemHtml(item, i + 1, m)).join('\n'),
+    round(e('heading.openingRound'), m.openingRound, t),
+    agendaHtml(m, t),
+    `<section><h2>${e('heading.items')}</h2>`,
+    m.items.length === 0 ? `<p class="muted">${e('empty.items')}</p>` : m.items.map((item, i) => itemHtml(item, i + 1, m, t)).join('\n'),
     '</section>',
-    actionsHtml(m),
-    round('Closing round', m.closingRound),
-    '<section><h2>Timeline</h2>',
+    actionsHtml(m, t),
+    round(e('heading.closingRound'), m.closingRound, t),
+    `<section><h2>${e('heading.timeline')}</h2>`,
     m.timeline.length === 0
-      ? '<p class="muted">No moves recorded.</p>'
-      : table(['Time (UTC)', 'Event', 'By'], m.timeline.map((e) => [timeText(e.at), escapeHtml(timelineText(e)), escapeHtml(e.by.name)])),
+      ? `<p class="muted">${e('empty.moves')}</p>`
+      : table([e('column.time'), e('column.event'), e('column.by')], m.timeline.map((x) => [timeText(x.at), escapeHtml(timelineText(x, t)), escapeHtml(x.by.name)])),
     '</section>',
-    '<section><h2>Speaking time</h2>',
+    `<section><h2>${e('heading.speakingTime')}</h2>`,
     m.speakingTime.length === 0
-      ? '<p class="muted">No rounds recorded.</p>'
-      : table(['Name', 'Time', 'Turns'], m.speakingTime.map((t) => [escapeHtml(t.name), durationText(t.ms), String(t.turns)])),
+      ? `<p class="muted">${e('empty.rounds')}</p>`
+      : table(spoke, m.speakingTime.map((s) => [escapeHtml(s.name), durationText(s.ms), String(s.turns)])),
     ...m.roundTimes
       .filter((r) => r.speakingTime.length > 0)
-      .map((r) => `<h3>${escapeHtml(r.title)}</h3>${table(['Name', 'Time', 'Turns'], r.speakingTime.map((t) => [escapeHtml(t.name), durationText(t.ms), String(t.turns)]))}`),
+      .map((r) => `<h3>${escapeHtml(r.title)}</h3>${table(spoke, r.speakingTime.map((s) => [escapeHtml(s.name), durationText(s.ms), String(s.turns)]))}`),
     '</section>',
-    evaluationHtml(m),
-    backlogHtml(m),
-    `<footer><p class="muted">Minutes generated ${timeText(m.generatedAt)} from meeting ${escapeHtml(meeting.id)}.</p></footer>`,
+    evaluationHtml(m, t),
+    backlogHtml(m, t),
+    `<footer><p class="muted">${escapeHtml(t('generated', { at: timeText(m.generatedAt), id: meeting.id }))}</p></footer>`,
   ].join('\n');
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${MINUTES_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Minutes: ${title}</title>
+<title>${escapeHtml(t('htmlTitle', { title: meeting.title || t('meeting') }))}</title>
 <style>${MINUTES_STYLE}</style>
 </head>
 <body>
@@ -98,97 +103,108 @@ ${body}
 `;
 }
 
-function round(title: string, r: MinutesRound): string {
-  return `<section><h2>${title}</h2><p><b>Order:</b> ${names(r.order)}</p>${paragraphs(r.notes)}</section>`;
+function round(title: string, r: MinutesRound, t: MinutesT): string {
+  return `<section><h2>${title}</h2><p><b>${escapeHtml(t('order'))}:</b> ${names(r.order)}</p>${paragraphs(r.notes)}</section>`;
 }
 
-function itemHtml(item: MinutesItem, n: number, m: MinutesJson): string {
+function itemHtml(item: MinutesItem, n: number, m: MinutesJson, t: MinutesT): string {
+  const e = (key: MinutesKey, values?: Record<string, unknown>): string => escapeHtml(t(key, values));
   const out = [`<article class="item"><h3>${n}. ${escapeHtml(item.title)}</h3>`];
   const staged = item.kind === 'consent' || item.kind === 'selection';
-  const owner = `<b>Owner:</b> ${item.owner ? escapeHtml(item.owner.name) : '–'}`;
+  const owner = `<b>${e('item.owner')}:</b> ${item.owner ? escapeHtml(item.owner.name) : '–'}`;
+  const kind = `<b>${e('item.kind')}:</b> ${e(`kind.${item.kind}`)}`;
+  const timebox = `<b>${e('item.timebox')}:</b> ${e('item.minutes', { count: item.timeboxMin })}`;
   out.push(
     staged
-      ? `<p class="facts"><b>Kind:</b> ${escapeHtml(item.kind)} · <b>Stage:</b> ${escapeHtml(item.stage)} · <b>Timebox:</b> ${item.timeboxMin} min · ` +
-          `${owner} · <b>${TERM_WORDS.reviewDate}:</b> ${item.reviewDate ? escapeHtml(item.reviewDate) : TERM_WORDS.none}` +
-          `${item.term?.measure ? ` · <b>${TERM_WORDS.measure}:</b> ${escapeHtml(item.term.measure)}` : ''}</p>`
-      : `<p class="facts"><b>Kind:</b> ${escapeHtml(item.kind)} · <b>Timebox:</b> ${item.timeboxMin} min · ${owner}</p>`,
+      ? `<p class="facts">${kind} · <b>${e('item.stage')}:</b> ${e(`stage.${item.stage}`)} · ${timebox} · ` +
+          `${owner} · <b>${e('item.reviewDate')}:</b> ${item.reviewDate ? escapeHtml(item.reviewDate) : e('item.none')}` +
+          `${item.term?.measure ? ` · <b>${e('item.measure')}:</b> ${escapeHtml(item.term.measure)}` : ''}</p>`
+      : `<p class="facts">${kind} · ${timebox} · ${owner}</p>`,
   );
   if (staged) {
-    out.push(`<h4>Proposal <span class="muted">(revision ${escapeHtml(item.proposal.revision)})</span></h4>`);
-    out.push(item.proposal.nodes.length === 0 ? '<p class="muted">No proposal text.</p>' : `<div class="proposal">${nodesHtml(item.proposal.nodes)}</div>`);
-  } else if (item.proposal.nodes.length > 0) out.push('<h4>Text</h4>', `<div class="proposal">${nodesHtml(item.proposal.nodes)}</div>`);
+    out.push(`<h4>${e('item.proposal')} <span class="muted">(${e('item.revision', { revision: item.proposal.revision })})</span></h4>`);
+    out.push(item.proposal.nodes.length === 0 ? `<p class="muted">${e('empty.proposal')}</p>` : `<div class="proposal">${nodesHtml(item.proposal.nodes)}</div>`);
+  } else if (item.proposal.nodes.length > 0) out.push(`<h4>${e('item.text')}</h4>`, `<div class="proposal">${nodesHtml(item.proposal.nodes)}</div>`);
   if (staged) {
-    out.push('<h4>Consent</h4>');
-    if (item.recordFrozen) out.push(`<p class="muted">${frozenWords(item.recordFrozen.reason)} ${timeText(item.recordFrozen.at)}.</p>`);
-    out.push(consentHtml(item.consent, m));
+    out.push(`<h4>${e('item.consent')}</h4>`);
+    if (item.recordFrozen) out.push(`<p class="muted">${escapeHtml(frozenWords(item.recordFrozen.reason, t))} ${timeText(item.recordFrozen.at)}.</p>`);
+    out.push(consentHtml(item.consent, m, t));
   }
-  if (item.objections.length > 0) out.push('<h4>Objections</h4>', cards(item.objections));
-  if (item.concerns.length > 0) out.push('<h4>Concerns</h4>', cards(item.concerns));
+  if (item.objections.length > 0) out.push(`<h4>${e('item.objections')}</h4>`, cards(item.objections, t));
+  if (item.concerns.length > 0) out.push(`<h4>${e('item.concerns')}</h4>`, cards(item.concerns, t));
   if (item.decision) {
     const d = item.decision;
     out.push(
-      '<h4>Decision</h4><div class="decision">',
-      `<p>Decided ${timeText(d.at)} (recorded by ${escapeHtml(d.by.name)}), revision ${escapeHtml(d.revision)}, ${escapeHtml(TERM_WORDS.decided(d.reviewDate, d.measure))}.<br>`,
-      `Consented: ${names(d.consented)}; with a concern: ${names(d.concerns)}.</p>`,
+      `<h4>${e('item.decision')}</h4><div class="decision">`,
+      `<p>${e('decided', { at: timeText(d.at), by: d.by.name, revision: d.revision, term: termWords(d.reviewDate, d.measure, t) })}<br>`,
+      `${t('decidedConsented', { consented: names(d.consented), concerns: names(d.concerns) })}</p>`,
       `<blockquote>${paragraphs(d.text.replace(/\n/g, '\n\n'))}</blockquote></div>`,
     );
-    if (d.selection) out.push(`<p><strong>Selected:</strong> ${escapeHtml(d.selection.holder.name)} as ${escapeHtml(d.selection.roleName)}, term until ${escapeHtml(d.selection.termEnd ?? '–')}.</p>`);
+    if (d.selection) {
+      out.push(`<p><strong>${e('item.selected')}:</strong> ${e('selectedAs', { name: d.selection.holder.name, role: d.selection.roleName, termEnd: d.selection.termEnd ?? '–' })}</p>`);
+    }
   }
   if (item.reviewQuestions.length > 0) {
-    const questions = item.reviewQuestions.map((q) => `<li>${escapeHtml(q.text)} — raised by <strong>${escapeHtml(q.name)}</strong></li>`).join('');
-    out.push(`<h4>${REVIEW_QUESTIONS}</h4>`, `<ul class="review-questions">${questions}</ul>`);
+    const questions = item.reviewQuestions.map((q) => `<li>${escapeHtml(q.text)} — ${e('item.raisedBy')} <strong>${escapeHtml(q.name)}</strong></li>`).join('');
+    out.push(`<h4>${e('item.reviewQuestions')}</h4>`, `<ul class="review-questions">${questions}</ul>`);
   }
-  const exit = exitText(item);
-  if (exit) out.push('<h4>Way out</h4>', `<p>${escapeHtml(exit)}</p>`);
-  if (item.notes.trim() !== '') out.push('<h4>Notes</h4>', paragraphs(item.notes));
+  const exit = exitText(item, t);
+  if (exit) out.push(`<h4>${e('item.wayOut')}</h4>`, `<p>${escapeHtml(exit)}</p>`);
+  if (item.notes.trim() !== '') out.push(`<h4>${e('item.notes')}</h4>`, paragraphs(item.notes));
   out.push('</article>');
   return out.join('\n');
 }
 
-function consentHtml(c: ConsentRecord, m: MinutesJson): string {
+function consentHtml(c: ConsentRecord, m: MinutesJson, t: MinutesT): string {
+  const e = (key: MinutesKey, values?: Record<string, unknown>): string => escapeHtml(t(key, values));
   const list = (ids: readonly string[]): string => names(ids.map((id) => m.attendance.find((p) => p.participantId === id) ?? { participantId: id, name: id }));
-  const stale = c.stale.length > 0 ? ` (on an older round or text: ${list(c.stale)})` : '';
+  const stale = c.stale.length > 0 ? t('consent.olderRound', { names: list(c.stale) }) : '';
   return (
-    `<p><span class="state">${consentWords(c.state)}</span>${c.round === null ? '' : ` (round ${c.round})`}<br>` +
-    `Consented: ${list(c.consented)}<br>With a concern: ${list(c.concerns)}<br>Objecting: ${list(c.objecting)}<br>Missing: ${list(c.missing)}${stale}${absenceHtml(c, list)}</p>`
+    `<p><span class="state">${escapeHtml(consentWords(c.state, t))}</span>${c.round === null ? '' : e('consent.round', { round: c.round })}<br>` +
+    `${e('consent.consented')}: ${list(c.consented)}<br>${e('consent.withConcern')}: ${list(c.concerns)}<br>${e('consent.objecting')}: ${list(c.objecting)}<br>` +
+    `${e('consent.missing')}: ${list(c.missing)}${stale}${absenceHtml(c, list, t)}</p>`
   );
 }
 
 /** [Q2][Q6] The quorum, and the absent members with how they count. */
-function absenceHtml(c: ConsentRecord, list: (ids: readonly string[]) => string): string {
-  const quorum = quorumWords(c);
+function absenceHtml(c: ConsentRecord, list: (ids: readonly string[]) => string, t: MinutesT): string {
+  const quorum = quorumWords(c, t);
   if (quorum === '') return '';
   const absent = c.absent ?? [];
   const assumed = c.assumed ?? [];
-  return `<br>${escapeHtml(quorum)}${absent.length > 0 ? `<br>Absent: ${list(absent)}${assumed.length > 0 ? ` (assumed to consent: ${list(assumed)})` : ''}` : ''}`;
+  const assumedText = assumed.length > 0 ? t('consent.assumed', { names: list(assumed) }) : '';
+  return `<br>${escapeHtml(quorum)}${absent.length > 0 ? `<br>${escapeHtml(t('consent.absent'))}: ${list(absent)}${assumedText}` : ''}`;
 }
 
-function agendaHtml(m: MinutesJson): string {
+function agendaHtml(m: MinutesJson, t: MinutesT): string {
+  const heading = `<h2>${escapeHtml(t('heading.agenda'))}</h2>`;
   const a = m.agendaConsent;
-  if (!a) return `<section><h2>Agenda</h2><p>${AGENDA_CONSENT_WORDS['not-started']}</p></section>`;
-  const when = a.recordedAt ? ` <span class="muted">(as the meeting moved on, ${timeText(a.recordedAt)})</span>` : '';
-  const missing = a.missing.length > 0 ? `<br>No answer: ${names(a.missing)}` : '';
-  const objections = a.objecting.map((o) => `<li><b>${escapeHtml(o.name)}</b> objects: ${escapeHtml(o.reason)}</li>`).join('');
-  return `<section><h2>Agenda</h2><p><span class="state">${AGENDA_CONSENT_WORDS[a.state]}</span>${when}<br>Consented: ${names(a.consented)}${missing}</p>${objections ? `<ul>${objections}</ul>` : ''}</section>`;
+  if (!a) return `<section>${heading}<p>${escapeHtml(agendaConsentWords('not-started', t))}</p></section>`;
+  const when = a.recordedAt ? ` <span class="muted">${escapeHtml(t('consent.movedOn', { at: timeText(a.recordedAt) }))}</span>` : '';
+  const missing = a.missing.length > 0 ? `<br>${escapeHtml(t('consent.noAnswer'))}: ${names(a.missing)}` : '';
+  const objections = a.objecting.map((o) => `<li>${t('consent.objects', { name: `<b>${escapeHtml(o.name)}</b>`, reason: escapeHtml(o.reason) })}</li>`).join('');
+  return `<section>${heading}<p><span class="state">${escapeHtml(agendaConsentWords(a.state, t))}</span>${when}<br>${escapeHtml(t('consent.consented'))}: ${names(a.consented)}${missing}</p>${objections ? `<ul>${objections}</ul>` : ''}</section>`;
 }
 
-function cards(list: readonly MinutesCard[]): string {
+function cards(list: readonly MinutesCard[], t: MinutesT): string {
   const items = list.map((c) => {
-    const way = wayThroughText(c);
-    const resolution = c.resolution === null ? '' : `<br><i>Integrated as:</i> ${way ? `${escapeHtml(way)}: ` : ''}${escapeHtml(c.resolution)}${c.resolvedAt ? ` (${timeText(c.resolvedAt)})` : ''}`;
-    return `<li class="card"><b>${escapeHtml(c.authorName)}</b> (${escapeHtml(cardStatusWords(c))}${c.stale ? ', raised on an earlier text' : ''}): ${escapeHtml(c.text)}${resolution}</li>`;
+    const way = wayThroughText(c, t);
+    const resolution =
+      c.resolution === null ? '' : `<br><i>${escapeHtml(t('card.integratedAs'))}</i> ${way ? `${escapeHtml(way)}: ` : ''}${escapeHtml(c.resolution)}${c.resolvedAt ? ` (${timeText(c.resolvedAt)})` : ''}`;
+    return `<li class="card"><b>${escapeHtml(c.authorName)}</b> (${escapeHtml(cardStatusWords(c, t))}${c.stale ? escapeHtml(t('card.stale')) : ''}): ${escapeHtml(c.text)}${resolution}</li>`;
   });
   return `<ul>${items.join('')}</ul>`;
 }
 
-function evaluationHtml(m: MinutesJson): string {
+function evaluationHtml(m: MinutesJson, t: MinutesT): string {
   const { evaluation } = m;
-  const out = ['<section><h2>Evaluation</h2>', `<p>${evaluation.count} evaluation card${evaluation.count === 1 ? '' : 's'}.</p>`];
+  const out = [`<section><h2>${escapeHtml(t('heading.evaluation'))}</h2>`, `<p>${escapeHtml(t('evaluationCards', { count: evaluation.count }))}</p>`];
   if (evaluation.count > 0) {
-    out.push(table(['Rating', 'Average (1–5)'], Object.entries(evaluation.averages).map(([k, v]) => [escapeHtml(k), v === null ? '–' : v.toFixed(2)])));
+    const head = [escapeHtml(t('column.rating')), escapeHtml(t('column.average'))];
+    out.push(table(head, Object.entries(evaluation.averages).map(([k, v]) => [escapeHtml(ratingName(k, t)), v === null ? '–' : v.toFixed(2)])));
   }
   if (evaluation.comments.length > 0) out.push(`<ul>${evaluation.comments.map((c) => `<li><b>${escapeHtml(c.name)}:</b> ${escapeHtml(c.comment)}</li>`).join('')}</ul>`);
-  out.push(answersHtml(m));
+  out.push(answersHtml(m, t));
   out.push('</section>');
   return out.join('\n');
 }

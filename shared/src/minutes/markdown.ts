@@ -1,151 +1,173 @@
 // minutesMarkdown: the minutes JSON as a Markdown document. Every user string
 // goes through the escapes of proposalText.ts; the proposal is already Markdown.
+// The words come from the catalogue of the language asked for (English by default).
 import type { ConsentRecord } from '../types.ts';
 import { escapeMarkdown, markdownText } from './proposalText.ts';
 import { actionsMarkdown, answersMarkdown, backlogMarkdown, exitText, wayThroughText } from './followUpText.ts';
+import { minutesT, type MinutesT } from './catalogue/index.ts';
 import type { MinutesCard, MinutesItem, MinutesJson, MinutesPerson, MinutesRound, TimelineEntry } from './types.ts';
-import { AGENDA_CONSENT_WORDS, TERM_WORDS, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, quorumWords, REVIEW_QUESTIONS, timeText, timelineText } from './words.ts';
+import { agendaConsentWords, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, quorumWords, termWords, timeText, timelineText } from './words.ts';
 
 /** Table cells and inline mentions: one line, escaped. */
 const cell = (text: string): string => escapeMarkdown(text.replace(/\s+/g, ' ').trim()).replace(/^$/, '–');
 const names = (people: readonly MinutesPerson[]): string => (people.length === 0 ? '–' : people.map((p) => cell(p.name)).join(', '));
+const fact = (label: string, value: string): string => `**${label}:** ${value}`;
 
-export function minutesMarkdown(m: MinutesJson): string {
+export function minutesMarkdown(m: MinutesJson, t: MinutesT = minutesT()): string {
   const out: string[] = [];
   const { meeting } = m;
-  out.push(`# ${cell(meeting.title || 'Meeting')}`);
+  out.push(`# ${cell(meeting.title || t('meeting'))}`);
   const facts = [
-    `**Circle:** ${cell(meeting.circle)}`,
-    `**Aim:** ${cell(meeting.aim)}`,
-    `**Date:** ${timeText(meeting.createdAt)} · **Phase:** ${meeting.phase}`,
-    `**Facilitator:** ${meeting.facilitator ? cell(meeting.facilitator.name) : '–'} · **Secretary:** ${meeting.secretary ? cell(meeting.secretary.name) : 'none named'}`,
+    fact(t('facts.circle'), cell(meeting.circle)),
+    fact(t('facts.aim'), cell(meeting.aim)),
+    `${fact(t('facts.date'), timeText(meeting.createdAt))} · ${fact(t('facts.phase'), t(`phase.${meeting.phase}`))}`,
+    `${fact(t('facts.facilitator'), meeting.facilitator ? cell(meeting.facilitator.name) : '–')} · ${fact(t('facts.secretary'), meeting.secretary ? cell(meeting.secretary.name) : t('facts.noneNamed'))}`,
   ];
   out.push(facts.join('\\\n'));
 
-  out.push('## Attendance', table(['Name', 'Role', 'Present'], m.attendance.map((p) => [cell(p.name), p.role, attendanceWords(p)])));
-  out.push(...round('Opening round', m.openingRound));
-  out.push('## Agenda', agendaConsentMarkdown(m));
+  const who = [t('column.name'), t('column.role'), t('column.present')];
+  out.push(`## ${t('heading.attendance')}`, table(who, m.attendance.map((p) => [cell(p.name), t(`role.${p.role}`), attendanceWords(p, t)])));
+  out.push(...round(t('heading.openingRound'), m.openingRound, t));
+  out.push(`## ${t('heading.agenda')}`, agendaConsentMarkdown(m, t));
 
-  out.push('## Items');
-  if (m.items.length === 0) out.push('No agenda items.');
-  for (const [i, item] of m.items.entries()) out.push(...itemMarkdown(item, i + 1, m));
+  out.push(`## ${t('heading.items')}`);
+  if (m.items.length === 0) out.push(t('empty.items'));
+  for (const [i, item] of m.items.entries()) out.push(...itemMarkdown(item, i + 1, m, t));
 
-  out.push(...actionsMarkdown(m));
-  out.push(...round('Closing round', m.closingRound));
-  out.push('## Timeline', m.timeline.length === 0 ? 'No moves recorded.' : table(['Time (UTC)', 'Event', 'By'], m.timeline.map(timelineRow)));
+  out.push(...actionsMarkdown(m, t));
+  out.push(...round(t('heading.closingRound'), m.closingRound, t));
   out.push(
-    '## Speaking time',
-    m.speakingTime.length === 0 ? 'No rounds recorded.' : table(['Name', 'Time', 'Turns'], m.speakingTime.map((t) => [cell(t.name), durationText(t.ms), String(t.turns)])),
+    `## ${t('heading.timeline')}`,
+    m.timeline.length === 0 ? t('empty.moves') : table([t('column.time'), t('column.event'), t('column.by')], m.timeline.map((e) => timelineRow(e, t))),
+  );
+  const spoke = [t('column.name'), t('column.duration'), t('column.turns')];
+  out.push(
+    `## ${t('heading.speakingTime')}`,
+    m.speakingTime.length === 0 ? t('empty.rounds') : table(spoke, m.speakingTime.map((s) => [cell(s.name), durationText(s.ms), String(s.turns)])),
   );
   for (const r of m.roundTimes) {
     if (r.speakingTime.length === 0) continue;
-    out.push(`### ${cell(r.title)}`, table(['Name', 'Time', 'Turns'], r.speakingTime.map((t) => [cell(t.name), durationText(t.ms), String(t.turns)])));
+    out.push(`### ${cell(r.title)}`, table(spoke, r.speakingTime.map((s) => [cell(s.name), durationText(s.ms), String(s.turns)])));
   }
-  out.push('## Evaluation');
+  out.push(`## ${t('heading.evaluation')}`);
   const { evaluation } = m;
-  out.push(`${evaluation.count} evaluation card${evaluation.count === 1 ? '' : 's'}.`);
+  out.push(t('evaluationCards', { count: evaluation.count }));
   const rated = Object.entries(evaluation.averages);
-  if (evaluation.count > 0) out.push(table(['Rating', 'Average (1–5)'], rated.map(([k, v]) => [cell(k), v === null ? '–' : v.toFixed(2)])));
+  if (evaluation.count > 0) out.push(table([t('column.rating'), t('column.average')], rated.map(([k, v]) => [cell(ratingName(k, t)), v === null ? '–' : v.toFixed(2)])));
   if (evaluation.comments.length > 0) out.push(evaluation.comments.map((c) => `- **${cell(c.name)}:** ${cell(c.comment)}`).join('\n'));
-  out.push(...answersMarkdown(m), ...backlogMarkdown(m));
-  out.push(`_Minutes generated ${timeText(m.generatedAt)} from meeting ${cell(meeting.id)}._`);
+  out.push(...answersMarkdown(m, t), ...backlogMarkdown(m, t));
+  out.push(`_${t('generated', { at: timeText(m.generatedAt), id: cell(meeting.id) })}_`);
   return `${out.join('\n\n')}\n`;
 }
 
-function round(title: string, r: MinutesRound): string[] {
-  const out = [`## ${title}`, `**Order:** ${names(r.order)}`];
+/** A rating's name in the language; a rating the catalogue does not know keeps its key. */
+export const ratingName = (key: string, t: MinutesT): string =>
+  ['timekeeping', 'equivalence', 'clarity', 'effectiveness'].includes(key) ? t(`rating.${key as 'clarity'}`) : key;
+
+function round(title: string, r: MinutesRound, t: MinutesT): string[] {
+  const out = [`## ${title}`, fact(t('order'), names(r.order))];
   if (r.notes.trim() !== '') out.push(markdownText(r.notes));
   return out;
 }
 
-function itemMarkdown(item: MinutesItem, n: number, m: MinutesJson): string[] {
+function itemMarkdown(item: MinutesItem, n: number, m: MinutesJson, t: MinutesT): string[] {
   const out = [`### ${n}. ${cell(item.title)}`];
   const staged = item.kind === 'consent' || item.kind === 'selection';
+  const kind = fact(t('item.kind'), t(`kind.${item.kind}`));
+  const timebox = fact(t('item.timebox'), t('item.minutes', { count: item.timeboxMin }));
+  const owner = fact(t('item.owner'), item.owner ? cell(item.owner.name) : '–');
   // a report or explore item has no stage and no proposal to consent to: its text is what was reported
   out.push(
     staged
       ? [
-          `**Kind:** ${item.kind} · **Stage:** ${item.stage} · **Timebox:** ${item.timeboxMin} min`,
-          `**Owner:** ${item.owner ? cell(item.owner.name) : '–'} · **${TERM_WORDS.reviewDate}:** ${item.reviewDate ?? TERM_WORDS.none}`,
-          ...(item.term?.measure ? [`**${TERM_WORDS.measure}:** ${cell(item.term.measure)}`] : []),
+          `${kind} · ${fact(t('item.stage'), t(`stage.${item.stage}`))} · ${timebox}`,
+          `${owner} · ${fact(t('item.reviewDate'), item.reviewDate ?? t('item.none'))}`,
+          ...(item.term?.measure ? [fact(t('item.measure'), cell(item.term.measure))] : []),
         ].join('\\\n')
-      : `**Kind:** ${item.kind} · **Timebox:** ${item.timeboxMin} min · **Owner:** ${item.owner ? cell(item.owner.name) : '–'}`,
+      : `${kind} · ${timebox} · ${owner}`,
   );
   if (staged) {
-    out.push(`#### Proposal (revision ${cell(item.proposal.revision)})`, item.proposal.markdown.trim() === '' ? '_No proposal text._' : item.proposal.markdown);
-  } else if (item.proposal.markdown.trim() !== '') out.push('#### Text', item.proposal.markdown);
+    out.push(`#### ${t('item.proposal')} (${t('item.revision', { revision: cell(item.proposal.revision) })})`, item.proposal.markdown.trim() === '' ? `_${t('empty.proposal')}_` : item.proposal.markdown);
+  } else if (item.proposal.markdown.trim() !== '') out.push(`#### ${t('item.text')}`, item.proposal.markdown);
   if (staged) {
-    out.push('#### Consent');
-    if (item.recordFrozen) out.push(`_${frozenWords(item.recordFrozen.reason)} ${timeText(item.recordFrozen.at)}._`);
-    out.push(consentMarkdown(item.consent, m));
+    out.push(`#### ${t('item.consent')}`);
+    if (item.recordFrozen) out.push(`_${frozenWords(item.recordFrozen.reason, t)} ${timeText(item.recordFrozen.at)}._`);
+    out.push(consentMarkdown(item.consent, m, t));
   }
-  if (item.objections.length > 0) out.push('#### Objections', cards(item.objections));
-  if (item.concerns.length > 0) out.push('#### Concerns', cards(item.concerns));
+  if (item.objections.length > 0) out.push(`#### ${t('item.objections')}`, cards(item.objections, t));
+  if (item.concerns.length > 0) out.push(`#### ${t('item.concerns')}`, cards(item.concerns, t));
   if (item.decision) {
     const d = item.decision;
     out.push(
-      '#### Decision',
-      `Decided ${timeText(d.at)} (recorded by ${cell(d.by.name)}), revision ${cell(d.revision)}, ${cell(TERM_WORDS.decided(d.reviewDate, d.measure))}.\\\n` +
-        `Consented: ${names(d.consented)}; with a concern: ${names(d.concerns)}.`,
+      `#### ${t('item.decision')}`,
+      `${t('decided', { at: timeText(d.at), by: cell(d.by.name), revision: cell(d.revision), term: cell(termWords(d.reviewDate, d.measure, t)) })}\\\n` +
+        t('decidedConsented', { consented: names(d.consented), concerns: names(d.concerns) }),
       markdownText(d.text)
         .split('\n')
         .map((line) => (line === '' ? '>' : `> ${line}`))
         .join('\n'),
     );
-    if (d.selection) out.push(`**Selected:** ${cell(d.selection.holder.name)} as ${cell(d.selection.roleName)}, term until ${d.selection.termEnd ?? '–'}.`);
+    if (d.selection) {
+      out.push(`**${t('item.selected')}:** ${t('selectedAs', { name: cell(d.selection.holder.name), role: cell(d.selection.roleName), termEnd: d.selection.termEnd ?? '–' })}`);
+    }
   }
   if (item.reviewQuestions.length > 0) {
-    out.push(`#### ${REVIEW_QUESTIONS}`, item.reviewQuestions.map((q) => `- ${cell(q.text)} — raised by **${cell(q.name)}**`).join('\n'));
+    out.push(`#### ${t('item.reviewQuestions')}`, item.reviewQuestions.map((q) => `- ${cell(q.text)} — ${t('item.raisedBy')} **${cell(q.name)}**`).join('\n'));
   }
-  const exit = exitText(item);
-  if (exit) out.push('#### Way out', exit);
-  if (item.notes.trim() !== '') out.push('#### Notes', markdownText(item.notes));
+  const exit = exitText(item, t);
+  if (exit) out.push(`#### ${t('item.wayOut')}`, exit);
+  if (item.notes.trim() !== '') out.push(`#### ${t('item.notes')}`, markdownText(item.notes));
   return out;
 }
 
-function consentMarkdown(c: ConsentRecord, m: MinutesJson): string {
+function consentMarkdown(c: ConsentRecord, m: MinutesJson, t: MinutesT): string {
   const nameOf = (id: string): MinutesPerson => m.attendance.find((p) => p.participantId === id) ?? { participantId: id, name: id };
   const list = (ids: readonly string[]): string => names(ids.map(nameOf));
   return [
-    `**${consentWords(c.state)}**${c.round === null ? '' : ` (round ${c.round})`}`,
-    `Consented: ${list(c.consented)}`,
-    `With a concern: ${list(c.concerns)}`,
-    `Objecting: ${list(c.objecting)}`,
-    `Missing: ${list(c.missing)}${c.stale.length > 0 ? ` (on an older round or text: ${list(c.stale)})` : ''}`,
-    ...absenceLines(c, list),
+    `**${consentWords(c.state, t)}**${c.round === null ? '' : t('consent.round', { round: c.round })}`,
+    `${t('consent.consented')}: ${list(c.consented)}`,
+    `${t('consent.withConcern')}: ${list(c.concerns)}`,
+    `${t('consent.objecting')}: ${list(c.objecting)}`,
+    `${t('consent.missing')}: ${list(c.missing)}${c.stale.length > 0 ? t('consent.olderRound', { names: list(c.stale) }) : ''}`,
+    ...absenceLines(c, list, t),
   ].join('\\\n');
 }
 
 /** [Q2][Q6] The quorum, and the absent members with how they count. */
-function absenceLines(c: ConsentRecord, list: (ids: readonly string[]) => string): string[] {
-  const quorum = quorumWords(c);
+function absenceLines(c: ConsentRecord, list: (ids: readonly string[]) => string, t: MinutesT): string[] {
+  const quorum = quorumWords(c, t);
   if (quorum === '') return [];
   const lines = [cell(quorum)];
-  if ((c.absent ?? []).length > 0) lines.push(`Absent: ${list(c.absent ?? [])}${(c.assumed ?? []).length > 0 ? ` (assumed to consent: ${list(c.assumed ?? [])})` : ''}`);
+  if ((c.absent ?? []).length > 0) {
+    lines.push(`${t('consent.absent')}: ${list(c.absent ?? [])}${(c.assumed ?? []).length > 0 ? t('consent.assumed', { names: list(c.assumed ?? []) }) : ''}`);
+  }
   return lines;
 }
 
-function agendaConsentMarkdown(m: MinutesJson): string {
+function agendaConsentMarkdown(m: MinutesJson, t: MinutesT): string {
   const a = m.agendaConsent;
-  if (!a) return AGENDA_CONSENT_WORDS['not-started'];
-  const lines = [`**${AGENDA_CONSENT_WORDS[a.state]}**${a.recordedAt ? ` (as the meeting moved on, ${timeText(a.recordedAt)})` : ''}`, `Consented: ${names(a.consented)}`];
-  if (a.missing.length > 0) lines.push(`No answer: ${names(a.missing)}`);
-  const objections = a.objecting.map((o) => `- **${cell(o.name)}** objects: ${cell(o.reason)}`);
+  if (!a) return agendaConsentWords('not-started', t);
+  const when = a.recordedAt ? ` ${t('consent.movedOn', { at: timeText(a.recordedAt) })}` : '';
+  const lines = [`**${agendaConsentWords(a.state, t)}**${when}`, `${t('consent.consented')}: ${names(a.consented)}`];
+  if (a.missing.length > 0) lines.push(`${t('consent.noAnswer')}: ${names(a.missing)}`);
+  const objections = a.objecting.map((o) => `- ${t('consent.objects', { name: `**${cell(o.name)}**`, reason: cell(o.reason) })}`);
   return [lines.join('\\\n'), ...(objections.length > 0 ? [objections.join('\n')] : [])].join('\n\n');
 }
 
-function cards(list: readonly MinutesCard[]): string {
+function cards(list: readonly MinutesCard[], t: MinutesT): string {
   return list
     .map((c) => {
-      const head = `- **${cell(c.authorName)}** (${cardStatusWords(c)}${c.stale ? ', raised on an earlier text' : ''}): ${cell(c.text)}`;
-      const way = wayThroughText(c);
-      return c.resolution === null ? head : `${head}\\\n  _Integrated as:_ ${way ? `${way}: ` : ''}${cell(c.resolution)}${c.resolvedAt ? ` (${timeText(c.resolvedAt)})` : ''}`;
+      const head = `- **${cell(c.authorName)}** (${cardStatusWords(c, t)}${c.stale ? t('card.stale') : ''}): ${cell(c.text)}`;
+      const way = wayThroughText(c, t);
+      return c.resolution === null
+        ? head
+        : `${head}\\\n  _${t('card.integratedAs')}_ ${way ? `${way}: ` : ''}${cell(c.resolution)}${c.resolvedAt ? ` (${timeText(c.resolvedAt)})` : ''}`;
     })
     .join('\n');
 }
 
-function timelineRow(e: TimelineEntry): string[] {
-  return [timeText(e.at), cell(timelineText(e)), cell(e.by.name)];
+function timelineRow(e: TimelineEntry, t: MinutesT): string[] {
+  return [timeText(e.at), cell(timelineText(e, t)), cell(e.by.name)];
 }
 
 function table(head: readonly string[], rows: readonly string[][]): string {

@@ -1,37 +1,26 @@
 // Words the Markdown and HTML minutes share: times, durations, states, events.
-// They return plain text; each renderer escapes it.
+// They return plain text; each renderer escapes it. The sentences live in the
+// catalogues (./catalogue); every function takes the language's translator.
 import type { Round } from '../schema.ts';
 import type { AbsenteePolicy } from '../policySchema.ts';
 import type { ConsentRecord, ConsentState } from '../types.ts';
 import type { MinutesAgendaConsent, MinutesCard, TimelineEntry } from './types.ts';
+import { minutesT, type MinutesT } from './catalogue/index.ts';
 
-const CONSENT_WORDS: Record<ConsentState, string> = {
-  'not-started': 'No consent round yet',
-  collecting: 'Collecting positions',
-  objections: 'Open objections to integrate',
-  consented: 'Consented',
-};
-
-export const consentWords = (state: ConsentState): string => CONSENT_WORDS[state];
+export const consentWords = (state: ConsentState, t: MinutesT = minutesT()): string => t(`state.${state}`);
 
 /** The attendance column: present or not, and a removal with its time. */
-export const attendanceWords = (p: { present: boolean; removedAt: string | null }): string =>
-  p.removedAt !== null ? `removed ${timeText(p.removedAt)}` : p.present ? 'yes' : 'no';
+export const attendanceWords = (p: { present: boolean; removedAt: string | null }, t: MinutesT = minutesT()): string =>
+  p.removedAt !== null ? t('attendance.removed', { at: timeText(p.removedAt) }) : p.present ? t('attendance.yes') : t('attendance.no');
 
 /** The line above a frozen consent record (C16); the renderer adds the time. */
-export const frozenWords = (reason: 'decision' | 'deferral'): string =>
-  reason === 'decision' ? 'As recorded at the decision,' : 'As recorded when the item was deferred,';
+export const frozenWords = (reason: 'decision' | 'deferral', t: MinutesT = minutesT()): string => t(`frozen.${reason}`);
 
 /** [C16] The term in a line: `review by 2027-06-01; success measured by: …` (the renderer escapes it). */
-export const TERM_WORDS = {
-  reviewDate: 'Review date',
-  measure: 'Measure of success',
-  none: '–',
-  decided: (reviewDate: string | null, measure: string | null): string =>
-    `review by ${reviewDate ?? '–'}${measure ? `; success measured by: ${measure.replace(/[.!?]$/, '')}` : ''}`,
-} as const;
+export const termWords = (reviewDate: string | null, measure: string | null, t: MinutesT = minutesT()): string =>
+  t('term.reviewBy', { date: reviewDate ?? '–' }) + (measure ? t('term.measuredBy', { measure: measure.replace(/[.!?]$/, '') }) : '');
 
-/** `2026-11-26 09:05 UTC` from an ISO time. */
+/** `2026-11-26 09:05 UTC` from an ISO time: the record's unambiguous form, the same in every language. */
 export const timeText = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 /** `4:05` (minutes and seconds), `1:02:05` past an hour. */
@@ -43,78 +32,61 @@ export function durationText(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-const ROUND_WORDS: Record<Round['kind'], string> = {
-  opening: 'Opening round',
-  closing: 'Closing round',
-  agenda: 'Consent to the agenda',
-  consent: 'consent round',
-  clarify: 'clarifying questions',
-  react: 'quick reactions',
-  nominations: 'nominations round',
-  change: 'change round',
-};
-
 /** `Opening round`, `Buy a kettle: consent round 2` (an item's round carries its title). */
-export function roundTitle(itemTitle: string | null, kind: Round['kind'], number: number): string {
-  const words = ROUND_WORDS[kind];
+export function roundTitle(itemTitle: string | null, kind: Round['kind'], number: number, t: MinutesT = minutesT()): string {
+  const words = t(`round.${kind}`);
   const nth = number > 1 ? ` ${number}` : '';
   return itemTitle === null ? `${words}${nth}` : `${itemTitle}: ${words}${nth}`;
 }
 
 /** A card's status as the board shows it: an open concern blocks nothing, it is on record. */
-export const cardStatusWords = (c: Pick<MinutesCard, 'kind' | 'status'>): string => (c.kind === 'concern' && c.status === 'open' ? 'recorded' : c.status);
+export const cardStatusWords = (c: Pick<MinutesCard, 'kind' | 'status'>, t: MinutesT = minutesT()): string =>
+  t(`cardStatus.${c.kind === 'concern' && c.status === 'open' ? 'recorded' : c.status}`);
 
-const POSITION_WORDS = { consent: 'consents', concern: 'consents with a concern', object: 'objects' } as const;
+export const agendaConsentWords = (state: MinutesAgendaConsent['state'], t: MinutesT = minutesT()): string => t(`agendaConsent.${state}`);
 
-export const AGENDA_CONSENT_WORDS: Record<MinutesAgendaConsent['state'], string> = {
-  'not-started': 'The agenda was not put to consent.',
-  collecting: 'The agenda was put to consent; not everyone answered.',
-  objections: 'The agenda was not consented: objections were raised.',
-  consented: 'The circle consented to the agenda.',
-};
-
-export function timelineText(e: TimelineEntry): string {
+export function timelineText(e: TimelineEntry, t: MinutesT = minutesT()): string {
   switch (e.type) {
     case 'phase':
-      return `Phase ${e.from} → ${e.to}`;
+      return t('timeline.phase', { from: t(`phase.${e.from}`), to: t(`phase.${e.to}`) });
     case 'stage':
-      return `${e.itemTitle}: ${e.from} → ${e.to}`;
+      return t('timeline.stage', { item: e.itemTitle, from: t(`stage.${e.from}`), to: t(`stage.${e.to}`) });
     case 'decision':
-      return `${e.itemTitle}: decided (revision ${e.revision}${e.reviewDate ? `, review by ${e.reviewDate}` : ''}${e.measure ? `, measured by: ${e.measure}` : ''})`;
+      return t('timeline.decision', {
+        item: e.itemTitle,
+        revision: e.revision,
+        review: e.reviewDate ? t('timeline.decisionReview', { date: e.reviewDate }) : '',
+        measure: e.measure ? t('timeline.decisionMeasure', { measure: e.measure }) : '',
+      });
     case 'round':
-      return `${e.roundTitle} opened`;
+      return t('timeline.round', { round: e.roundTitle });
     case 'roundClosed':
-      return `${e.roundTitle} closed`;
+      return t('timeline.roundClosed', { round: e.roundTitle });
     case 'position':
-      return `${e.itemTitle}: ${e.by.name} ${POSITION_WORDS[e.position]} (on revision ${e.revision})`;
+      return t('timeline.position', { item: e.itemTitle, name: e.by.name, position: t(`position.${e.position}`), revision: e.revision });
     case 'objection':
-      return `${e.itemTitle}: ${e.kind === 'objection' ? 'objection raised' : 'concern recorded'} by ${e.by.name}`;
+      return t(e.kind === 'objection' ? 'timeline.objection' : 'timeline.concern', { item: e.itemTitle, name: e.by.name });
     case 'objectionStatus':
-      return `${e.itemTitle}: ${e.kind} ${e.status === 'integrated' ? 'integrated' : 'withdrawn'} by ${e.by.name}`;
+      return t(e.status === 'integrated' ? 'timeline.integrated' : 'timeline.withdrawn', { item: e.itemTitle, kind: t(`cardKind.${e.kind}`), name: e.by.name });
     case 'amendment': {
-      const stale = e.stale.length === 0 ? '' : `; no longer counting: ${e.stale.map((p) => p.name).join(', ')}`;
-      return `${e.itemTitle}: proposal amended (from revision ${e.revision})${stale}`;
+      const stale = e.stale.length === 0 ? '' : t('timeline.noLongerCounting', { names: e.stale.map((p) => p.name).join(', ') });
+      return t('timeline.amendment', { item: e.itemTitle, revision: e.revision, stale });
     }
     case 'secretary':
-      return e.secretary ? `${e.secretary.name} named secretary` : 'No secretary any more';
+      return e.secretary ? t('timeline.secretary', { name: e.secretary.name }) : t('timeline.noSecretary');
     case 'agendaConsent':
-      return AGENDA_CONSENT_WORDS[e.state];
+      return agendaConsentWords(e.state, t);
   }
 }
 
-/** [C28] The heading of a decided item's concerns, carried into its review. */
-export const REVIEW_QUESTIONS = 'Questions for the review';
-
-const ABSENTEE_WORDS: Record<AbsenteePolicy, string> = {
-  'position-beforehand': 'absent members count with a position given beforehand',
-  'assume-consent': 'absent members are assumed to consent unless they left an objection',
-  wait: 'the decision waits for every absent member’s position',
-};
-export const absenteeWords = (policy: AbsenteePolicy): string => ABSENTEE_WORDS[policy];
+export const absenteeWords = (policy: AbsenteePolicy, t: MinutesT = minutesT()): string => t(`absentee.${policy}`);
 
 /** [Q2] `Quorum: 3 of 5 members present, 3 needed (met); absent members …` — empty for a record frozen before quorums. */
-export function quorumWords(c: ConsentRecord): string {
+export function quorumWords(c: ConsentRecord, t: MinutesT = minutesT()): string {
   if (!c.quorum || !c.absentees) return '';
   const q = c.quorum;
-  return `Quorum: ${q.present} of ${q.members} members present, ${q.needed} needed (${q.met ? 'met' : 'not met'}); ${absenteeWords(c.absentees)}`;
+  return t('quorum', {
+    quorum: t('quorumWord'), present: q.present, members: q.members, needed: q.needed,
+    met: q.met ? t('met') : t('notMet'), absentees: absenteeWords(c.absentees, t),
+  });
 }

@@ -1,0 +1,82 @@
+// English words of facilitation: next actions, confirmations, rounds, speaking, secretary, agenda consent, hints.
+export const facilitation = {
+  stageAction: {
+    draft: 'Back to draft', present: 'Owner presents the proposal', clarify: 'Start clarifying questions',
+    react: 'Start quick reactions', consent: 'Open consent round', resolve: 'Resolve objections',
+    decided: 'Record decision…', deferred: 'Defer item…',
+  },
+  selectionStageAction: { clarify: 'Open nominations round (revealed together)', react: 'Open change round' },
+  phaseAction: {
+    lobby: 'Back to the lobby', opening: 'Start the meeting: opening round', agenda: 'Move on to the agenda',
+    items: 'Move on to the items', closing: 'Move on to the closing round', closed: 'Close the meeting…',
+  },
+  confirm: {
+    phase: 'Move the meeting on to “{{to}}”? The meeting cannot go back to this phase.',
+    closed: 'Close the meeting? The board becomes read-only for everyone and the minutes are final. This cannot be undone.',
+    deferred: 'Defer “{{title}}” to a later meeting? Its record is frozen as it stands; this cannot be undone.',
+    yes: 'Yes, go on',
+    no: 'Not yet',
+    decision: 'Recording the decision freezes the text and the consent as they stand; this cannot be undone.',
+  },
+  roundName: {
+    opening: 'opening round', closing: 'closing round', consent: 'consent round', clarify: 'clarifying questions',
+    react: 'quick reactions', nominations: 'nominations round', change: 'change round', agenda: 'consent to the agenda',
+  },
+  roundTitle: {
+    opening: 'Opening round', closing: 'Closing round', consent: 'Consent round', clarify: 'Clarifying questions',
+    react: 'Quick reactions', nominations: 'Nominations round', change: 'Change round', agenda: 'Consent to the agenda',
+  },
+  facilitate: {
+    heading: 'Facilitate', next: 'Next step', noMoves: 'No moves are possible right now.',
+    otherItems: 'Other items', otherMoves: 'Other moves',
+    blankProposal: 'Write the proposal first: a consent round needs a text to consent to.',
+    openRound: 'Open {{round}}',
+    newConsentRound: 'New consent round',
+    newConsentRoundHint: 'The text changed since positions were given: open a new round so everyone answers the text as it is now.',
+    closeRound: 'Close round', nobodyPresent: 'Nobody present to speak', order: 'Order: {{names}}',
+    nextItem: 'Next item: “{{title}}”', takeUp: 'Take up “{{title}}”',
+    allDone: 'Every item is done. Move on to the closing round when the circle is ready.',
+    resolveFirst: 'Objections are open: resolve them by amending the proposal, then open a new consent round.',
+    allowedMoves: 'Allowed moves', otherItemMoves: 'Moves of other items', roundGroup: 'Round',
+  },
+  speaking: {
+    now: 'speaking', next: 'next', everyone: 'Everyone has spoken.', pass: 'Pass to {{name}}',
+    closeRound: 'Close round', closed: 'closed', legend: 'Bars: this round (dark) and the whole meeting (light).',
+    roundTime: '{{time}} in this round', meetingTime: '{{time}} in the meeting', yourTurn: 'Your turn to speak.',
+  },
+  secretary: {
+    label: 'Secretary', none: 'No secretary', hint: 'The secretary keeps the notes and the record of the minutes.',
+    shown: 'Secretary: {{name}}', badge: 'secretary',
+    notesHint: '{{name}} keeps the notes as secretary; anyone may add to them.',
+  },
+  agendaConsent: {
+    heading: 'Consent to the agenda', ask: 'Ask the circle to consent to the agenda',
+    askHint: 'A quick round: each member consents to the agenda, or objects with a reason.',
+    notYet: 'The agenda has not been put to consent yet.', consent: 'Consent to the agenda', object: 'Object…',
+    reasonLabel: 'What should change in the agenda, and why?', submitObjection: 'Object to the agenda', cancel: 'Cancel',
+    youGave: 'Your answer: {{what}}',
+    states: {
+      'not-started': 'Not asked yet', collecting: 'Waiting for answers',
+      objections: 'Objections to the agenda', consented: 'The circle consents to the agenda',
+    },
+    waiting: 'Waiting for {{names}}', objects: '{{name}} objects: {{reason}}',
+    answers: { consent: 'consent', object: 'objection' },
+    moveOnAnyway: 'You may still move on: the minutes record whether the agenda was consented.',
+    stale: 'The agenda changed since some answered: they are asked again.',
+  },
+  evaluation: { blank: 'Give at least one rating or a comment: an empty card says nothing.' },
+  positionHint: {
+    notOpen: 'Positions are given when the facilitator opens the consent round.',
+    yourTurn: 'Your turn: give your position.',
+  },
+  phaseIntro: {
+    lobbyFacilitator: 'Share the links, one per role (they stay under “Invite” at the top). When everyone is here, start the meeting (right).',
+    lobby: 'Waiting for the facilitator to open the meeting.',
+    opening: 'Opening round: each person says how they arrive, in turn.',
+    agendaFacilitator: 'Build the agenda on the left and note who attends; then ask the circle to consent to the agenda (right).',
+    agenda: 'The circle consents to the agenda and notes attendance.',
+    items: 'The agenda items, one by one.',
+    closing: 'Closing round: each person evaluates the meeting.',
+    closed: 'The meeting is closed. The board is read-only; download the minutes from the top bar.',
+  },
+};
