@@ -13,6 +13,7 @@ import { AddressRateLimiter } from './http/rateLimit.ts';
 import { domainPolicy } from './room/domainPolicy.ts';
 import { RoomManager } from './room/RoomManager.ts';
 import { Retention } from './room/Retention.ts';
+import { withReviewDates } from './room/reviewDates.ts';
 import type { WritePolicy } from './room/writeCheck.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
 import type { Storage } from './storage/Storage.ts';
@@ -63,8 +64,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const storage = withCircleEvents(options.storage ?? new SqliteStorage(join(config.dataDir, 'consent.db'), { synchronous: config.sqliteSynchronous, cacheMb: config.sqliteCacheMb }), circleEvents);
   const manager = new RoomManager({
     storage,
-    // [CI9] a decided selection reaches the meeting's circle; [CI16][CI25] so do decisions and the backlog
-    policy: withCircleRecords(withCircleSelections(options.policy ?? domainPolicy, { storage, log }), { storage, log, now, events: circleEvents }),
+    // [CI9] a decided selection reaches the meeting's circle; [CI16][CI25] so do decisions and the backlog;
+    // [CI19] a review date in the past is refused with the server's clock
+    policy: withCircleRecords(withCircleSelections(withReviewDates(options.policy ?? domainPolicy, { now }), { storage, log }), { storage, log, now, events: circleEvents }),
     graceMs: config.roomGraceMs,
     sleepMs: config.roomSleepMs,
     compactEvery: config.compactEvery,
