@@ -13,6 +13,7 @@ import { AddressRateLimiter } from './http/rateLimit.ts';
 import { domainPolicy } from './room/domainPolicy.ts';
 import { RoomManager } from './room/RoomManager.ts';
 import { Retention } from './room/Retention.ts';
+import { withReviewDates } from './room/reviewDates.ts';
 import type { WritePolicy } from './room/writeCheck.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
 import type { Storage } from './storage/Storage.ts';
@@ -21,6 +22,8 @@ import { TicketStore } from './tickets.ts';
 import { watchFacilitator } from './facilitation/watchFacilitator.ts';
 import { CircleSigner } from './circles/credentials.ts';
 import { withCircleSelections } from './circles/meetings.ts';
+import { CircleEvents } from './circles/CircleEvents.ts';
+import { withCircleEvents } from './circles/notifyingStorage.ts';
 import { withCircleRecords } from './circles/records.ts';
 import { resolveTokenSecret, TokenSigner } from './tokens.ts';
 
@@ -35,6 +38,8 @@ export interface RunningServer {
   pending: PendingConnections;
   /** The purge of closed meetings, when RETENTION_DAYS is set. */
   retention: Retention | null;
+  /** [CI31] The circles' live pages. */
+  circleEvents: CircleEvents;
   close(): Promise<void>;
 }
 
@@ -54,11 +59,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const now = options.now ?? Date.now;
   const secret = resolveTokenSecret(config.tokenSecret, config.dataDir);
   const signer = new TokenSigner(secret);
-  const storage = options.storage ?? new SqliteStorage(join(config.dataDir, 'consent.db'), { synchronous: config.sqliteSynchronous, cacheMb: config.sqliteCacheMb });
+  const circleEvents = new CircleEvents();
+  // [CI31] every write of circle data reaches the circle's live pages
+  const storage = withCircleEvents(options.storage ?? new SqliteStorage(join(config.dataDir, 'consent.db'), { synchronous: config.sqliteSynchronous, cacheMb: config.sqliteCacheMb }), circleEvents);
   const manager = new RoomManager({
     storage,
-    // [CI9] a decided selection reaches the meeting's circle; [CI16][CI25] so do decisions and the backlog
-    policy: withCircleRecords(withCircleSelections(options.policy ?? domainPolicy, { storage, log }), { storage, log, now }),
+    // [CI9] a decided selection reaches the meeting's circle; [CI16][CI25] so do decisions and the backlog;
+    // [CI19] a review date in the past is refused with the server's clock
+    policy: withCircleRecords(withCircleSelections(withReviewDates(options.policy ?? domainPolicy, { now }), { storage, log }), { storage, log, now, events: circleEvents }),
     graceMs: config.roomGraceMs,
     sleepMs: config.roomSleepMs,
     compactEvery: config.compactEvery,
@@ -74,7 +82,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
   const access = { storage, signer, tokenTtlMs: config.tokenTtlDays * 24 * 3600 * 1000, now };
   const tickets = new TicketStore();
-  const app = createApp({ ...access, manager, tickets, clientDist: config.clientDist, version: VERSION, log, limits, maxParticipants: config.maxParticipants, circleSigner: new CircleSigner(secret) });
+  const app = createApp({ ...access, manager, tickets, clientDist: config.clientDist, version: VERSION, log, limits, maxParticipants: config.maxParticipants, circleSigner: new CircleSigner(secret), circleEvents });
 
   let server!: Server;
   const port = await new Promise<number>((resolve, reject) => {
@@ -115,6 +123,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const close = () =>
     (closing ??= (async () => {
       sync.stop();
+      // open event streams would keep the HTTP server from closing
+      circleEvents.endAll('The server is restarting: the page reconnects by itself.');
       await retention?.stop();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await manager.close();
@@ -125,5 +135,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       log.info('stopped');
     })());
 
-  return { url, port, manager, storage, pending, retention, close };
+  return { url, port, manager, storage, pending, retention, circleEvents, close };
 }

@@ -122,3 +122,16 @@ export interface EnteredMeeting {
   role: 'facilitator' | CircleMemberRole;
   title: string;
 }
+
+/** [CI31] The parts of a circle an event stream (GET /api/circles/:id/events) says changed. */
+export const CIRCLE_CHANGE_PARTS = ['register', 'backlog', 'roles', 'members', 'meetings', 'actions'] as const;
+export type CircleChangePart = (typeof CIRCLE_CHANGE_PARTS)[number];
+
+/** [CI31] The events of a circle's stream: `changed` carries `{ parts }`; `ended` `{ reason }`, and the stream closes. */
+export const CIRCLE_EVENTS = { ready: 'ready', changed: 'changed', ended: 'ended' } as const;
+export interface CircleChangedEvent {
+  parts: CircleChangePart[];
+}
+export interface CircleEndedEvent {
+  reason: string;
+}

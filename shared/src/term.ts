@@ -3,7 +3,8 @@
 // R19, R20, M13, C11), written by whoever may write the proposal.
 import type * as Y from 'yjs';
 import { ORIGIN } from './protocol.ts';
-import { TermSchema, terms, type Term } from './schema.ts';
+import { ROOT, TermSchema, terms, type Term } from './schema.ts';
+import type { TouchedPath } from './updatePaths.ts';
 import { itemIndex, valid } from './docLookup.ts';
 import { termOf } from './revision.ts';
 import type { MeetingSnapshot } from './types.ts';
@@ -35,3 +36,22 @@ export function itemTerm(s: MeetingSnapshot, itemId: string): Term | null {
 
 /** [M13] The review date of the term the circle consents to (the `terms` entry only), or null. */
 export const consentedReviewDate = (s: MeetingSnapshot, itemId: string): string | null => s.terms?.[itemId]?.reviewDate ?? null;
+
+/** [CI19] The sentence of a review date before today. */
+export const pastReviewDateSentence = (date: string): string => `The review date (${date}) is in the past: choose today or a later day.`;
+
+/**
+ * [CI19] A term the update writes with a review date before `today` (YYYY-MM-DD, the
+ * server's UTC day): the refusal, or null. A date the term already holds may stay,
+ * so rewriting the measure of an old term is not refused. Pure: the caller brings the clock.
+ */
+export function pastReviewDate(paths: readonly TouchedPath[], today: string): { rule: 'CI19'; reason: string } | null {
+  for (const p of paths) {
+    if (p.op !== 'write' || p.root !== ROOT.terms || p.nested) continue;
+    const date = (p.after as { reviewDate?: unknown } | undefined)?.reviewDate;
+    if (typeof date !== 'string' || date >= today) continue;
+    if ((p.before as { reviewDate?: unknown } | undefined)?.reviewDate === date) continue;
+    return { rule: 'CI19', reason: pastReviewDateSentence(date) };
+  }
+  return null;
+}

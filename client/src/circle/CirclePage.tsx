@@ -1,5 +1,6 @@
 // A circle as its member sees it: name, aim, domain, members, roles and meetings;
 // the facilitator's tools beside them. A refused credential shows the server's reason.
+import { useEffect } from 'react';
 import { CIRCLES_PATH, navigate } from '../router.ts';
 import { AddMember } from './AddMember.tsx';
 import { CircleMeetings } from './CircleMeetings.tsx';
@@ -13,6 +14,7 @@ import { CircleActions } from './CircleActions.tsx';
 import { CircleBacklog } from './CircleBacklog.tsx';
 import { Register } from './Register.tsx';
 import { Trends } from './Trends.tsx';
+import { useCircleEvents } from './useCircleEvents.ts';
 import { useRefreshOnReturn } from './useLoaded.ts';
 import { CIRCLE_PAGE } from './words.ts';
 import '../styles/circle.css';
@@ -20,8 +22,14 @@ import '../styles/circle.css';
 export function CirclePage({ circleId }: { circleId: string }) {
   const session = loadCircle(circleId);
   const data = useCircle(circleId, session);
-  // the circle's memory is read again when the page comes back into view (a meeting may have decided meanwhile)
+  // the circle's memory is read again when the page comes back into view, and [CI31] as the server says it changed
   const version = useRefreshOnReturn();
+  const live = useCircleEvents(circleId, session?.credential, data.reload);
+  const { reload } = data;
+  const circleChanges = live.members + live.roles + live.meetings;
+  useEffect(() => {
+    if (circleChanges > 0) reload();
+  }, [circleChanges, reload]);
   const back = (
     <p>
       <a href={CIRCLES_PATH} onClick={(e) => { e.preventDefault(); navigate(CIRCLES_PATH); }}>{CIRCLE_PAGE.myCircles}</a>
@@ -63,16 +71,16 @@ export function CirclePage({ circleId }: { circleId: string }) {
       <div className="circle-columns">
         <div>
           <CircleMeetings circle={circle} meetings={data.meetings} session={session} />
-          <Register circleId={circle.id} session={session} version={version} />
+          <Register circleId={circle.id} session={session} version={version + live.register} />
           <RoleList circle={circle} session={session} onChange={data.reload} />
         </div>
         <div>
           <MemberList circle={circle} session={session} onChange={data.reload} />
           {circle.you.facilitator && <AddMember circleId={circle.id} session={session} onAdded={data.reload} />}
           <MoveToPhone circleId={circle.id} session={session} />
-          <CircleBacklog circleId={circle.id} session={session} canPropose={circle.you.role === 'member'} version={version} />
-          <CircleActions circleId={circle.id} session={session} version={version} />
-          <Trends circleId={circle.id} session={session} version={version} />
+          <CircleBacklog circleId={circle.id} session={session} canPropose={circle.you.role === 'member'} version={version + live.backlog} />
+          <CircleActions circleId={circle.id} session={session} version={version + live.actions} />
+          <Trends circleId={circle.id} session={session} version={version + live.meetings} />
           <CalendarFeed circleId={circle.id} session={session} facilitator={circle.you.facilitator} />
         </div>
       </div>

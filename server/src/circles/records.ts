@@ -7,9 +7,10 @@ import { backlogOf, buildMinutes, readMeeting, registerEntryOf, type MeetingSnap
 import type { Logger } from 'pino';
 import type { LogEventDraftLike, WritePolicy } from '../room/writeCheck.ts';
 import type { Storage } from '../storage/Storage.ts';
+import type { CircleEvents } from './CircleEvents.ts';
 import { OFFER_WORDS } from './offers.ts';
 
-type Deps = { storage: Storage; log: Logger; now(): number };
+type Deps = { storage: Storage; log: Logger; now(): number; events?: CircleEvents };
 
 /** [CI16][CI23] Stores the register entries of decided items of a meeting of a circle (nothing for a one-off meeting). */
 export async function recordDecisions(deps: Deps, minutes: MinutesJson, itemIds: readonly string[]): Promise<number> {
@@ -61,6 +62,9 @@ export function withCircleRecords(inner: WritePolicy, deps: Deps): WritePolicy {
       const work = async () => {
         await recordDecisions(deps, minutes, closed ? decidedItems(minutes) : decided);
         if (closed) await handOnBacklog(deps, snapshot, meetingId);
+        // [CI31] the meeting's action items (and, closed, its trends) are read from the meeting
+        const circleId = deps.events ? await deps.storage.circles.circleOfMeeting(meetingId) : null;
+        if (circleId) deps.events?.changed(circleId, ...(closed ? (['actions', 'meetings'] as const) : (['actions'] as const)));
       };
       work().catch((err: unknown) => deps.log.error({ meetingId, err }, 'writing the circle’s register or backlog failed'));
     },

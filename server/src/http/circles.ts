@@ -6,6 +6,7 @@ import { AddMemberBody, CreateCircleBody, CreateCircleMeetingBody, RedeemBody, S
 import { circleCaller, circleFacilitator, type CircleDeps } from '../circles/access.ts';
 import { createMeetingInCircle, enterMeeting, listMeetings, removeMember } from '../circles/meetings.ts';
 import { addMember, circleView, createCircle, personalLink, redeem, setRole, transferLink } from '../circles/membership.ts';
+import { circleEventStream } from './circleEventsRoute.ts';
 import { circleRecordRoutes } from './circleRecords.ts';
 import type { AppDeps } from './deps.ts';
 import { rateLimit } from './rateLimit.ts';
@@ -64,6 +65,9 @@ export function circleRoutes(deps: AppDeps & CircleDeps): Hono {
     const b = await body(c, SetRoleBody);
     return c.json(await setRole(deps, who.circle.id, c.req.param('roleName'), b));
   });
+
+  // [CI31] the circle page's live updates
+  routes.get('/:id/events', (c) => circleEventStream(deps, c));
 
   routes.get('/:id/meetings', async (c) => {
     const who = await circleCaller(deps, c);

@@ -2,6 +2,7 @@
 // tickets, the built board, and the per-address rates of the costly routes.
 import type { Logger } from 'pino';
 import type { AccessDeps } from '../auth.ts';
+import type { CircleEvents } from '../circles/CircleEvents.ts';
 import type { CircleSigner } from '../circles/credentials.ts';
 import type { RoomManager } from '../room/RoomManager.ts';
 import type { TicketStore } from '../tickets.ts';
@@ -19,4 +20,6 @@ export interface AppDeps extends AccessDeps {
   maxParticipants: number;
   /** Signs and checks circle credentials (docs/circles.md). */
   circleSigner: CircleSigner;
+  /** [CI31] The circles' live pages, told of each write. */
+  circleEvents: CircleEvents;
 }
