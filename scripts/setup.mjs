@@ -31,7 +31,9 @@ function run(cmd, env = {}) {
 
 function output(cmd) {
   try {
-    return execSync(cmd, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return execSync(cmd, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     return '';
   }
@@ -65,7 +67,11 @@ const nodedir = chooseNodedir({
   configured: process.env.npm_config_nodedir,
   versionHeader: readOrNull,
 });
-step(nodedir ? `Node headers for native builds: ${nodedir}` : 'Node headers for native builds: none beside this Node; node-gyp fetches them if a build needs them');
+step(
+  nodedir
+    ? `Node headers for native builds: ${nodedir}`
+    : 'Node headers for native builds: none beside this Node; node-gyp fetches them if a build needs them',
+);
 step('installing dependencies');
 // The SQLite driver may be compiled from source: against the local Node headers
 // when they are there, else node-gyp downloads them.

@@ -26,7 +26,13 @@ export function App() {
       return <JoinPage meetingId={route.meetingId} code={route.code} role={route.role} />;
     case 'board':
       return (
-        <Suspense fallback={<p className="loading" role="status">{NOT_JOINED.opening}</p>}>
+        <Suspense
+          fallback={
+            <p className="loading" role="status">
+              {NOT_JOINED.opening}
+            </p>
+          }
+        >
           <BoardPage meetingId={route.meetingId} />
         </Suspense>
       );

@@ -1,11 +1,25 @@
 // The board's HTTP calls (create, join, sync tickets, codes, removal, minutes).
 // Errors carry the server's sentence and status.
-import type { CreatedMeeting, CreateMeetingBody, Invitation, JoinCodes, JoinedMeeting, JoinMeetingBody, SealedNominationBody, SealedPositionBody, SealedProgress } from '@consent/shared';
+import type {
+  CreatedMeeting,
+  CreateMeetingBody,
+  Invitation,
+  JoinCodes,
+  JoinedMeeting,
+  JoinMeetingBody,
+  SealedNominationBody,
+  SealedPositionBody,
+  SealedProgress,
+} from '@consent/shared';
 import { API_WORDS } from './access/words.ts';
 import { currentLanguage } from './i18n/i18n.ts';
 
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number, readonly field?: string) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly field?: string,
+  ) {
     super(message);
   }
 }
@@ -44,8 +58,7 @@ const json = (body: unknown): RequestInit => ({
 
 export type { CreatedMeeting };
 
-export const createMeeting = (input: CreateMeetingBody) =>
-  call<CreatedMeeting>('/api/meetings', json(input));
+export const createMeeting = (input: CreateMeetingBody) => call<CreatedMeeting>('/api/meetings', json(input));
 
 export const joinMeeting = (meetingId: string, input: JoinMeetingBody) =>
   call<JoinedMeeting>(`/api/meetings/${encodeURIComponent(meetingId)}/join`, json(input));
@@ -94,7 +107,11 @@ function suggestedName(res: Response): string | null {
 const minutesLangQuery = (): string => (currentLanguage() === 'en' ? '' : `?lang=${currentLanguage()}`);
 
 export async function fetchMinutes(meetingId: string, token: string, format: MinutesFormat): Promise<{ blob: Blob; fileName: string }> {
-  const res = await send(meetingPath(meetingId, `minutes.${format}${minutesLangQuery()}`), { headers: bearer(token) }, API_WORDS.minutesFailed);
+  const res = await send(
+    meetingPath(meetingId, `minutes.${format}${minutesLangQuery()}`),
+    { headers: bearer(token) },
+    API_WORDS.minutesFailed,
+  );
   return { blob: await res.blob(), fileName: suggestedName(res) ?? `minutes-${meetingId}.${format}` };
 }
 
@@ -119,6 +136,7 @@ export const revealNow = (meetingId: string, token: string, itemId: string) =>
   call<SealedProgress>(itemPath(meetingId, itemId, 'reveal'), post(token));
 
 export const takeOver = (meetingId: string, token: string) => call<unknown>(meetingPath(meetingId, 'facilitation/take-over'), post(token));
-export const proposeTakeover = (meetingId: string, token: string) => call<unknown>(meetingPath(meetingId, 'facilitation/proposal'), post(token));
+export const proposeTakeover = (meetingId: string, token: string) =>
+  call<unknown>(meetingPath(meetingId, 'facilitation/proposal'), post(token));
 export const answerTakeover = (meetingId: string, token: string, answer: 'consent' | 'object') =>
   call<unknown>(meetingPath(meetingId, 'facilitation/answer'), post(token, { answer }));

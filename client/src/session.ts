@@ -20,7 +20,13 @@ export function loadSession(meetingId: string): Session | null {
     if (!raw) return null;
     const s = JSON.parse(raw) as Partial<Session>;
     if (typeof s.participantId !== 'string' || typeof s.token !== 'string' || typeof s.role !== 'string') return null;
-    return { participantId: s.participantId, token: s.token, role: s.role as SessionRole, name: s.name ?? '', ...(typeof s.title === 'string' ? { title: s.title } : {}) };
+    return {
+      participantId: s.participantId,
+      token: s.token,
+      role: s.role as SessionRole,
+      name: s.name ?? '',
+      ...(typeof s.title === 'string' ? { title: s.title } : {}),
+    };
   } catch {
     return null;
   }

@@ -12,9 +12,7 @@ export interface AccessDeps {
   now(): number;
 }
 
-export type AuthResult =
-  | { ok: true; claims: TokenClaims; meeting: MeetingRecord }
-  | { ok: false; status: 401 | 403 | 404; error: string };
+export type AuthResult = { ok: true; claims: TokenClaims; meeting: MeetingRecord } | { ok: false; status: 401 | 403 | 404; error: string };
 
 export const MEETING_NOT_FOUND = 'This meeting does not exist: check the link with the facilitator.';
 

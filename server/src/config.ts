@@ -25,7 +25,10 @@ const EnvSchema = z.object({
   COMPACT_EVERY: int(1, 10_000_000).default(1000),
   /** Per-connection message rate; bursts up to twice this are allowed. */
   MAX_MESSAGES_PER_SECOND: int(1, 1_000_000).default(1000),
-  CLIENT_DIST: z.string().min(1).default(resolve(repoRoot, 'client', 'dist')),
+  CLIENT_DIST: z
+    .string()
+    .min(1)
+    .default(resolve(repoRoot, 'client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `full` also survives power loss (an fsync per write batch); `normal` survives a process crash. */
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),

@@ -61,12 +61,21 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const signer = new TokenSigner(secret);
   const circleEvents = new CircleEvents();
   // [CI31] every write of circle data reaches the circle's live pages
-  const storage = withCircleEvents(options.storage ?? new SqliteStorage(join(config.dataDir, 'consent.db'), { synchronous: config.sqliteSynchronous, cacheMb: config.sqliteCacheMb }), circleEvents);
+  const storage = withCircleEvents(
+    options.storage ??
+      new SqliteStorage(join(config.dataDir, 'consent.db'), { synchronous: config.sqliteSynchronous, cacheMb: config.sqliteCacheMb }),
+    circleEvents,
+  );
   const manager = new RoomManager({
     storage,
     // [CI9] a decided selection reaches the meeting's circle; [CI16][CI25] so do decisions and the backlog;
     // [CI19] a review date in the past is refused with the server's clock
-    policy: withCircleRecords(withCircleSelections(withReviewDates(options.policy ?? domainPolicy, { now }), { storage, log }), { storage, log, now, events: circleEvents }),
+    policy: withCircleRecords(withCircleSelections(withReviewDates(options.policy ?? domainPolicy, { now }), { storage, log }), {
+      storage,
+      log,
+      now,
+      events: circleEvents,
+    }),
     graceMs: config.roomGraceMs,
     sleepMs: config.roomSleepMs,
     compactEvery: config.compactEvery,
@@ -82,7 +91,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
   const access = { storage, signer, tokenTtlMs: config.tokenTtlDays * 24 * 3600 * 1000, now };
   const tickets = new TicketStore();
-  const app = createApp({ ...access, manager, tickets, clientDist: config.clientDist, version: VERSION, log, limits, maxParticipants: config.maxParticipants, circleSigner: new CircleSigner(secret), circleEvents });
+  const app = createApp({
+    ...access,
+    manager,
+    tickets,
+    clientDist: config.clientDist,
+    version: VERSION,
+    log,
+    limits,
+    maxParticipants: config.maxParticipants,
+    circleSigner: new CircleSigner(secret),
+    circleEvents,
+  });
 
   let server!: Server;
   const port = await new Promise<number>((resolve, reject) => {

@@ -41,7 +41,7 @@ for (let item = 1; item <= 5; item++) {
     sync(d);
     const text = (proposal(d, `item${item}`).get(n % 3) as Y.XmlElement).get(0) as Y.XmlText;
     const w = `${words[n % words.length]} `;
-    text.insert(Math.floor(text.length * ((n * 7) % 10) / 10), w.slice(0, 1 + (n % 3)));
+    text.insert(Math.floor((text.length * ((n * 7) % 10)) / 10), w.slice(0, 1 + (n % 3)));
   }
 }
 openRound(server, 'item1', { kind: 'consent', order: ['p0', 'p1', 'p2'], now: NOW });
@@ -75,7 +75,9 @@ function measure(label: string, n: number, make: (i: number) => void): void {
   }
   times.sort((a, b) => a - b);
   const at = (q: number): string => `${(times[Math.floor(q * (times.length - 1))]! * 1000).toFixed(1)} µs`;
-  console.log(`${label.padEnd(34)} median ${at(0.5)}  p90 ${at(0.9)}  p99 ${at(0.99)}  (${n} updates${refused ? `, ${refused} refused` : ''})`);
+  console.log(
+    `${label.padEnd(34)} median ${at(0.5)}  p90 ${at(0.9)}  p99 ${at(0.99)}  (${n} updates${refused ? `, ${refused} refused` : ''})`,
+  );
 }
 
 console.log(`document: ${size} bytes encoded, ${structs} structs, proposals of ${chars.join('/')} characters, 10 participants, 5 items`);

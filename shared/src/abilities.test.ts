@@ -27,7 +27,11 @@ interface Situation {
 
 const SITUATIONS: Situation[] = [
   ...(['lobby', 'opening', 'agenda', 'closing', 'closed'] as const).map((phase) => ({ title: phase, phase, stage: 'draft' as const })),
-  ...(['draft', 'present', 'clarify', 'react', 'resolve', 'decided', 'deferred'] as const).map((stage) => ({ title: `items, item1 ${stage}`, phase: 'items' as const, stage })),
+  ...(['draft', 'present', 'clarify', 'react', 'resolve', 'decided', 'deferred'] as const).map((stage) => ({
+    title: `items, item1 ${stage}`,
+    phase: 'items' as const,
+    stage,
+  })),
   { title: 'items, item1 in its consent round', phase: 'items', stage: 'consent', round: 'open' },
   { title: 'items, item1 in a sealed consent round', phase: 'items', stage: 'consent', round: 'sealed' },
   { title: 'items, item1 in a revealed consent round', phase: 'items', stage: 'consent', round: 'revealed' },
@@ -45,7 +49,12 @@ function serverDoc(s: Situation): Y.Doc {
     if (s.phase === 'items') meta(doc).set('activeItemId', 'item1');
     moveStage(doc, 'item1', s.stage);
     if (s.round) {
-      openRound(doc, 'item1', { kind: 'consent', order: ['fran', 'ben', 'cleo', 'gus'], now: NOW, ...(s.round === 'open' ? {} : { reveal: 'together' as const }) });
+      openRound(doc, 'item1', {
+        kind: 'consent',
+        order: ['fran', 'ben', 'cleo', 'gus'],
+        now: NOW,
+        ...(s.round === 'open' ? {} : { reveal: 'together' as const }),
+      });
     }
     for (const id of s.absent ?? []) setPresent(doc, id, false);
   });
@@ -67,17 +76,34 @@ interface Offer {
 
 const keystroke = (d: Y.Doc): void => ((proposal(d, 'item1').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'So: ');
 const card = (me: string) => ({ id: `card-${me}`, itemId: 'item1', by: me, text: 'It is loud', now: NOW });
-const positionOpen = (s: MeetingSnapshot, me: string): boolean => abilitiesOf(s, me).canTakePosition && positionOpenTo(s, 'item1', me) !== null;
+const positionOpen = (s: MeetingSnapshot, me: string): boolean =>
+  abilitiesOf(s, me).canTakePosition && positionOpenTo(s, 'item1', me) !== null;
 
 const OFFERS: Offer[] = [
-  { what: 'an agenda item retitled (facilitator)', offered: (s, me) => abilitiesOf(s, me).isFacilitator, write: (d) => updateAgendaItem(d, 'item2', { title: 'News and views' }) },
+  {
+    what: 'an agenda item retitled (facilitator)',
+    offered: (s, me) => abilitiesOf(s, me).isFacilitator,
+    write: (d) => updateAgendaItem(d, 'item2', { title: 'News and views' }),
+  },
   { what: 'a note written', offered: (s, me) => abilitiesOf(s, me).canEditText, write: (d) => writeNote(d, 'opening', 'Hello') },
   { what: 'the proposal typed in', offered: (s, me) => mayEditProposal(s, 'item1', me), write: keystroke },
-  { what: 'the term changed', offered: (s, me) => mayEditProposal(s, 'item1', me), write: (d) => setTerm(d, 'item1', { reviewDate: null, measure: 'Tea is made.' }) },
+  {
+    what: 'the term changed',
+    offered: (s, me) => mayEditProposal(s, 'item1', me),
+    write: (d) => setTerm(d, 'item1', { reviewDate: null, measure: 'Tea is made.' }),
+  },
   { what: 'a position given', offered: positionOpen, write: (d, me) => givePosition(d, 'item1', me, 'consent', NOW) },
   { what: 'consent with a concern', offered: positionOpen, write: (d, me) => consentWithConcern(d, card(me)) },
-  { what: 'an objection raised', offered: (s, me) => positionOpen(s, me) && abilitiesOf(s, me).isMember, write: (d, me) => objectWithReason(d, card(me)) },
-  { what: 'an evaluation given', offered: (s, me) => abilitiesOf(s, me).isSpeaker, write: (d, me) => addEvaluation(d, me, { ratings: { clarity: 4 }, comment: 'Good' }) },
+  {
+    what: 'an objection raised',
+    offered: (s, me) => positionOpen(s, me) && abilitiesOf(s, me).isMember,
+    write: (d, me) => objectWithReason(d, card(me)),
+  },
+  {
+    what: 'an evaluation given',
+    offered: (s, me) => abilitiesOf(s, me).isSpeaker,
+    write: (d, me) => addEvaluation(d, me, { ratings: { clarity: 4 }, comment: 'Good' }),
+  },
   { what: 'oneself marked absent', offered: (s, me) => mayChangePresence(s, me, me), write: (d, me) => setPresent(d, me, false) },
   { what: 'Cleo marked absent', offered: (s, me) => mayChangePresence(s, me, 'cleo'), write: (d) => setPresent(d, 'cleo', false) },
 ];
@@ -108,7 +134,8 @@ describe('[R30] the board offers exactly what the server accepts', () => {
     const seen = new Map<string, Set<boolean>>();
     for (const situation of SITUATIONS) {
       const snapshot = readMeeting(serverDoc(situation)).meeting;
-      for (const me of PEOPLE) for (const o of OFFERS) (seen.get(o.what) ?? seen.set(o.what, new Set()).get(o.what)!).add(o.offered(snapshot, me));
+      for (const me of PEOPLE)
+        for (const o of OFFERS) (seen.get(o.what) ?? seen.set(o.what, new Set()).get(o.what)!).add(o.offered(snapshot, me));
     }
     for (const o of OFFERS) expect([o.what, [...seen.get(o.what)!].sort()]).toEqual([o.what, [false, true]]);
   });
@@ -119,7 +146,14 @@ describe('[R30] abilities', () => {
   it('[R3] an observer and a stranger hold no row of the table', () => {
     const s = snapshotOf({ title: '', phase: 'items', stage: 'react' });
     for (const me of ['otto', 'zed']) {
-      expect(abilitiesOf(s, me)).toEqual({ isFacilitator: false, isObserver: true, isSpeaker: false, isMember: false, canEditText: false, canTakePosition: false });
+      expect(abilitiesOf(s, me)).toEqual({
+        isFacilitator: false,
+        isObserver: true,
+        isSpeaker: false,
+        isMember: false,
+        canEditText: false,
+        canTakePosition: false,
+      });
       for (const root of [ROOT.notes, ROOT.positions, ROOT.meta, 'proposal/*']) expect(mayWrite(s, me, root)).toBe(false);
     }
   });

@@ -4,7 +4,18 @@ import type * as Y from 'yjs';
 import { ORIGIN } from './protocol.ts';
 import { proposalNodes, proposalRevision } from './revision.ts';
 import { isBlankProposal } from './minutes/proposalText.ts';
-import { ObjectionSchema, PositionSchema, RoundSchema, meta, objections, positionKey, positions, proposal, rounds, type PositionValue } from './schema.ts';
+import {
+  ObjectionSchema,
+  PositionSchema,
+  RoundSchema,
+  meta,
+  objections,
+  positionKey,
+  positions,
+  proposal,
+  rounds,
+  type PositionValue,
+} from './schema.ts';
 import { AbsenteePolicy, QuorumSetting, type DecisionPolicy } from './policySchema.ts';
 import { itemIndex, itemMap, participant, valid } from './docLookup.ts';
 

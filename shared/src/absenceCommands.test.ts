@@ -60,7 +60,13 @@ describe('[Q9] a position given beforehand', () => {
 
   it('[R23] the server takes a round-0 position only from a member who is absent', () => {
     const server = beforeRound();
-    expect(checkUpdate(server, edit(server, (d) => givePosition(d, 'item1', 'cleo', 'object', NOW)), CLEO)).toMatchObject({ ok: true });
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => givePosition(d, 'item1', 'cleo', 'object', NOW)),
+        CLEO,
+      ),
+    ).toMatchObject({ ok: true });
     const forged = edit(server, (d) => {
       setPresent(d, 'ben', false);
       givePosition(d, 'item1', 'ben', 'consent', NOW);
@@ -80,16 +86,36 @@ describe('[Q1][R22] setting the policy', () => {
   it.each(['lobby', 'opening'] as const)('[R22] the facilitator sets it in %s', (phase) => {
     const server = meetingDoc();
     if (phase === 'opening') movePhase(server, 'opening');
-    expect(checkUpdate(server, edit(server, (d) => setDecisionPolicy(d, { quorum: 2, absentees: 'assume-consent' })), FRAN)).toMatchObject({ ok: true });
-    expect(checkUpdate(server, edit(server, (d) => setDecisionPolicy(d, { quorum: 1, absentees: 'assume-consent' })), BEN)).toMatchObject({ ok: false, rule: 'R5' });
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => setDecisionPolicy(d, { quorum: 2, absentees: 'assume-consent' })),
+        FRAN,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => setDecisionPolicy(d, { quorum: 1, absentees: 'assume-consent' })),
+        BEN,
+      ),
+    ).toMatchObject({ ok: false, rule: 'R5' });
   });
 
   it('[R22] once the agenda is taken up the policy stands', () => {
     const server = meetingDoc();
     movePhase(server, 'opening');
     movePhase(server, 'agenda');
-    expect(checkUpdate(server, edit(server, (d) => setDecisionPolicy(d, { quorum: 1, absentees: 'assume-consent' })), FRAN)).toMatchObject({
-      ok: false, rule: 'R22', reason: /set at the start/,
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => setDecisionPolicy(d, { quorum: 1, absentees: 'assume-consent' })),
+        FRAN,
+      ),
+    ).toMatchObject({
+      ok: false,
+      rule: 'R22',
+      reason: /set at the start/,
     });
   });
 });
@@ -104,7 +130,12 @@ describe('[C25][C26] consent with a concern, in one step', () => {
     expect(updates).toHaveLength(1);
     expect(checkUpdate(server, updates[0]!, BEN)).toMatchObject({ ok: true });
     const s = snap(peer);
-    expect(s.objections.k1).toMatchObject({ kind: 'concern', text: 'Mind the cost', status: 'open', revision: s.positions['item1/ben']!.revision });
+    expect(s.objections.k1).toMatchObject({
+      kind: 'concern',
+      text: 'Mind the cost',
+      status: 'open',
+      revision: s.positions['item1/ben']!.revision,
+    });
     expect(s.positions['item1/ben']).toMatchObject({ position: 'concern', round: 1 });
     expect(() => consentWithConcern(peer, { id: 'k2', itemId: 'item1', by: 'ben', text: '  ', now: NOW })).toThrow(/needs its text/);
   });
@@ -116,29 +147,42 @@ describe('[C25][C26] consent with a concern, in one step', () => {
     Y.applyUpdate(server, update);
     expect(deriveConsent(snap(server), 'item1')).toMatchObject({ state: 'objections', objecting: ['ben'], openObjections: ['x1'] });
   });
-
 });
 
 describe('[Q4][Q8] attendance racing a position or a card: both delivery orders derive the same record', () => {
   type Record = ReturnType<typeof deriveConsent>;
   type Race = [string, () => Y.Doc, (d: Y.Doc) => void, (d: Y.Doc) => void, (r: Record) => void];
   const races: Race[] = [
-    ['[Q4] Ben consents in the round while the facilitator marks him absent: his consent on this revision counts',
-      inConsent, (d) => givePosition(d, 'item1', 'ben', 'consent', NOW), (d) => setPresent(d, 'ben', false),
-      (r) => expect(r).toMatchObject({ consented: ['ben'], absent: ['ben', 'cleo'] })],
-    ['[Q9][C3] Cleo, absent, gives a position beforehand while the facilitator marks her present: in the round it no longer counts',
-      beforeRound, (d) => givePosition(d, 'item1', 'cleo', 'consent', NOW), (d) => setPresent(d, 'cleo', true),
-      (r) => expect(r).toMatchObject({ consented: [], missing: ['ben', 'cleo', 'fran'], stale: ['cleo'] })],
-    ['[Q8] Cleo’s objection on the first text while the text is amended: set aside while she is absent',
-      inConsent, (d) => raiseObjection(d, { id: 'o1', itemId: 'item1', authorId: 'cleo', kind: 'objection', text: 'Too dear', now: NOW }),
+    [
+      '[Q4] Ben consents in the round while the facilitator marks him absent: his consent on this revision counts',
+      inConsent,
+      (d) => givePosition(d, 'item1', 'ben', 'consent', NOW),
+      (d) => setPresent(d, 'ben', false),
+      (r) => expect(r).toMatchObject({ consented: ['ben'], absent: ['ben', 'cleo'] }),
+    ],
+    [
+      '[Q9][C3] Cleo, absent, gives a position beforehand while the facilitator marks her present: in the round it no longer counts',
+      beforeRound,
+      (d) => givePosition(d, 'item1', 'cleo', 'consent', NOW),
+      (d) => setPresent(d, 'cleo', true),
+      (r) => expect(r).toMatchObject({ consented: [], missing: ['ben', 'cleo', 'fran'], stale: ['cleo'] }),
+    ],
+    [
+      '[Q8] Cleo’s objection on the first text while the text is amended: set aside while she is absent',
+      inConsent,
+      (d) => raiseObjection(d, { id: 'o1', itemId: 'item1', authorId: 'cleo', kind: 'objection', text: 'Too dear', now: NOW }),
       (d) => writeParagraph(d, 'item1', 'A cheap one.'),
-      (r) => expect(r).toMatchObject({ openObjections: [], setAside: ['o1'] })],
+      (r) => expect(r).toMatchObject({ openObjections: [], setAside: ['o1'] }),
+    ],
   ];
   it.each(races)('%s', (_title, start, first, second, check) => {
     const base = start();
     const a = updateFrom(peerOf(base), first);
     const b = updateFrom(peerOf(base), second);
-    const records = [[a, b], [b, a]].map((order) => {
+    const records = [
+      [a, b],
+      [b, a],
+    ].map((order) => {
       const doc = peerOf(base);
       for (const u of order) Y.applyUpdate(doc, u);
       if (consentRoundOf(doc) === null) inConsent(doc);
@@ -160,8 +204,14 @@ it('[C27] the frozen record of a decision keeps the concern texts, as questions 
   const result = checkUpdate(server, update, FRAN);
   if (!result.ok) throw new Error(result.reason);
   Y.applyUpdate(server, update);
-  appendLog(server, result.events.map((e) => ({ ...e, at: NOW + 5, actorId: 'fran' })));
-  expect(result.events.find((e) => e.type === 'decision')).toMatchObject({ record: { concerns: ['ben'] }, cards: [{ id: 'k0' }, { id: 'k1', text: 'Mind the cost' }] });
+  appendLog(
+    server,
+    result.events.map((e) => ({ ...e, at: NOW + 5, actorId: 'fran' })),
+  );
+  expect(result.events.find((e) => e.type === 'decision')).toMatchObject({
+    record: { concerns: ['ben'] },
+    cards: [{ id: 'k0' }, { id: 'k1', text: 'Mind the cost' }],
+  });
   setPresent(server, 'ben', false);
   const record = itemRecord(snap(server), 'item1');
   expect(record.frozenBy).toMatchObject({ type: 'decision' });

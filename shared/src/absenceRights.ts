@@ -14,14 +14,22 @@ export function absenceProblem(doc: Y.Doc, self: string, path: WritePath, descri
   if (path.root === ROOT.meta && path.key !== null && POLICY_KEYS.includes(path.key) && path.after !== path.before) {
     const phase = meta(doc).get('phase');
     if (typeof phase === 'string' && !POLICY_PHASES.includes(phase)) {
-      return { ok: false, rule: 'R22', reason: `the quorum and the absentee policy are set at the start (lobby or opening); the meeting is in "${phase}": ${describe(path)}` };
+      return {
+        ok: false,
+        rule: 'R22',
+        reason: `the quorum and the absentee policy are set at the start (lobby or opening); the meeting is in "${phase}": ${describe(path)}`,
+      };
     }
   }
   if (path.root === ROOT.positions && path.op === 'write' && !path.nested) {
     const after = PositionSchema.safeParse(path.after);
     const entry = participants(doc).get(self) as { present?: unknown } | undefined;
     if (after.success && after.data.round === 0 && entry?.present !== false) {
-      return { ok: false, rule: 'R23', reason: `a position is given beforehand (round 0) only by a member who is absent: ${describe(path)}` };
+      return {
+        ok: false,
+        rule: 'R23',
+        reason: `a position is given beforehand (round 0) only by a member who is absent: ${describe(path)}`,
+      };
     }
   }
   return null;

@@ -20,7 +20,17 @@ export function deriveAgendaConsent(s: MeetingSnapshot): AgendaConsentRecord {
   const current = s.rounds[ROUND_KEY.agenda];
   const round = current?.kind === 'agenda' ? current.number : null;
   const revision = agendaRevision(s);
-  const record: AgendaConsentRecord = { state: 'collecting', round, revision, eligible: eligibleMembers(s), consented: [], objecting: [], missing: [], stale: [], reasons: [] };
+  const record: AgendaConsentRecord = {
+    state: 'collecting',
+    round,
+    revision,
+    eligible: eligibleMembers(s),
+    consented: [],
+    objecting: [],
+    missing: [],
+    stale: [],
+    reasons: [],
+  };
   for (const id of record.eligible) {
     const given = s.positions[positionKey(ROUND_KEY.agenda, id)];
     const counts = given !== undefined && round !== null && given.round === round && given.revision === revision;
@@ -47,12 +57,19 @@ export function giveAgendaPosition(
   origin: unknown = ORIGIN.local,
 ): void {
   const current = RoundSchema.safeParse(rounds(doc).get(ROUND_KEY.agenda));
-  if (!current.success || current.data.kind !== 'agenda' || current.data.closedAt !== undefined) throw new Error('The agenda is not being consented to right now.');
+  if (!current.success || current.data.kind !== 'agenda' || current.data.closedAt !== undefined)
+    throw new Error('The agenda is not being consented to right now.');
   const s = readMeeting(doc).meeting;
   if (!s.participants[participantId]) throw new Error(`Unknown participant "${participantId}".`);
   const entry = valid(
     PositionSchema,
-    { position: answer.position, round: current.data.number, revision: agendaRevision(s), at: now, ...(answer.position === 'object' ? { reason: answer.reason.trim() } : {}) },
+    {
+      position: answer.position,
+      round: current.data.number,
+      revision: agendaRevision(s),
+      at: now,
+      ...(answer.position === 'object' ? { reason: answer.reason.trim() } : {}),
+    },
     'answer to the agenda',
   );
   doc.transact(() => positions(doc).set(positionKey(ROUND_KEY.agenda, participantId), entry), origin);

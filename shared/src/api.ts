@@ -26,7 +26,8 @@ const FIELD_WORDS: Record<string, string> = {
 /** [H1] A refused request body as a sentence a person can act on, never the validator's wording. */
 export function fieldSentence(field: string, issue: { code: string; maximum?: unknown; input?: unknown; message?: string }): string {
   const what = FIELD_WORDS[field];
-  if (issue.code === 'unrecognized_keys' || !what) return `This request has a field the server does not know ("${field}"); reload the page and try again.`;
+  if (issue.code === 'unrecognized_keys' || !what)
+    return `This request has a field the server does not know ("${field}"); reload the page and try again.`;
   if (issue.code === 'invalid_format') return `${what} is not in the expected form${issue.message ? ` (${issue.message})` : ''}.`;
   if (issue.code === 'too_big') return `${what} is too long: at most ${String(issue.maximum)} characters.`;
   if (issue.code === 'too_small' || issue.input === undefined) return `${what} is missing: please fill it in.`;
@@ -94,7 +95,10 @@ export const SealedPositionBody = z
     position: z.enum(['consent', 'concern', 'object']),
     reason: text(5000).optional(),
   })
-  .refine((b) => b.position === 'consent' || (b.reason ?? '') !== '', { message: 'a concern or an objection gives its reason', path: ['reason'] });
+  .refine((b) => b.position === 'consent' || (b.reason ?? '') !== '', {
+    message: 'a concern or an objection gives its reason',
+    path: ['reason'],
+  });
 export type SealedPositionBody = z.infer<typeof SealedPositionBody>;
 
 /** POST /api/meetings/:id/items/:itemId/sealed-nomination [S3]: "I nominate … because …". */

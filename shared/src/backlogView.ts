@@ -29,7 +29,16 @@ export function backlogOf(s: MeetingSnapshot): BacklogRow[] {
   for (const item of s.agenda) {
     if (item.stage !== 'deferred' || linked.has(item.id)) continue;
     const event = lastDeferral(s, item.id);
-    rows.push({ id: `deferred-${item.id}`, title: item.title || item.id, text: '', source: 'deferred', itemId: item.id, authorId: event?.actorId ?? s.meta.facilitatorId, at: event?.at ?? 0, derived: true });
+    rows.push({
+      id: `deferred-${item.id}`,
+      title: item.title || item.id,
+      text: '',
+      source: 'deferred',
+      itemId: item.id,
+      authorId: event?.actorId ?? s.meta.facilitatorId,
+      at: event?.at ?? 0,
+      derived: true,
+    });
   }
   return rows.sort(byTime);
 }

@@ -22,7 +22,16 @@ function apply(d: Y.Doc, op: Op): void {
   const runs: Record<string, () => void> = {
     position: () => positions(d).set(`item1/${who}`, { position: n % 2 ? 'consent' : 'object', round: 1, revision: 'r', at: NOW }),
     positionDelete: () => positions(d).delete(`item1/${who}`),
-    card: () => objections(d).set(`o${n % 3}`, { itemId: 'item1', authorId: who, kind: 'objection', text: 't', status: (['open', 'withdrawn', 'integrated'] as const)[n % 3], revision: 'r', createdAt: NOW }),
+    card: () =>
+      objections(d).set(`o${n % 3}`, {
+        itemId: 'item1',
+        authorId: who,
+        kind: 'objection',
+        text: 't',
+        status: (['open', 'withdrawn', 'integrated'] as const)[n % 3],
+        revision: 'r',
+        createdAt: NOW,
+      }),
     cardDelete: () => objections(d).delete(`o${n % 3}`),
     present: () => participants(d).set(who, { ...(participants(d).get(who) as object), present: n % 2 === 0 }),
     rename: () => participants(d).set(who, { ...(participants(d).get(who) as object), name: `N${n}` }),
@@ -46,8 +55,26 @@ function apply(d: Y.Doc, op: Op): void {
 
 const op = fc.record({
   kind: fc.constantFrom(
-    'position', 'positionDelete', 'card', 'cardDelete', 'present', 'rename', 'participantDelete', 'meta', 'agendaTitle', 'agendaDelete',
-    'round', 'note', 'noteCut', 'noteDelete', 'proposal', 'proposalCut', 'evaluation', 'evaluationDelete', 'log', 'nested',
+    'position',
+    'positionDelete',
+    'card',
+    'cardDelete',
+    'present',
+    'rename',
+    'participantDelete',
+    'meta',
+    'agendaTitle',
+    'agendaDelete',
+    'round',
+    'note',
+    'noteCut',
+    'noteDelete',
+    'proposal',
+    'proposalCut',
+    'evaluation',
+    'evaluationDelete',
+    'log',
+    'nested',
   ),
   who: fc.constantFrom(...PEOPLE),
   n: fc.nat(20),
@@ -74,7 +101,12 @@ function forbidden(actor: Person, before: ReturnType<typeof json>, after: Return
   const facilitator = actor === 'fran';
   if (actor === 'otto' && JSON.stringify(before) !== JSON.stringify(after)) return 'an observer changed the document';
   if (after.log !== before.log) return 'the log changed';
-  if (!facilitator && (changedKeys(before.meta, after.meta).length > 0 || before.agenda !== after.agenda || changedKeys(before.rounds, after.rounds).length > 0)) {
+  if (
+    !facilitator &&
+    (changedKeys(before.meta, after.meta).length > 0 ||
+      before.agenda !== after.agenda ||
+      changedKeys(before.rounds, after.rounds).length > 0)
+  ) {
     return 'meta, agenda or rounds changed by a non-facilitator';
   }
   if (before.noteKeys.split(',').some((k) => !after.noteKeys.split(',').includes(k))) return 'a note was removed';
@@ -91,7 +123,8 @@ function forbidden(actor: Person, before: ReturnType<typeof json>, after: Return
     if (!a) return `card ${k} removed`;
     if (a.authorId !== actor) return `card ${k} written in another's name`;
     if (!b && a.status !== 'open') return `card ${k} created not open`;
-    if (b && (b.authorId !== actor || changedKeys(b, a).some((f) => !['status', 'resolvedAt', 'resolution'].includes(f)))) return `card ${k} rewritten`;
+    if (b && (b.authorId !== actor || changedKeys(b, a).some((f) => !['status', 'resolvedAt', 'resolution'].includes(f))))
+      return `card ${k} rewritten`;
   }
   return null;
 }
@@ -100,29 +133,32 @@ describe('checkUpdate property', () => {
   it('[R1–R16] an accepted update changes only what its author may change, peers stale or not', () => {
     const seen = { accepted: 0, refused: 0 };
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(2), fc.array(op, { minLength: 1, maxLength: 3 }), fc.boolean()), { minLength: 1, maxLength: 12 }), (steps) => {
-        const server = meetingDoc();
-        const peers = [peerOf(server), peerOf(server), peerOf(server)];
-        for (const [p, ops, sync] of steps) {
-          const peer = peers[p]!;
-          if (sync) Y.applyUpdate(peer, Y.encodeStateAsUpdate(server, Y.encodeStateVector(peer)));
-          const actor = ops[0]!.who;
-          const updates: Uint8Array[] = [];
-          const grab = (u: Uint8Array): void => void updates.push(u);
-          peer.on('update', grab);
-          for (const o of ops) apply(peer, { ...o, who: actor });
-          peer.off('update', grab);
-          if (updates.length === 0) continue;
-          const update = Y.mergeUpdates(updates);
-          const before = json(server);
-          const result = checkUpdate(server, update, { kind: 'participant', participantId: actor });
-          Y.applyUpdate(server, result.ok ? update : neutralizeUpdate(update));
-          seen[result.ok ? 'accepted' : 'refused']++;
-          if (result.ok) expect(forbidden(actor, before, json(server)), `${actor}: ${ops.map((o) => o.kind).join('+')}`).toBeNull();
-          else expect(json(server)).toEqual(before);
-          expect((server.store as unknown as { pendingStructs: unknown }).pendingStructs).toBeNull();
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(2), fc.array(op, { minLength: 1, maxLength: 3 }), fc.boolean()), { minLength: 1, maxLength: 12 }),
+        (steps) => {
+          const server = meetingDoc();
+          const peers = [peerOf(server), peerOf(server), peerOf(server)];
+          for (const [p, ops, sync] of steps) {
+            const peer = peers[p]!;
+            if (sync) Y.applyUpdate(peer, Y.encodeStateAsUpdate(server, Y.encodeStateVector(peer)));
+            const actor = ops[0]!.who;
+            const updates: Uint8Array[] = [];
+            const grab = (u: Uint8Array): void => void updates.push(u);
+            peer.on('update', grab);
+            for (const o of ops) apply(peer, { ...o, who: actor });
+            peer.off('update', grab);
+            if (updates.length === 0) continue;
+            const update = Y.mergeUpdates(updates);
+            const before = json(server);
+            const result = checkUpdate(server, update, { kind: 'participant', participantId: actor });
+            Y.applyUpdate(server, result.ok ? update : neutralizeUpdate(update));
+            seen[result.ok ? 'accepted' : 'refused']++;
+            if (result.ok) expect(forbidden(actor, before, json(server)), `${actor}: ${ops.map((o) => o.kind).join('+')}`).toBeNull();
+            else expect(json(server)).toEqual(before);
+            expect((server.store as unknown as { pendingStructs: unknown }).pendingStructs).toBeNull();
+          }
+        },
+      ),
       { numRuns: 150 },
     );
     // the run exercised both answers

@@ -64,7 +64,11 @@ describe('checkUpdate: protocol rules', () => {
   });
 
   it('[P1] refuses an update listing one client twice', () => {
-    const update = rawUpdate([{ client: 7, clock: 0, lengths: [1] }, { client: 8, clock: 0, lengths: [1] }, { client: 7, clock: 1, lengths: [1] }]);
+    const update = rawUpdate([
+      { client: 7, clock: 0, lengths: [1] },
+      { client: 8, clock: 0, lengths: [1] },
+      { client: 7, clock: 1, lengths: [1] },
+    ]);
     expect(checkUpdate(meetingDoc(), update, BEN)).toMatchObject({ ok: false, rule: 'P1', reason: /appears twice/ });
   });
 
@@ -86,7 +90,11 @@ describe('checkUpdate: protocol rules', () => {
   });
 
   it('[P3] refuses structs and deletions beyond the clock bound', () => {
-    expect(checkUpdate(meetingDoc(), rawUpdate([{ client: 3, clock: 2 ** 33, lengths: [1] }]), BEN)).toMatchObject({ ok: false, rule: 'P3', reason: /clock/ });
+    expect(checkUpdate(meetingDoc(), rawUpdate([{ client: 3, clock: 2 ** 33, lengths: [1] }]), BEN)).toMatchObject({
+      ok: false,
+      rule: 'P3',
+      reason: /clock/,
+    });
     const e = encoding.createEncoder();
     for (const n of [0, 1, 3, 1, 2 ** 40, 5]) encoding.writeVarUint(e, n);
     expect(checkUpdate(meetingDoc(), encoding.toUint8Array(e), BEN)).toMatchObject({ ok: false, rule: 'P3', reason: /deletion/ });
@@ -94,7 +102,10 @@ describe('checkUpdate: protocol rules', () => {
 
   it('[P3] refuses more structs and delete ranges than the limits allow', () => {
     const limits = { ...UPDATE_LIMITS, maxStructs: 2, maxDeleteRanges: 0 };
-    expect(checkUpdate(meetingDoc(), rawUpdate([{ client: 3, clock: 0, lengths: [1, 1, 1] }]), BEN, { limits })).toMatchObject({ rule: 'P3', reason: /3 structs/ });
+    expect(checkUpdate(meetingDoc(), rawUpdate([{ client: 3, clock: 0, lengths: [1, 1, 1] }]), BEN, { limits })).toMatchObject({
+      rule: 'P3',
+      reason: /3 structs/,
+    });
     const server = meetingDoc();
     const update = edit(server, (d) => meta(d).delete('aim'));
     expect(checkUpdate(server, update, FRAN, { limits })).toMatchObject({ rule: 'P3', reason: /ranges/ });
@@ -110,7 +121,13 @@ describe('checkUpdate: protocol rules', () => {
 
   it('[P4] refuses a phase that is not a phase and a removed stage', () => {
     const server = inConsent();
-    expect(checkUpdate(server, edit(server, (d) => meta(d).set('phase', 'party')), FRAN)).toMatchObject({ ok: false, rule: 'P4', reason: /phase is one of/ });
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => meta(d).set('phase', 'party')),
+        FRAN,
+      ),
+    ).toMatchObject({ ok: false, rule: 'P4', reason: /phase is one of/ });
     const removed = edit(server, (d) => (agenda(d).get(0) as Y.Map<unknown>).delete('stage'));
     expect(checkUpdate(server, removed, FRAN)).toMatchObject({ ok: false, rule: 'P4', reason: /stage is one of/ });
   });
@@ -119,29 +136,59 @@ describe('checkUpdate: protocol rules', () => {
 describe('checkUpdate: moves', () => {
   it('[M2] logs an allowed phase move, refuses a skipped phase', () => {
     const server = meetingDoc();
-    expect(checkUpdate(server, edit(server, (d) => movePhase(d, 'opening')), FRAN)).toEqual({
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => movePhase(d, 'opening')),
+        FRAN,
+      ),
+    ).toEqual({
       ok: true,
       events: [{ type: 'phase', from: 'lobby', to: 'opening' }],
       paths: [expect.objectContaining({ root: 'meta', key: 'phase' })],
       clients: [expect.any(Number)],
       update: expect.any(Uint8Array),
     });
-    expect(checkUpdate(server, edit(server, (d) => movePhase(d, 'items')), FRAN)).toMatchObject({ ok: false, rule: 'M2' });
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => movePhase(d, 'items')),
+        FRAN,
+      ),
+    ).toMatchObject({ ok: false, rule: 'M2' });
   });
 
   it('[M4] refuses a stage move outside the items phase', () => {
     const server = meetingDoc();
-    expect(checkUpdate(server, edit(server, (d) => moveStage(d, 'item1', 'present')), FRAN)).toMatchObject({ ok: false, rule: 'M4' });
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => moveStage(d, 'item1', 'present')),
+        FRAN,
+      ),
+    ).toMatchObject({ ok: false, rule: 'M4' });
   });
 
   it('[M6] logs an allowed stage move, refuses a skipped stage', () => {
     const server = meetingDoc();
     for (const to of ['opening', 'agenda', 'items'] as const) movePhase(server, to);
-    expect(checkUpdate(server, edit(server, (d) => moveStage(d, 'item1', 'present')), FRAN)).toMatchObject({
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => moveStage(d, 'item1', 'present')),
+        FRAN,
+      ),
+    ).toMatchObject({
       ok: true,
       events: [{ type: 'stage', itemId: 'item1', from: 'draft', to: 'present' }],
     });
-    expect(checkUpdate(server, edit(server, (d) => moveStage(d, 'item1', 'consent')), FRAN)).toMatchObject({ ok: false, rule: 'M6' });
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => moveStage(d, 'item1', 'consent')),
+        FRAN,
+      ),
+    ).toMatchObject({ ok: false, rule: 'M6' });
   });
 
   it('[M6] a new agenda item starts at draft; a moved one keeps its stage', () => {
@@ -151,7 +198,13 @@ describe('checkUpdate: moves', () => {
       (agenda(d).get(2) as Y.Map<unknown>).set('stage', 'consent');
     });
     expect(checkUpdate(server, fresh, FRAN)).toMatchObject({ ok: false, rule: 'M6', reason: /starts at "draft"/ });
-    expect(checkUpdate(server, edit(server, (d) => moveAgendaItem(d, 'item1', 1)), FRAN)).toMatchObject({ ok: true, events: [] });
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => moveAgendaItem(d, 'item1', 1)),
+        FRAN,
+      ),
+    ).toMatchObject({ ok: true, events: [] });
     const forged = edit(server, (d) => {
       moveAgendaItem(d, 'item1', 1);
       (agenda(d).get(1) as Y.Map<unknown>).set('stage', 'decided');
@@ -162,14 +215,24 @@ describe('checkUpdate: moves', () => {
   it('[M7] refuses decided before consent', () => {
     const server = inConsent();
     givePosition(server, 'item1', 'ben', 'consent', NOW);
-    expect(checkUpdate(server, edit(server, (d) => recordDecision(d, 'item1')), FRAN)).toMatchObject({ ok: false, rule: 'M7' });
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => recordDecision(d, 'item1')),
+        FRAN,
+      ),
+    ).toMatchObject({ ok: false, rule: 'M7' });
   });
 
   it('[M7] logs the stage move and the decision once consented', () => {
     const server = inConsent();
     writeParagraph(server, 'item1', 'Second paragraph.');
     consentAll(server);
-    const result = checkUpdate(server, edit(server, (d) => recordDecision(d, 'item1')), FRAN);
+    const result = checkUpdate(
+      server,
+      edit(server, (d) => recordDecision(d, 'item1')),
+      FRAN,
+    );
     expect(result).toMatchObject({ ok: true });
     if (!result.ok) return;
     expect(result.events).toEqual([
@@ -193,7 +256,13 @@ describe('checkUpdate: moves', () => {
     const server = inConsent();
     server.transact(() => terms(server).delete('item1'));
     consentAll(server);
-    expect(checkUpdate(server, edit(server, (d) => moveStage(d, 'item1', 'decided')), FRAN)).toMatchObject({ ok: false, rule: 'M13', reason: /no review date/ });
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => moveStage(d, 'item1', 'decided')),
+        FRAN,
+      ),
+    ).toMatchObject({ ok: false, rule: 'M13', reason: /no review date/ });
   });
 
   it('[R17][R20] refuses a decision that sets the term in the same update', () => {
@@ -245,13 +314,31 @@ describe('checkUpdate: moves', () => {
 
   it('[M1] a member’s phase write is refused by the rights first', () => {
     const server = meetingDoc();
-    expect(checkUpdate(server, edit(server, (d) => movePhase(d, 'opening')), BEN)).toMatchObject({ ok: false, rule: 'R5' });
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => movePhase(d, 'opening')),
+        BEN,
+      ),
+    ).toMatchObject({ ok: false, rule: 'R5' });
   });
 
   it('[M1] the server’s own moves still follow the move table', () => {
     const server = meetingDoc();
-    expect(checkUpdate(server, edit(server, (d) => movePhase(d, 'opening')), { kind: 'server' })).toMatchObject({ ok: true });
-    expect(checkUpdate(server, edit(server, (d) => movePhase(d, 'closed')), { kind: 'server' })).toMatchObject({ ok: false, rule: 'M2' });
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => movePhase(d, 'opening')),
+        { kind: 'server' },
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => movePhase(d, 'closed')),
+        { kind: 'server' },
+      ),
+    ).toMatchObject({ ok: false, rule: 'M2' });
   });
 });
 
@@ -269,8 +356,15 @@ describe('checkUpdate: client ids bound to participants', () => {
     const mine = updateFrom(ben, (d) => writeNote(d, 'opening', 'hi'));
     const theirs = updateFrom(forged, (d) => writeNote(d, 'closing', 'bye'));
     const update = Y.mergeUpdates([mine, theirs]);
-    expect(checkUpdate(server, update, BEN, { ownerOfClient })).toMatchObject({ ok: false, rule: 'P6', reason: `client ${fran.clientID} writes for another participant` });
-    Y.applyUpdate(server, neutralizeUpdate(update, (c) => ownerOfClient(c) === undefined || ownerOfClient(c) === 'ben'));
+    expect(checkUpdate(server, update, BEN, { ownerOfClient })).toMatchObject({
+      ok: false,
+      rule: 'P6',
+      reason: `client ${fran.clientID} writes for another participant`,
+    });
+    Y.applyUpdate(
+      server,
+      neutralizeUpdate(update, (c) => ownerOfClient(c) === undefined || ownerOfClient(c) === 'ben'),
+    );
     // Fran's own next write still integrates: her clocks were not burnt
     const real = updateFrom(fran, (d) => writeNote(d, 'closing', 'Thanks all'));
     const result = checkUpdate(server, real, FRAN, { ownerOfClient });
@@ -295,12 +389,21 @@ describe('checkUpdate: sync step 2 of a reconnecting peer', () => {
     const ben = peerOf(server);
     const cut = updateFrom(ben, (d) => notes(d).get('opening')!.insert(0, 'typo'));
     Y.applyUpdate(server, cut);
-    Y.applyUpdate(server, updateFrom(ben, (d) => notes(d).get('opening')!.delete(0, 4)));
+    Y.applyUpdate(
+      server,
+      updateFrom(ben, (d) => notes(d).get('opening')!.delete(0, 4)),
+    );
     const otto = peerOf(server);
     // y-protocols' step 2 is encodeStateAsUpdate: the missing structs and the whole delete set
     const step2 = Y.encodeStateAsUpdate(otto, Y.encodeStateVector(server));
     expect(Y.decodeUpdate(step2).ds.clients.size).toBeGreaterThan(0);
-    expect(checkUpdate(server, step2, { kind: 'participant', participantId: 'otto' })).toEqual({ ok: true, events: [], paths: [], clients: [], update: step2 });
+    expect(checkUpdate(server, step2, { kind: 'participant', participantId: 'otto' })).toEqual({
+      ok: true,
+      events: [],
+      paths: [],
+      clients: [],
+      update: step2,
+    });
   });
 });
 
@@ -322,17 +425,32 @@ describe('checkUpdate: round events', () => {
     const close = edit(server, (d) => closeRound(d, 'opening', NOW + 60_000));
     expect(checkUpdate(server, close, FRAN)).toMatchObject({
       ok: true,
-      events: [{ type: 'speaker', roundKey: 'opening', speaker: null }, { type: 'roundClosed', roundKey: 'opening', kind: 'opening', number: 1 }],
+      events: [
+        { type: 'speaker', roundKey: 'opening', speaker: null },
+        { type: 'roundClosed', roundKey: 'opening', kind: 'opening', number: 1 },
+      ],
     });
     Y.applyUpdate(server, close);
     const again = edit(server, (d) => openRound(d, 'opening', { kind: 'opening', order: ['ben'], now: NOW + 70_000 }));
-    expect(checkUpdate(server, again, FRAN)).toMatchObject({ ok: true, events: [{ type: 'round', number: 2 }, { type: 'speaker', speaker: 'ben' }] });
+    expect(checkUpdate(server, again, FRAN)).toMatchObject({
+      ok: true,
+      events: [
+        { type: 'round', number: 2 },
+        { type: 'speaker', speaker: 'ben' },
+      ],
+    });
   });
 
   it('logs nothing for a round entry that fails its schema', () => {
     const server = meetingDoc();
     const update = edit(server, (d) => d.getMap('rounds').set('opening', { kind: 'party' }));
-    expect(checkUpdate(server, update, FRAN)).toEqual({ ok: true, events: [], paths: [expect.objectContaining({ root: 'rounds' })], clients: [expect.any(Number)], update });
+    expect(checkUpdate(server, update, FRAN)).toEqual({
+      ok: true,
+      events: [],
+      paths: [expect.objectContaining({ root: 'rounds' })],
+      clients: [expect.any(Number)],
+      update,
+    });
   });
 
   it('logs nothing for ordinary writes: a keystroke passes with no events', () => {
@@ -361,12 +479,22 @@ describe('checkUpdate: concurrent writes in both delivery orders', () => {
 
     const first = new Y.Doc();
     Y.applyUpdate(first, Y.encodeStateAsUpdate(base));
-    expect(serve(first, [[BEN, term], [FRAN, toConsent]])).toEqual([null, null]);
+    expect(
+      serve(first, [
+        [BEN, term],
+        [FRAN, toConsent],
+      ]),
+    ).toEqual([null, null]);
     expect(readMeeting(first).meeting.terms?.item1).toEqual({ reviewDate: '2026-12-01', measure: 'Fewer cold drinks' });
 
     const second = new Y.Doc();
     Y.applyUpdate(second, Y.encodeStateAsUpdate(base));
-    expect(serve(second, [[FRAN, toConsent], [BEN, term]])).toEqual([null, 'R20']);
+    expect(
+      serve(second, [
+        [FRAN, toConsent],
+        [BEN, term],
+      ]),
+    ).toEqual([null, 'R20']);
     expect(readMeeting(second).meeting.terms?.item1).toEqual(ITEM1_TERM);
   });
 
@@ -380,12 +508,22 @@ describe('checkUpdate: concurrent writes in both delivery orders', () => {
     for (const change of [amend, term]) {
       const first = new Y.Doc();
       Y.applyUpdate(first, Y.encodeStateAsUpdate(base));
-      expect(serve(first, [[FRAN, decide], [BEN, change]])).toEqual([null, change === term ? 'R19' : 'R12']);
+      expect(
+        serve(first, [
+          [FRAN, decide],
+          [BEN, change],
+        ]),
+      ).toEqual([null, change === term ? 'R19' : 'R12']);
 
       const second = new Y.Doc();
       Y.applyUpdate(second, Y.encodeStateAsUpdate(base));
       // the text is steady during the consent round: the consent given still counts
-      expect(serve(second, [[BEN, change], [FRAN, decide]])).toEqual(['R20', null]);
+      expect(
+        serve(second, [
+          [BEN, change],
+          [FRAN, decide],
+        ]),
+      ).toEqual(['R20', null]);
     }
   });
 
@@ -398,11 +536,21 @@ describe('checkUpdate: concurrent writes in both delivery orders', () => {
 
     const first = new Y.Doc();
     Y.applyUpdate(first, Y.encodeStateAsUpdate(base));
-    expect(serve(first, [[BEN, withdraw], [FRAN, decide]])).toEqual([null, null]);
+    expect(
+      serve(first, [
+        [BEN, withdraw],
+        [FRAN, decide],
+      ]),
+    ).toEqual([null, null]);
 
     const second = new Y.Doc();
     Y.applyUpdate(second, Y.encodeStateAsUpdate(base));
-    expect(serve(second, [[FRAN, decide], [BEN, withdraw]])).toEqual(['M7', null]);
+    expect(
+      serve(second, [
+        [FRAN, decide],
+        [BEN, withdraw],
+      ]),
+    ).toEqual(['M7', null]);
   });
 
   it('[R10] a forged position is refused in either order with an honest one, and the honest one stands', () => {
@@ -410,7 +558,16 @@ describe('checkUpdate: concurrent writes in both delivery orders', () => {
     const honest = edit(base, (d) => givePosition(d, 'item1', 'cleo', 'object', NOW));
     const forged = edit(base, (d) => givePosition(d, 'item1', 'cleo', 'consent', NOW));
     const CLEO: Actor = { kind: 'participant', participantId: 'cleo' };
-    for (const order of [[[CLEO, honest], [BEN, forged]], [[BEN, forged], [CLEO, honest]]] as [Actor, Uint8Array][][]) {
+    for (const order of [
+      [
+        [CLEO, honest],
+        [BEN, forged],
+      ],
+      [
+        [BEN, forged],
+        [CLEO, honest],
+      ],
+    ] as [Actor, Uint8Array][][]) {
       const server = new Y.Doc();
       Y.applyUpdate(server, Y.encodeStateAsUpdate(base));
       const rules = serve(server, order);

@@ -78,7 +78,8 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, actor: Actor, option
 function judge(doc: Y.Doc, fresh: { update: Uint8Array }, actor: Actor, options: CheckOptions): Verdict {
   let { update } = fresh;
   const limits = options.limits ?? UPDATE_LIMITS;
-  if (update.byteLength > limits.maxBytes) return refuse('P3', `update of ${update.byteLength} bytes is above the limit of ${limits.maxBytes}`);
+  if (update.byteLength > limits.maxBytes)
+    return refuse('P3', `update of ${update.byteLength} bytes is above the limit of ${limits.maxBytes}`);
   let decoded: DecodedUpdate;
   try {
     // the first declared count, read before any struct is: Y.decodeUpdate reads lazily, so no count allocates ahead
@@ -159,13 +160,15 @@ function forwardReference({ structs }: DecodedUpdate): string | null {
 function boundsProblem({ structs, ds }: DecodedUpdate, limits: UpdateLimits): string | null {
   if (structs.length > limits.maxStructs) return `update holds ${structs.length} structs, above the limit of ${limits.maxStructs}`;
   for (const s of structs) {
-    if (s.id.clock + s.length > limits.maxClock) return `a struct reaches clock ${s.id.clock + s.length}, above the limit of ${limits.maxClock}`;
+    if (s.id.clock + s.length > limits.maxClock)
+      return `a struct reaches clock ${s.id.clock + s.length}, above the limit of ${limits.maxClock}`;
   }
   let ranges = 0;
   for (const list of ds.clients.values()) {
     ranges += list.length;
     if (ranges > limits.maxDeleteRanges) return `update deletes more than ${limits.maxDeleteRanges} ranges`;
-    for (const r of list) if (r.clock + r.len > limits.maxClock) return `a deletion reaches clock ${r.clock + r.len}, above the limit of ${limits.maxClock}`;
+    for (const r of list)
+      if (r.clock + r.len > limits.maxClock) return `a deletion reaches clock ${r.clock + r.len}, above the limit of ${limits.maxClock}`;
   }
   return null;
 }
@@ -195,7 +198,8 @@ function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[],
       if (!verdict.ok) return verdict;
       events.push({ type: 'phase', from: meeting().meta.phase, to: move.to });
       // [A4] the agenda's consent, as it stood when the meeting moved on
-      if (move.to === 'items' && meeting().rounds[ROUND_KEY.agenda]?.kind === 'agenda') events.push({ type: 'agendaConsent', record: deriveAgendaConsent(meeting()) });
+      if (move.to === 'items' && meeting().rounds[ROUND_KEY.agenda]?.kind === 'agenda')
+        events.push({ type: 'agendaConsent', record: deriveAgendaConsent(meeting()) });
       continue;
     }
     const verdict = checkMove(meeting(), actor, move);
@@ -212,7 +216,11 @@ function checkMovesAndLog(doc: Y.Doc, actor: Actor, paths: readonly WritePath[],
     const touched = paths.find((p) => bearsOnConsent(p, itemId));
     const what = to === 'decided' ? 'a decision' : 'a deferral';
     if (touched) return refuse('R17', `${what} records the consent as it stands; this update also changes ${describePath(touched)}`);
-    events.push(to === 'decided' ? decisionEvent(meeting(), itemId) : { type: 'deferral', itemId, ...freezeItem(meeting(), itemId), path: exits.get(itemId) ?? 'deferred' });
+    events.push(
+      to === 'decided'
+        ? decisionEvent(meeting(), itemId)
+        : { type: 'deferral', itemId, ...freezeItem(meeting(), itemId), path: exits.get(itemId) ?? 'deferred' },
+    );
     const selected = to === 'decided' ? selectionEvent(meeting(), itemId) : null;
     if (selected) events.push(selected);
   }
@@ -254,7 +262,8 @@ function newItemStage(doc: Y.Doc, itemId: string, stage: string): Refusal | null
   agenda(doc).forEach((item) => {
     if (existing === undefined && item instanceof Y.Map && item.get('id') === itemId) existing = item.get('stage');
   });
-  if (existing === undefined) return stage === 'draft' ? null : { rule: 'M6', reason: `a new agenda item starts at "draft", not at "${stage}"` };
+  if (existing === undefined)
+    return stage === 'draft' ? null : { rule: 'M6', reason: `a new agenda item starts at "draft", not at "${stage}"` };
   return stage === existing ? null : { rule: 'M6', reason: `a moved agenda item keeps its stage "${String(existing)}", not "${stage}"` };
 }
 

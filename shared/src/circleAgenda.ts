@@ -15,7 +15,10 @@ export type SeededItem =
 
 /** Plain text as the proposal's paragraphs, one per line. */
 export function writeProposalText(doc: Y.Doc, itemId: string, text: string, origin: unknown = ORIGIN.local): void {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   doc.transact(() => {
     const fragment = proposal(doc, itemId);
     if (fragment.length > 0) fragment.delete(0, fragment.length);

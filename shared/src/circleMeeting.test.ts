@@ -44,7 +44,10 @@ describe('meetings of a circle', () => {
     createCircleMeeting(doc, plan(null));
     arriveFromCircle(doc, { personId: 'gil', name: 'Gil', role: 'guest' }, NOW + 5);
     expect(participants(doc).get('gil')).toMatchObject({ role: 'guest', present: true, joinedAt: NOW });
-    const joins = () => log(doc).toArray().filter((e) => (e as { type: string }).type === 'join').length;
+    const joins = () =>
+      log(doc)
+        .toArray()
+        .filter((e) => (e as { type: string }).type === 'join').length;
     expect(joins()).toBe(2);
     participants(doc).set('gil', { ...(participants(doc).get('gil') as object), present: false });
     arriveFromCircle(doc, { personId: 'gil', name: 'Gil', role: 'guest' }, NOW + 9);
@@ -68,6 +71,8 @@ describe('circle bodies', () => {
     expect(SetRoleBody.safeParse({ holderId: null, termEnd: '2026-13' }).success).toBe(false);
     expect(fieldSentence('circleName', { code: 'too_small' })).toBe("The circle's name is missing: please fill it in.");
     expect(roleKey(' Delegate ')).toBe('delegate');
-    expect(fieldSentence('termEnd', { code: 'invalid_format', message: 'an ISO date YYYY-MM-DD' })).toBe('The end of the term is not in the expected form (an ISO date YYYY-MM-DD).');
+    expect(fieldSentence('termEnd', { code: 'invalid_format', message: 'an ISO date YYYY-MM-DD' })).toBe(
+      'The end of the term is not in the expected form (an ISO date YYYY-MM-DD).',
+    );
   });
 });

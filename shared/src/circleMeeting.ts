@@ -31,11 +31,29 @@ export interface CircleMeetingPlan {
 /** [CI11] The first content of a circle's meeting: the facilitator present, the other members seated but not present. */
 export function createCircleMeeting(doc: Y.Doc, plan: CircleMeetingPlan, origin: Origin = ORIGIN.server): void {
   doc.transact(() => {
-    createMeeting(doc, { title: plan.title, circle: plan.circle, aim: plan.aim, facilitatorId: plan.facilitator.personId, facilitatorName: plan.facilitator.name, now: plan.now }, origin);
-    appendLog(doc, [{ type: 'join', at: plan.now, actorId: plan.facilitator.personId, name: plan.facilitator.name, role: 'member' }], origin);
+    createMeeting(
+      doc,
+      {
+        title: plan.title,
+        circle: plan.circle,
+        aim: plan.aim,
+        facilitatorId: plan.facilitator.personId,
+        facilitatorName: plan.facilitator.name,
+        now: plan.now,
+      },
+      origin,
+    );
+    appendLog(
+      doc,
+      [{ type: 'join', at: plan.now, actorId: plan.facilitator.personId, name: plan.facilitator.name, role: 'member' }],
+      origin,
+    );
     for (const s of plan.seats) {
       if (s.personId === plan.facilitator.personId) continue;
-      participants(doc).set(s.personId, valid(ParticipantSchema, { name: s.name, role: s.role, present: false, joinedAt: plan.now }, 'participant'));
+      participants(doc).set(
+        s.personId,
+        valid(ParticipantSchema, { name: s.name, role: s.role, present: false, joinedAt: plan.now }, 'participant'),
+      );
     }
     const seated = plan.secretaryId !== null && participants(doc).has(plan.secretaryId);
     if (seated) meta(doc).set('secretaryId', plan.secretaryId);
@@ -44,10 +62,12 @@ export function createCircleMeeting(doc: Y.Doc, plan: CircleMeetingPlan, origin:
 
 /** Whether the participant has arrived in the meeting (the log holds their `join`). */
 export function hasArrived(doc: Y.Doc, participantId: string): boolean {
-  return log(doc).toArray().some((e) => {
-    const entry = e as { type?: unknown; actorId?: unknown };
-    return entry.type === 'join' && entry.actorId === participantId;
-  });
+  return log(doc)
+    .toArray()
+    .some((e) => {
+      const entry = e as { type?: unknown; actorId?: unknown };
+      return entry.type === 'join' && entry.actorId === participantId;
+    });
 }
 
 /**
@@ -60,7 +80,10 @@ export function arriveFromCircle(doc: Y.Doc, seat: CircleSeat, now: number, orig
   doc.transact(() => {
     const entry = participants(doc).has(seat.personId) ? participant(doc, seat.personId) : null;
     const role = entry?.role ?? seat.role;
-    participants(doc).set(seat.personId, valid(ParticipantSchema, { ...(entry ?? { name: seat.name, role, joinedAt: now }), present: true }, 'participant'));
+    participants(doc).set(
+      seat.personId,
+      valid(ParticipantSchema, { ...(entry ?? { name: seat.name, role, joinedAt: now }), present: true }, 'participant'),
+    );
     appendLog(doc, [{ type: 'join', at: now, actorId: seat.personId, name: entry?.name ?? seat.name, role }], origin);
   }, origin);
 }

@@ -83,10 +83,14 @@ export function registerEntryOf(
   const concernCards = item.concerns.filter((c) => c.status === 'open');
   const concerns = d.concerns.map((p) => ({
     ...p,
-    text: concernCards.filter((c) => c.authorId === p.participantId).map((c) => c.text).join(' '),
+    text: concernCards
+      .filter((c) => c.authorId === p.participantId)
+      .map((c) => c.text)
+      .join(' '),
   }));
   for (const c of concernCards) {
-    if (!concerns.some((x) => x.participantId === c.authorId)) concerns.push({ participantId: c.authorId, name: c.authorName, text: c.text });
+    if (!concerns.some((x) => x.participantId === c.authorId))
+      concerns.push({ participantId: c.authorId, name: c.authorName, text: c.text });
   }
   return {
     id: registerEntryId(minutes.meeting.id, itemId),
@@ -105,7 +109,14 @@ export function registerEntryOf(
     consent: {
       consented: d.consented,
       concerns,
-      objections: item.objections.map((o) => ({ participantId: o.authorId, name: o.authorName, text: o.text, status: o.status, path: o.path, resolution: o.resolution })),
+      objections: item.objections.map((o) => ({
+        participantId: o.authorId,
+        name: o.authorName,
+        text: o.text,
+        status: o.status,
+        path: o.path,
+        resolution: o.resolution,
+      })),
     },
     supersedes: where.supersedes,
     supersededBy: null,

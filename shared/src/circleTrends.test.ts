@@ -5,7 +5,13 @@ import { reviewDue } from './circleRecords.ts';
 import type { MinutesJson } from './minutes/types.ts';
 
 const person = (id: string) => ({ participantId: id, name: id.toUpperCase() });
-const attend = (id: string, present = true, role: 'member' | 'guest' = 'member') => ({ ...person(id), role, present, joinedAt: '', removedAt: null });
+const attend = (id: string, present = true, role: 'member' | 'guest' = 'member') => ({
+  ...person(id),
+  role,
+  present,
+  joinedAt: '',
+  removedAt: null,
+});
 
 describe('trends', () => {
   it('[CI28] the Gini figure: 0 when all spoke alike, higher as one person speaks more', () => {
@@ -20,7 +26,11 @@ describe('trends', () => {
     const m = {
       meeting: { id: 'm1', title: 'June', createdAt: '2026-06-01T10:00:00.000Z' },
       attendance: [attend('ana'), attend('ben'), attend('cy'), attend('gus', true, 'guest'), attend('away', false)],
-      speakingTime: [{ ...person('ana'), ms: 3000, turns: 2 }, { ...person('ben'), ms: 1000, turns: 1 }, { ...person('gus'), ms: 9000, turns: 1 }],
+      speakingTime: [
+        { ...person('ana'), ms: 3000, turns: 2 },
+        { ...person('ben'), ms: 1000, turns: 1 },
+        { ...person('gus'), ms: 9000, turns: 1 },
+      ],
       evaluation: { averages: { timekeeping: 4.5, clarity: null } },
       items: [{ objections: [{ status: 'integrated' }, { status: 'withdrawn' }] }, { objections: [{ status: 'integrated' }] }],
     } as unknown as MinutesJson;

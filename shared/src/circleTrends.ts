@@ -37,7 +37,10 @@ const share = (ms: number, total: number): number => Math.round((ms / total) * 1
 
 /** [CI28] One meeting's point on each trend. */
 export function meetingTrend(m: MinutesJson): MeetingTrend {
-  const ratings = Object.fromEntries(TREND_CRITERIA.map((c) => [c, m.evaluation.averages[c] ?? null])) as Record<TrendCriterion, number | null>;
+  const ratings = Object.fromEntries(TREND_CRITERIA.map((c) => [c, m.evaluation.averages[c] ?? null])) as Record<
+    TrendCriterion,
+    number | null
+  >;
   // everyone present who counts, also those who never spoke (they weigh in the equivalence)
   const present = m.attendance.filter((a) => a.present && a.role === 'member' && a.removedAt === null);
   const spoke = new Map(m.speakingTime.map((s) => [s.participantId, s.ms]));
@@ -55,5 +58,12 @@ export function meetingTrend(m: MinutesJson): MeetingTrend {
     };
   }
   const objectionsIntegrated = m.items.reduce((n, i) => n + i.objections.filter((o) => o.status === 'integrated').length, 0);
-  return { meetingId: m.meeting.id, title: m.meeting.title, createdAt: Date.parse(m.meeting.createdAt), ratings, speaking, objectionsIntegrated };
+  return {
+    meetingId: m.meeting.id,
+    title: m.meeting.title,
+    createdAt: Date.parse(m.meeting.createdAt),
+    ratings,
+    speaking,
+    objectionsIntegrated,
+  };
 }

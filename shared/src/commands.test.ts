@@ -26,7 +26,17 @@ const editProposal = (doc: Y.Doc) => (proposal(doc, 'i1').get(0) as Y.XmlText).i
 describe('createMeeting and participants', () => {
   it('seeds meta in the lobby and the facilitator as a present member', () => {
     const s = read(meeting());
-    expect(s.meta).toEqual({ title: 'Budget', circle: 'Ops', aim: 'Run well', createdAt: 1000, phase: 'lobby', activeItemId: null, facilitatorId: 'f', secretaryId: null, coFacilitatorId: null });
+    expect(s.meta).toEqual({
+      title: 'Budget',
+      circle: 'Ops',
+      aim: 'Run well',
+      createdAt: 1000,
+      phase: 'lobby',
+      activeItemId: null,
+      facilitatorId: 'f',
+      secretaryId: null,
+      coFacilitatorId: null,
+    });
     expect(s.participants.f).toEqual({ name: 'Fay', role: 'member', present: true, joinedAt: 1000 });
     expect(s.participants.g).toEqual({ name: 'Gus', role: 'guest', present: true, joinedAt: 1003 });
     expect(s.notes).toEqual({ opening: '', closing: '', i1: '' });
@@ -46,10 +56,13 @@ describe('each command is one transaction with its origin', () => {
     ['setPresent', (d, o) => cmd.setPresent(d, 'a', false, o)],
     ['addAgendaItem', (d, o) => cmd.addAgendaItem(d, { id: 'i2', title: 'Two', kind: 'report', ownerId: null, timeboxMin: 5 }, o)],
     ['updateAgendaItem', (d, o) => cmd.updateAgendaItem(d, 'i1', { title: 'Kettles', timeboxMin: 15 }, o)],
-    ['moveAgendaItem', (d, o) => {
-      cmd.addAgendaItem(d, { id: 'i2', title: 'Two', kind: 'report', ownerId: null, timeboxMin: 5 });
-      cmd.moveAgendaItem(d, 'i2', 0, o);
-    }],
+    [
+      'moveAgendaItem',
+      (d, o) => {
+        cmd.addAgendaItem(d, { id: 'i2', title: 'Two', kind: 'report', ownerId: null, timeboxMin: 5 });
+        cmd.moveAgendaItem(d, 'i2', 0, o);
+      },
+    ],
     ['removeAgendaItem', (d, o) => cmd.removeAgendaItem(d, 'i1', o)],
     ['setActiveItem', (d, o) => cmd.setActiveItem(d, 'i1', o)],
     ['movePhase', (d, o) => cmd.movePhase(d, 'opening', o)],
@@ -58,20 +71,40 @@ describe('each command is one transaction with its origin', () => {
     ['passSpeaker', (d, o) => cmd.passSpeaker(d, 'i1', 'b', o)],
     ['closeRound', (d, o) => cmd.closeRound(d, 'i1', 5, o)],
     ['givePosition', (d, o) => cmd.givePosition(d, 'i1', 'a', 'consent', 5, o)],
-    ['raiseObjection', (d, o) => cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'No', now: 5 }, o)],
-    ['withdrawObjection', (d, o) => {
-      cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'No', now: 5 });
-      cmd.withdrawObjection(d, 'o1', 6, o);
-    }],
-    ['acceptIntegration', (d, o) => {
-      cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'No', now: 5 });
-      cmd.acceptIntegration(d, 'o1', 'amended', 6, o);
-    }],
+    [
+      'raiseObjection',
+      (d, o) => cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'No', now: 5 }, o),
+    ],
+    [
+      'withdrawObjection',
+      (d, o) => {
+        cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'No', now: 5 });
+        cmd.withdrawObjection(d, 'o1', 6, o);
+      },
+    ],
+    [
+      'acceptIntegration',
+      (d, o) => {
+        cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'No', now: 5 });
+        cmd.acceptIntegration(d, 'o1', 'amended', 6, o);
+      },
+    ],
     ['recordDecision', (d, o) => cmd.recordDecision(d, 'i1', o)],
     ['setTerm', (d, o) => setTerm(d, 'i1', { reviewDate: '2027-01-31', measure: 'Used daily' }, o)],
     ['addEvaluation', (d, o) => cmd.addEvaluation(d, 'a', { ratings: { clarity: 5 }, comment: '' }, o)],
     ['writeNote', (d, o) => cmd.writeNote(d, 'i1', 'noted', o)],
-    ['appendLog', (d, o) => cmd.appendLog(d, [{ type: 'phase', at: 1, actorId: 'f', from: 'lobby', to: 'opening' }, { type: 'join', at: 2, actorId: 'a', name: 'Ana', role: 'member' }], o)],
+    [
+      'appendLog',
+      (d, o) =>
+        cmd.appendLog(
+          d,
+          [
+            { type: 'phase', at: 1, actorId: 'f', from: 'lobby', to: 'opening' },
+            { type: 'join', at: 2, actorId: 'a', name: 'Ana', role: 'member' },
+          ],
+          o,
+        ),
+    ],
   ];
   it.each(commands)('%s: default origin local, or the one given', (_name, run) => {
     for (const origin of [undefined, ORIGIN.server]) {
@@ -99,15 +132,31 @@ describe('each command is one transaction with its origin', () => {
 
 describe('impossible input throws a clear error and writes nothing', () => {
   const cases: [string, (doc: Y.Doc) => void, RegExp][] = [
-    ['a second createMeeting', (d) => cmd.createMeeting(d, { title: 'T', circle: '', aim: '', facilitatorId: 'x', facilitatorName: 'X', now: 1 }), /already holds a meeting/],
+    [
+      'a second createMeeting',
+      (d) => cmd.createMeeting(d, { title: 'T', circle: '', aim: '', facilitatorId: 'x', facilitatorName: 'X', now: 1 }),
+      /already holds a meeting/,
+    ],
     ['a participant id taken', (d) => cmd.addParticipant(d, 'a', { name: 'Ann', role: 'member', now: 1 }), /already exists/],
     ['an empty participant id', (d) => cmd.addParticipant(d, '', { name: 'Ann', role: 'member', now: 1 }), /must not be empty/],
     ['an empty name', (d) => cmd.addParticipant(d, 'z', { name: '', role: 'member', now: 1 }), /Invalid participant: name/],
     ['an unknown role', (d) => cmd.addParticipant(d, 'z', { name: 'Zed', role: 'boss' as 'member', now: 1 }), /Invalid participant: role/],
     ['attendance of a stranger', (d) => cmd.setPresent(d, 'zz', true), /Unknown participant "zz"/],
-    ['an item id taken', (d) => cmd.addAgendaItem(d, { id: 'i1', title: 'T', kind: 'consent', ownerId: null, timeboxMin: 1 }), /already exists/],
-    ['an item id that is a reserved key', (d) => cmd.addAgendaItem(d, { id: 'opening', title: 'T', kind: 'consent', ownerId: null, timeboxMin: 1 }), /reserved/],
-    ['a negative timebox', (d) => cmd.addAgendaItem(d, { id: 'i9', title: 'T', kind: 'consent', ownerId: null, timeboxMin: -1 }), /timeboxMin/],
+    [
+      'an item id taken',
+      (d) => cmd.addAgendaItem(d, { id: 'i1', title: 'T', kind: 'consent', ownerId: null, timeboxMin: 1 }),
+      /already exists/,
+    ],
+    [
+      'an item id that is a reserved key',
+      (d) => cmd.addAgendaItem(d, { id: 'opening', title: 'T', kind: 'consent', ownerId: null, timeboxMin: 1 }),
+      /reserved/,
+    ],
+    [
+      'a negative timebox',
+      (d) => cmd.addAgendaItem(d, { id: 'i9', title: 'T', kind: 'consent', ownerId: null, timeboxMin: -1 }),
+      /timeboxMin/,
+    ],
     ['a patch of the stage', (d) => cmd.updateAgendaItem(d, 'i1', { stage: 'decided' } as never), /cannot be patched/],
     ['a patch with a bad kind', (d) => cmd.updateAgendaItem(d, 'i1', { kind: 'vote' as 'report' }), /Invalid kind/],
     ['an unknown item', (d) => cmd.updateAgendaItem(d, 'zz', { title: 'x' }), /Unknown agenda item "zz"/],
@@ -119,22 +168,55 @@ describe('impossible input throws a clear error and writes nothing', () => {
     ['a round under an unknown key', (d) => cmd.openRound(d, 'zz', { kind: 'react', order: [], now: 1 }), /Unknown agenda item "zz"/],
     ['passing in a round never opened', (d) => cmd.passSpeaker(d, 'opening', 'a'), /No round "opening"/],
     ['passing to a stranger', (d) => cmd.passSpeaker(d, 'i1', 'zz'), /Unknown participant/],
-    ['passing in a closed round', (d) => { cmd.closeRound(d, 'i1', 5); cmd.passSpeaker(d, 'i1', 'a'); }, /is closed/],
-    ['closing a closed round', (d) => { cmd.closeRound(d, 'i1', 5); cmd.closeRound(d, 'i1', 6); }, /already closed/],
-    ['a position without a consent round', (d) => { cmd.openRound(d, 'i1', { kind: 'react', order: [], now: 1 }); cmd.givePosition(d, 'i1', 'a', 'consent', 1); }, /No consent round/],
+    [
+      'passing in a closed round',
+      (d) => {
+        cmd.closeRound(d, 'i1', 5);
+        cmd.passSpeaker(d, 'i1', 'a');
+      },
+      /is closed/,
+    ],
+    [
+      'closing a closed round',
+      (d) => {
+        cmd.closeRound(d, 'i1', 5);
+        cmd.closeRound(d, 'i1', 6);
+      },
+      /already closed/,
+    ],
+    [
+      'a position without a consent round',
+      (d) => {
+        cmd.openRound(d, 'i1', { kind: 'react', order: [], now: 1 });
+        cmd.givePosition(d, 'i1', 'a', 'consent', 1);
+      },
+      /No consent round/,
+    ],
     ['a position of a stranger', (d) => cmd.givePosition(d, 'i1', 'zz', 'consent', 1), /Unknown participant/],
     ['a position that is not one', (d) => cmd.givePosition(d, 'i1', 'a', 'maybe' as 'consent', 1), /Invalid position/],
-    ['an objection with empty text', (d) => cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: '', now: 1 }), /Invalid objection: text/],
-    ['an objection id taken', (d) => {
-      cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'concern', text: 'c', now: 1 });
-      cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'b', kind: 'concern', text: 'c', now: 1 });
-    }, /empty or taken/],
+    [
+      'an objection with empty text',
+      (d) => cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: '', now: 1 }),
+      /Invalid objection: text/,
+    ],
+    [
+      'an objection id taken',
+      (d) => {
+        cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'concern', text: 'c', now: 1 });
+        cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'b', kind: 'concern', text: 'c', now: 1 });
+      },
+      /empty or taken/,
+    ],
     ['withdrawing an unknown objection', (d) => cmd.withdrawObjection(d, 'zz', 1), /Unknown objection/],
-    ['[C13] integrating a withdrawn objection', (d) => {
-      cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'c', now: 1 });
-      cmd.withdrawObjection(d, 'o1', 2);
-      cmd.acceptIntegration(d, 'o1', 'x', 3);
-    }, /already withdrawn/],
+    [
+      '[C13] integrating a withdrawn objection',
+      (d) => {
+        cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'c', now: 1 });
+        cmd.withdrawObjection(d, 'o1', 2);
+        cmd.acceptIntegration(d, 'o1', 'x', 3);
+      },
+      /already withdrawn/,
+    ],
     ['[R19] a review date that is no date', (d) => setTerm(d, 'i1', { reviewDate: 'next year', measure: '' }), /Invalid term/],
     ['[R19] a term of an unknown item', (d) => setTerm(d, 'zz', { reviewDate: null, measure: '' }), /Unknown agenda item/],
     ['an evaluation rating of 6', (d) => cmd.addEvaluation(d, 'a', { ratings: { clarity: 6 }, comment: '' }), /Invalid evaluation/],
@@ -287,7 +369,13 @@ describe('positions and objections', () => {
     const doc = meeting();
     cmd.raiseObjection(doc, { id: 'o1', itemId: 'i1', authorId: 'b', kind: 'objection', text: 'Too dear', now: 1500 });
     expect(read(doc).objections.o1).toEqual({
-      itemId: 'i1', authorId: 'b', kind: 'objection', text: 'Too dear', status: 'open', revision: proposalRevision(doc, 'i1'), createdAt: 1500,
+      itemId: 'i1',
+      authorId: 'b',
+      kind: 'objection',
+      text: 'Too dear',
+      status: 'open',
+      revision: proposalRevision(doc, 'i1'),
+      createdAt: 1500,
     });
   });
 

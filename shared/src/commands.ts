@@ -56,7 +56,16 @@ export function createMeeting(doc: Y.Doc, m: NewMeeting, origin: Origin = ORIGIN
   if (meta(doc).has('createdAt')) throw new Error('This document already holds a meeting.');
   const values = valid(
     MetaSchema,
-    { title: m.title, circle: m.circle, aim: m.aim, createdAt: m.now, phase: 'lobby', activeItemId: null, facilitatorId: m.facilitatorId, secretaryId: null },
+    {
+      title: m.title,
+      circle: m.circle,
+      aim: m.aim,
+      createdAt: m.now,
+      phase: 'lobby',
+      activeItemId: null,
+      facilitatorId: m.facilitatorId,
+      secretaryId: null,
+    },
     'meeting',
   );
   const facilitator = valid(ParticipantSchema, { name: m.facilitatorName, role: 'member', present: true, joinedAt: m.now }, 'facilitator');
@@ -69,7 +78,12 @@ export function createMeeting(doc: Y.Doc, m: NewMeeting, origin: Origin = ORIGIN
 }
 
 /** Adds a participant who joins now (present). */
-export function addParticipant(doc: Y.Doc, participantId: string, p: { name: string; role: Role; now: number }, origin: Origin = ORIGIN.local): void {
+export function addParticipant(
+  doc: Y.Doc,
+  participantId: string,
+  p: { name: string; role: Role; now: number },
+  origin: Origin = ORIGIN.local,
+): void {
   if (participantId === '') throw new Error('A participant id must not be empty.');
   if (participants(doc).has(participantId)) throw new Error(`Participant "${participantId}" already exists.`);
   const entry = valid(ParticipantSchema, { name: p.name, role: p.role, present: true, joinedAt: p.now }, 'participant');
@@ -98,7 +112,11 @@ export interface NewAgendaItem {
 
 /** Appends an item at stage `draft`, with its (empty) notes. */
 export function addAgendaItem(doc: Y.Doc, item: NewAgendaItem, origin: Origin = ORIGIN.local): void {
-  if (agenda(doc).toArray().some((m) => m instanceof Y.Map && m.get('id') === item.id)) {
+  if (
+    agenda(doc)
+      .toArray()
+      .some((m) => m instanceof Y.Map && m.get('id') === item.id)
+  ) {
     throw new Error(`Agenda item "${item.id}" already exists.`);
   }
   if ((Object.values(ROUND_KEY) as string[]).includes(item.id)) throw new Error(`"${item.id}" is reserved.`);
@@ -193,7 +211,14 @@ export function openRound(
   checkKey(doc, key);
   const previous = RoundSchema.safeParse(rounds(doc).get(key));
   const number = previous.success ? previous.data.number + 1 : 1;
-  const fields = { kind: r.kind, number, order: r.order, speaker: r.order[0] ?? null, openedAt: r.now, ...(r.reveal ? { reveal: r.reveal } : {}) };
+  const fields = {
+    kind: r.kind,
+    number,
+    order: r.order,
+    speaker: r.order[0] ?? null,
+    openedAt: r.now,
+    ...(r.reveal ? { reveal: r.reveal } : {}),
+  };
   const entry = valid(RoundSchema, fields, 'round');
   doc.transact(() => rounds(doc).set(key, entry), origin);
 }
@@ -244,7 +269,15 @@ export function raiseObjection(doc: Y.Doc, o: NewObjection, origin: Origin = ORI
   if (o.id === '' || objections(doc).has(o.id)) throw new Error(`Objection id "${o.id}" is empty or taken.`);
   const entry = valid(
     ObjectionSchema,
-    { itemId: o.itemId, authorId: o.authorId, kind: o.kind, text: o.text, status: 'open', revision: proposalRevision(doc, o.itemId), createdAt: o.now },
+    {
+      itemId: o.itemId,
+      authorId: o.authorId,
+      kind: o.kind,
+      text: o.text,
+      status: 'open',
+      revision: proposalRevision(doc, o.itemId),
+      createdAt: o.now,
+    },
     'objection',
   );
   doc.transact(() => objections(doc).set(o.id, entry), origin);
@@ -256,13 +289,22 @@ export function withdrawObjection(doc: Y.Doc, objectionId: string, now: number, 
 }
 
 /** The objector accepts the amended proposal: the card is integrated, with how, and [O1] which way through (`path`). */
-export function acceptIntegration(doc: Y.Doc, objectionId: string, resolution: string | WayThrough, now: number, origin: Origin = ORIGIN.local): void {
+export function acceptIntegration(
+  doc: Y.Doc,
+  objectionId: string,
+  resolution: string | WayThrough,
+  now: number,
+  origin: Origin = ORIGIN.local,
+): void {
   const way = typeof resolution === 'string' ? { text: resolution } : resolution;
   const how = valid(ObjectionSchema.shape.resolution, way.text, 'resolution');
   const path = 'path' in way ? valid(ObjectionSchema.shape.path, way.path, 'way through') : undefined;
   const entry = openObjection(doc, objectionId);
   if (path !== undefined && entry.kind !== 'objection') throw new Error('A way through is recorded for an objection, not a concern.');
-  doc.transact(() => objections(doc).set(objectionId, { ...entry, status: 'integrated', resolvedAt: now, resolution: how, ...(path ? { path } : {}) }), origin);
+  doc.transact(
+    () => objections(doc).set(objectionId, { ...entry, status: 'integrated', resolvedAt: now, resolution: how, ...(path ? { path } : {}) }),
+    origin,
+  );
 }
 
 /** [O1] How an objection was integrated: the way and the sentence saying what changed. */

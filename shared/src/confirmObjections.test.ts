@@ -13,9 +13,22 @@ import { edit, meetingDoc, NOW, writeParagraph } from './testing/meeting.ts';
 // [C18] on plain snapshots: item i1 at revision R2 in consent round 2; a objected, b did not.
 const member = (role: Participant['role'] = 'member'): Participant => ({ name: 'x', role, present: true, joinedAt: 1 });
 const pos = (position: Position['position'], round = 2, revision = 'R2'): Position => ({ position, round, revision, at: 1 });
-const card = (o: Partial<Objection> = {}): Objection => ({ itemId: 'i1', authorId: 'a', kind: 'objection', text: 'Too loud', status: 'open', revision: 'R1', createdAt: 1, ...o });
+const card = (o: Partial<Objection> = {}): Objection => ({
+  itemId: 'i1',
+  authorId: 'a',
+  kind: 'objection',
+  text: 'Too loud',
+  status: 'open',
+  revision: 'R1',
+  createdAt: 1,
+  ...o,
+});
 
-function snapshot(positions: Record<string, Position>, objections: Record<string, Objection>, participants = { a: member(), b: member() }): MeetingSnapshot {
+function snapshot(
+  positions: Record<string, Position>,
+  objections: Record<string, Objection>,
+  participants = { a: member(), b: member() },
+): MeetingSnapshot {
   return {
     meta: { ...META_DEFAULTS, phase: 'items' },
     participants,
@@ -85,7 +98,16 @@ describe('[C18][C11] in both delivery orders', () => {
     const base = amended();
     const consent = edit(base, (d) => givePosition(d, 'item1', 'ben', 'consent', NOW + 1));
     const term = edit(base, (d) => setTerm(d, 'item1', { reviewDate: '2026-12-01', measure: 'Decibels under 50' }));
-    for (const order of [[[as('ben'), consent], [as('cleo'), term]], [[as('cleo'), term], [as('ben'), consent]]] as [Actor, Uint8Array][][]) {
+    for (const order of [
+      [
+        [as('ben'), consent],
+        [as('cleo'), term],
+      ],
+      [
+        [as('cleo'), term],
+        [as('ben'), consent],
+      ],
+    ] as [Actor, Uint8Array][][]) {
       const server = new Y.Doc();
       Y.applyUpdate(server, Y.encodeStateAsUpdate(base));
       expect(serve(server, order)).toEqual([null, null]);
@@ -104,7 +126,12 @@ describe('[C18][C11] in both delivery orders', () => {
     const forged = edit(server, (d) => acceptIntegration(d, 'o1', 'Resolved by the change.', NOW + 3));
     const confirm = edit(server, (d) => acceptIntegration(d, 'o1', 'Resolved by the change: a quiet one.', NOW + 3));
     // only the author confirms (R11)
-    expect(serve(server, [[as('cleo'), forged], [as('ben'), confirm]])).toEqual(['R11', null]);
+    expect(
+      serve(server, [
+        [as('cleo'), forged],
+        [as('ben'), confirm],
+      ]),
+    ).toEqual(['R11', null]);
     expect(objectionsToConfirm(readMeeting(server).meeting, 'item1', 'ben')).toEqual([]);
   });
 });

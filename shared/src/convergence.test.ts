@@ -37,18 +37,78 @@ function arbOp(peers: number): fc.Arbitrary<Op> {
   const id = fc.constantFrom(...CARDS);
   return fc.oneof(
     { weight: 6, arbitrary: fc.record({ t: fc.constant('sync' as const), from: peer, to: peer }) },
-    { weight: 10, arbitrary: fc.record({ t: fc.constant('position' as const), peer, item: fc.constantFrom('i1', 'i1', 'i2'), actor, value: fc.constantFrom('consent' as const, 'consent' as const, 'concern' as const, 'object' as const) }) },
-    { weight: 2, arbitrary: fc.record({ t: fc.constant('raise' as const), peer, id, item, actor, kind: fc.constantFrom('objection' as const, 'concern' as const) }) },
-    { weight: 2, arbitrary: fc.record({ t: fc.constant('close' as const), peer, id, how: fc.constantFrom('withdraw' as const, 'integrate' as const) }) },
-    { weight: 1, arbitrary: fc.record({ t: fc.constant('round' as const), peer, item, kind: fc.constantFrom('consent' as const, 'consent' as const, 'react' as const) }) },
+    {
+      weight: 10,
+      arbitrary: fc.record({
+        t: fc.constant('position' as const),
+        peer,
+        item: fc.constantFrom('i1', 'i1', 'i2'),
+        actor,
+        value: fc.constantFrom('consent' as const, 'consent' as const, 'concern' as const, 'object' as const),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        t: fc.constant('raise' as const),
+        peer,
+        id,
+        item,
+        actor,
+        kind: fc.constantFrom('objection' as const, 'concern' as const),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({ t: fc.constant('close' as const), peer, id, how: fc.constantFrom('withdraw' as const, 'integrate' as const) }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        t: fc.constant('round' as const),
+        peer,
+        item,
+        kind: fc.constantFrom('consent' as const, 'consent' as const, 'react' as const),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('speaker' as const), peer, item, actor: fc.option(actor, { nil: null }) }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('present' as const), peer, actor, present: fc.boolean() }) },
-    { weight: 2, arbitrary: fc.record({ t: fc.constant('edit' as const), peer, item, at: fc.nat(40), text: fc.string({ minLength: 1, maxLength: 4 }), bold: fc.boolean() }) },
-    { weight: 1, arbitrary: fc.record({ t: fc.constant('cut' as const), peer, item, at: fc.nat(40), len: fc.integer({ min: 1, max: 5 }) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        t: fc.constant('edit' as const),
+        peer,
+        item,
+        at: fc.nat(40),
+        text: fc.string({ minLength: 1, maxLength: 4 }),
+        bold: fc.boolean(),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ t: fc.constant('cut' as const), peer, item, at: fc.nat(40), len: fc.integer({ min: 1, max: 5 }) }),
+    },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('stage' as const), peer, item, to: fc.constantFrom(...STAGES) }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('phase' as const), peer, to: fc.constantFrom(...PHASES) }) },
-    { weight: 1, arbitrary: fc.record({ t: fc.constant('agenda' as const), peer, item, action: fc.constantFrom('add' as const, 'remove' as const, 'move' as const, 'retitle' as const), to: fc.nat(3) }) },
-    { weight: 1, arbitrary: fc.record({ t: fc.constant('note' as const), peer, key: fc.constantFrom('opening', 'i1'), text: fc.string({ maxLength: 8 }) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        t: fc.constant('agenda' as const),
+        peer,
+        item,
+        action: fc.constantFrom('add' as const, 'remove' as const, 'move' as const, 'retitle' as const),
+        to: fc.nat(3),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        t: fc.constant('note' as const),
+        peer,
+        key: fc.constantFrom('opening', 'i1'),
+        text: fc.string({ maxLength: 8 }),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('garbage' as const), peer, key: fc.constantFrom('x', 'a') }) },
   );
 }
@@ -58,7 +118,12 @@ function seedDoc(): Y.Doc {
   const doc = new Y.Doc();
   doc.clientID = 1000;
   cmd.createMeeting(doc, { title: 'Fuzz', circle: 'C', aim: 'A', facilitatorId: 'f', facilitatorName: 'Fay', now: 0 });
-  for (const [id, name, role] of [['a', 'Ana', 'member'], ['b', 'Ben', 'member'], ['c', 'Cleo', 'observer'], ['g', 'Gus', 'guest']] as const) {
+  for (const [id, name, role] of [
+    ['a', 'Ana', 'member'],
+    ['b', 'Ben', 'member'],
+    ['c', 'Cleo', 'observer'],
+    ['g', 'Gus', 'guest'],
+  ] as const) {
     cmd.addParticipant(doc, id, { name, role, now: 1 });
   }
   cmd.addAgendaItem(doc, { id: 'i1', title: 'One', kind: 'consent', ownerId: 'a', timeboxMin: 10 });
@@ -86,12 +151,18 @@ function apply(docs: Y.Doc[], op: Op, now: number): void {
   // a command whose precondition fails on this peer's copy throws; the peer just does not write
   try {
     switch (op.t) {
-      case 'position': return cmd.givePosition(d, op.item, op.actor, op.value, now);
-      case 'raise': return cmd.raiseObjection(d, { id: op.id, itemId: op.item, authorId: op.actor, kind: op.kind, text: `card ${op.id}`, now });
-      case 'close': return op.how === 'withdraw' ? cmd.withdrawObjection(d, op.id, now) : cmd.acceptIntegration(d, op.id, 'amended', now);
-      case 'round': return cmd.openRound(d, op.item, { kind: op.kind, order: ['f', 'a', 'b', 'c'], now });
-      case 'speaker': return cmd.passSpeaker(d, op.item, op.actor);
-      case 'present': return cmd.setPresent(d, op.actor, op.present);
+      case 'position':
+        return cmd.givePosition(d, op.item, op.actor, op.value, now);
+      case 'raise':
+        return cmd.raiseObjection(d, { id: op.id, itemId: op.item, authorId: op.actor, kind: op.kind, text: `card ${op.id}`, now });
+      case 'close':
+        return op.how === 'withdraw' ? cmd.withdrawObjection(d, op.id, now) : cmd.acceptIntegration(d, op.id, 'amended', now);
+      case 'round':
+        return cmd.openRound(d, op.item, { kind: op.kind, order: ['f', 'a', 'b', 'c'], now });
+      case 'speaker':
+        return cmd.passSpeaker(d, op.item, op.actor);
+      case 'present':
+        return cmd.setPresent(d, op.actor, op.present);
       case 'edit': {
         const text = textOf(d, op.item);
         return d.transact(() => text.insert(Math.min(op.at, text.length), op.text, op.bold ? { bold: {} } : {}));
@@ -101,14 +172,18 @@ function apply(docs: Y.Doc[], op: Op, now: number): void {
         const at = Math.min(op.at, text.length);
         return text.delete(at, Math.min(op.len, text.length - at));
       }
-      case 'stage': return cmd.moveStage(d, op.item, op.to);
-      case 'phase': return cmd.movePhase(d, op.to);
+      case 'stage':
+        return cmd.moveStage(d, op.item, op.to);
+      case 'phase':
+        return cmd.movePhase(d, op.to);
       case 'agenda':
-        if (op.action === 'add') return cmd.addAgendaItem(d, { id: op.item, title: op.item, kind: 'consent', ownerId: null, timeboxMin: 5 });
+        if (op.action === 'add')
+          return cmd.addAgendaItem(d, { id: op.item, title: op.item, kind: 'consent', ownerId: null, timeboxMin: 5 });
         if (op.action === 'remove') return cmd.removeAgendaItem(d, op.item);
         if (op.action === 'move') return cmd.moveAgendaItem(d, op.item, op.to);
         return cmd.updateAgendaItem(d, op.item, { title: `${op.item} (${now})` });
-      case 'note': return cmd.writeNote(d, op.key, op.text);
+      case 'note':
+        return cmd.writeNote(d, op.key, op.text);
       case 'garbage':
         return d.transact(() => {
           participants(d).set(op.key, { name: 42 });
@@ -116,13 +191,15 @@ function apply(docs: Y.Doc[], op: Op, now: number): void {
         });
     }
   } catch (error) {
-    if (!(error instanceof Error) || /^(Unknown|No |Invalid|Round|Objection|Agenda item|the proposal)/.test(error.message) === false) throw error;
+    if (!(error instanceof Error) || /^(Unknown|No |Invalid|Round|Objection|Agenda item|the proposal)/.test(error.message) === false)
+      throw error;
   }
 }
 
 function fullSync(docs: Y.Doc[]): void {
   for (let pass = 0; pass < 2; pass++) {
-    for (const from of docs) for (const to of docs) if (from !== to) Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
+    for (const from of docs)
+      for (const to of docs) if (from !== to) Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
   }
 }
 
@@ -146,9 +223,9 @@ function converge(peerCount: number, ops: Op[]): void {
   }
 }
 
-const arbScenario = fc.integer({ min: 3, max: 5 }).chain((peers) =>
-  fc.record({ peers: fc.constant(peers), ops: fc.array(arbOp(peers), { minLength: 20, maxLength: 70, size: 'max' }) }),
-);
+const arbScenario = fc
+  .integer({ min: 3, max: 5 })
+  .chain((peers) => fc.record({ peers: fc.constant(peers), ops: fc.array(arbOp(peers), { minLength: 20, maxLength: 70, size: 'max' }) }));
 
 // Override to explore: CONVERGENCE_SEED=<n> CONVERGENCE_RUNS=<n> pnpm vitest run --project shared convergence
 const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
@@ -156,14 +233,21 @@ const SEED = Number(env.CONVERGENCE_SEED ?? 20261126);
 const RUNS = Number(env.CONVERGENCE_RUNS ?? 150);
 
 describe('convergence', () => {
-  it('[C14] every peer reads the same meeting and consent after random commands and partial syncs', () => {
-    const result = fc.check(fc.property(arbScenario, ({ peers, ops }) => converge(peers, ops)), { seed: SEED, numRuns: RUNS });
-    if (result.failed) {
-      const message = `Convergence failed: seed ${result.seed}, path "${result.counterexamplePath}". Pin this counterexample as a regression test:\n${JSON.stringify(result.counterexample)}`;
-      throw new Error(`${message}\n${String(result.errorInstance)}`);
-    }
-    expect(result.numRuns).toBe(RUNS);
-  }, 60_000 + RUNS * 100);
+  it(
+    '[C14] every peer reads the same meeting and consent after random commands and partial syncs',
+    () => {
+      const result = fc.check(
+        fc.property(arbScenario, ({ peers, ops }) => converge(peers, ops)),
+        { seed: SEED, numRuns: RUNS },
+      );
+      if (result.failed) {
+        const message = `Convergence failed: seed ${result.seed}, path "${result.counterexamplePath}". Pin this counterexample as a regression test:\n${JSON.stringify(result.counterexample)}`;
+        throw new Error(`${message}\n${String(result.errorInstance)}`);
+      }
+      expect(result.numRuns).toBe(RUNS);
+    },
+    60_000 + RUNS * 100,
+  );
 
   it('[C14] a scenario with every kind of write converges (a fixed walk through the ops)', () => {
     const ops: Op[] = [

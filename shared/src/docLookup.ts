@@ -26,7 +26,9 @@ export function valid<T>(schema: z.ZodType<T>, value: unknown, what: string): T 
 }
 
 export function itemIndex(doc: Y.Doc, itemId: string): number {
-  const index = agenda(doc).toArray().findIndex((m) => m instanceof Y.Map && m.get('id') === itemId);
+  const index = agenda(doc)
+    .toArray()
+    .findIndex((m) => m instanceof Y.Map && m.get('id') === itemId);
   if (index < 0) throw new Error(`Unknown agenda item "${itemId}".`);
   return index;
 }

@@ -25,7 +25,11 @@ function serve(server: Y.Doc, actorId: string, update: Uint8Array) {
   const result = checkUpdate(server, update, who(actorId));
   if (result.ok) {
     Y.applyUpdate(server, update);
-    if (result.events.length > 0) appendLog(server, result.events.map((e) => ({ ...e, at: NOW + 9, actorId })));
+    if (result.events.length > 0)
+      appendLog(
+        server,
+        result.events.map((e) => ({ ...e, at: NOW + 9, actorId })),
+      );
   }
   return result;
 }
@@ -34,7 +38,11 @@ describe('ways through an objection (O)', () => {
   it('[O1] accepting an integration records the way through beside the sentence', () => {
     const s = resolving();
     acceptIntegration(s, 'o1', { path: 'measure', text: 'We measure the noise for a month' }, NOW + 1);
-    expect(objections(s).get('o1')).toMatchObject({ status: 'integrated', path: 'measure', resolution: 'We measure the noise for a month' });
+    expect(objections(s).get('o1')).toMatchObject({
+      status: 'integrated',
+      path: 'measure',
+      resolution: 'We measure the noise for a month',
+    });
   });
 
   it('[O1] a concern takes no way through, and a plain sentence still integrates as before', () => {
@@ -49,27 +57,56 @@ describe('ways through an objection (O)', () => {
   it('[O4] carrying an item ends it in this meeting and writes its backlog entry in one update', () => {
     const s = resolving();
     const peer = peerOf(s);
-    const update = updateFrom(peer, (d) => exitItem(d, 'item1', { exit: 'carried', entryId: 'x1', by: 'fran', now: NOW + 5, text: 'Needs a quote' }));
+    const update = updateFrom(peer, (d) =>
+      exitItem(d, 'item1', { exit: 'carried', entryId: 'x1', by: 'fran', now: NOW + 5, text: 'Needs a quote' }),
+    );
     expect(serve(s, 'fran', update)).toMatchObject({ ok: true });
     const { meeting } = readMeeting(s);
     expect(meeting.agenda[0]!.stage).toBe('deferred');
-    expect(meeting.backlog!.x1).toEqual({ title: 'Buy a kettle', text: 'Needs a quote', source: 'carried', itemId: 'item1', authorId: 'fran', at: NOW + 5 });
+    expect(meeting.backlog!.x1).toEqual({
+      title: 'Buy a kettle',
+      text: 'Needs a quote',
+      source: 'carried',
+      itemId: 'item1',
+      authorId: 'fran',
+      at: NOW + 5,
+    });
   });
 
   it('[O5] a plain deferral returns the item to the backlog: its entry has source "deferred"', () => {
     const s = resolving();
-    expect(serve(s, 'fran', updateFrom(peerOf(s), (d) => exitItem(d, 'item1', { exit: 'deferred', entryId: 'x1', by: 'fran', now: NOW })))).toMatchObject({ ok: true });
-    expect(backlogOf(readMeeting(s).meeting)).toEqual([expect.objectContaining({ id: 'x1', source: 'deferred', itemId: 'item1', derived: false })]);
+    expect(
+      serve(
+        s,
+        'fran',
+        updateFrom(peerOf(s), (d) => exitItem(d, 'item1', { exit: 'deferred', entryId: 'x1', by: 'fran', now: NOW })),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(backlogOf(readMeeting(s).meeting)).toEqual([
+      expect.objectContaining({ id: 'x1', source: 'deferred', itemId: 'item1', derived: false }),
+    ]);
   });
 
   it('[O6] the deferral log event records the way the item left; a deferral without an entry records "deferred"', () => {
     for (const exit of ['carried', 'broader-circle', 'deferred'] as const) {
       const s = resolving();
-      const result = checkUpdate(s, updateFrom(peerOf(s), (d) => exitItem(d, 'item1', { exit, entryId: 'x1', by: 'fran', now: NOW })), who('fran'));
-      expect(result.ok && result.events.find((e) => e.type === 'deferral')).toMatchObject({ type: 'deferral', itemId: 'item1', path: exit });
+      const result = checkUpdate(
+        s,
+        updateFrom(peerOf(s), (d) => exitItem(d, 'item1', { exit, entryId: 'x1', by: 'fran', now: NOW })),
+        who('fran'),
+      );
+      expect(result.ok && result.events.find((e) => e.type === 'deferral')).toMatchObject({
+        type: 'deferral',
+        itemId: 'item1',
+        path: exit,
+      });
     }
     const s = resolving();
-    const bare = checkUpdate(s, updateFrom(peerOf(s), (d) => moveStage(d, 'item1', 'deferred')), who('fran'));
+    const bare = checkUpdate(
+      s,
+      updateFrom(peerOf(s), (d) => moveStage(d, 'item1', 'deferred')),
+      who('fran'),
+    );
     expect(bare.ok && bare.events.find((e) => e.type === 'deferral')).toMatchObject({ path: 'deferred' });
   });
 
@@ -90,7 +127,10 @@ describe('ways through an objection (O)', () => {
     expect(serve(s1, 'ben', integrate)).toMatchObject({ ok: true });
     expect(serve(s1, 'fran', defer)).toMatchObject({ ok: true });
     const frozen = readMeeting(s1).meeting.log.find((e) => e.type === 'deferral');
-    expect(frozen).toMatchObject({ path: 'broader-circle', cards: [expect.objectContaining({ id: 'o1', status: 'integrated', path: 'amend' })] });
+    expect(frozen).toMatchObject({
+      path: 'broader-circle',
+      cards: [expect.objectContaining({ id: 'o1', status: 'integrated', path: 'amend' })],
+    });
 
     expect(serve(s2, 'fran', defer)).toMatchObject({ ok: true });
     expect(serve(s2, 'ben', integrate)).toMatchObject({ ok: false, rule: 'R18' });
@@ -124,7 +164,10 @@ describe('the backlog (BL)', () => {
   });
 
   it('[BL4] a deferral racing a member’s backlog edit, both orders: both land, nothing is lost', () => {
-    for (const order of [['defer', 'edit'], ['edit', 'defer']] as const) {
+    for (const order of [
+      ['defer', 'edit'],
+      ['edit', 'defer'],
+    ] as const) {
       const s = resolving();
       addBacklogEntry(s, 'b1', { title: 'Kettle rota', text: '', by: 'ben', now: NOW, itemId: 'item1' });
       const updates = {
@@ -132,7 +175,8 @@ describe('the backlog (BL)', () => {
         edit: updateFrom(peerOf(s), (d) => editBacklogEntry(d, 'b1', { text: 'Weekly, after the deferral too' })),
       };
       const actor = { defer: 'fran', edit: 'ben' } as const;
-      for (const step of order) expect(serve(s, actor[step], updates[step]), `${order.join(' then ')}: ${step}`).toMatchObject({ ok: true });
+      for (const step of order)
+        expect(serve(s, actor[step], updates[step]), `${order.join(' then ')}: ${step}`).toMatchObject({ ok: true });
       const rows = backlogOf(readMeeting(s).meeting);
       expect(rows.map((r) => [r.id, r.source, r.text])).toEqual([
         ['b1', 'proposed', 'Weekly, after the deferral too'],
@@ -143,9 +187,24 @@ describe('the backlog (BL)', () => {
 
   it('[BL6] a deferred item that no entry links is listed all the same, from its deferral', () => {
     const s = resolving();
-    expect(serve(s, 'fran', updateFrom(peerOf(s), (d) => moveStage(d, 'item1', 'deferred')))).toMatchObject({ ok: true });
+    expect(
+      serve(
+        s,
+        'fran',
+        updateFrom(peerOf(s), (d) => moveStage(d, 'item1', 'deferred')),
+      ),
+    ).toMatchObject({ ok: true });
     expect(backlogOf(readMeeting(s).meeting)).toEqual([
-      { id: 'deferred-item1', title: 'Buy a kettle', text: '', source: 'deferred', itemId: 'item1', authorId: 'fran', at: NOW + 9, derived: true },
+      {
+        id: 'deferred-item1',
+        title: 'Buy a kettle',
+        text: '',
+        source: 'deferred',
+        itemId: 'item1',
+        authorId: 'fran',
+        at: NOW + 9,
+        derived: true,
+      },
     ]);
   });
 });
@@ -154,7 +213,9 @@ describe('action items (AI)', () => {
   it('[AI1] an action item is validated: text, assignee, an ISO due date or none', () => {
     const s = meetingDoc();
     expect(() => addActionItem(s, 'a1', { itemId: 'item1', text: ' ', assigneeId: 'ben', due: null, by: 'ben', now: NOW })).toThrow();
-    expect(() => addActionItem(s, 'a1', { itemId: 'item1', text: 'x', assigneeId: 'ben', due: '10 Jan', by: 'ben', now: NOW })).toThrow(/ISO date/);
+    expect(() => addActionItem(s, 'a1', { itemId: 'item1', text: 'x', assigneeId: 'ben', due: '10 Jan', by: 'ben', now: NOW })).toThrow(
+      /ISO date/,
+    );
     expect(() => addActionItem(s, 'a1', { itemId: 'item1', text: 'x', assigneeId: 'zed', due: null, by: 'ben', now: NOW })).toThrow();
     actions(s).set('junk', { itemId: 'item1' });
     expect(readMeeting(s).ignored).toContainEqual(expect.objectContaining({ root: 'actions', key: 'junk' }));
@@ -166,7 +227,9 @@ describe('action items (AI)', () => {
     addActionItem(s, 'a1', { itemId: 'item1', text: 'Order it', assigneeId: 'cleo', due: '2027-01-10', by: 'ben', now: NOW });
     const m = readMeeting(s).meeting;
     expect(actionsOf(m).map((a) => a.id)).toEqual(['a1', 'a2']);
-    expect(actionsOf(m, 'item2')).toEqual([{ id: 'a2', itemId: 'item2', text: 'Share the news', assigneeId: 'gus', due: null, done: false, authorId: 'fran', at: NOW + 1 }]);
+    expect(actionsOf(m, 'item2')).toEqual([
+      { id: 'a2', itemId: 'item2', text: 'Share the news', assigneeId: 'gus', due: null, done: false, authorId: 'fran', at: NOW + 1 },
+    ]);
   });
 
   it('[AI3] marking done stamps the time; undoing clears it', () => {
@@ -181,9 +244,20 @@ describe('action items (AI)', () => {
   it('[AI4] an action item created while its item is deferred, both orders: both land (actions outlive the item)', () => {
     for (const first of ['action', 'defer'] as const) {
       const s = resolving();
-      const action = updateFrom(peerOf(s), (d) => addActionItem(d, 'a1', { itemId: 'item1', text: 'Ask for a quote', assigneeId: 'ben', due: null, by: 'cleo', now: NOW }));
+      const action = updateFrom(peerOf(s), (d) =>
+        addActionItem(d, 'a1', { itemId: 'item1', text: 'Ask for a quote', assigneeId: 'ben', due: null, by: 'cleo', now: NOW }),
+      );
       const defer = updateFrom(peerOf(s), (d) => exitItem(d, 'item1', { exit: 'carried', entryId: 'x1', by: 'fran', now: NOW }));
-      const steps = first === 'action' ? ([['cleo', action], ['fran', defer]] as const) : ([['fran', defer], ['cleo', action]] as const);
+      const steps =
+        first === 'action'
+          ? ([
+              ['cleo', action],
+              ['fran', defer],
+            ] as const)
+          : ([
+              ['fran', defer],
+              ['cleo', action],
+            ] as const);
       for (const [actor, u] of steps) expect(serve(s, actor, u)).toMatchObject({ ok: true });
       expect(Object.keys(readMeeting(s).meeting.actions!)).toEqual(['a1']);
     }
@@ -202,8 +276,16 @@ describe('evaluation that feeds the next meeting (E)', () => {
     const s = meetingDoc();
     addEvaluation(s, 'ben', { ratings: {}, comment: '', improve: 'Start on time' });
     sendAnswerToBacklog(s, { participantId: 'ben', prompt: 'improve', title: 'What could improve?', by: 'cleo', now: NOW });
-    expect(backlog(s).get(evaluationEntryId('ben', 'improve'))).toEqual({ title: 'What could improve?', text: 'Start on time', source: 'evaluation', authorId: 'cleo', at: NOW });
+    expect(backlog(s).get(evaluationEntryId('ben', 'improve'))).toEqual({
+      title: 'What could improve?',
+      text: 'Start on time',
+      source: 'evaluation',
+      authorId: 'cleo',
+      at: NOW,
+    });
     expect(() => sendAnswerToBacklog(s, { participantId: 'ben', prompt: 'improve', title: 'x', by: 'cleo', now: NOW })).toThrow(/taken/);
-    expect(() => sendAnswerToBacklog(s, { participantId: 'ben', prompt: 'worked', title: 'x', by: 'cleo', now: NOW })).toThrow(/no such answer/);
+    expect(() => sendAnswerToBacklog(s, { participantId: 'ben', prompt: 'worked', title: 'x', by: 'cleo', now: NOW })).toThrow(
+      /no such answer/,
+    );
   });
 });

@@ -15,14 +15,31 @@ function newEntry(doc: Y.Doc, entryId: string, entry: BacklogEntry): BacklogEntr
 }
 
 /** [BL2] A member proposes an item for the next meeting. */
-export function addBacklogEntry(doc: Y.Doc, entryId: string, e: { title: string; text: string; by: string; now: number; itemId?: string }, origin: Origin = ORIGIN.local): void {
+export function addBacklogEntry(
+  doc: Y.Doc,
+  entryId: string,
+  e: { title: string; text: string; by: string; now: number; itemId?: string },
+  origin: Origin = ORIGIN.local,
+): void {
   participant(doc, e.by);
-  const entry = newEntry(doc, entryId, { title: e.title, text: e.text, source: 'proposed', authorId: e.by, at: e.now, ...(e.itemId ? { itemId: e.itemId } : {}) });
+  const entry = newEntry(doc, entryId, {
+    title: e.title,
+    text: e.text,
+    source: 'proposed',
+    authorId: e.by,
+    at: e.now,
+    ...(e.itemId ? { itemId: e.itemId } : {}),
+  });
   doc.transact(() => backlog(doc).set(entryId, entry), origin);
 }
 
 /** [BL3] The author (or the facilitator) changes an entry's title or text; nothing else of it changes. */
-export function editBacklogEntry(doc: Y.Doc, entryId: string, patch: { title?: string; text?: string }, origin: Origin = ORIGIN.local): void {
+export function editBacklogEntry(
+  doc: Y.Doc,
+  entryId: string,
+  patch: { title?: string; text?: string },
+  origin: Origin = ORIGIN.local,
+): void {
   const current = BacklogEntrySchema.safeParse(backlog(doc).get(entryId));
   if (!current.success) throw new Error(`There is no backlog entry "${entryId}".`);
   const entry = valid(BacklogEntrySchema, { ...current.data, ...patch }, 'backlog entry');
@@ -35,7 +52,12 @@ export function editBacklogEntry(doc: Y.Doc, entryId: string, patch: { title?: s
  * links it — carried to the next meeting, passed to a broader circle, or plainly
  * deferred. Whether the move is allowed is `checkMove`'s question (M6).
  */
-export function exitItem(doc: Y.Doc, itemId: string, x: { exit: ItemExit; entryId: string; by: string; now: number; text?: string }, origin: Origin = ORIGIN.local): void {
+export function exitItem(
+  doc: Y.Doc,
+  itemId: string,
+  x: { exit: ItemExit; entryId: string; by: string; now: number; text?: string },
+  origin: Origin = ORIGIN.local,
+): void {
   const map = itemMap(doc, itemId);
   const title = AgendaItemSchema.shape.title.parse(map.get('title')).trim() || itemId;
   const entry = newEntry(doc, x.entryId, { title, text: x.text ?? '', source: x.exit, itemId, authorId: x.by, at: x.now });
@@ -46,11 +68,21 @@ export function exitItem(doc: Y.Doc, itemId: string, x: { exit: ItemExit; entryI
 }
 
 /** [E5] One click: an evaluation answer becomes a backlog entry (one entry per answer). */
-export function sendAnswerToBacklog(doc: Y.Doc, a: { participantId: string; prompt: EvaluationPrompt; title: string; by: string; now: number }, origin: Origin = ORIGIN.local): void {
+export function sendAnswerToBacklog(
+  doc: Y.Doc,
+  a: { participantId: string; prompt: EvaluationPrompt; title: string; by: string; now: number },
+  origin: Origin = ORIGIN.local,
+): void {
   const card = EvaluationSchema.safeParse(evaluation(doc).get(a.participantId));
   const text = card.success ? (card.data[a.prompt] ?? '').trim() : '';
   if (text === '') throw new Error('There is no such answer to send to the backlog.');
-  const entry = newEntry(doc, evaluationEntryId(a.participantId, a.prompt), { title: a.title, text, source: 'evaluation', authorId: a.by, at: a.now });
+  const entry = newEntry(doc, evaluationEntryId(a.participantId, a.prompt), {
+    title: a.title,
+    text,
+    source: 'evaluation',
+    authorId: a.by,
+    at: a.now,
+  });
   doc.transact(() => backlog(doc).set(evaluationEntryId(a.participantId, a.prompt), entry), origin);
 }
 
@@ -64,7 +96,11 @@ export function addActionItem(
   itemMap(doc, a.itemId);
   participant(doc, a.assigneeId);
   if (actionId === '' || actions(doc).has(actionId)) throw new Error(`Action item "${actionId}" is empty or taken.`);
-  const entry = valid(ActionItemSchema, { itemId: a.itemId, text: a.text, assigneeId: a.assigneeId, due: a.due, done: false, authorId: a.by, at: a.now }, 'action item');
+  const entry = valid(
+    ActionItemSchema,
+    { itemId: a.itemId, text: a.text, assigneeId: a.assigneeId, due: a.due, done: false, authorId: a.by, at: a.now },
+    'action item',
+  );
   doc.transact(() => actions(doc).set(actionId, entry), origin);
 }
 

@@ -23,14 +23,16 @@ const SAYS = {
   R26: "a backlog entry's title and text change, by its author or the facilitator",
   R27: 'backlog entries and action items are never removed',
   R28: 'members add action items as themselves, for an agenda item and a participant',
-  R29: "an action item is marked done by its author, its assignee or the facilitator; its text, assignee and due date change by its author or the facilitator",
+  R29: 'an action item is marked done by its author, its assignee or the facilitator; its text, assignee and due date change by its author or the facilitator',
 } as const;
 
 const problem = (rule: keyof typeof SAYS, why: string): ScopeProblem => ({ rule, says: SAYS[rule], why });
 const isExit = (source: string): boolean => (ITEM_EXITS as readonly string[]).includes(source);
 
 function hasAgendaItem(doc: Y.Doc, itemId: string): boolean {
-  return agenda(doc).toArray().some((m) => m instanceof Y.Map && m.get('id') === itemId);
+  return agenda(doc)
+    .toArray()
+    .some((m) => m instanceof Y.Map && m.get('id') === itemId);
 }
 
 /** [R25][R26][R27] The `backlog` root. */
@@ -45,14 +47,17 @@ function backlogEntry(ctx: ScopeCtx, path: WritePath): ScopeProblem {
     if (ctx.role === 'guest') return problem('R25', `guests suggest backlog entries to a member: ${where}`);
     if (entry.authorId !== ctx.self) return problem('R25', `${where} must name its author ${nameOf(ctx.doc, ctx.self)}`);
     // [BL5] an exit entry is written with the deferral itself (checkUpdate); deferring is the facilitator's
-    if (isExit(entry.source) && !ctx.facilitator) return problem('R25', `only the facilitator carries an agenda item out of the meeting: ${where}`);
+    if (isExit(entry.source) && !ctx.facilitator)
+      return problem('R25', `only the facilitator carries an agenda item out of the meeting: ${where}`);
     return null;
   }
   if (!isObject(path.before)) return problem('R26', `${where} is not a backlog entry`);
   if (path.before.authorId !== ctx.self && !ctx.facilitator) {
     return problem('R26', `${where} is ${nameOf(ctx.doc, String(path.before.authorId))}'s entry`);
   }
-  const fixed = changedFields(path.before, path.after as Record<string, unknown>).filter((k) => !(BACKLOG_EDITABLE as readonly string[]).includes(k));
+  const fixed = changedFields(path.before, path.after as Record<string, unknown>).filter(
+    (k) => !(BACKLOG_EDITABLE as readonly string[]).includes(k),
+  );
   return fixed.length === 0 ? null : problem('R26', `only the title and text of an entry change, not ${fixed.join(', ')}: ${where}`);
 }
 
@@ -69,7 +74,8 @@ function actionItem(ctx: ScopeCtx, path: WritePath): ScopeProblem {
     if (action.authorId !== ctx.self) return problem('R28', `${where} must name its author ${nameOf(ctx.doc, ctx.self)}`);
     if (action.done || action.doneAt !== undefined) return problem('R28', `a new action item is not done yet: ${where}`);
     if (!hasAgendaItem(ctx.doc, action.itemId)) return problem('R28', `there is no agenda item "${action.itemId}": ${where}`);
-    if (!participants(ctx.doc).has(action.assigneeId)) return problem('R28', `the assignee "${action.assigneeId}" is not a participant: ${where}`);
+    if (!participants(ctx.doc).has(action.assigneeId))
+      return problem('R28', `the assignee "${action.assigneeId}" is not a participant: ${where}`);
     return null;
   }
   if (!isObject(path.before)) return problem('R29', `${where} is not an action item`);
@@ -78,10 +84,15 @@ function actionItem(ctx: ScopeCtx, path: WritePath): ScopeProblem {
   const author = before.authorId === ctx.self || ctx.facilitator;
   for (const key of changed) {
     if ((ACTION_DONE_FIELDS as readonly string[]).includes(key)) {
-      if (!author && before.assigneeId !== ctx.self) return problem('R29', `${where} is ${nameOf(ctx.doc, String(before.authorId))}'s, for ${nameOf(ctx.doc, String(before.assigneeId))}`);
+      if (!author && before.assigneeId !== ctx.self)
+        return problem(
+          'R29',
+          `${where} is ${nameOf(ctx.doc, String(before.authorId))}'s, for ${nameOf(ctx.doc, String(before.assigneeId))}`,
+        );
     } else if ((ACTION_EDITABLE as readonly string[]).includes(key)) {
       if (!author) return problem('R29', `${where} is ${nameOf(ctx.doc, String(before.authorId))}'s to change`);
-      if (key === 'assigneeId' && !participants(ctx.doc).has(action.assigneeId)) return problem('R29', `the assignee "${action.assigneeId}" is not a participant: ${where}`);
+      if (key === 'assigneeId' && !participants(ctx.doc).has(action.assigneeId))
+        return problem('R29', `the assignee "${action.assigneeId}" is not a participant: ${where}`);
     } else {
       return problem('R29', `${key} of an action item never changes: ${where}`);
     }

@@ -27,7 +27,9 @@ export const BacklogEntrySchema = z
     authorId: Id,
     at: Timestamp,
   })
-  .refine((e) => !(ITEM_EXITS as readonly string[]).includes(e.source) || e.itemId !== undefined, { message: "an item's exit names the item" });
+  .refine((e) => !(ITEM_EXITS as readonly string[]).includes(e.source) || e.itemId !== undefined, {
+    message: "an item's exit names the item",
+  });
 export type BacklogEntry = z.infer<typeof BacklogEntrySchema>;
 
 /** [BL3] The fields of a backlog entry that change after it was written (by its author or the facilitator). */

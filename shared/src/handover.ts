@@ -5,7 +5,16 @@ import type * as Y from 'yjs';
 import { ORIGIN } from './protocol.ts';
 import { appendLog } from './commands.ts';
 import { valid } from './docLookup.ts';
-import { AwaySchema, HANDOVER_KEY, HandoverProposalSchema, handover, meta, type Away, type HandoverProposal, type LogEvent } from './schema.ts';
+import {
+  AwaySchema,
+  HANDOVER_KEY,
+  HandoverProposalSchema,
+  handover,
+  meta,
+  type Away,
+  type HandoverProposal,
+  type LogEvent,
+} from './schema.ts';
 import type { MeetingSnapshot } from './types.ts';
 
 /** [F6] How long the facilitator has no awareness presence before someone may take over (the server's default). */
@@ -55,7 +64,11 @@ export function writeHandoverProposal(doc: Y.Doc, proposal: HandoverProposal | n
 }
 
 /** Server only [F4][F5]: `to` facilitates from now on; logged, and the absence and any proposal cleared. */
-export function writeTakeover(doc: Y.Doc, t: { from: string; to: string; how: 'takeover' | 'consent'; at: number }, origin: unknown = ORIGIN.server): void {
+export function writeTakeover(
+  doc: Y.Doc,
+  t: { from: string; to: string; how: 'takeover' | 'consent'; at: number },
+  origin: unknown = ORIGIN.server,
+): void {
   const event: LogEvent = { type: 'facilitator', at: t.at, actorId: t.to, from: t.from, to: t.to, how: t.how };
   doc.transact(() => {
     meta(doc).set('facilitatorId', t.to);

@@ -11,7 +11,10 @@ import { describePath } from './rightsHelpers.ts';
  * the items the update defers: an exit entry comes only with its item's deferral,
  * one per item [BL5]. A refusal names the rule.
  */
-export function itemExitsOf(paths: readonly WritePath[], deferred: ReadonlySet<string>): Map<string, ItemExit> | { rule: string; reason: string } {
+export function itemExitsOf(
+  paths: readonly WritePath[],
+  deferred: ReadonlySet<string>,
+): Map<string, ItemExit> | { rule: string; reason: string } {
   const exits = new Map<string, ItemExit>();
   for (const p of paths) {
     if (p.root !== ROOT.backlog || p.op !== 'write' || p.before !== undefined) continue;
@@ -19,7 +22,10 @@ export function itemExitsOf(paths: readonly WritePath[], deferred: ReadonlySet<s
     if (!entry.success || !(ITEM_EXITS as readonly string[]).includes(entry.data.source)) continue;
     const itemId = entry.data.itemId!;
     if (!deferred.has(itemId)) {
-      return { rule: 'BL5', reason: `an item's exit to the backlog is written in the same update that defers the item "${itemId}": ${describePath(p)}` };
+      return {
+        rule: 'BL5',
+        reason: `an item's exit to the backlog is written in the same update that defers the item "${itemId}": ${describePath(p)}`,
+      };
     }
     if (exits.has(itemId)) return { rule: 'BL5', reason: `an item leaves the meeting one way only: ${describePath(p)}` };
     exits.set(itemId, entry.data.source as ItemExit);

@@ -46,7 +46,10 @@ function serve(server: Y.Doc, actor: Actor, change: (d: Y.Doc) => void, at = NOW
   if (!result.ok) throw new Error(`${result.rule}: ${result.reason}`);
   Y.applyUpdate(server, update);
   const actorId = actor.kind === 'participant' ? actor.participantId : 'server';
-  appendLog(server, result.events.map((e) => ({ ...e, at, actorId })));
+  appendLog(
+    server,
+    result.events.map((e) => ({ ...e, at, actorId })),
+  );
   return result.events;
 }
 
@@ -103,7 +106,19 @@ describe('[C16] a decided or deferred item keeps the record it had at that momen
   it('[C16] a decision logged before records were frozen falls back to the derived record', () => {
     const server = consented();
     moveStage(server, 'item1', 'decided');
-    appendLog(server, [{ type: 'decision', at: NOW, actorId: 'fran', itemId: 'item1', text: 'old', revision: 'r', reviewDate: null, consented: [], concerns: [] }]);
+    appendLog(server, [
+      {
+        type: 'decision',
+        at: NOW,
+        actorId: 'fran',
+        itemId: 'item1',
+        text: 'old',
+        revision: 'r',
+        reviewDate: null,
+        consented: [],
+        concerns: [],
+      },
+    ]);
     expect(itemRecord(snap(server), 'item1')).toMatchObject({ frozenBy: null, consent: deriveConsent(snap(server), 'item1') });
   });
 
@@ -126,7 +141,11 @@ describe('[R18] positions and cards of a decided or deferred item are final', ()
   const cases: [string, Actor, (d: Y.Doc) => void][] = [
     ['a late position', CLEO, (d) => givePosition(d, 'item1', 'cleo', 'object', NOW + 30)],
     ["the facilitator's late position", FRAN, (d) => givePosition(d, 'item1', 'fran', 'concern', NOW + 30)],
-    ['a new concern card', BEN, (d) => raiseObjection(d, { id: 'c9', itemId: 'item1', authorId: 'ben', kind: 'concern', text: 'Late', now: NOW + 30 })],
+    [
+      'a new concern card',
+      BEN,
+      (d) => raiseObjection(d, { id: 'c9', itemId: 'item1', authorId: 'ben', kind: 'concern', text: 'Late', now: NOW + 30 }),
+    ],
   ];
   for (const [what, actor, change] of cases) {
     it(`[R18] refuses ${what} on a decided item`, () => {
@@ -139,18 +158,40 @@ describe('[R18] positions and cards of a decided or deferred item are final', ()
     const server = consented();
     raiseObjection(server, { id: 'o2', itemId: 'item1', authorId: 'ben', kind: 'objection', text: 'Not this year', now: NOW + 5 });
     serve(server, FRAN, (d) => moveStage(d, 'item1', 'deferred'));
-    expect(checkUpdate(server, edit(server, (d) => withdrawObjection(d, 'o2', NOW + 30)), BEN)).toMatchObject({ ok: false, rule: 'R18', reason: /is deferred/ });
-    const other = edit(server, (d) => raiseObjection(d, { id: 'c8', itemId: 'item2', authorId: 'ben', kind: 'concern', text: 'On the news', now: NOW + 30 }));
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => withdrawObjection(d, 'o2', NOW + 30)),
+        BEN,
+      ),
+    ).toMatchObject({ ok: false, rule: 'R18', reason: /is deferred/ });
+    const other = edit(server, (d) =>
+      raiseObjection(d, { id: 'c8', itemId: 'item2', authorId: 'ben', kind: 'concern', text: 'On the news', now: NOW + 30 }),
+    );
     expect(checkUpdate(server, other, BEN)).toMatchObject({ ok: true });
   });
 
   it('[R2] refuses a forged decision in the log and the removal of the frozen one, even from the facilitator', () => {
     const server = decided();
     const forged = edit(server, (d) =>
-      appendLog(d, [{ type: 'decision', at: NOW, actorId: 'fran', itemId: 'item1', text: 'x', revision: 'r', reviewDate: null, consented: ['fran'], concerns: [] }]),
+      appendLog(d, [
+        {
+          type: 'decision',
+          at: NOW,
+          actorId: 'fran',
+          itemId: 'item1',
+          text: 'x',
+          revision: 'r',
+          reviewDate: null,
+          consented: ['fran'],
+          concerns: [],
+        },
+      ]),
     );
     expect(checkUpdate(server, forged, FRAN)).toMatchObject({ ok: false, rule: 'R2' });
-    const index = log(server).toArray().findIndex((e) => (e as { type?: string }).type === 'decision');
+    const index = log(server)
+      .toArray()
+      .findIndex((e) => (e as { type?: string }).type === 'decision');
     const removal = edit(server, (d) => log(d).delete(index, 1));
     expect(checkUpdate(server, removal, FRAN)).toMatchObject({ ok: false, rule: 'R2' });
   });

@@ -21,7 +21,10 @@ export interface ItemRecord {
 }
 
 /** What the server writes into a decision or deferral event: the item as it stands now. */
-export function freezeItem(s: MeetingSnapshot, itemId: string): { text: string; revision: string; record: ConsentRecord; cards: Card[]; term: Term | null } {
+export function freezeItem(
+  s: MeetingSnapshot,
+  itemId: string,
+): { text: string; revision: string; record: ConsentRecord; cards: Card[]; term: Term | null } {
   const record = deriveConsent(s, itemId);
   const term = s.terms?.[itemId];
   return {

@@ -62,7 +62,11 @@ describe('freshPart', () => {
     // The held clocks (a refusal's placeholder) are skipped; the rest leans on a GC, so Yjs makes it a GC too.
     const again = checkUpdate(server, resent, GUS);
     expect(again.ok).toBe(true);
-    expect(decode(again.update).structs.filter((s) => s.id.client === gus.clientID).map((s) => [s.id.clock, s.length])).toEqual([[3, 1]]);
+    expect(
+      decode(again.update)
+        .structs.filter((s) => s.id.client === gus.clientID)
+        .map((s) => [s.id.clock, s.length]),
+    ).toEqual([[3, 1]]);
     Y.applyUpdate(server, again.update);
     expect(agenda(server).length).toBe(2);
   });

@@ -7,7 +7,13 @@ import type { Actor, MeetingSnapshot } from './types.ts';
 
 const FAC: Actor = { kind: 'participant', participantId: 'f' };
 const item = (id: string, kind: ItemKind, stage: Stage): AgendaItem => ({
-  id, title: `Item ${id}`, kind, ownerId: null, timeboxMin: 5, stage, reviewDate: null,
+  id,
+  title: `Item ${id}`,
+  kind,
+  ownerId: null,
+  timeboxMin: 5,
+  stage,
+  reviewDate: null,
 });
 
 function meeting(phase: Phase, items: AgendaItem[] = [], consented: string[] = []): MeetingSnapshot {
@@ -178,7 +184,7 @@ describe('who moves', () => {
 });
 
 describe('allowedMoves', () => {
-  it('[M9] offers the facilitator the next phase and each item\'s next stages', () => {
+  it("[M9] offers the facilitator the next phase and each item's next stages", () => {
     const s = meeting('items', [item('a', 'consent', 'consent'), item('b', 'report', 'draft'), item('c', 'consent', 'decided')], ['a']);
     // [M11] item a is mid-process, so the meeting cannot leave the items yet
     expect(allowedMoves(s, 'f')).toEqual<Move[]>([
@@ -192,14 +198,17 @@ describe('allowedMoves', () => {
   const arbSnapshot = fc
     .record({
       phase: fc.constantFrom(...PHASES),
-      items: fc.array(
-        fc.record({ kind: fc.constantFrom(...ITEM_KINDS), stage: fc.constantFrom(...STAGES), consented: fc.boolean() }),
-        { maxLength: 4 },
-      ),
+      items: fc.array(fc.record({ kind: fc.constantFrom(...ITEM_KINDS), stage: fc.constantFrom(...STAGES), consented: fc.boolean() }), {
+        maxLength: 4,
+      }),
     })
     .map(({ phase, items }) => {
       const list = items.map((it, n) => item(`i${n}`, it.kind, it.stage));
-      return meeting(phase, list, list.filter((_, n) => items[n]?.consented).map((i) => i.id));
+      return meeting(
+        phase,
+        list,
+        list.filter((_, n) => items[n]?.consented).map((i) => i.id),
+      );
     });
 
   it('[M9] lists exactly the moves checkMove accepts, out of every move there is', () => {

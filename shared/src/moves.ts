@@ -59,7 +59,10 @@ export function checkMove(snapshot: MeetingSnapshot, actor: Actor, move: Move): 
     }
     const stranded = meta.phase === 'items' ? itemMidProcess(snapshot) : null;
     if (stranded) {
-      return refuse('M11', `"${stranded.title}" is still at "${stranded.stage}"; defer it (to carry it to the next meeting) or finish it before leaving the items.`);
+      return refuse(
+        'M11',
+        `"${stranded.title}" is still at "${stranded.stage}"; defer it (to carry it to the next meeting) or finish it before leaving the items.`,
+      );
     }
     return OK;
   }
@@ -80,7 +83,10 @@ export function checkMove(snapshot: MeetingSnapshot, actor: Actor, move: Move): 
     return refuse('M12', `"${item.title}" goes to its consent round once the facilitator has proposed a candidate.`);
   }
   if (move.to === 'decided' && item.kind === 'consent' && consentedReviewDate(snapshot, item.id) === null) {
-    return refuse('M13', `"${item.title}" has no review date in its term; a decision needs one. Set the term in resolve, then ask for consent again.`);
+    return refuse(
+      'M13',
+      `"${item.title}" has no review date in its term; a decision needs one. Set the term in resolve, then ask for consent again.`,
+    );
   }
   if (move.to === 'decided') {
     // [Q3] below quorum nothing is decided, however clear the consent

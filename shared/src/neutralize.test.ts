@@ -29,7 +29,9 @@ describe('neutralizeUpdate', () => {
     expect(before.ds.clients.size).toBe(0);
     const range = (s: { id: Y.ID; length: number }) => [s.id.client, s.id.clock, s.id.clock + s.length];
     expect(after.structs.every((s) => s instanceof Y.GC)).toBe(true);
-    expect(after.structs.map(range)).toEqual([range({ id: before.structs[0]!.id, length: before.structs.reduce((n, s) => n + s.length, 0) })]);
+    expect(after.structs.map(range)).toEqual([
+      range({ id: before.structs[0]!.id, length: before.structs.reduce((n, s) => n + s.length, 0) }),
+    ]);
     expect(after.ds.clients.size).toBe(0);
   });
 

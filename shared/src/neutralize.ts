@@ -23,7 +23,11 @@ export function neutralizeUpdate(update: Uint8Array, keep: (client: number) => b
     const last = list[list.length - 1];
     if (last && s.id.clock < last.clock + last.len) throw new Error("malformed update: a client's structs overlap");
     if (last && last.gap === gap && last.clock + last.len === s.id.clock) last.len += s.length;
-    else if (last && last.clock + last.len !== s.id.clock) list.push({ clock: last.clock + last.len, len: s.id.clock - last.clock - last.len, gap: true }, { clock: s.id.clock, len: s.length, gap });
+    else if (last && last.clock + last.len !== s.id.clock)
+      list.push(
+        { clock: last.clock + last.len, len: s.id.clock - last.clock - last.len, gap: true },
+        { clock: s.id.clock, len: s.length, gap },
+      );
     else list.push({ clock: s.id.clock, len: s.length, gap });
   }
   const encoder = encoding.createEncoder();

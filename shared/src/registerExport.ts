@@ -25,7 +25,19 @@ export function csvField(value: string): string {
 }
 
 export const REGISTER_CSV_COLUMNS = [
-  'id', 'title', 'decided_at', 'meeting', 'review_date', 'measure', 'revision', 'consented', 'concerns', 'objections', 'supersedes', 'superseded_by', 'text',
+  'id',
+  'title',
+  'decided_at',
+  'meeting',
+  'review_date',
+  'measure',
+  'revision',
+  'consented',
+  'concerns',
+  'objections',
+  'supersedes',
+  'superseded_by',
+  'text',
 ] as const;
 
 export function registerCsv(entries: readonly RegisterEntry[]): string {
@@ -39,7 +51,9 @@ export function registerCsv(entries: readonly RegisterEntry[]): string {
     e.revision,
     e.consent.consented.map((p) => p.name).join('; '),
     e.consent.concerns.map((c) => (c.text ? `${c.name}: ${c.text}` : c.name)).join('; '),
-    e.consent.objections.map((o) => `${o.name}: ${o.text} (${o.status}${o.path ? `, ${o.path}` : ''}${o.resolution ? `: ${o.resolution}` : ''})`).join('; '),
+    e.consent.objections
+      .map((o) => `${o.name}: ${o.text} (${o.status}${o.path ? `, ${o.path}` : ''}${o.resolution ? `: ${o.resolution}` : ''})`)
+      .join('; '),
     e.supersedes ?? '',
     e.supersededBy ?? '',
     e.markdown,
@@ -61,7 +75,9 @@ export function registerMarkdown(circle: RegisterJson['circle'], entries: readon
     out.push(`- Consented: ${e.consent.consented.map((p) => line(p.name)).join(', ') || 'nobody'}`);
     for (const c of e.consent.concerns) out.push(`- Concern of ${line(c.name)}${c.text ? `: ${line(c.text)}` : ''}`);
     for (const o of e.consent.objections) {
-      out.push(`- Objection of ${line(o.name)}: ${line(o.text)} — ${o.status}${o.path ? ` (${o.path})` : ''}${o.resolution ? `: ${line(o.resolution)}` : ''}`);
+      out.push(
+        `- Objection of ${line(o.name)}: ${line(o.text)} — ${o.status}${o.path ? ` (${o.path})` : ''}${o.resolution ? `: ${line(o.resolution)}` : ''}`,
+      );
     }
     if (e.supersedes) out.push(`- Revises: ${e.supersedes}`);
     if (e.supersededBy) out.push(`- Superseded by: ${e.supersededBy}`);

@@ -47,9 +47,7 @@ describe('fnv1a64', () => {
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined members', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: null, y: undefined }], c: 'x' } })).toBe(
-      '{"a":{"c":"x","d":[1,{"z":null}]},"b":1}',
-    );
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: null, y: undefined }], c: 'x' } })).toBe('{"a":{"c":"x","d":[1,{"z":null}]},"b":1}');
   });
   it('writes non-finite numbers as null, bigints and bytes as plain JSON', () => {
     expect(canonicalJson([Number.NaN, Infinity, 2n, new Uint8Array([1, 2]), undefined, () => 1, Symbol('s'), false])).toBe(
@@ -192,14 +190,17 @@ describe('revision', () => {
     ['bolding a word', ({ ytext }) => ytext.format(0, 5, { bold: {} })],
     ['changing a mark attribute', ({ ytext }) => ytext.format(0, 5, { link: { href: 'b' } })],
     ['changing a node attribute', ({ para }) => para.setAttribute('textAlign', 'center')],
-    ['splitting the paragraph', ({ doc, ytext }) => {
-      ytext.delete(2, 3);
-      const p2 = new Y.XmlElement('paragraph');
-      const t2 = new Y.XmlText();
-      proposal(doc, 'i1').insert(1, [p2]);
-      p2.insert(0, [t2]);
-      t2.insert(0, 'llo');
-    }],
+    [
+      'splitting the paragraph',
+      ({ doc, ytext }) => {
+        ytext.delete(2, 3);
+        const p2 = new Y.XmlElement('paragraph');
+        const t2 = new Y.XmlText();
+        proposal(doc, 'i1').insert(1, [p2]);
+        p2.insert(0, [t2]);
+        t2.insert(0, 'llo');
+      },
+    ],
   ];
   it.each(changes)('changes on %s', (_name, edit) => {
     const t = docWith('Hello');
@@ -209,23 +210,35 @@ describe('revision', () => {
   });
 
   const nonChanges: [string, Edit][] = [
-    ['re-applying the same mark', ({ ytext }) => {
-      ytext.format(0, 5, { italic: {} });
-      ytext.format(0, 5, { italic: null });
-    }],
-    ['deleting and re-typing the same text', ({ ytext }) => {
-      ytext.delete(0, 5);
-      ytext.insert(0, 'Hel');
-      ytext.insert(3, 'lo');
-    }],
-    ['an unrelated document change', ({ doc }) => {
-      meta(doc).set('title', 'Budget');
-      proposal(doc, 'other').insert(0, [new Y.XmlText('x')]);
-    }],
-    ['setting an attribute to its current value', ({ para }) => {
-      para.setAttribute('textAlign', 'left');
-      para.removeAttribute('textAlign');
-    }],
+    [
+      're-applying the same mark',
+      ({ ytext }) => {
+        ytext.format(0, 5, { italic: {} });
+        ytext.format(0, 5, { italic: null });
+      },
+    ],
+    [
+      'deleting and re-typing the same text',
+      ({ ytext }) => {
+        ytext.delete(0, 5);
+        ytext.insert(0, 'Hel');
+        ytext.insert(3, 'lo');
+      },
+    ],
+    [
+      'an unrelated document change',
+      ({ doc }) => {
+        meta(doc).set('title', 'Budget');
+        proposal(doc, 'other').insert(0, [new Y.XmlText('x')]);
+      },
+    ],
+    [
+      'setting an attribute to its current value',
+      ({ para }) => {
+        para.setAttribute('textAlign', 'left');
+        para.removeAttribute('textAlign');
+      },
+    ],
   ];
   it.each(nonChanges)('does not change on %s', (_name, edit) => {
     const t = docWith('Hello');

@@ -1,7 +1,18 @@
 // Who may write what (DESIGN §5) as one table, and the check of an update's
 // touched paths against it. Rules R1–R20, R22, R23, P4, V2, V3 and S4 in docs/consent-spec.md.
 import type * as Y from 'yjs';
-import { INTEGRATION_PATHS, ParticipantSchema, ROOT, RoundSchema, TermSchema, itemIdOfProposalRoot, meta, participants, rounds, splitPositionKey } from './schema.ts';
+import {
+  INTEGRATION_PATHS,
+  ParticipantSchema,
+  ROOT,
+  RoundSchema,
+  TermSchema,
+  itemIdOfProposalRoot,
+  meta,
+  participants,
+  rounds,
+  splitPositionKey,
+} from './schema.ts';
 import { isSealedNow } from './sealed.ts';
 import { absenceProblem } from './absenceRights.ts';
 import { proposalEditLock } from './proposalLock.ts';
@@ -50,17 +61,65 @@ export const RIGHTS: readonly Right[] = [
   { id: 'R5', root: ROOT.meta, writers: ['facilitator'], scope: 'metaFields', says: "only the facilitator writes the meeting's settings" },
   { id: 'R6', root: ROOT.agenda, writers: ['facilitator'], scope: 'all', says: 'only the facilitator writes the agenda' },
   { id: 'R7', root: ROOT.rounds, writers: ['facilitator'], scope: 'all', says: 'only the facilitator opens, runs and closes rounds' },
-  { id: 'R8', root: ROOT.participants, writers: ['member', 'guest'], scope: 'ownPresent', says: 'participants may only change whether they are present, in their own entry' },
-  { id: 'R9', root: ROOT.participants, writers: ['facilitator'], scope: 'anyPresent', says: 'the facilitator may only change whether a participant is present' },
-  { id: 'R10', root: ROOT.positions, writers: ['member', 'guest'], scope: 'ownPositionKey', says: 'members may only write their own position' },
-  { id: 'R11', root: ROOT.objections, writers: ['member', 'guest'], scope: 'authoredObjection', says: 'objections are raised by their author as open cards, and only the author changes their status' },
-  { id: 'R12', root: 'proposal/*', writers: ['member', 'guest'], scope: 'openProposal', says: "members and the item's owner write the proposal text of an agenda item that exists and is not decided" },
-  { id: 'R19', root: ROOT.terms, writers: ['member', 'guest'], scope: 'proposalTerm', says: "members and the item's owner write the term of a proposal that exists and is not decided" },
+  {
+    id: 'R8',
+    root: ROOT.participants,
+    writers: ['member', 'guest'],
+    scope: 'ownPresent',
+    says: 'participants may only change whether they are present, in their own entry',
+  },
+  {
+    id: 'R9',
+    root: ROOT.participants,
+    writers: ['facilitator'],
+    scope: 'anyPresent',
+    says: 'the facilitator may only change whether a participant is present',
+  },
+  {
+    id: 'R10',
+    root: ROOT.positions,
+    writers: ['member', 'guest'],
+    scope: 'ownPositionKey',
+    says: 'members may only write their own position',
+  },
+  {
+    id: 'R11',
+    root: ROOT.objections,
+    writers: ['member', 'guest'],
+    scope: 'authoredObjection',
+    says: 'objections are raised by their author as open cards, and only the author changes their status',
+  },
+  {
+    id: 'R12',
+    root: 'proposal/*',
+    writers: ['member', 'guest'],
+    scope: 'openProposal',
+    says: "members and the item's owner write the proposal text of an agenda item that exists and is not decided",
+  },
+  {
+    id: 'R19',
+    root: ROOT.terms,
+    writers: ['member', 'guest'],
+    scope: 'proposalTerm',
+    says: "members and the item's owner write the term of a proposal that exists and is not decided",
+  },
   { id: 'R13', root: ROOT.notes, writers: ['member', 'guest'], scope: 'noteText', says: 'notes are written as text and never removed' },
-  { id: 'R14', root: ROOT.evaluation, writers: ['member', 'guest'], scope: 'ownKey', says: 'participants may only write their own evaluation' },
+  {
+    id: 'R14',
+    root: ROOT.evaluation,
+    writers: ['member', 'guest'],
+    scope: 'ownKey',
+    says: 'participants may only write their own evaluation',
+  },
   { id: 'R25', root: ROOT.backlog, writers: ['member', 'guest'], scope: 'backlogEntry', says: 'members add backlog entries as themselves' },
   { id: 'R28', root: ROOT.actions, writers: ['member', 'guest'], scope: 'actionItem', says: 'members add action items as themselves' },
-  { id: 'S4', root: ROOT.nominations, writers: ['member'], scope: 'changeNomination', says: 'members change their own nomination, with a reason, in the change round' },
+  {
+    id: 'S4',
+    root: ROOT.nominations,
+    writers: ['member'],
+    scope: 'changeNomination',
+    says: 'members change their own nomination, with a reason, in the change round',
+  },
 ];
 
 /** Rules that stand outside the rows. */
@@ -81,7 +140,16 @@ export const GENERAL_RULES = {
 
 /** Roots whose entries are plain JSON values (no nested Yjs types). */
 const PLAIN_ROOTS: ReadonlySet<string> = new Set([
-  ROOT.meta, ROOT.participants, ROOT.objections, ROOT.positions, ROOT.rounds, ROOT.evaluation, ROOT.nominations, ROOT.backlog, ROOT.actions, ROOT.terms,
+  ROOT.meta,
+  ROOT.participants,
+  ROOT.objections,
+  ROOT.positions,
+  ROOT.rounds,
+  ROOT.evaluation,
+  ROOT.nominations,
+  ROOT.backlog,
+  ROOT.actions,
+  ROOT.terms,
 ]);
 /** [V3][F3] Roots the server alone writes, besides the log. */
 const SERVER_ROOTS: ReadonlySet<string> = new Set([ROOT.sealed, ROOT.handover]);
@@ -102,7 +170,10 @@ interface Ctx {
 export function checkRights(doc: Y.Doc, actor: Actor, paths: readonly TouchedPath[]): Verdict {
   for (const path of paths) {
     if (path.op === 'unresolved') {
-      return refuse(GENERAL_RULES.pending, `the update refers to changes the server does not have (client ${path.client}, clock ${path.clock}): ${path.reason}`);
+      return refuse(
+        GENERAL_RULES.pending,
+        `the update refers to changes the server does not have (client ${path.client}, clock ${path.clock}): ${path.reason}`,
+      );
     }
   }
   if (actor.kind === 'server') return OK;
@@ -128,24 +199,37 @@ function checkPath(ctx: Ctx, path: WritePath): Verdict {
   if (path.root === ROOT.log) return refuse(GENERAL_RULES.log, `only the server writes the log: ${describePath(path)}`);
   if (SERVER_ROOTS.has(path.root)) return refuse(GENERAL_RULES.serverOnly, `only the server writes ${path.root}: ${describePath(path)}`);
   const rootKey = itemIdOfProposalRoot(path.root) === null ? path.root : 'proposal/*';
-  if (!KNOWN_ROOTS.has(rootKey)) return refuse(GENERAL_RULES.unknownRoot, `nobody writes "${path.root}", which is not part of a meeting document`);
+  if (!KNOWN_ROOTS.has(rootKey))
+    return refuse(GENERAL_RULES.unknownRoot, `nobody writes "${path.root}", which is not part of a meeting document`);
   const shape = shapeProblem(path);
   if (shape) return refuse(GENERAL_RULES.shape, `${shape}: ${describePath(path)}`);
   const owner = path.op === 'delete' && path.before !== undefined ? ownerOf(path) : null;
   if (owner !== null && owner !== ctx.self) {
-    return refuse(GENERAL_RULES.deleteOthers, `nobody removes an entry of someone else: ${describePath(path)} is ${nameOf(ctx.doc, owner)}'s`);
+    return refuse(
+      GENERAL_RULES.deleteOthers,
+      `nobody removes an entry of someone else: ${describePath(path)} is ${nameOf(ctx.doc, owner)}'s`,
+    );
   }
   const final = finalItemOf(ctx.doc, path);
   if (final) {
-    return refuse(GENERAL_RULES.finalItem, `agenda item "${final.itemId}" is ${final.stage}; its positions and cards are part of its record and final: ${describePath(path)}`);
+    return refuse(
+      GENERAL_RULES.finalItem,
+      `agenda item "${final.itemId}" is ${final.stage}; its positions and cards are part of its record and final: ${describePath(path)}`,
+    );
   }
   const locked = lockedItemOf(ctx.doc, path);
   if (locked !== null) {
-    return refuse(GENERAL_RULES.lockedProposal, `the consent round on agenda item "${locked}" is on; its proposal and term stay as they are until it moves to resolve: ${describePath(path)}`);
+    return refuse(
+      GENERAL_RULES.lockedProposal,
+      `the consent round on agenda item "${locked}" is on; its proposal and term stay as they are until it moves to resolve: ${describePath(path)}`,
+    );
   }
   const sealedItem = sealedItemOf(ctx.doc, path);
   if (sealedItem !== null) {
-    return refuse(GENERAL_RULES.sealedRound, `the round on agenda item "${sealedItem}" is revealed together; answers are given privately and the server writes them all at the reveal: ${describePath(path)}`);
+    return refuse(
+      GENERAL_RULES.sealedRound,
+      `the round on agenda item "${sealedItem}" is revealed together; answers are given privately and the server writes them all at the reveal: ${describePath(path)}`,
+    );
   }
   const absence = absenceProblem(ctx.doc, ctx.self, path, describePath); // [R22][R23]
   if (absence) return absence;
@@ -203,7 +287,8 @@ const SCOPES: Record<Scope, (ctx: Ctx, path: WritePath) => Problem> = {
     if (path.op === 'delete') {
       return before === undefined ? null : { why: `cards are withdrawn, never deleted: ${describePath(path)}` };
     }
-    if (!isObject(after) || after.authorId !== ctx.self) return { why: `${describePath(path)} must name its author ${nameOf(ctx.doc, ctx.self)}` };
+    if (!isObject(after) || after.authorId !== ctx.self)
+      return { why: `${describePath(path)} must name its author ${nameOf(ctx.doc, ctx.self)}` };
     if (before === undefined) {
       // DESIGN §1: a guest may raise concerns; only members' objections can block.
       if (ctx.role === 'guest' && after.kind !== 'concern') return { why: `guests raise concerns, not objections: ${describePath(path)}` };
@@ -221,7 +306,8 @@ const SCOPES: Record<Scope, (ctx: Ctx, path: WritePath) => Problem> = {
   },
   metaFields: (ctx, path) => {
     if (path.key !== 'facilitatorId' && path.key !== 'coFacilitatorId') return null;
-    if (path.op === 'delete' || path.after === path.before) return path.op === 'delete' ? { why: `${describePath(path)} is never removed` } : null;
+    if (path.op === 'delete' || path.after === path.before)
+      return path.op === 'delete' ? { why: `${describePath(path)} is never removed` } : null;
     if (path.key === 'coFacilitatorId' && path.after === null) return null;
     if (path.after === ctx.self) return { why: `${describePath(path)}: the facilitator names someone else` };
     if (!presentMember(ctx.doc, path.after)) return { why: `${describePath(path)} must name a member who is present` };
@@ -236,7 +322,9 @@ const SCOPES: Record<Scope, (ctx: Ctx, path: WritePath) => Problem> = {
       return { why: `nominations change only while the item's change round is open: ${describePath(path)}` };
     }
     const after = path.after as { reason?: unknown } | undefined;
-    return isObject(after) && typeof after.reason === 'string' && after.reason.trim() !== '' ? null : { why: `a changed nomination gives its reason: ${describePath(path)}` };
+    return isObject(after) && typeof after.reason === 'string' && after.reason.trim() !== ''
+      ? null
+      : { why: `a changed nomination gives its reason: ${describePath(path)}` };
   },
   ...FOLLOW_UP_SCOPES,
   openProposal: (ctx, path) => editProblem(ctx, itemIdOfProposalRoot(path.root)!),
@@ -245,7 +333,9 @@ const SCOPES: Record<Scope, (ctx: Ctx, path: WritePath) => Problem> = {
     if (problem) return problem;
     if (path.nested) return { why: `${describePath(path)} is a plain entry` };
     if (path.op === 'delete') return { why: `a term is changed, never removed: ${describePath(path)}` };
-    return TermSchema.safeParse(path.after).success ? null : { why: `${describePath(path)} must be { reviewDate: YYYY-MM-DD or null, measure: at most 1000 characters }` };
+    return TermSchema.safeParse(path.after).success
+      ? null
+      : { why: `${describePath(path)} must be { reviewDate: YYYY-MM-DD or null, measure: at most 1000 characters }` };
   },
 };
 
@@ -269,8 +359,11 @@ function wayThroughProblem(before: Record<string, unknown>, after: Record<string
   if (after.path === before.path) return null;
   const says = 'the way through an objection is recorded by its author as it is integrated';
   if (before.path !== undefined) return { rule: 'O2', says, why: `it was recorded already: ${where}` };
-  if (after.kind !== 'objection' || after.status !== 'integrated' || before.status !== 'open') return { rule: 'O2', says, why: `only with the integration of an open objection: ${where}` };
-  return (INTEGRATION_PATHS as readonly unknown[]).includes(after.path) ? null : { rule: 'O2', says, why: `the way is one of ${INTEGRATION_PATHS.join(', ')}: ${where}` };
+  if (after.kind !== 'objection' || after.status !== 'integrated' || before.status !== 'open')
+    return { rule: 'O2', says, why: `only with the integration of an open objection: ${where}` };
+  return (INTEGRATION_PATHS as readonly unknown[]).includes(after.path)
+    ? null
+    : { rule: 'O2', says, why: `the way is one of ${INTEGRATION_PATHS.join(', ')}: ${where}` };
 }
 
 /** [V2] The item whose sealed round a position or nomination write belongs to, if any. */
@@ -285,7 +378,6 @@ function presentMember(doc: Y.Doc, id: unknown): boolean {
   const p = ParticipantSchema.safeParse(typeof id === 'string' ? participants(doc).get(id) : undefined);
   return p.success && p.data.role === 'member' && p.data.present && p.data.removedAt === undefined;
 }
-
 
 /** [R18] The decided or deferred item whose position or card the path writes, if any. */
 function finalItemOf(doc: Y.Doc, path: WritePath): { itemId: string; stage: string } | null {
@@ -309,10 +401,10 @@ function ownership(ctx: Ctx, path: WritePath, owner: string | null): Problem {
 }
 
 function presentOnly(path: WritePath): Problem {
-  if (path.op === 'delete' || path.before === undefined) return { why: `${describePath(path)} is written by the server when someone joins` };
+  if (path.op === 'delete' || path.before === undefined)
+    return { why: `${describePath(path)} is written by the server when someone joins` };
   if (!isObject(path.before) || !isObject(path.after)) return { why: `${describePath(path)} must stay a participant entry` };
   const changed = changedFields(path.before, path.after).filter((k) => k !== 'present');
   if (changed.length > 0) return { why: `${describePath(path)} would change ${changed.join(', ')}` };
   return typeof path.after.present === 'boolean' ? null : { why: `${describePath(path)}: present is true or false` };
 }
-

@@ -102,7 +102,11 @@ export const AgendaItemSchema = z.object({
   title: z.string().max(300),
   kind: ItemKind,
   ownerId: Id.nullable(),
-  timeboxMin: z.number().int().min(0).max(24 * 60),
+  timeboxMin: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   stage: Stage,
   reviewDate: IsoDate.nullable(),
   /** [S1] a selection item: the role it fills, and when the term ends. */
@@ -304,7 +308,14 @@ export const LogEventSchema = z.discriminatedUnion('type', [
   // [O6] `path`: how the item left the meeting (absent in deferrals logged before ways through existed: read as `deferred`)
   z.object({ type: z.literal('deferral'), at: Timestamp, actorId: Id, ...FrozenFields, path: z.enum(ITEM_EXITS).optional() }),
   // [T2] the timeline of the consent process, written by the server as it accepts each change
-  z.object({ type: z.literal('roundClosed'), at: Timestamp, actorId: Id, roundKey: Id, kind: RoundSchema.shape.kind, number: z.number().int() }),
+  z.object({
+    type: z.literal('roundClosed'),
+    at: Timestamp,
+    actorId: Id,
+    roundKey: Id,
+    kind: RoundSchema.shape.kind,
+    number: z.number().int(),
+  }),
   z.object({
     type: z.literal('position'),
     at: Timestamp,
@@ -331,12 +342,35 @@ export const LogEventSchema = z.discriminatedUnion('type', [
   /** [A4] The agenda's consent record as it stood when the meeting moved on to the items. */
   z.object({ type: z.literal('agendaConsent'), at: Timestamp, actorId: Id, record: AgendaConsentRecordSchema }),
   // [V4] the sealed answers of a round were written into the document in one update
-  z.object({ type: z.literal('reveal'), at: Timestamp, actorId: Id, itemId: Id, kind: z.enum(SEALED_KINDS), round: z.number().int(), count: z.number().int() }),
+  z.object({
+    type: z.literal('reveal'),
+    at: Timestamp,
+    actorId: Id,
+    itemId: Id,
+    kind: z.enum(SEALED_KINDS),
+    round: z.number().int(),
+    count: z.number().int(),
+  }),
   // [F2][F4][F5] who facilitates changed, and how
-  z.object({ type: z.literal('facilitator'), at: Timestamp, actorId: Id, from: Id, to: Id, how: z.enum(['handover', 'takeover', 'consent']) }),
+  z.object({
+    type: z.literal('facilitator'),
+    at: Timestamp,
+    actorId: Id,
+    from: Id,
+    to: Id,
+    how: z.enum(['handover', 'takeover', 'consent']),
+  }),
   z.object({ type: z.literal('coFacilitator'), at: Timestamp, actorId: Id, coFacilitatorId: Id.nullable() }),
   // [S6] a selection item was decided: who holds the role, until when
-  z.object({ type: z.literal('selection'), at: Timestamp, actorId: Id, itemId: Id, roleName: z.string(), holderId: Id, termEnd: IsoDate.nullable() }),
+  z.object({
+    type: z.literal('selection'),
+    at: Timestamp,
+    actorId: Id,
+    itemId: Id,
+    roleName: z.string(),
+    holderId: Id,
+    termEnd: IsoDate.nullable(),
+  }),
 ]);
 export type LogEvent = z.infer<typeof LogEventSchema>;
 

@@ -11,14 +11,19 @@ import type { Actor } from './types.ts';
 import { proposalRevision } from './revision.ts';
 
 const as = (participantId: string): Actor => ({ kind: 'participant', participantId });
-const sealedRoundOn = (d: Y.Doc) => openRound(d, 'item1', { kind: 'consent', order: ['fran', 'ben', 'cleo'], now: NOW, reveal: 'together' });
+const sealedRoundOn = (d: Y.Doc) =>
+  openRound(d, 'item1', { kind: 'consent', order: ['fran', 'ben', 'cleo'], now: NOW, reveal: 'together' });
 const read = (d: Y.Doc) => readMeeting(d).meeting;
 
 function revealAll(d: Y.Doc, at = NOW + 5): void {
   const revision = proposalRevision(d, 'item1');
   let n = 0;
   writeReveal(d, {
-    itemId: 'item1', kind: 'position', round: 1, at, given: ['ben', 'cleo', 'fran'],
+    itemId: 'item1',
+    kind: 'position',
+    round: 1,
+    at,
+    given: ['ben', 'cleo', 'fran'],
     answers: new Map<string, unknown>([
       ['ben', { position: 'object', revision, reason: 'Too loud for the office', at: NOW + 1 }],
       ['cleo', { position: 'concern', revision, reason: 'Mind the cost', at: NOW + 2 }],
@@ -46,10 +51,17 @@ describe('rounds revealed together [V1–V5]', () => {
     expect(sealedRound(read(d), 'item1')).toBeNull();
   });
 
-  it.each([['a member', 'ben'], ['the facilitator', 'fran']])('[V2] while sealed, %s cannot write a position into the document', (_who, id) => {
+  it.each([
+    ['a member', 'ben'],
+    ['the facilitator', 'fran'],
+  ])('[V2] while sealed, %s cannot write a position into the document', (_who, id) => {
     const server = meetingDoc();
     sealedRoundOn(server);
-    const result = checkUpdate(server, edit(server, (d) => givePosition(d, 'item1', id, 'consent', NOW)), as(id));
+    const result = checkUpdate(
+      server,
+      edit(server, (d) => givePosition(d, 'item1', id, 'consent', NOW)),
+      as(id),
+    );
     expect(result).toMatchObject({ ok: false, rule: 'V2', reason: expect.stringContaining('revealed together') });
   });
 
@@ -57,15 +69,29 @@ describe('rounds revealed together [V1–V5]', () => {
     const server = meetingDoc();
     sealedRoundOn(server);
     revealAll(server);
-    expect(checkUpdate(server, edit(server, (d) => givePosition(d, 'item1', 'ben', 'consent', NOW)), as('ben'))).toMatchObject({ ok: true });
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => givePosition(d, 'item1', 'ben', 'consent', NOW)),
+        as('ben'),
+      ),
+    ).toMatchObject({ ok: true });
   });
 
   it('[V3] no participant writes the sealed progress or the handover entries, not even the facilitator', () => {
     const server = meetingDoc();
     sealedRoundOn(server);
-    const forged = checkUpdate(server, edit(server, (d) => sealed(d).set('item1', { kind: 'position', round: 1, given: ['ben'], revealedAt: NOW })), as('fran'));
+    const forged = checkUpdate(
+      server,
+      edit(server, (d) => sealed(d).set('item1', { kind: 'position', round: 1, given: ['ben'], revealedAt: NOW })),
+      as('fran'),
+    );
     expect(forged).toMatchObject({ ok: false, rule: 'V3' });
-    const away = checkUpdate(server, edit(server, (d) => handover(d).set('away', { participantId: 'fran', since: 0, takeoverAt: 0 })), as('ben'));
+    const away = checkUpdate(
+      server,
+      edit(server, (d) => handover(d).set('away', { participantId: 'fran', since: 0, takeoverAt: 0 })),
+      as('ben'),
+    );
     expect(away).toMatchObject({ ok: false, rule: 'V3' });
   });
 
@@ -116,31 +142,62 @@ describe('rounds revealed together [V1–V5]', () => {
 describe('facilitator handover in the document [F1–F4]', () => {
   it('[F1] the facilitator names a present member co-facilitator, and the log says so', () => {
     const server = meetingDoc();
-    const result = checkUpdate(server, edit(server, (d) => nameCoFacilitator(d, 'ben')), as('fran'));
+    const result = checkUpdate(
+      server,
+      edit(server, (d) => nameCoFacilitator(d, 'ben')),
+      as('fran'),
+    );
     expect(result).toMatchObject({ ok: true, events: [{ type: 'coFacilitator', coFacilitatorId: 'ben' }] });
   });
 
-  it.each([['a guest', 'gus'], ['an observer', 'otto'], ['themselves', 'fran'], ['an unknown id', 'zed']])('[F1] the facilitator does not name %s co-facilitator', (_what, id) => {
+  it.each([
+    ['a guest', 'gus'],
+    ['an observer', 'otto'],
+    ['themselves', 'fran'],
+    ['an unknown id', 'zed'],
+  ])('[F1] the facilitator does not name %s co-facilitator', (_what, id) => {
     const server = meetingDoc();
-    expect(checkUpdate(server, edit(server, (d) => nameCoFacilitator(d, id)), as('fran'))).toMatchObject({ ok: false, rule: 'R5' });
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => nameCoFacilitator(d, id)),
+        as('fran'),
+      ),
+    ).toMatchObject({ ok: false, rule: 'R5' });
   });
 
   it('[F1] an absent member is not named either', () => {
     const server = meetingDoc();
     setPresent(server, 'cleo', false);
-    expect(checkUpdate(server, edit(server, (d) => nameCoFacilitator(d, 'cleo')), as('fran'))).toMatchObject({ ok: false, rule: 'R5', reason: expect.stringContaining('present') });
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => nameCoFacilitator(d, 'cleo')),
+        as('fran'),
+      ),
+    ).toMatchObject({ ok: false, rule: 'R5', reason: expect.stringContaining('present') });
   });
 
   it('[F2] the facilitator hands over to a present member; logged as a handover', () => {
     const server = meetingDoc();
-    const result = checkUpdate(server, edit(server, (d) => handOver(d, 'cleo')), as('fran'));
+    const result = checkUpdate(
+      server,
+      edit(server, (d) => handOver(d, 'cleo')),
+      as('fran'),
+    );
     expect(result).toMatchObject({ ok: true, events: [{ type: 'facilitator', from: 'fran', to: 'cleo', how: 'handover' }] });
   });
 
   it('[F2] nobody else changes who facilitates: a member naming themselves is refused', () => {
     const server = meetingDoc();
     nameCoFacilitator(server, 'ben');
-    expect(checkUpdate(server, edit(server, (d) => handOver(d, 'ben')), as('ben'))).toMatchObject({ ok: false, rule: 'R5' });
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => handOver(d, 'ben')),
+        as('ben'),
+      ),
+    ).toMatchObject({ ok: false, rule: 'R5' });
   });
 
   it('[F4] the server’s takeover moves facilitation, clears the co-facilitator who took over and logs it', () => {

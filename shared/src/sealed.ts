@@ -69,7 +69,14 @@ export function sealedRound(s: MeetingSnapshot, itemId: string): SealedRoundStat
   if (!round || !kind) return null;
   const entry = s.sealed?.[itemId];
   const current = entry && entry.round === round.number && entry.kind === kind ? entry : null;
-  return { itemId, kind, round: round.number, given: current?.given ?? [], eligible: eligibleMembers(s), revealed: current?.revealedAt !== undefined };
+  return {
+    itemId,
+    kind,
+    round: round.number,
+    given: current?.given ?? [],
+    eligible: eligibleMembers(s),
+    revealed: current?.revealedAt !== undefined,
+  };
 }
 
 /** [V5] Every eligible member has given a sealed answer (and at least one is eligible). */
@@ -119,10 +126,19 @@ export function writeReveal(doc: Y.Doc, r: Reveal, origin: unknown = ORIGIN.serv
     const entry = valid(PositionSchema, { position: p.position, round: r.round, revision: p.revision, at: p.at }, 'position');
     writes.push(() => positions(doc).set(positionKey(r.itemId, participantId), entry));
     if (p.position !== 'consent' && p.reason) {
-      const card = valid(ObjectionSchema, {
-        itemId: r.itemId, authorId: participantId, kind: p.position === 'object' ? 'objection' : 'concern',
-        text: p.reason, status: 'open', revision: p.revision, createdAt: p.at,
-      }, 'card');
+      const card = valid(
+        ObjectionSchema,
+        {
+          itemId: r.itemId,
+          authorId: participantId,
+          kind: p.position === 'object' ? 'objection' : 'concern',
+          text: p.reason,
+          status: 'open',
+          revision: p.revision,
+          createdAt: p.at,
+        },
+        'card',
+      );
       const id = r.newCardId();
       writes.push(() => objections(doc).set(id, card));
     }

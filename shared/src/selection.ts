@@ -8,7 +8,12 @@ import { AgendaItemSchema, NominationSchema, nominations, positionKey, proposal,
 import type { MeetingSnapshot } from './types.ts';
 
 /** [S1] The facilitator sets the role the item fills and when its term ends. */
-export function setSelectionTerms(doc: Y.Doc, itemId: string, t: { roleName: string; termEnd: string }, origin: unknown = ORIGIN.local): void {
+export function setSelectionTerms(
+  doc: Y.Doc,
+  itemId: string,
+  t: { roleName: string; termEnd: string },
+  origin: unknown = ORIGIN.local,
+): void {
   const roleName = valid(AgendaItemSchema.shape.roleName, t.roleName.trim(), 'role');
   const termEnd = valid(AgendaItemSchema.shape.termEnd, t.termEnd, 'term end');
   if (!roleName) throw new Error('Name the role.');
@@ -20,13 +25,26 @@ export function setSelectionTerms(doc: Y.Doc, itemId: string, t: { roleName: str
 }
 
 /** [S4] A member changes their nomination in the change round, with a reason. */
-export function changeNomination(doc: Y.Doc, itemId: string, by: string, nomineeId: string, reason: string, now: number, origin: unknown = ORIGIN.local): void {
+export function changeNomination(
+  doc: Y.Doc,
+  itemId: string,
+  by: string,
+  nomineeId: string,
+  reason: string,
+  now: number,
+  origin: unknown = ORIGIN.local,
+): void {
   participant(doc, nomineeId);
   const current = round(doc, itemId);
   if (current.kind !== 'change' || current.closedAt !== undefined) throw new Error('Nominations change only in the open change round.');
   const before = NominationSchema.safeParse(nominations(doc).get(positionKey(itemId, by)));
-  const changedFrom = before.success && before.data.nomineeId !== nomineeId ? before.data.nomineeId : before.success ? before.data.changedFrom : undefined;
-  const entry = valid(NominationSchema, { nomineeId, reason: reason.trim(), round: current.number, at: now, ...(changedFrom ? { changedFrom } : {}) }, 'nomination');
+  const changedFrom =
+    before.success && before.data.nomineeId !== nomineeId ? before.data.nomineeId : before.success ? before.data.changedFrom : undefined;
+  const entry = valid(
+    NominationSchema,
+    { nomineeId, reason: reason.trim(), round: current.number, at: now, ...(changedFrom ? { changedFrom } : {}) },
+    'nomination',
+  );
   doc.transact(() => nominations(doc).set(positionKey(itemId, by), entry), origin);
 }
 
@@ -60,5 +78,7 @@ export function nominationsOf(s: MeetingSnapshot, itemId: string): NominationRow
 export function nominationTally(s: MeetingSnapshot, itemId: string): { nomineeId: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const n of nominationsOf(s, itemId)) counts.set(n.nomineeId, (counts.get(n.nomineeId) ?? 0) + 1);
-  return [...counts].map(([nomineeId, count]) => ({ nomineeId, count })).sort((a, b) => b.count - a.count || (a.nomineeId < b.nomineeId ? -1 : 1));
+  return [...counts]
+    .map(([nomineeId, count]) => ({ nomineeId, count }))
+    .sort((a, b) => b.count - a.count || (a.nomineeId < b.nomineeId ? -1 : 1));
 }

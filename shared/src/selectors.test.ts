@@ -40,7 +40,13 @@ describe('who is who', () => {
     const d = doc();
     const rows = participantList(snap(d));
     expect(rows.map((r) => r.id)).toEqual(['a', 'a2', 'b', 'f', 'o']);
-    expect(rows.find((r) => r.id === 'f')).toMatchObject({ name: 'fay', role: 'member', isFacilitator: true, isSecretary: false, present: true });
+    expect(rows.find((r) => r.id === 'f')).toMatchObject({
+      name: 'fay',
+      role: 'member',
+      isFacilitator: true,
+      isSecretary: false,
+      present: true,
+    });
     expect(rows.filter((r) => r.isFacilitator)).toHaveLength(1);
   });
 
@@ -80,10 +86,22 @@ describe('rounds and speakers', () => {
     cmd.passSpeaker(d, 'opening', null);
     expect(speakerOrder(snap(d), 'opening')).toMatchObject({ speaker: null, next: 'f', spoken: [], upcoming: ['f', 'a', 'b'] });
     cmd.closeRound(d, 'opening', 20);
-    expect(speakerOrder(snap(d), 'opening')).toMatchObject({ open: false, speaker: null, next: null, spoken: ['f', 'a', 'b'], upcoming: [] });
+    expect(speakerOrder(snap(d), 'opening')).toMatchObject({
+      open: false,
+      speaker: null,
+      next: null,
+      spoken: ['f', 'a', 'b'],
+      upcoming: [],
+    });
   });
 
-  const speaker = (at: number, who: string | null, roundKey = 'opening'): LogEvent => ({ type: 'speaker', at, actorId: 'f', roundKey, speaker: who });
+  const speaker = (at: number, who: string | null, roundKey = 'opening'): LogEvent => ({
+    type: 'speaker',
+    at,
+    actorId: 'f',
+    roundKey,
+    speaker: who,
+  });
   it('speakingTime sums turns from speaker events, ending a turn at the next move', () => {
     const s = withLog(snap(doc()), [
       { type: 'phase', at: 0, actorId: 'f', from: 'lobby', to: 'opening' },
@@ -95,19 +113,25 @@ describe('rounds and speakers', () => {
       { type: 'stage', at: 12_000, actorId: 'f', itemId: 'i1', from: 'draft', to: 'present' }, // a +2 s
       speaker(20_000, 'f', 'i1'),
     ]);
-    expect(speakingTime(s, 21_500)).toEqual([
-      { participantId: 'b', ms: 4000, turns: 1 },
-      { participantId: 'f', ms: 4500, turns: 2 },
-      { participantId: 'a', ms: 3000, turns: 2 },
-    ].sort((x, y) => y.ms - x.ms));
+    expect(speakingTime(s, 21_500)).toEqual(
+      [
+        { participantId: 'b', ms: 4000, turns: 1 },
+        { participantId: 'f', ms: 4500, turns: 2 },
+        { participantId: 'a', ms: 3000, turns: 2 },
+      ].sort((x, y) => y.ms - x.ms),
+    );
   });
 
   it('speakingTime counts an open turn up to now, and nothing for an empty log', () => {
     const s = snap(doc());
     expect(speakingTime(s, 5)).toEqual([]);
     expect(speakingTime(withLog(s, [speaker(100, 'a')]), 1100)).toEqual([{ participantId: 'a', ms: 1000, turns: 1 }]);
-    expect(speakingTime(withLog(s, [speaker(100, 'a'), { type: 'round', at: 300, actorId: 'f', roundKey: 'i1', kind: 'react', number: 1 }]), 1100))
-      .toEqual([{ participantId: 'a', ms: 200, turns: 1 }]);
+    expect(
+      speakingTime(
+        withLog(s, [speaker(100, 'a'), { type: 'round', at: 300, actorId: 'f', roundKey: 'i1', kind: 'react', number: 1 }]),
+        1100,
+      ),
+    ).toEqual([{ participantId: 'a', ms: 200, turns: 1 }]);
   });
 
   it('speakingTime keeps the floor across a new round under the same key, which names no new speaker', () => {
@@ -121,8 +145,14 @@ describe('rounds and speakers', () => {
   });
 
   it('[T1] a reaction round after the opening round starts at zero: times do not carry over between rounds', () => {
-    const round = (at: number, roundKey: string, kind: 'opening' | 'react' | 'consent', number = 1): LogEvent =>
-      ({ type: 'round', at, actorId: 'f', roundKey, kind, number });
+    const round = (at: number, roundKey: string, kind: 'opening' | 'react' | 'consent', number = 1): LogEvent => ({
+      type: 'round',
+      at,
+      actorId: 'f',
+      roundKey,
+      kind,
+      number,
+    });
     const s = withLog(snap(doc()), [
       round(0, 'opening', 'opening'),
       speaker(0, 'f'),
@@ -157,7 +187,7 @@ describe('rounds and speakers', () => {
 
 describe('timebox', () => {
   const stage = (at: number, itemId: string): LogEvent => ({ type: 'stage', at, actorId: 'f', itemId, from: 'draft', to: 'present' });
-  it('starts with the active item\'s first event and lasts timeboxMin', () => {
+  it("starts with the active item's first event and lasts timeboxMin", () => {
     const d = doc();
     cmd.setActiveItem(d, 'i1');
     const s = snap(d);
@@ -187,7 +217,7 @@ describe('timebox', () => {
 });
 
 describe('objectionsOf', () => {
-  it('lists an item\'s cards oldest first, with their ids', () => {
+  it("lists an item's cards oldest first, with their ids", () => {
     const d = doc();
     cmd.openRound(d, 'i1', { kind: 'consent', order: [], now: 1 });
     cmd.raiseObjection(d, { id: 'z', itemId: 'i1', authorId: 'a', kind: 'concern', text: 'c', now: 5 });

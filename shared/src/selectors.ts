@@ -102,7 +102,13 @@ export function speakingTime(s: MeetingSnapshot, now: number, scope?: { roundKey
   for (const event of s.log) {
     if (event.type === 'stage' || event.type === 'phase') end(event.at);
     else if (event.type === 'round' && turn?.key !== event.roundKey) end(event.at);
-    else if (event.type === 'round' && scope && event.roundKey === scope.roundKey && event.at >= scope.since && event.at < (scope.until ?? Infinity)) {
+    else if (
+      event.type === 'round' &&
+      scope &&
+      event.roundKey === scope.roundKey &&
+      event.at >= scope.since &&
+      event.at < (scope.until ?? Infinity)
+    ) {
       // the floor carried into a new round of the same key starts the new round's turn afresh
       const carried = turn as Turn | null;
       end(event.at);
@@ -135,7 +141,11 @@ export function speakingTimeByRound(s: MeetingSnapshot, now: number): RoundTimes
   const opened = s.log.filter((e): e is Extract<LogEvent, { type: 'round' }> => e.type === 'round');
   return opened.map((e, i) => {
     const until = opened.slice(i + 1).find((later) => later.roundKey === e.roundKey)?.at;
-    const times = speakingTime(s, now, until === undefined ? { roundKey: e.roundKey, since: e.at } : { roundKey: e.roundKey, since: e.at, until });
+    const times = speakingTime(
+      s,
+      now,
+      until === undefined ? { roundKey: e.roundKey, since: e.at } : { roundKey: e.roundKey, since: e.at, until },
+    );
     return { roundKey: e.roundKey, kind: e.kind, number: e.number, openedAt: e.at, times };
   });
 }

@@ -60,7 +60,15 @@ describe('readMeeting', () => {
       participants(doc).set('p1', { name: 'Ana', role: 'member', present: true, joinedAt: 5, extra: 'dropped' });
       agenda(doc).push([item(validItem)]);
       proposal(doc, 'i1').insert(0, [new Y.XmlText('Buy a kettle')]);
-      objections(doc).set('o1', { itemId: 'i1', authorId: 'p1', kind: 'concern', text: 'Cost', status: 'open', revision: 'r', createdAt: 7 });
+      objections(doc).set('o1', {
+        itemId: 'i1',
+        authorId: 'p1',
+        kind: 'concern',
+        text: 'Cost',
+        status: 'open',
+        revision: 'r',
+        createdAt: 7,
+      });
       positions(doc).set('i1/p1', { position: 'consent', round: 1, revision: 'r', at: 8 });
       rounds(doc).set('i1', { kind: 'consent', number: 1, order: ['p1'], speaker: 'p1', openedAt: 6 });
       const note = new Y.Text();
@@ -102,18 +110,72 @@ describe('readMeeting', () => {
   const garbage: [string, string, string | number, (doc: Y.Doc) => void][] = [
     ['a meta entry of the wrong type', 'meta', 'phase', (d) => meta(d).set('phase', 'party')],
     ['a meta id that is empty', 'meta', 'facilitatorId', (d) => meta(d).set('facilitatorId', '')],
-    ['a participant without a name', 'participants', 'p9', (d) => participants(d).set('p9', { role: 'member', present: true, joinedAt: 1 })],
-    ['a participant stored as a Y.Map', 'participants', 'p8', (d) => participants(d).set('p8', item({ name: 'X', role: 'member', present: true, joinedAt: 1 }))],
-    ['a participant key over 128 characters', 'participants', 'p'.repeat(129), (d) => participants(d).set('p'.repeat(129), { name: 'X', role: 'member', present: true, joinedAt: 1 })],
-    ['a participant with an empty key', 'participants', '', (d) => participants(d).set('', { name: 'X', role: 'member', present: true, joinedAt: 1 })],
+    [
+      'a participant without a name',
+      'participants',
+      'p9',
+      (d) => participants(d).set('p9', { role: 'member', present: true, joinedAt: 1 }),
+    ],
+    [
+      'a participant stored as a Y.Map',
+      'participants',
+      'p8',
+      (d) => participants(d).set('p8', item({ name: 'X', role: 'member', present: true, joinedAt: 1 })),
+    ],
+    [
+      'a participant key over 128 characters',
+      'participants',
+      'p'.repeat(129),
+      (d) => participants(d).set('p'.repeat(129), { name: 'X', role: 'member', present: true, joinedAt: 1 }),
+    ],
+    [
+      'a participant with an empty key',
+      'participants',
+      '',
+      (d) => participants(d).set('', { name: 'X', role: 'member', present: true, joinedAt: 1 }),
+    ],
     ['an agenda item that is not a map', 'agenda', 1, (d) => agenda(d).push(['oops' as unknown as Y.Map<unknown>])],
     ['an agenda item with an unknown kind', 'agenda', 1, (d) => agenda(d).push([item({ ...validItem, id: 'i2', kind: 'vote' })])],
     ['an agenda item with a duplicate id', 'agenda', 1, (d) => agenda(d).push([item({ ...validItem, title: 'Copy' })])],
-    ['an objection with an unknown status', 'objections', 'o9', (d) => objections(d).set('o9', { itemId: 'i1', authorId: 'p1', kind: 'objection', text: 't', status: 'lost', revision: 'r', createdAt: 1 })],
-    ['a position key without a participant', 'positions', 'i1', (d) => positions(d).set('i1', { position: 'consent', round: 1, revision: 'r', at: 1 })],
-    ['a position key with an over-long item id', 'positions', `${'i'.repeat(129)}/p1`, (d) => positions(d).set(`${'i'.repeat(129)}/p1`, { position: 'consent', round: 1, revision: 'r', at: 1 })],
-    ['a position of round -1', 'positions', 'i1/p2', (d) => positions(d).set('i1/p2', { position: 'consent', round: -1, revision: 'r', at: 1 })],
-    ['a round without an order', 'rounds', 'opening', (d) => rounds(d).set('opening', { kind: 'opening', number: 1, speaker: null, openedAt: 1 })],
+    [
+      'an objection with an unknown status',
+      'objections',
+      'o9',
+      (d) =>
+        objections(d).set('o9', {
+          itemId: 'i1',
+          authorId: 'p1',
+          kind: 'objection',
+          text: 't',
+          status: 'lost',
+          revision: 'r',
+          createdAt: 1,
+        }),
+    ],
+    [
+      'a position key without a participant',
+      'positions',
+      'i1',
+      (d) => positions(d).set('i1', { position: 'consent', round: 1, revision: 'r', at: 1 }),
+    ],
+    [
+      'a position key with an over-long item id',
+      'positions',
+      `${'i'.repeat(129)}/p1`,
+      (d) => positions(d).set(`${'i'.repeat(129)}/p1`, { position: 'consent', round: 1, revision: 'r', at: 1 }),
+    ],
+    [
+      'a position of round -1',
+      'positions',
+      'i1/p2',
+      (d) => positions(d).set('i1/p2', { position: 'consent', round: -1, revision: 'r', at: 1 }),
+    ],
+    [
+      'a round without an order',
+      'rounds',
+      'opening',
+      (d) => rounds(d).set('opening', { kind: 'opening', number: 1, speaker: null, openedAt: 1 }),
+    ],
     ['a note that is a plain string', 'notes', 'opening', (d) => notes(d).set('opening', 'plain' as unknown as Y.Text)],
     ['an evaluation rating of 9', 'evaluation', 'p1', (d) => evaluation(d).set('p1', { ratings: { clarity: 9 }, comment: '' })],
     ['a log event of an unknown type', 'log', 0, (d) => log(d).push([{ type: 'party', at: 1, actorId: 'p1' }])],

@@ -63,9 +63,7 @@ const KEY_MAX = 128;
 
 /** Explains a zod failure in one line: `path: message; …`. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
+  return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
 
 /**
@@ -193,7 +191,10 @@ function readRecord<T>(
 
 function readHandover(map: Y.Map<unknown>, ignore: Ignore): NonNullable<MeetingSnapshot['handover']> {
   const out: NonNullable<MeetingSnapshot['handover']> = {};
-  for (const [key, schema] of [[HANDOVER_KEY.away, AwaySchema], [HANDOVER_KEY.proposal, HandoverProposalSchema]] as const) {
+  for (const [key, schema] of [
+    [HANDOVER_KEY.away, AwaySchema],
+    [HANDOVER_KEY.proposal, HandoverProposalSchema],
+  ] as const) {
     if (!map.has(key)) continue;
     const parsed = schema.safeParse(map.get(key));
     if (parsed.success) (out as Record<string, unknown>)[key] = parsed.data;

@@ -142,7 +142,9 @@ export class StructLocator {
     const holderItem = top ?? self;
     const agendaItem =
       holderItem && holderItem.content instanceof Y.ContentType
-        ? this.inUpdate(holderItem) ? holderItem : (holderItem.content.type as AnyType)
+        ? this.inUpdate(holderItem)
+          ? holderItem
+          : (holderItem.content.type as AnyType)
         : null;
     return { root, key: null, agendaItem, subKey: top === null ? null : secondSub, depth };
   }

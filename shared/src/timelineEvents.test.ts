@@ -1,6 +1,17 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { acceptIntegration, addAgendaItem, addEvaluation, givePosition, movePhase, moveStage, openRound, raiseObjection, closeRound, withdrawObjection } from './commands.ts';
+import {
+  acceptIntegration,
+  addAgendaItem,
+  addEvaluation,
+  givePosition,
+  movePhase,
+  moveStage,
+  openRound,
+  raiseObjection,
+  closeRound,
+  withdrawObjection,
+} from './commands.ts';
 import { checkUpdate } from './checkUpdate.ts';
 import { setSecretary, startStage } from './facilitation.ts';
 import { deriveAgendaConsent, giveAgendaPosition } from './agendaConsent.ts';
@@ -34,24 +45,32 @@ describe('[T2] the log holds the consent process, not only moves', () => {
     // [M10] one step: the stage and its round in one update
     const step = accept(server, FRAN, (d) => startStage(d, 'item1', 'consent', { order: ['fran', 'ben', 'cleo'], now: NOW }));
     expect(step).toHaveLength(3);
-    expect(step).toEqual(expect.arrayContaining([
-      { type: 'round', roundKey: 'item1', kind: 'consent', number: 1 },
-      { type: 'speaker', roundKey: 'item1', speaker: 'fran' },
-      { type: 'stage', itemId: 'item1', from: 'react', to: 'consent' },
-    ]));
+    expect(step).toEqual(
+      expect.arrayContaining([
+        { type: 'round', roundKey: 'item1', kind: 'consent', number: 1 },
+        { type: 'speaker', roundKey: 'item1', speaker: 'fran' },
+        { type: 'stage', itemId: 'item1', from: 'react', to: 'consent' },
+      ]),
+    );
     expect(accept(server, as('ben'), (d) => givePosition(d, 'item1', 'ben', 'consent', NOW))).toEqual([
       { type: 'position', itemId: 'item1', participantId: 'ben', position: 'consent', round: 1, revision: expect.any(String) },
     ]);
-    expect(accept(server, as('cleo'), (d) => raiseObjection(d, { id: 'o1', itemId: 'item1', authorId: 'cleo', kind: 'objection', text: 'Too dear', now: NOW }))).toEqual([
-      { type: 'objection', itemId: 'item1', objectionId: 'o1', kind: 'objection' },
-    ]);
-    expect(accept(server, as('cleo'), (d) => raiseObjection(d, { id: 'c1', itemId: 'item1', authorId: 'cleo', kind: 'concern', text: 'Noise', now: NOW }))).toMatchObject([
-      { type: 'objection', objectionId: 'c1', kind: 'concern' },
-    ]);
+    expect(
+      accept(server, as('cleo'), (d) =>
+        raiseObjection(d, { id: 'o1', itemId: 'item1', authorId: 'cleo', kind: 'objection', text: 'Too dear', now: NOW }),
+      ),
+    ).toEqual([{ type: 'objection', itemId: 'item1', objectionId: 'o1', kind: 'objection' }]);
+    expect(
+      accept(server, as('cleo'), (d) =>
+        raiseObjection(d, { id: 'c1', itemId: 'item1', authorId: 'cleo', kind: 'concern', text: 'Noise', now: NOW }),
+      ),
+    ).toMatchObject([{ type: 'objection', objectionId: 'c1', kind: 'concern' }]);
     expect(accept(server, as('cleo'), (d) => withdrawObjection(d, 'c1', NOW))).toEqual([
       { type: 'objectionStatus', itemId: 'item1', objectionId: 'c1', kind: 'concern', status: 'withdrawn' },
     ]);
-    expect(accept(server, as('cleo'), (d) => acceptIntegration(d, 'o1', 'A cheaper one', NOW))).toMatchObject([{ type: 'objectionStatus', objectionId: 'o1', status: 'integrated' }]);
+    expect(accept(server, as('cleo'), (d) => acceptIntegration(d, 'o1', 'A cheaper one', NOW))).toMatchObject([
+      { type: 'objectionStatus', objectionId: 'o1', status: 'integrated' },
+    ]);
     expect(accept(server, FRAN, (d) => closeRound(d, 'item1', NOW + 1))).toMatchObject([
       { type: 'speaker', speaker: null },
       { type: 'roundClosed', roundKey: 'item1', kind: 'consent', number: 1 },
@@ -80,7 +99,13 @@ describe('[T2] the log holds the consent process, not only moves', () => {
     expect(accept(server, FRAN, (d) => setSecretary(d, 'cleo'))).toEqual([{ type: 'secretary', secretaryId: 'cleo' }]);
     expect(readMeeting(server).meeting.meta.secretaryId).toBe('cleo');
     expect(() => setSecretary(server, 'gus')).toThrow(/member/);
-    expect(checkUpdate(server, edit(server, (d) => setSecretary(d, 'ben')), as('ben'))).toMatchObject({ ok: false, rule: 'R5' });
+    expect(
+      checkUpdate(
+        server,
+        edit(server, (d) => setSecretary(d, 'ben')),
+        as('ben'),
+      ),
+    ).toMatchObject({ ok: false, rule: 'R5' });
   });
 });
 
@@ -92,13 +117,20 @@ describe('[C17] a consent round needs a proposal', () => {
     expect(() => startStage(server, 'item1', 'consent', { order: ['fran'], now: NOW })).toThrow(/proposal is empty/);
     expect(readMeeting(server).meeting.agenda[0]!.stage).toBe('react');
     // a client that writes the round by hand is refused by the server
-    const forged = edit(server, (d) => rounds(d).set('item1', { kind: 'consent', number: 1, order: ['fran'], speaker: 'fran', openedAt: NOW }));
+    const forged = edit(server, (d) =>
+      rounds(d).set('item1', { kind: 'consent', number: 1, order: ['fran'], speaker: 'fran', openedAt: NOW }),
+    );
     expect(checkUpdate(server, forged, FRAN)).toMatchObject({ ok: false, rule: 'C17' });
     // an empty paragraph is still blank
     server.transact(() => proposal(server, 'item1').insert(0, [new Y.XmlElement('paragraph')]));
     expect(checkUpdate(server, forged, FRAN)).toMatchObject({ ok: false, rule: 'C17' });
     writeParagraph(server, 'item1', 'We buy a kettle.');
-    expect(accept(server, FRAN, (d) => startStage(d, 'item1', 'consent', { order: ['fran'], now: NOW }))).toContainEqual({ type: 'stage', itemId: 'item1', from: 'react', to: 'consent' });
+    expect(accept(server, FRAN, (d) => startStage(d, 'item1', 'consent', { order: ['fran'], now: NOW }))).toContainEqual({
+      type: 'stage',
+      itemId: 'item1',
+      from: 'react',
+      to: 'consent',
+    });
   });
 });
 
@@ -110,14 +142,27 @@ describe('[A1–A4] consent to the agenda', () => {
     expect(() => giveAgendaPosition(server, 'ben', { position: 'consent' }, NOW)).toThrow(/not being consented/);
     accept(server, FRAN, (d) => openRound(d, 'agenda', { kind: 'agenda', order: ['fran', 'ben', 'cleo'], now: NOW }));
     for (const id of ['fran', 'ben']) accept(server, as(id), (d) => giveAgendaPosition(d, id, { position: 'consent' }, NOW));
-    expect(deriveAgendaConsent(readMeeting(server).meeting)).toMatchObject({ state: 'collecting', consented: ['ben', 'fran'], missing: ['cleo'] });
-    const events = accept(server, as('cleo'), (d) => giveAgendaPosition(d, 'cleo', { position: 'object', reason: 'The budget item needs more time.' }, NOW));
+    expect(deriveAgendaConsent(readMeeting(server).meeting)).toMatchObject({
+      state: 'collecting',
+      consented: ['ben', 'fran'],
+      missing: ['cleo'],
+    });
+    const events = accept(server, as('cleo'), (d) =>
+      giveAgendaPosition(d, 'cleo', { position: 'object', reason: 'The budget item needs more time.' }, NOW),
+    );
     expect(events).toMatchObject([{ type: 'position', itemId: 'agenda', participantId: 'cleo', position: 'object' }]);
     const record = deriveAgendaConsent(readMeeting(server).meeting);
-    expect(record).toMatchObject({ state: 'objections', objecting: ['cleo'], reasons: [{ participantId: 'cleo', text: 'The budget item needs more time.' }] });
+    expect(record).toMatchObject({
+      state: 'objections',
+      objecting: ['cleo'],
+      reasons: [{ participantId: 'cleo', text: 'The budget item needs more time.' }],
+    });
     // the facilitator may still move on; the log keeps the record as it stood
     const moveOn = accept(server, FRAN, (d) => movePhase(d, 'items'));
-    expect(moveOn).toEqual([{ type: 'phase', from: 'agenda', to: 'items' }, { type: 'agendaConsent', record }]);
+    expect(moveOn).toEqual([
+      { type: 'phase', from: 'agenda', to: 'items' },
+      { type: 'agendaConsent', record },
+    ]);
   });
 
   it('[A1] a changed agenda makes earlier answers stale; a guest never counts', () => {

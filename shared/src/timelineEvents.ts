@@ -65,7 +65,11 @@ function positionEvents(key: string, rawBefore: unknown, rawAfter: unknown): Log
   const where = splitPositionKey(key);
   if (!after.success || !where) return [];
   const before = PositionSchema.safeParse(rawBefore);
-  const same = before.success && before.data.position === after.data.position && before.data.round === after.data.round && before.data.revision === after.data.revision;
+  const same =
+    before.success &&
+    before.data.position === after.data.position &&
+    before.data.round === after.data.round &&
+    before.data.revision === after.data.revision;
   if (same) return [];
   const { position, round, revision } = after.data;
   return [{ type: 'position', itemId: where.itemId, participantId: where.participantId, position, round, revision }];
@@ -77,7 +81,8 @@ function cardEvents(objectionId: string, rawBefore: unknown, rawAfter: unknown):
   const { itemId, kind, status } = after.data;
   if (rawBefore === undefined) return [{ type: 'objection', itemId, objectionId, kind }];
   const before = ObjectionSchema.safeParse(rawBefore);
-  if (before.success && before.data.status === 'open' && status !== 'open') return [{ type: 'objectionStatus', itemId, objectionId, kind, status }];
+  if (before.success && before.data.status === 'open' && status !== 'open')
+    return [{ type: 'objectionStatus', itemId, objectionId, kind, status }];
   return [];
 }
 

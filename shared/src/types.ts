@@ -75,9 +75,7 @@ export interface ReadResult {
 export type { ConsentRecord, ConsentState } from './schema.ts';
 
 /** Who writes: a participant of the meeting, or the server itself. */
-export type Actor =
-  | { kind: 'participant'; participantId: string }
-  | { kind: 'server' };
+export type Actor = { kind: 'participant'; participantId: string } | { kind: 'server' };
 
 /** A refusal always carries the rule it enforces (docs/consent-spec.md) and a sentence. */
 export type Verdict = { ok: true } | { ok: false; rule: string; reason: string };

@@ -1,6 +1,16 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addAgendaItem, givePosition, moveAgendaItem, moveStage, openRound, raiseObjection, removeAgendaItem, withdrawObjection, writeNote } from './commands.ts';
+import {
+  addAgendaItem,
+  givePosition,
+  moveAgendaItem,
+  moveStage,
+  openRound,
+  raiseObjection,
+  removeAgendaItem,
+  withdrawObjection,
+  writeNote,
+} from './commands.ts';
 import { agenda, meta, notes, positions, proposal } from './schema.ts';
 import { edit, meetingDoc, NOW, peerOf, updateFrom } from './testing/meeting.ts';
 import { nestedTypeOf, touchedPaths, type TouchedPath, type WritePath } from './updatePaths.ts';
@@ -21,7 +31,15 @@ describe('touchedPaths: plain map entries', () => {
     const update = edit(server, (d) => givePosition(d, 'item1', 'ben', 'consent', NOW));
     const [path, ...rest] = touchedPaths(server, update);
     expect(rest).toEqual([]);
-    expect(path).toMatchObject({ op: 'write', root: 'positions', key: 'item1/ben', itemId: null, subKey: null, nested: false, before: undefined });
+    expect(path).toMatchObject({
+      op: 'write',
+      root: 'positions',
+      key: 'item1/ben',
+      itemId: null,
+      subKey: null,
+      nested: false,
+      before: undefined,
+    });
     expect((path as WritePath).after).toMatchObject({ position: 'consent', round: 1 });
   });
 
@@ -53,7 +71,13 @@ describe('touchedPaths: plain map entries', () => {
     raiseObjection(server, { id: 'o1', itemId: 'item1', authorId: 'ben', kind: 'objection', text: 'Too loud', now: NOW });
     const update = edit(server, (d) => withdrawObjection(d, 'o1', NOW + 5));
     expect(touchedPaths(server, update)).toEqual([
-      expect.objectContaining({ op: 'write', root: 'objections', key: 'o1', before: expect.objectContaining({ status: 'open' }), after: expect.objectContaining({ status: 'withdrawn', resolvedAt: NOW + 5 }) }),
+      expect.objectContaining({
+        op: 'write',
+        root: 'objections',
+        key: 'o1',
+        before: expect.objectContaining({ status: 'open' }),
+        after: expect.objectContaining({ status: 'withdrawn', resolvedAt: NOW + 5 }),
+      }),
     ]);
   });
 
@@ -63,7 +87,15 @@ describe('touchedPaths: plain map entries', () => {
     givePosition(server, 'item1', 'ben', 'object', NOW);
     const update = edit(server, (d) => positions(d).delete('item1/ben'));
     expect(touchedPaths(server, update)).toEqual([
-      { op: 'delete', root: 'positions', key: 'item1/ben', itemId: null, subKey: null, nested: false, before: expect.objectContaining({ position: 'object' }) },
+      {
+        op: 'delete',
+        root: 'positions',
+        key: 'item1/ben',
+        itemId: null,
+        subKey: null,
+        nested: false,
+        before: expect.objectContaining({ position: 'object' }),
+      },
     ]);
   });
 
@@ -115,7 +147,12 @@ describe('touchedPaths: agenda items', () => {
     const server = meetingDoc();
     const update = edit(server, (d) => moveAgendaItem(d, 'item2', 0));
     const paths = writes(touchedPaths(server, update));
-    expect(paths.filter((p) => p.subKey === null).map(brief).sort()).toEqual(['delete agenda|null|item2|null|direct', 'write agenda|null|item2|null|direct']);
+    expect(
+      paths
+        .filter((p) => p.subKey === null)
+        .map(brief)
+        .sort(),
+    ).toEqual(['delete agenda|null|item2|null|direct', 'write agenda|null|item2|null|direct']);
     expect(paths.filter((p) => p.subKey === 'stage')).toHaveLength(1);
     expect(paths.find((p) => p.subKey === 'stage')).toMatchObject({ itemId: 'item2', before: undefined, after: 'draft' });
   });
@@ -125,7 +162,9 @@ describe('touchedPaths: text and XML', () => {
   it('reports a keystroke in the proposal as nested content of its root', () => {
     const server = meetingDoc();
     const update = edit(server, (d) => ((proposal(d, 'item1').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(3, 'x'));
-    expect(touchedPaths(server, update)).toEqual([{ op: 'write', root: 'proposal/item1', key: null, itemId: null, subKey: null, nested: true }]);
+    expect(touchedPaths(server, update)).toEqual([
+      { op: 'write', root: 'proposal/item1', key: null, itemId: null, subKey: null, nested: true },
+    ]);
   });
 
   it('reports a new paragraph at the top level and its text nested, once each', () => {
@@ -135,7 +174,10 @@ describe('touchedPaths: text and XML', () => {
       p.insert(0, [new Y.XmlText('More')]);
       proposal(d, 'item1').insert(1, [p]);
     });
-    expect(touchedPaths(server, update).map(brief).sort()).toEqual(['write proposal/item1|null|null|null|direct', 'write proposal/item1|null|null|null|nested']);
+    expect(touchedPaths(server, update).map(brief).sort()).toEqual([
+      'write proposal/item1|null|null|null|direct',
+      'write proposal/item1|null|null|null|nested',
+    ]);
   });
 
   it('reports a deleted range of proposal text as a nested delete', () => {
@@ -161,7 +203,10 @@ describe('touchedPaths: text and XML', () => {
 });
 
 describe('touchedPaths: parents in the same update, in both orders of client ids', () => {
-  for (const [creator, typist] of [[5, 9], [9, 5]] as const) {
+  for (const [creator, typist] of [
+    [5, 9],
+    [9, 5],
+  ] as const) {
     it(`resolves text typed into a note created by another client (creator ${creator}, typist ${typist})`, () => {
       const server = meetingDoc();
       const a = peerOf(server);
@@ -175,7 +220,11 @@ describe('touchedPaths: parents in the same update, in both orders of client ids
         notes(d).get('extra')!.delete(0, 1);
       });
       const paths = touchedPaths(server, Y.mergeUpdates([typed, created]));
-      expect(paths.map(brief).sort()).toEqual(['delete notes|extra|null|null|nested', 'write notes|extra|null|null|direct', 'write notes|extra|null|null|nested']);
+      expect(paths.map(brief).sort()).toEqual([
+        'delete notes|extra|null|null|nested',
+        'write notes|extra|null|null|direct',
+        'write notes|extra|null|null|nested',
+      ]);
     });
   }
 
@@ -188,7 +237,9 @@ describe('touchedPaths: parents in the same update, in both orders of client ids
     Y.applyUpdate(other, created);
     const cut = updateFrom(other, (d) => notes(d).get('extra')!.delete(0, 1));
     expect(touchedPaths(server, typed).map((p) => p.op)).toEqual(['unresolved']);
-    expect(touchedPaths(server, cut)).toEqual([expect.objectContaining({ op: 'unresolved', reason: expect.stringMatching(/deletes something/) })]);
+    expect(touchedPaths(server, cut)).toEqual([
+      expect.objectContaining({ op: 'unresolved', reason: expect.stringMatching(/deletes something/) }),
+    ]);
   });
 
   it('[P2] reports a struct after a gap in its client’s clock as unresolved', () => {
@@ -196,7 +247,9 @@ describe('touchedPaths: parents in the same update, in both orders of client ids
     const a = peerOf(server);
     updateFrom(a, (d) => meta(d).set('title', 'x'));
     const later = updateFrom(a, (d) => meta(d).set('aim', 'y'));
-    expect(touchedPaths(server, later)).toContainEqual(expect.objectContaining({ op: 'unresolved', reason: expect.stringMatching(/earlier changes/) }));
+    expect(touchedPaths(server, later)).toContainEqual(
+      expect.objectContaining({ op: 'unresolved', reason: expect.stringMatching(/earlier changes/) }),
+    );
   });
 
   it('reports nothing for content whose parent the server holds as GC (it integrates as GC)', () => {
@@ -281,7 +334,15 @@ describe('touchedPaths: folding and de-duplication', () => {
       positions(d).delete('item1/ben');
     });
     expect(touchedPaths(server, update)).toEqual([
-      { op: 'delete', root: 'positions', key: 'item1/ben', itemId: null, subKey: null, nested: false, before: expect.objectContaining({ position: 'object' }) },
+      {
+        op: 'delete',
+        root: 'positions',
+        key: 'item1/ben',
+        itemId: null,
+        subKey: null,
+        nested: false,
+        before: expect.objectContaining({ position: 'object' }),
+      },
     ]);
   });
 

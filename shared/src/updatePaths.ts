@@ -123,7 +123,15 @@ class PathReader {
     const { out } = this;
     if (out.length < 16) {
       for (const p of out) {
-        if (p.op === path.op && p.root === path.root && p.key === path.key && p.itemId === path.itemId && p.subKey === path.subKey && p.nested === path.nested) return true;
+        if (
+          p.op === path.op &&
+          p.root === path.root &&
+          p.key === path.key &&
+          p.itemId === path.itemId &&
+          p.subKey === path.subKey &&
+          p.nested === path.nested
+        )
+          return true;
       }
       return false;
     }
@@ -164,13 +172,14 @@ class PathReader {
         this.out.push({ ...path, before: prior.path.before });
       }
     }
-    for (const byKey of groups.values()) for (const { path, written } of byKey.values()) {
-      if (!written) {
-        path.op = 'delete';
-        delete path.after;
+    for (const byKey of groups.values())
+      for (const { path, written } of byKey.values()) {
+        if (!written) {
+          path.op = 'delete';
+          delete path.after;
+        }
+        this.out.push(path);
       }
-      this.out.push(path);
-    }
   }
 
   private readDeletes(): void {
@@ -217,7 +226,6 @@ class PathReader {
   private unresolved(id: Y.ID, reason: string): void {
     this.out.push({ op: 'unresolved', client: id.client, clock: id.clock, reason });
   }
-
 }
 
 function currentValue(map: unknown, sub: string): unknown {
@@ -229,4 +237,3 @@ function currentValue(map: unknown, sub: string): unknown {
 function pathId(p: WritePath): string {
   return `${p.op}\u0000${p.root}\u0000${p.key}\u0000${p.itemId}\u0000${p.subKey}\u0000${p.nested}`;
 }
-

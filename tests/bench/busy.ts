@@ -11,7 +11,11 @@ export const OTHERS_CPU_LIMIT = 20;
 const WINDOW_MS = 5000;
 const TICKS_PER_SECOND = 100;
 
-interface Proc { ppid: number; ticks: number; start: number }
+interface Proc {
+  ppid: number;
+  ticks: number;
+  start: number;
+}
 
 function processes(): Map<number, Proc> {
   const out = new Map<number, Proc>();
@@ -22,7 +26,9 @@ function processes(): Map<number, Proc> {
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       // after the command: state ppid … utime(14) stime(15) … starttime(22), counted from field 3
       out.set(Number(name), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), start: Number(f[19]) });
-    } catch { /* ended meanwhile */ }
+    } catch {
+      /* ended meanwhile */
+    }
   }
   return out;
 }
@@ -80,7 +86,13 @@ export function watchDuring(): { stop(): { worst: number; reason: string | null 
   return {
     stop() {
       clearInterval(timer);
-      return { worst, reason: worst > OTHERS_CPU_LIMIT ? `during the run: other processes used up to ${worst.toFixed(0)} % of the machine in a 5 s window > ${OTHERS_CPU_LIMIT} %` : null };
+      return {
+        worst,
+        reason:
+          worst > OTHERS_CPU_LIMIT
+            ? `during the run: other processes used up to ${worst.toFixed(0)} % of the machine in a 5 s window > ${OTHERS_CPU_LIMIT} %`
+            : null,
+      };
     },
   };
 }

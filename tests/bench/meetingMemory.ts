@@ -16,15 +16,33 @@ const count = Number(process.argv[2] ?? 100);
 const GRACE_MS = Number(process.env.GRACE_MS ?? 2000);
 const SLEEP_MS = Number(process.env.SLEEP_MS ?? 2000);
 const snapshots = process.env.SNAPSHOTS === '1';
-const server = await startServer(PEERS.find((p) => p.kind === 'ours')!, { env: { ROOM_GRACE_MS: String(GRACE_MS), ROOM_SLEEP_MS: String(SLEEP_MS) }, nodeFlags: snapshots ? ['--heapsnapshot-signal=SIGTTIN'] : [] });
-const snapshot = async (): Promise<void> => { if (snapshots) { process.kill(server.pid, 'SIGTTIN'); await sleep(15_000); } };
+const server = await startServer(PEERS.find((p) => p.kind === 'ours')!, {
+  env: { ROOM_GRACE_MS: String(GRACE_MS), ROOM_SLEEP_MS: String(SLEEP_MS) },
+  nodeFlags: snapshots ? ['--heapsnapshot-signal=SIGTTIN'] : [],
+});
+const snapshot = async (): Promise<void> => {
+  if (snapshots) {
+    process.kill(server.pid, 'SIGTTIN');
+    await sleep(15_000);
+  }
+};
 const target: Target = { kind: 'ours', http: server.http, ws: server.ws };
 
 async function meeting(i: number): Promise<BenchClient[]> {
   const { meeting: m, seats } = await openMeeting(target, 3);
-  const clients = seats.map((seat, k) => new BenchClient({
-    kind: 'ours', base: target.ws, room: m.meetingId, token: seat.token, awareness: JSON.stringify({ user: userOf(seat, k) }),
-  }, 1000 + i * 3 + k));
+  const clients = seats.map(
+    (seat, k) =>
+      new BenchClient(
+        {
+          kind: 'ours',
+          base: target.ws,
+          room: m.meetingId,
+          token: seat.token,
+          awareness: JSON.stringify({ user: userOf(seat, k) }),
+        },
+        1000 + i * 3 + k,
+      ),
+  );
   await Promise.all(clients.map((c) => c.synced));
   // the first member types a paragraph of the proposal: 60 keystrokes
   const typist = new Typist(FRAGMENT, 50_000 + i);
@@ -39,19 +57,33 @@ async function meeting(i: number): Promise<BenchClient[]> {
 
 const kb = (a: GcMemory, b: GcMemory, key: keyof GcMemory): string => ((a[key] - b[key]) / 1024 / count).toFixed(1);
 const row = (what: string, m: GcMemory, base: GcMemory): void =>
-  console.log(`${what.padEnd(34)} heap ${kb(m, base, 'heapUsed').padStart(7)} KB · RSS ${kb(m, base, 'rss').padStart(7)} KB · external ${kb(m, base, 'external').padStart(6)} KB per meeting`);
+  console.log(
+    `${what.padEnd(34)} heap ${kb(m, base, 'heapUsed').padStart(7)} KB · RSS ${kb(m, base, 'rss').padStart(7)} KB · external ${kb(m, base, 'external').padStart(6)} KB per meeting`,
+  );
 
 // warm: as many meetings through their whole life first, so that the code V8
 // compiles and optimizes under this load is in the baseline (a first run
 // counts about 20 KB of machine code per meeting at 100 meetings)
 const warm: BenchClient[][] = [];
-await inBatches(Array.from({ length: count }, (_, i) => i), 10, async (i) => { warm[i] = await meeting(count + i); });
+await inBatches(
+  Array.from({ length: count }, (_, i) => i),
+  10,
+  async (i) => {
+    warm[i] = await meeting(count + i);
+  },
+);
 await inBatches(warm.flat(), 100, (c) => c.close());
 await sleep(GRACE_MS + 1500);
 const base = await memoryAfterGc(server.pid, server.memFile);
 await snapshot();
 const all: BenchClient[][] = [];
-await inBatches(Array.from({ length: count }, (_, i) => i), 10, async (i) => { all[i] = await meeting(i); });
+await inBatches(
+  Array.from({ length: count }, (_, i) => i),
+  10,
+  async (i) => {
+    all[i] = await meeting(i);
+  },
+);
 await sleep(500);
 row('live, 3 connections with awareness', await memoryAfterGc(server.pid, server.memFile), base);
 await sleep(2 * SLEEP_MS + 500);

@@ -53,7 +53,12 @@ export function foreignWaitMs(pid: number): number {
   return (mainWait - othersCpu) / 1e6;
 }
 
-export interface GcMemory { rss: number; heapUsed: number; external: number; arrayBuffers: number }
+export interface GcMemory {
+  rss: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
 
 /**
  * A server's memory after a full collection (bytes): signals the memory hook
@@ -69,7 +74,9 @@ export async function memoryAfterGc(pid: number, file: string): Promise<GcMemory
     try {
       const m = JSON.parse(readFileSync(file, 'utf8')) as GcMemory & { at: number };
       if (m.at >= asked) return m;
-    } catch { /* half written: read again */ }
+    } catch {
+      /* half written: read again */
+    }
   }
   throw new Error('the server did not report its memory within 10 s');
 }

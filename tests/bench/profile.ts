@@ -21,8 +21,16 @@ const seconds = Number(arg('seconds', '5'));
 const clients = Number(arg('clients', '50'));
 const typists = Number(arg('typists', String(clients)));
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 if (hasTaskset) spawnSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
 // an unminified build: self time per function and line, not per minified line
@@ -34,14 +42,17 @@ if (scenario === 'typing') {
   const tracker = new LatencyTracker();
   const room = await openRoom(target, { clients, typists, tracker });
   const w = await measureTyping(room, tracker, server.pid, { rate, ms: seconds * 1000, drainMs: 3000, warmupMs: 300 });
-  console.log(`typing ${rate}/s in a ${clients}-client room: p50 ${round(w.latency.p50, 1)} ms, p99 ${round(w.latency.p99, 1)} ms, drops ${w.drops}, server CPU ${round(w.serverCpu, 0)} %, sent ${round(w.achievedRate, 0)}/s`);
+  console.log(
+    `typing ${rate}/s in a ${clients}-client room: p50 ${round(w.latency.p50, 1)} ms, p99 ${round(w.latency.p99, 1)} ms, drops ${w.drops}, server CPU ${round(w.serverCpu, 0)} %, sent ${round(w.achievedRate, 0)}/s`,
+  );
   await room.close();
 } else if (scenario === 'awareness') {
   const room = await openRoom(target, { clients, typists: 0 });
   const t0 = performance.now();
   let n = 0;
   while (performance.now() - t0 < seconds * 1000) {
-    for (const [i, m] of room.members.entries()) m.client.sendAwareness(JSON.stringify({ user: userOf(m.seat, i), cursor: { anchor: n, head: n } }));
+    for (const [i, m] of room.members.entries())
+      m.client.sendAwareness(JSON.stringify({ user: userOf(m.seat, i), cursor: { anchor: n, head: n } }));
     n++;
     await sleep(50);
   }
@@ -54,7 +65,10 @@ if (scenario === 'typing') {
   await room.close();
 } else {
   const m = await openMeeting(target, 60);
-  const seeder = new BenchClient({ kind: 'ours', base: target.ws, room: m.meeting.meetingId, token: m.seats[0]!.token, trackStep2: false }, 1);
+  const seeder = new BenchClient(
+    { kind: 'ours', base: target.ws, room: m.meeting.meetingId, token: m.seats[0]!.token, trackStep2: false },
+    1,
+  );
   await seeder.synced;
   for (const c of buildDocument(FRAGMENT, 1_000_000)) seeder.sendUpdate(c);
   await sleep(1000);
@@ -71,7 +85,9 @@ if (scenario === 'typing') {
 await server.stop();
 
 // one profile per thread (tsx's loader runs in a worker): the main thread's is the largest
-const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0];
+const file = readdirSync(dir)
+  .filter((f) => f.endsWith('.cpuprofile'))
+  .sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0];
 if (file === undefined) throw new Error('no profile written');
 const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -80,7 +96,8 @@ for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n
 const self = new Map<string, number>();
 const total = new Map<string, number>();
 let all = 0;
-const label = (n: Node): string => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules\/\.pnpm\/[^/]+\/node_modules\/)?/, '')}:${n.callFrame.lineNumber + 1}`;
+const label = (n: Node): string =>
+  `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules\/\.pnpm\/[^/]+\/node_modules\/)?/, '')}:${n.callFrame.lineNumber + 1}`;
 profile.samples.forEach((id, i) => {
   const dt = profile.timeDeltas[i] ?? 0;
   const n = byId.get(id)!;
@@ -96,5 +113,10 @@ profile.samples.forEach((id, i) => {
   }
 });
 const top = (m: Map<string, number>, k: number): string[] =>
-  [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([l, t]) => `${((100 * t) / all).toFixed(1).padStart(5)} %  ${l}`);
-console.log(`\nbusy time ${round(all / 1e6, 2)} s; profile ${join(dir, file)}\n\nself time:\n${top(self, 25).join('\n')}\n\ntotal time (inclusive):\n${top(total, 40).join('\n')}`);
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, k)
+    .map(([l, t]) => `${((100 * t) / all).toFixed(1).padStart(5)} %  ${l}`);
+console.log(
+  `\nbusy time ${round(all / 1e6, 2)} s; profile ${join(dir, file)}\n\nself time:\n${top(self, 25).join('\n')}\n\ntotal time (inclusive):\n${top(total, 40).join('\n')}`,
+);

@@ -17,9 +17,17 @@ const T = Date.parse('2020-01-01T00:00:00Z');
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 try {
-  await storage.circles.createCircle({ id: 'c1', name: 'Bench circle', aim: '', domain: '', createdAt: T }, { personId: 'fay', name: 'Fay', role: 'member', addedAt: T, joinedAt: T, removedAt: null }, []);
+  await storage.circles.createCircle(
+    { id: 'c1', name: 'Bench circle', aim: '', domain: '', createdAt: T },
+    { personId: 'fay', name: 'Fay', role: 'member', addedAt: T, joinedAt: T, removedAt: null },
+    [],
+  );
   // a second circle of the same size: the listing must not read it
-  await storage.circles.createCircle({ id: 'c2', name: 'Other circle', aim: '', domain: '', createdAt: T }, { personId: 'fay', name: 'Fay', role: 'member', addedAt: T, joinedAt: T, removedAt: null }, []);
+  await storage.circles.createCircle(
+    { id: 'c2', name: 'Other circle', aim: '', domain: '', createdAt: T },
+    { personId: 'fay', name: 'Fay', role: 'member', addedAt: T, joinedAt: T, removedAt: null },
+    [],
+  );
   const started = performance.now();
   for (const circleId of ['c1', 'c2']) {
     for (let i = 0; i < count; i++) {

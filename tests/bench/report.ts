@@ -50,18 +50,28 @@ export function scenarioTable(spec: ScenarioSpec, peers: PeerSpec[], results: Re
   for (const p of peers) {
     const r = byKind.get(p.kind);
     if (r === undefined) continue;
-    if (!r.ok) { notes.push(`- ${p.label}: the run failed: ${r.error.split('\n')[0]}`); continue; }
+    if (!r.ok) {
+      notes.push(`- ${p.label}: the run failed: ${r.error.split('\n')[0]}`);
+      continue;
+    }
     const all = r.metrics.find((x) => x.key === '*');
     if (all) notes.push(`- ${p.label}: n/a, ${all.note}`);
-    for (const m of r.metrics) if (m.key !== '*' && m.note && (m.value !== null || m.note.length > 40)) notes.push(`- ${p.label}, ${m.key}: ${m.note}`);
+    for (const m of r.metrics)
+      if (m.key !== '*' && m.note && (m.value !== null || m.note.length > 40)) notes.push(`- ${p.label}, ${m.key}: ${m.note}`);
     if (r.unexpectedCloses > 0) notes.push(`- ${p.label}: ${r.unexpectedCloses} sockets closed by the server during the run`);
   }
   return [`### ${spec.title}`, '', ...lines, ...(notes.length ? ['', ...notes] : [])].join('\n');
 }
 
 type Get = (scenario: string, kind: string, key: string) => Metric | undefined;
-interface Outcome { measured: string; met: boolean | null }
-interface Target { what: string; check: (get: Get) => Outcome }
+interface Outcome {
+  measured: string;
+  met: boolean | null;
+}
+interface Target {
+  what: string;
+  check: (get: Get) => Outcome;
+}
 
 const num = (v: number | null | undefined): string => (v == null ? 'not measured' : fmt(v));
 const shown = (m: Metric | undefined): string => (m?.value == null ? 'not measured' : `${m.bound === 'lower' ? '≥ ' : ''}${fmt(m.value)}`);
@@ -81,7 +91,8 @@ function both(a: boolean | null, b: boolean | null): boolean | null {
 function ratioTarget(get: Get, s: string, peer: string, key: string, want: { atLeast?: number; atMost?: number }): Outcome {
   const ours = get(s, 'ours', key);
   const theirs = get(s, peer, key);
-  if (ours?.value == null || theirs?.value == null || theirs.value === 0) return { measured: `ours ${shown(ours)}, peer ${shown(theirs)}`, met: null };
+  if (ours?.value == null || theirs?.value == null || theirs.value === 0)
+    return { measured: `ours ${shown(ours)}, peer ${shown(theirs)}`, met: null };
   const r = ours.value / theirs.value;
   const measured = `${r.toFixed(2)}× (ours ${shown(ours)}, peer ${shown(theirs)})`;
   const oursLow = ours.bound === 'lower';
@@ -99,38 +110,71 @@ const CEILING_KEY = 'rate held, p99 ≤ 50 ms and 0 drops (updates/s)';
 const seen = (part: string): string => [...keysSeen].find((k) => k.includes(part)) ?? '';
 
 export const TARGETS: Target[] = [
-  { what: 'server CPU per delivered update at 1,600/s ≤ 0.6× Hocuspocus', check: (g) => ratioTarget(g, 'ceiling', 'hocuspocus', 'server CPU per delivered update at 1,600/s (µs)', { atMost: 0.6 }) },
-  { what: 'server CPU per delivered update at 6,400/s ≤ 0.6× Hocuspocus', check: (g) => ratioTarget(g, 'ceiling', 'hocuspocus', 'server CPU per delivered update at 6,400/s (µs)', { atMost: 0.6 }) },
-  { what: 'V8 heap per meeting ≤ 0.5× Hocuspocus', check: (g) => ratioTarget(g, 'rooms', 'hocuspocus', seen('V8 heap per room'), { atMost: 0.5 }) },
-  { what: 'RSS per meeting ≤ 0.5× Hocuspocus', check: (g) => ratioTarget(g, 'rooms', 'hocuspocus', seen('RSS per room, quiet'), { atMost: 0.5 }) },
-  { what: 'base RSS ≤ Hocuspocus', check: (g) => ratioTarget(g, 'rooms', 'hocuspocus', 'base RSS of the fresh server, after GC (MB)', { atMost: 1 }) },
-  { what: 'connect and sync 200 clients to one meeting ≤ Hocuspocus', check: (g) => ratioTarget(g, 'join', 'hocuspocus', 'connect and sync 200 clients to one meeting (ms)', { atMost: 1 }) },
+  {
+    what: 'server CPU per delivered update at 1,600/s ≤ 0.6× Hocuspocus',
+    check: (g) => ratioTarget(g, 'ceiling', 'hocuspocus', 'server CPU per delivered update at 1,600/s (µs)', { atMost: 0.6 }),
+  },
+  {
+    what: 'server CPU per delivered update at 6,400/s ≤ 0.6× Hocuspocus',
+    check: (g) => ratioTarget(g, 'ceiling', 'hocuspocus', 'server CPU per delivered update at 6,400/s (µs)', { atMost: 0.6 }),
+  },
+  {
+    what: 'V8 heap per meeting ≤ 0.5× Hocuspocus',
+    check: (g) => ratioTarget(g, 'rooms', 'hocuspocus', seen('V8 heap per room'), { atMost: 0.5 }),
+  },
+  {
+    what: 'RSS per meeting ≤ 0.5× Hocuspocus',
+    check: (g) => ratioTarget(g, 'rooms', 'hocuspocus', seen('RSS per room, quiet'), { atMost: 0.5 }),
+  },
+  {
+    what: 'base RSS ≤ Hocuspocus',
+    check: (g) => ratioTarget(g, 'rooms', 'hocuspocus', 'base RSS of the fresh server, after GC (MB)', { atMost: 1 }),
+  },
+  {
+    what: 'connect and sync 200 clients to one meeting ≤ Hocuspocus',
+    check: (g) => ratioTarget(g, 'join', 'hocuspocus', 'connect and sync 200 clients to one meeting (ms)', { atMost: 1 }),
+  },
   { what: 'ceiling ≥ 1.5× Hocuspocus', check: (g) => ratioTarget(g, 'ceiling', 'hocuspocus', CEILING_KEY, { atLeast: 1.5 }) },
-  { what: 'fan-out, 200 clients: p99 ≤ 25 ms, 0 drops', check: (g) => {
-    const p99 = g('fanout', 'ours', '200 clients · p99 latency (ms)');
-    const drops = g('fanout', 'ours', '200 clients · drops');
-    const met = both(latency(p99, 25), drops?.value == null ? null : drops.value === 0);
-    return { measured: `p99 ${num(p99?.value)} ms, ${num(drops?.value)} drops`, met };
-  } },
-  { what: 'join of a 1 MB document: p99 ≤ 100 ms (unchanged, changed since the last join, in a burst of 50)', check: (g) => {
-    const one = g('join', 'ours', '1 MB · join p99 (ms)');
-    const changed = g('join', 'ours', '1 MB · changed since the last join · join p99 (ms)');
-    const burst = g('join', 'ours', '50 joins of 1 MB in 1 s · join p99 (ms)');
-    const met = both(both(latency(one, 100), latency(changed, 100)), latency(burst, 100));
-    return { measured: `${num(one?.value)} ms unchanged, ${num(changed?.value)} ms changed, ${num(burst?.value)} ms in the burst`, met };
-  } },
-  { what: 'no stall over 50 ms in another room during the 50 joins', check: (g) => {
-    const v = g('join', 'ours', 'other room meanwhile · worst stall = max latency (ms)');
-    return { measured: `${num(v?.value)} ms`, met: latency(v, 50) };
-  } },
-  { what: 'awareness frames out grow linearly (exponent ≤ 1.2)', check: (g) => {
-    const v = g('awareness', 'ours', seen('growth exponent'));
-    return { measured: num(v?.value), met: v?.value == null ? null : v.value <= 1.2 };
-  } },
-  { what: 'crash-durable ack p99 ≤ 10 ms at 500 updates/s', check: (g) => {
-    const v = g('durability', 'ours', 'crash-durable (SQLITE_SYNCHRONOUS=normal) · durable ack at 500 updates/s · p99 (ms)');
-    return { measured: `${num(v?.value)} ms`, met: latency(v, 10) };
-  } },
+  {
+    what: 'fan-out, 200 clients: p99 ≤ 25 ms, 0 drops',
+    check: (g) => {
+      const p99 = g('fanout', 'ours', '200 clients · p99 latency (ms)');
+      const drops = g('fanout', 'ours', '200 clients · drops');
+      const met = both(latency(p99, 25), drops?.value == null ? null : drops.value === 0);
+      return { measured: `p99 ${num(p99?.value)} ms, ${num(drops?.value)} drops`, met };
+    },
+  },
+  {
+    what: 'join of a 1 MB document: p99 ≤ 100 ms (unchanged, changed since the last join, in a burst of 50)',
+    check: (g) => {
+      const one = g('join', 'ours', '1 MB · join p99 (ms)');
+      const changed = g('join', 'ours', '1 MB · changed since the last join · join p99 (ms)');
+      const burst = g('join', 'ours', '50 joins of 1 MB in 1 s · join p99 (ms)');
+      const met = both(both(latency(one, 100), latency(changed, 100)), latency(burst, 100));
+      return { measured: `${num(one?.value)} ms unchanged, ${num(changed?.value)} ms changed, ${num(burst?.value)} ms in the burst`, met };
+    },
+  },
+  {
+    what: 'no stall over 50 ms in another room during the 50 joins',
+    check: (g) => {
+      const v = g('join', 'ours', 'other room meanwhile · worst stall = max latency (ms)');
+      return { measured: `${num(v?.value)} ms`, met: latency(v, 50) };
+    },
+  },
+  {
+    what: 'awareness frames out grow linearly (exponent ≤ 1.2)',
+    check: (g) => {
+      const v = g('awareness', 'ours', seen('growth exponent'));
+      return { measured: num(v?.value), met: v?.value == null ? null : v.value <= 1.2 };
+    },
+  },
+  {
+    what: 'crash-durable ack p99 ≤ 10 ms at 500 updates/s',
+    check: (g) => {
+      const v = g('durability', 'ours', 'crash-durable (SQLITE_SYNCHRONOUS=normal) · durable ack at 500 updates/s · p99 (ms)');
+      return { measured: `${num(v?.value)} ms`, met: latency(v, 10) };
+    },
+  },
 ];
 
 const keysSeen = new Set<string>();

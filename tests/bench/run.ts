@@ -24,7 +24,7 @@ const only = opt('only')?.split(',');
 const wanted = opt('servers')?.split(',');
 const profileDir = opt('profile');
 const printOnly = args.includes('--print-only');
-const outFile = printOnly ? null : opt('out') ?? (quick || only || wanted ? null : join(repoRoot, 'docs/benchmarks.md'));
+const outFile = printOnly ? null : (opt('out') ?? (quick || only || wanted ? null : join(repoRoot, 'docs/benchmarks.md')));
 
 const oursReady = existsSync(join(repoRoot, 'server/src/main.ts')) && existsSync(join(repoRoot, 'server/scripts/build.mjs'));
 let peers = PEERS.filter((p) => (p.kind !== 'ours' || oursReady) && (!wanted || wanted.includes(p.kind)));
@@ -34,7 +34,10 @@ const scenarios = SCENARIOS.filter((s) => !only || only.includes(s.id));
 if (hasTaskset) spawnSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
 
 function startLoad(): Promise<ChildProcess> {
-  const child = spawnNode(1, ['--import', 'tsx', 'bench/load/main.ts'], { cwd: join(repoRoot, 'tests'), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawnNode(1, ['--import', 'tsx', 'bench/load/main.ts'], {
+    cwd: join(repoRoot, 'tests'),
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('message', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`load generator exited (${code})`)));
@@ -43,14 +46,29 @@ function startLoad(): Promise<ChildProcess> {
 
 function ask(load: ChildProcess, req: LoadRequest, timeoutMs: number): Promise<LoadReply> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => { load.off('message', onMessage); resolve({ ok: false, error: `no answer within ${timeoutMs / 1000} s` }); }, timeoutMs);
-    const onMessage = (r: LoadReply): void => { clearTimeout(timer); resolve(r); };
+    const timer = setTimeout(() => {
+      load.off('message', onMessage);
+      resolve({ ok: false, error: `no answer within ${timeoutMs / 1000} s` });
+    }, timeoutMs);
+    const onMessage = (r: LoadReply): void => {
+      clearTimeout(timer);
+      resolve(r);
+    };
     load.once('message', onMessage);
     load.send(req);
   });
 }
 
-interface Raw { m: ReturnType<typeof machine>; started: string; seconds: string; busy: string; refused?: string | null; quick: boolean; rev?: string; results: [string, [string, LoadReply][]][] }
+interface Raw {
+  m: ReturnType<typeof machine>;
+  started: string;
+  seconds: string;
+  busy: string;
+  refused?: string | null;
+  quick: boolean;
+  rev?: string;
+  results: [string, [string, LoadReply][]][];
+}
 const RAW_FILE = join(tmpdir(), 'consent-bench-last.json');
 
 function render(raw: Raw): void {
@@ -60,26 +78,36 @@ function render(raw: Raw): void {
   const targets = targetTable(results);
   console.log(`### Targets\n\n${targets}\n\n${raw.busy}`);
   if (outFile !== null && raw.refused) {
-    console.error(`Not written to ${outFile}: the machine was busy (${raw.refused}). Run again on a quiet machine, or pass --print-only to print the figures only.`);
+    console.error(
+      `Not written to ${outFile}: the machine was busy (${raw.refused}). Run again on a quiet machine, or pass --print-only to print the figures only.`,
+    );
     process.exitCode = 2;
     return;
   }
   if (outFile !== null) {
-    writeFileSync(outFile, document(raw.m, new Date(raw.started), raw.seconds, results, targets, raw.busy, raw.quick, raw.rev ?? 'an unknown commit'));
+    writeFileSync(
+      outFile,
+      document(raw.m, new Date(raw.started), raw.seconds, results, targets, raw.busy, raw.quick, raw.rev ?? 'an unknown commit'),
+    );
     console.log(`written to ${outFile}`);
   }
 }
 
 async function main(): Promise<void> {
   const from = opt('from');
-  if (from !== undefined) { render(JSON.parse(readFileSync(from, 'utf8')) as Raw); return; }
+  if (from !== undefined) {
+    render(JSON.parse(readFileSync(from, 'utf8')) as Raw);
+    return;
+  }
   const m = machine();
   const started = new Date();
   const before = await busyBefore();
   if (before.reason !== null) console.log(`The machine is busy ${before.reason}: the figures will be printed, not published.`);
   const during = watchDuring();
   const load0 = before.load;
-  console.log(`Consent Board benchmark${quick ? ' (quick)' : ''}: ${m.cpuModel}, ${m.cores} cores, Node ${m.node}; servers ${hasTaskset ? 'pinned to core 0, load to core 1' : 'not pinned (no taskset)'}`);
+  console.log(
+    `Consent Board benchmark${quick ? ' (quick)' : ''}: ${m.cpuModel}, ${m.cores} cores, Node ${m.node}; servers ${hasTaskset ? 'pinned to core 0, load to core 1' : 'not pinned (no taskset)'}`,
+  );
   if (!oursReady) console.log('server/src/main.ts is missing: running the peers only');
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const results: Results = new Map();
@@ -100,12 +128,27 @@ async function main(): Promise<void> {
         reply = { ok: true, metrics: [], unexpectedCloses: 0 };
         for (const v of variants) {
           const server = await startServer(p, { profileDir: p.kind === 'ours' ? profileDir : undefined, env: v?.env });
-          let r = await ask(load, { scenario: s.id, target: { kind: p.kind, http: server.http, ws: server.ws }, pid: server.pid, memFile: server.memFile, quick, variant: v?.label }, quick ? 90_000 : 600_000);
+          let r = await ask(
+            load,
+            {
+              scenario: s.id,
+              target: { kind: p.kind, http: server.http, ws: server.ws },
+              pid: server.pid,
+              memFile: server.memFile,
+              quick,
+              variant: v?.label,
+            },
+            quick ? 90_000 : 600_000,
+          );
           const exited = server.exitInfo();
           if (!r.ok && exited !== null) r = { ok: false, error: `${exited}; ${r.error}` };
           await server.stop();
-          if (!r.ok) { reply = r; break; }
-          if (reply.ok) reply = { ok: true, metrics: [...reply.metrics, ...r.metrics], unexpectedCloses: reply.unexpectedCloses + r.unexpectedCloses };
+          if (!r.ok) {
+            reply = r;
+            break;
+          }
+          if (reply.ok)
+            reply = { ok: true, metrics: [...reply.metrics, ...r.metrics], unexpectedCloses: reply.unexpectedCloses + r.unexpectedCloses };
           if (!r.ok) break;
         }
       } catch (err) {
@@ -117,7 +160,9 @@ async function main(): Promise<void> {
         load = await startLoad();
       }
       byKind.set(p.kind, reply);
-      console.log(`  ${s.id} · ${p.label}: ${reply.ok ? 'done' : `failed: ${reply.error.split('\n')[0]}`} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+      console.log(
+        `  ${s.id} · ${p.label}: ${reply.ok ? 'done' : `failed: ${reply.error.split('\n')[0]}`} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+      );
     }
     console.log(`\n${scenarioTable(s, peers, results)}\n`);
   }
@@ -126,7 +171,16 @@ async function main(): Promise<void> {
   const worst = during.stop();
   const refused = before.reason ?? worst.reason;
   const busy = `Before the run: load average (1 min) ${load0}, other processes ${before.others.toFixed(0)} % of the machine; during it, other processes at most ${worst.worst.toFixed(0)} % in any 5 s window: ${refused === null ? 'the machine was quiet' : `BUSY (${refused}), not publishable`}.`;
-  const raw: Raw = { m, started: started.toISOString(), seconds, busy, refused, quick, rev: revision(), results: [...results].map(([s, byKind]) => [s, [...byKind]]) };
+  const raw: Raw = {
+    m,
+    started: started.toISOString(),
+    seconds,
+    busy,
+    refused,
+    quick,
+    rev: revision(),
+    results: [...results].map(([s, byKind]) => [s, [...byKind]]),
+  };
   writeFileSync(RAW_FILE, JSON.stringify(raw));
   render(raw);
   console.log(`raw figures in ${RAW_FILE}`);
@@ -141,8 +195,16 @@ function revision(): string {
   return `commit ${head}${git('status', '--porcelain', '--', 'server', 'shared') ? ' (with uncommitted changes in server/ or shared/)' : ''}`;
 }
 
-
-function document(m: ReturnType<typeof machine>, at: Date, seconds: string, results: Results, targets: string, busy: string, quick: boolean, rev: string): string {
+function document(
+  m: ReturnType<typeof machine>,
+  at: Date,
+  seconds: string,
+  results: Results,
+  targets: string,
+  busy: string,
+  quick: boolean,
+  rev: string,
+): string {
   return [
     '# Benchmarks',
     '',

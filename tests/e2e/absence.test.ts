@@ -25,7 +25,8 @@ async function openPage(who: Who): Promise<Page> {
   return page;
 }
 
-const attendance = (page: Page, name: string) => page.getByRole('region', { name: 'Attendance' }).getByRole('checkbox', { name: new RegExp(`^${name} `) });
+const attendance = (page: Page, name: string) =>
+  page.getByRole('region', { name: 'Attendance' }).getByRole('checkbox', { name: new RegExp(`^${name} `) });
 const quorum = (page: Page) => page.locator('.quorum-status');
 const movesOffered = (page: Page) => page.getByRole('group', { name: 'Allowed moves' }).getByRole('button').allTextContents();
 
@@ -73,7 +74,11 @@ describe('[Q1–Q9][C25–C28] quorum, absent members and concerns on the board'
     await expect.poll(() => participantRow(a, NAMES.b).locator('.participant-role').textContent()).toContain('absent');
     await move(fac, 'Move on to the items');
     await button(fac, `Activate ${ITEM}`).click();
-    await until(() => a.locator('.agenda-item.active', { hasText: ITEM }).count(), (n) => n === 1, 'the active item on Ana’s page');
+    await until(
+      () => a.locator('.agenda-item.active', { hasText: ITEM }).count(),
+      (n) => n === 1,
+      'the active item on Ana’s page',
+    );
     await editor(a).click();
     await a.keyboard.type('The tool library opens on Saturday mornings, 9 to 12.');
     // [M13] the term is part of the proposal: a decision needs its review date
@@ -81,9 +86,17 @@ describe('[Q1–Q9][C25–C28] quorum, absent members and concerns on the board'
     await button(a, 'Save term').click();
     await expect.poll(() => fac.getByLabel('Review date').inputValue()).toBe(REVIEW_DATE);
     for (const step of ['Owner presents the proposal', 'Start clarifying questions', 'Start quick reactions']) await move(fac, step);
-    await until(() => b.getByText('You are marked absent.', { exact: false }).count(), (n) => n === 1, 'the beforehand hint on Bo’s page');
+    await until(
+      () => b.getByText('You are marked absent.', { exact: false }).count(),
+      (n) => n === 1,
+      'the beforehand hint on Bo’s page',
+    );
     await button(b, 'Consent').click();
-    await until(() => b.getByText('You gave:', { exact: false }).count(), (n) => n === 1, 'Bo’s position given');
+    await until(
+      () => b.getByText('You gave:', { exact: false }).count(),
+      (n) => n === 1,
+      'Bo’s position given',
+    );
     await expect.poll(() => quorum(b).innerText()).toContain('Bo — their position given on this text counts');
     await shot(b, 'absence-2-position-beforehand');
   });
@@ -91,13 +104,19 @@ describe('[Q1–Q9][C25–C28] quorum, absent members and concerns on the board'
   it('3. [C26][C25] Ana consents with a concern after answering "Is this an objection?"', async () => {
     const { fac, a } = pages;
     await move(fac, 'Open consent round');
-    await until(() => button(fac, 'Consent').count(), (n) => n === 1, 'the consent round on Fay’s page');
+    await until(
+      () => button(fac, 'Consent').count(),
+      (n) => n === 1,
+      'the consent round on Fay’s page',
+    );
     await button(fac, 'Consent').click();
     await button(a, 'Concern…').click();
     await a.getByLabel('Your concern (you still consent)').fill(CONCERN);
     await button(a, 'Consent with concern').click();
     const check = a.getByRole('group', { name: 'Is this an objection?' });
-    await expect.poll(() => check.innerText()).toContain('An objection means the proposal would harm the circle’s aim; a concern is something to watch.');
+    await expect
+      .poll(() => check.innerText())
+      .toContain('An objection means the proposal would harm the circle’s aim; a concern is something to watch.');
     await expect.poll(() => check.innerText()).toContain(CONCERN);
     await shot(a, 'absence-3-is-this-an-objection');
     await button(a, 'Record as a concern').click();
@@ -131,7 +150,11 @@ describe('[Q1–Q9][C25–C28] quorum, absent members and concerns on the board'
     await expect.poll(() => quorum(fac).innerText()).toContain('Quorum met: 2 of 3 members present, 2 needed.');
     await move(fac, 'Record decision…');
     await button(fac, 'Record decision').click();
-    await until(() => fac.locator('.banner-ok', { hasText: `Review by ${REVIEW_DATE}` }).count(), (n) => n === 1, 'the decision on Fay’s page');
+    await until(
+      () => fac.locator('.banner-ok', { hasText: `Review by ${REVIEW_DATE}` }).count(),
+      (n) => n === 1,
+      'the decision on Fay’s page',
+    );
   });
 
   it('7. [C28] the minutes list the concern under "Questions for the review", with who raised it', async () => {
@@ -140,7 +163,9 @@ describe('[Q1–Q9][C25–C28] quorum, absent members and concerns on the board'
     const [download] = await Promise.all([fac.waitForEvent('download'), button(fac, 'Download Markdown').click()]);
     const md = readFileSync((await download.path())!, 'utf8');
     expect(md).toContain(`#### Questions for the review\n\n- ${CONCERN} — raised by **${NAMES.a}**`);
-    expect(md).toContain('Quorum: 2 of 3 members present, 2 needed (met); absent members are assumed to consent unless they left an objection');
+    expect(md).toContain(
+      'Quorum: 2 of 3 members present, 2 needed (met); absent members are assumed to consent unless they left an objection',
+    );
     const [jsonDownload] = await Promise.all([fac.waitForEvent('download'), button(fac, 'Download JSON').click()]);
     const minutes = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8')) as {
       items: { reviewQuestions: { name: string; text: string }[]; consent: { concerns: string[]; absent: string[] } }[];

@@ -7,7 +7,6 @@ import { boardSuite } from './support/suite.ts';
 import { shot } from './support/browser.ts';
 import { button, move, participantRow } from './support/board.ts';
 
-
 const suite = boardSuite();
 
 async function newPage(): Promise<Page> {
@@ -95,7 +94,13 @@ describe('a closed meeting', () => {
   it('[M3][DESIGN §5] takes no one new: a late joiner with the member link is told why, and the record keeps its people', async () => {
     const { fac, memberLink } = await createMeeting();
     await joinAs('Ana', memberLink);
-    for (const step of ['Start the meeting: opening round', 'Move on to the agenda', 'Move on to the items', 'Move on to the closing round', 'Close the meeting…']) {
+    for (const step of [
+      'Start the meeting: opening round',
+      'Move on to the agenda',
+      'Move on to the items',
+      'Move on to the closing round',
+      'Close the meeting…',
+    ]) {
       await move(fac, step);
     }
     await expect.poll(() => fac.locator('.stepper li[aria-current="step"]').textContent()).toBe('Closed');

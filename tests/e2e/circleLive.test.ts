@@ -67,13 +67,21 @@ describe('[CI31] the circle page while a meeting decides', () => {
     await move(fay, 'Start quick reactions');
     await editor(fay).click();
     await fay.keyboard.type(TEXT);
-    await until(() => editorText(fay), (t) => t === TEXT, 'the proposal text');
+    await until(
+      () => editorText(fay),
+      (t) => t === TEXT,
+      'the proposal text',
+    );
     await fay.getByLabel('Review date').fill(REVIEW);
     await fay.getByLabel('Measure of success').fill('No bed dries out.');
     await button(fay, 'Save term').click();
     await move(fay, 'Open consent round');
     await button(fay, 'Consent').click();
-    await until(() => consentState(fay).textContent(), (t) => t === 'Consented — ready to record', 'consent');
+    await until(
+      () => consentState(fay).textContent(),
+      (t) => t === 'Consented — ready to record',
+      'consent',
+    );
     await move(fay, 'Record decision…');
     await button(fay, 'Record decision').click();
 

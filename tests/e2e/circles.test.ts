@@ -55,7 +55,11 @@ describe('circles', () => {
     await fay.getByText('You facilitate this circle.').waitFor();
     const circleUrl = fay.url();
 
-    const links = { Ana: await addMember(fay, 'Ana', 'member'), Ben: await addMember(fay, 'Ben', 'member'), Gil: await addMember(fay, 'Gil', 'guest') };
+    const links = {
+      Ana: await addMember(fay, 'Ana', 'member'),
+      Ben: await addMember(fay, 'Ben', 'member'),
+      Gil: await addMember(fay, 'Gil', 'guest'),
+    };
     expect(links.Ana).not.toBe(links.Ben);
     const ana = await redeem(links.Ana);
     const ben = await redeem(links.Ben);
@@ -85,13 +89,25 @@ describe('circles', () => {
     await fay.waitForURL(/\/m\/[^/]+$/);
     await participantRow(fay, 'Ana').waitFor();
 
-    for (const [page, name] of [[ana, 'Ana'], [ben, 'Ben'], [gil, 'Gil']] as const) {
+    for (const [page, name] of [
+      [ana, 'Ana'],
+      [ben, 'Ben'],
+      [gil, 'Gil'],
+    ] as const) {
       await page.goto(`${suite.server.url}/circles`);
-      await page.getByRole('region', { name: 'Tool shed circle' }).getByRole('link', { name: /^Tool shed circle · / }).click();
+      await page
+        .getByRole('region', { name: 'Tool shed circle' })
+        .getByRole('link', { name: /^Tool shed circle · / })
+        .click();
       await page.waitForURL(/\/m\/[^/]+$/);
       await expect.poll(() => page.locator('.me strong').textContent()).toBe(name);
     }
-    for (const [name, role] of [['Fay', 'facilitator'], ['Ana', 'member'], ['Ben', 'member'], ['Gil', 'guest']] as const) {
+    for (const [name, role] of [
+      ['Fay', 'facilitator'],
+      ['Ana', 'member'],
+      ['Ben', 'member'],
+      ['Gil', 'guest'],
+    ] as const) {
       await expect.poll(() => participantRow(ana, name).locator('.participant-role').textContent()).toBe(role);
     }
     expect(await ana.getByLabel('Your name').count()).toBe(0);
@@ -107,7 +123,9 @@ describe('circles', () => {
     await ben.goto(`${suite.server.url}/circles`);
     const reason = ben.getByRole('region', { name: 'Tool shed circle' }).getByRole('alert');
     await reason.waitFor();
-    expect(await reason.textContent()).toMatch(/^The circle’s facilitator removed you from this circle on \d{4}-\d{2}-\d{2}: this device no longer opens it or its meetings\.$/);
+    expect(await reason.textContent()).toMatch(
+      /^The circle’s facilitator removed you from this circle on \d{4}-\d{2}-\d{2}: this device no longer opens it or its meetings\.$/,
+    );
     await shot(ben, 'circles-3-removed-member');
   });
 

@@ -65,14 +65,29 @@ async function toConsent(itemTitle: string, addText: string, reviewDate: string)
   await fay.keyboard.press('End');
   await fay.keyboard.type(addText);
   const whole = (await editorText(fay)).trim();
-  await until(() => editorText(members[0]!), (t) => t === whole, 'the text on Ana’s page');
+  await until(
+    () => editorText(members[0]!),
+    (t) => t === whole,
+    'the text on Ana’s page',
+  );
   await fay.getByLabel('Review date').fill(reviewDate);
   await fay.getByLabel('Measure of success').fill('No tool is missing in the morning.');
   await button(fay, 'Save term').click();
-  await expect.poll(() => members[0]!.getByLabel('Review date').inputValue().catch(() => members[0]!.locator('.term-shown').textContent())).toContain(reviewDate);
+  await expect
+    .poll(() =>
+      members[0]!
+        .getByLabel('Review date')
+        .inputValue()
+        .catch(() => members[0]!.locator('.term-shown').textContent()),
+    )
+    .toContain(reviewDate);
   await move(fay, 'Open consent round');
   for (const p of [fay, ...members]) await button(p, 'Consent').click();
-  await until(() => consentState(fay).textContent(), (t) => t === 'Consented — ready to record', 'consent');
+  await until(
+    () => consentState(fay).textContent(),
+    (t) => t === 'Consented — ready to record',
+    'consent',
+  );
   await move(fay, 'Record decision…');
   await button(fay, 'Record decision').click();
 }
@@ -114,9 +129,16 @@ describe('a circle’s memory across two meetings', () => {
     await move(fay, 'Start quick reactions');
     await editor(fay).click();
     await fay.keyboard.type(POLICY);
-    await until(() => editorText(members[0]!), (t) => t === POLICY, 'the policy on Ana’s page');
+    await until(
+      () => editorText(members[0]!),
+      (t) => t === POLICY,
+      'the policy on Ana’s page',
+    );
     await fay.getByLabel('Review date').fill(day(-1));
-    await fay.getByRole('alert').filter({ hasText: `The review date (${day(-1)}) is in the past` }).waitFor();
+    await fay
+      .getByRole('alert')
+      .filter({ hasText: `The review date (${day(-1)}) is in the past` })
+      .waitFor();
     expect(await button(fay, 'Save term').isDisabled()).toBe(true);
     await fay.getByLabel('Review date').fill(TODAY);
     await fay.getByLabel('Measure of success').fill('No tool is missing in the morning.');
@@ -124,7 +146,11 @@ describe('a circle’s memory across two meetings', () => {
     await expect.poll(() => members[0]!.getByLabel('Review date').inputValue()).toBe(TODAY);
     await move(fay, 'Open consent round');
     for (const p of [fay, ...members]) await button(p, 'Consent').click();
-    await until(() => consentState(fay).textContent(), (t) => t === 'Consented — ready to record', 'consent');
+    await until(
+      () => consentState(fay).textContent(),
+      (t) => t === 'Consented — ready to record',
+      'consent',
+    );
     await move(fay, 'Record decision…');
     await button(fay, 'Record decision').click();
     await closeMeeting();

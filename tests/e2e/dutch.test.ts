@@ -87,14 +87,19 @@ describe('a meeting in Dutch', () => {
     await ana.getByLabel('Evaluatiedatum').fill('2027-05-31');
     await button(ana, 'Termijn opslaan').click();
     await expect.poll(() => fran.getByLabel('Evaluatiedatum').inputValue()).toBe('2027-05-31');
-    for (const s of ['Indiener licht het voorstel toe', 'Verhelderingsvragen starten', 'Korte reacties starten', 'Consentronde openen']) await stap(fran, s);
+    for (const s of ['Indiener licht het voorstel toe', 'Verhelderingsvragen starten', 'Korte reacties starten', 'Consentronde openen'])
+      await stap(fran, s);
     await until(() => button(ana, 'Consent').isEnabled(), Boolean, 'Anouk may consent');
     await noEnglish(ana, 'consent-round');
     await button(ana, 'Consent').click();
     await button(fran, 'Consent').click();
     await stap(fran, 'Besluit vastleggen…');
     await button(fran, 'Besluit vastleggen').click();
-    await until(() => fran.getByText('Besloten', { exact: true }).count(), (n) => n > 0, 'the decision on the board');
+    await until(
+      () => fran.getByText('Besloten', { exact: true }).count(),
+      (n) => n > 0,
+      'the decision on the board',
+    );
     await noEnglish(fran, 'decided');
   });
 
@@ -107,7 +112,11 @@ describe('a meeting in Dutch', () => {
     await button(ana, 'Mijn evaluatie toevoegen').click();
     await ana.getByText('Je evaluatie staat op het bord.').waitFor();
     await noEnglish(ana, 'closing');
-    await until(() => fran.getByRole('heading', { name: 'Evaluatie (1 kaart)' }).count(), (n) => n === 1, 'one evaluation card on the board');
+    await until(
+      () => fran.getByRole('heading', { name: 'Evaluatie (1 kaart)' }).count(),
+      (n) => n === 1,
+      'one evaluation card on the board',
+    );
     await noEnglish(fran, 'closing-facilitator');
     await stap(fran, 'Vergadering sluiten…');
     await button(fran, 'Verslag').click();
@@ -117,7 +126,8 @@ describe('a meeting in Dutch', () => {
     const { readFileSync } = await import('node:fs');
     const minutes = readFileSync(path, 'utf8');
     expect(minutes).toContain(ITEM);
-    for (const words of ['## Aanwezigheid', '## Agendapunten', '#### Besluit', 'De kring gaf consent op de agenda.', '1 evaluatiekaart.']) expect(minutes).toContain(words);
+    for (const words of ['## Aanwezigheid', '## Agendapunten', '#### Besluit', 'De kring gaf consent op de agenda.', '1 evaluatiekaart.'])
+      expect(minutes).toContain(words);
     expect(minutes).not.toContain('## Attendance');
   });
 

@@ -23,7 +23,10 @@ let ben: Page;
 let memberLink = '';
 
 async function newPage(phone: boolean): Promise<Page> {
-  const context = await suite.newContext({ viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 860 }, acceptDownloads: true });
+  const context = await suite.newContext({
+    viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 860 },
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   return page;
@@ -32,7 +35,6 @@ async function newPage(phone: boolean): Promise<Page> {
 /** The round time of a speaker in the round list, in ms (from the row's data). */
 const roundMs = async (page: Page, name: string) =>
   Number(await page.locator('.speakers li', { hasText: name }).locator('[data-round-ms]').getAttribute('data-round-ms'));
-
 
 describe('facilitation that holds up', () => {
   it('1. [H1] the start page hints what is missing and limits its inputs; the links stay on the board after a reload; [H2] the join page names the meeting', async () => {
@@ -85,7 +87,11 @@ describe('facilitation that holds up', () => {
     await move(fac, 'Start the meeting: opening round');
     await button(fac, 'Open opening round').click();
     // Fran speaks until the board shows at least two seconds: a condition, not a fixed wait
-    await until(() => roundMs(fac, 'Fran'), (ms) => ms >= 2000, 'Fran to have spoken two seconds');
+    await until(
+      () => roundMs(fac, 'Fran'),
+      (ms) => ms >= 2000,
+      'Fran to have spoken two seconds',
+    );
     await button(fac, 'Pass to Ana').click();
     await ana.getByText('Your turn to speak.').waitFor();
     await button(fac, 'Pass to Ben').click();
@@ -130,7 +136,11 @@ describe('facilitation that holds up', () => {
     expect(await button(fac, 'Resolve objections').count()).toBe(0);
     await editor(ana).click();
     await ana.keyboard.type(PROPOSAL);
-    await until(() => editorText(fac), (t) => t === PROPOSAL, 'the proposal on the facilitator’s page');
+    await until(
+      () => editorText(fac),
+      (t) => t === PROPOSAL,
+      'the proposal on the facilitator’s page',
+    );
     // [R19][M13] the term the circle consents to, set by the facilitator (Ana's phone stays where it is)
     await fac.getByLabel('Review date').fill('2027-04-30');
     await button(fac, 'Save term').click();
@@ -152,12 +162,20 @@ describe('facilitation that holds up', () => {
     await button(ben, 'I have an objection: this needs a change').click();
     await ben.getByLabel(/Your objection/).fill(OBJECTION);
     await button(ben, 'Raise my objection').click();
-    await until(() => consentState(fac).textContent(), (t) => t === '1 objection to integrate', 'an objection to integrate');
+    await until(
+      () => consentState(fac).textContent(),
+      (t) => t === '1 objection to integrate',
+      'an objection to integrate',
+    );
     expect(await button(ben, 'Resolved by a change…').count()).toBe(0);
     await ben.getByText('Once the proposal has changed to meet your objection, you can mark it resolved by the change.').waitFor();
     await move(fac, 'Resolve objections');
     // [R20] the editor opens again in resolve
-    await until(() => editor(ben).getAttribute('contenteditable'), (v) => v === 'true', "Ben's editor open again in resolve");
+    await until(
+      () => editor(ben).getAttribute('contenteditable'),
+      (v) => v === 'true',
+      "Ben's editor open again in resolve",
+    );
     await editor(ben).locator('p').last().click();
     await ben.keyboard.press('End');
     await ben.keyboard.type(AMENDMENT);
@@ -168,7 +186,11 @@ describe('facilitation that holds up', () => {
     await button(ben, 'Resolved by a change').click();
     await move(fac, 'Open consent round');
     for (const p of [fac, ana, ben]) await button(p, 'Consent').click();
-    await until(() => consentState(fac).textContent(), (t) => t === 'Consented — ready to record', 'consented');
+    await until(
+      () => consentState(fac).textContent(),
+      (t) => t === 'Consented — ready to record',
+      'consented',
+    );
     await move(fac, 'Record decision…');
     await fac.getByText('cannot be undone').waitFor();
     await button(fac, 'Record decision').click();
@@ -207,7 +229,8 @@ describe('facilitation that holds up', () => {
     expect(m.meeting.secretary?.name).toBe('Ben');
     expect(m.agendaConsent).toMatchObject({ state: 'objections', objecting: [{ name: 'Ben', reason: AGENDA_REASON }] });
     const types = new Set(m.timeline.map((e) => e.type));
-    for (const t of ['round', 'roundClosed', 'position', 'objection', 'objectionStatus', 'amendment', 'secretary', 'agendaConsent']) expect(types).toContain(t);
+    for (const t of ['round', 'roundClosed', 'position', 'objection', 'objectionStatus', 'amendment', 'secretary', 'agendaConsent'])
+      expect(types).toContain(t);
     const opening = m.roundTimes.find((r) => r.title === 'Opening round')!;
     expect(opening.speakingTime.find((t) => t.name === 'Fran')!.ms).toBeGreaterThanOrEqual(2000);
     expect(m.items[0]!.proposal.markdown).toContain('(3 x 4 m) [north side]');

@@ -24,7 +24,10 @@ const INTEGRATION = 'A limit of 100 per purchase was added.';
 const AMENDMENT = 'Each purchase is limited to 100.';
 
 async function openPage(who: Who, phone = false): Promise<Page> {
-  contexts[who] = await suite.newContext({ viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 860 }, acceptDownloads: true });
+  contexts[who] = await suite.newContext({
+    viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 860 },
+    acceptDownloads: true,
+  });
   await installFrameClock(contexts[who]);
   const page = await contexts[who].newPage();
   page.on('pageerror', (e) => console.error(`[${who}] page error:`, e.message));
@@ -120,13 +123,16 @@ describe('a full consent meeting in five browsers', () => {
     // A writes the second paragraph while B writes at the very start: same text, different places.
     await editor(b).locator('p').first().click();
     await b.keyboard.press('Home');
-    await Promise.all([
-      a.keyboard.type('Purchases are listed in the tool book.'),
-      b.keyboard.type('The budget is 600 a year. '),
-    ]);
-    const both = (t: string) => t.includes('Purchases are listed in the tool book.') && t.startsWith('The budget is 600 a year. Each member');
+    await Promise.all([a.keyboard.type('Purchases are listed in the tool book.'), b.keyboard.type('The budget is 600 a year. ')]);
+    const both = (t: string) =>
+      t.includes('Purchases are listed in the tool book.') && t.startsWith('The budget is 600 a year. Each member');
     const reference = await until(() => editorText(a), both, 'both sentences on A');
-    for (const p of all()) await until(() => editorText(p), (t) => t === reference, 'the same text on every page');
+    for (const p of all())
+      await until(
+        () => editorText(p),
+        (t) => t === reference,
+        'the same text on every page',
+      );
     await shot(b, '3-co-editing');
 
     const { obs } = pages;
@@ -137,12 +143,23 @@ describe('a full consent meeting in five browsers', () => {
 
     const latency = await measureKeystrokeLatency(a, b, 50);
     const { send, wire, render } = latency.legs;
-    console.log(`keystroke latency A→B over 50 keystrokes: median ${latency.median.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms ` +
-      `(medians: keydown→sent ${send.toFixed(1)} ms, sent→received ${wire.toFixed(1)} ms, received→shown ${render.toFixed(1)} ms)`);
+    console.log(
+      `keystroke latency A→B over 50 keystrokes: median ${latency.median.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms ` +
+        `(medians: keydown→sent ${send.toFixed(1)} ms, sent→received ${wire.toFixed(1)} ms, received→shown ${render.toFixed(1)} ms)`,
+    );
     expect(latency.samples).toHaveLength(50);
     for (let i = 0; i < 50; i++) await a.keyboard.press('Backspace');
-    const settled = await until(() => editorText(a), (t) => !t.includes('q'), 'the latency probe removed');
-    for (const p of all()) await until(() => editorText(p), (t) => t === settled, 'the same text after the latency run');
+    const settled = await until(
+      () => editorText(a),
+      (t) => !t.includes('q'),
+      'the latency probe removed',
+    );
+    for (const p of all())
+      await until(
+        () => editorText(p),
+        (t) => t === settled,
+        'the same text after the latency run',
+      );
   });
 
   it('4. [C8] consent round: A consents, B objects with a reason; every page shows "blocked"', async () => {
@@ -152,7 +169,8 @@ describe('a full consent meeting in five browsers', () => {
     await a.getByLabel('Review date').fill(REVIEW_DATE);
     await button(a, 'Save term').click();
     await expect.poll(() => fac.getByLabel('Review date').inputValue()).toBe(REVIEW_DATE);
-    for (const step of ['Owner presents the proposal', 'Start clarifying questions', 'Start quick reactions', 'Open consent round']) await move(fac, step);
+    for (const step of ['Owner presents the proposal', 'Start clarifying questions', 'Start quick reactions', 'Open consent round'])
+      await move(fac, step);
     await until(() => button(a, 'Consent').isEnabled(), Boolean, 'A may consent');
     await button(a, 'Consent').click();
     await button(b, 'I have an objection: this needs a change').click();
@@ -163,11 +181,15 @@ describe('a full consent meeting in five browsers', () => {
     await shot(fac, '4-blocked');
   });
 
-  it('5. [C4][C13][C1][C9] amended offline by B: A\'s consent turns stale; B accepts the integration; a new round consents, the guest not counting', async () => {
+  it("5. [C4][C13][C1][C9] amended offline by B: A's consent turns stale; B accepts the integration; a new round consents, the guest not counting", async () => {
     const { fac, a, b, guest } = pages;
     await move(fac, 'Resolve objections');
     // [R20] the editor opens again in resolve
-    await until(() => editor(b).getAttribute('contenteditable'), (v) => v === 'true', "B's editor open again in resolve");
+    await until(
+      () => editor(b).getAttribute('contenteditable'),
+      (v) => v === 'true',
+      "B's editor open again in resolve",
+    );
     // The caret is placed first: Chromium's offline emulation stops the editor from seeing caret moves.
     await editor(b).locator('p').last().click();
     await b.keyboard.press('End');
@@ -180,7 +202,10 @@ describe('a full consent meeting in five browsers', () => {
     await contexts.b.setOffline(false);
     await everyPageShows('the offline amendment merged', async (p) => (await editorText(p)).includes(AMENDMENT));
     await expect.poll(() => b.locator('[data-save]').getAttribute('data-save')).toBe('saved');
-    await everyPageShows("A's consent stale", async (p) => (await participantRow(p, NAMES.a).locator('.position[data-stale]').count()) === 1);
+    await everyPageShows(
+      "A's consent stale",
+      async (p) => (await participantRow(p, NAMES.a).locator('.position[data-stale]').count()) === 1,
+    );
     await shot(fac, '5b-stale');
 
     await button(b, 'Resolved by a change…').click();
@@ -208,7 +233,11 @@ describe('a full consent meeting in five browsers', () => {
     await move(fac, 'Record decision…');
     await fac.getByText(`Review by ${REVIEW_DATE}`).waitFor();
     await button(fac, 'Record decision').click();
-    await until(() => fac.locator('.banner-ok', { hasText: `Review by ${REVIEW_DATE}` }).count(), (n) => n === 1, 'the decision on the facilitator\'s page');
+    await until(
+      () => fac.locator('.banner-ok', { hasText: `Review by ${REVIEW_DATE}` }).count(),
+      (n) => n === 1,
+      "the decision on the facilitator's page",
+    );
     await contexts.b.setOffline(false);
     await everyPageShows('decided', async (p) => (await p.locator('.banner-ok', { hasText: `Review by ${REVIEW_DATE}` }).count()) === 1);
     // [C16][R18] the panel shows the record frozen at the decision; positions on the item are final
@@ -217,12 +246,19 @@ describe('a full consent meeting in five browsers', () => {
       expect(await p.locator('.participant', { hasText: 'Ana' }).locator('[data-position]').getAttribute('data-position')).toBe('consent');
     }
     await expect.poll(() => b.getByRole('alert').filter({ hasText: 'Your last change was not accepted' }).count()).toBe(1);
-    await until(() => editorText(b), (t) => t === decidedText, "B's board reloaded from the server");
+    await until(
+      () => editorText(b),
+      (t) => t === decidedText,
+      "B's board reloaded from the server",
+    );
     await shot(b, '6a-refused');
     for (const p of all()) expect(await editorText(p)).toBe(decidedText);
     await move(fac, 'Move on to the closing round');
     await button(fac, 'Open closing round').click();
-    for (const [p, score, comment] of [[a, 5, 'Clear and kind.'], [b, 4, 'Good integration.']] as const) {
+    for (const [p, score, comment] of [
+      [a, 5, 'Clear and kind.'],
+      [b, 4, 'Good integration.'],
+    ] as const) {
       for (const key of ['Timekeeping', 'Did everyone have an equal voice?', 'Clarity', 'Effectiveness']) {
         await p.getByRole('group', { name: key }).getByLabel(String(score), { exact: true }).check();
       }
@@ -271,7 +307,7 @@ describe('a full consent meeting in five browsers', () => {
     await button(fac, 'Close').click();
   });
 
-  it('8. [R3] the observer never could write; a reload keeps a member\'s identity', async () => {
+  it("8. [R3] the observer never could write; a reload keeps a member's identity", async () => {
     const { obs, a } = pages;
     expect(await button(obs, 'Consent').count()).toBe(0);
     expect(await button(obs, 'I have an objection: this needs a change').count()).toBe(0);

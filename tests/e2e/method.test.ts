@@ -66,7 +66,11 @@ describe('true to the method: term, steady text, objections to integrate', () =>
 
     await editor(ana).click();
     await ana.keyboard.type(PROPOSAL);
-    await until(() => editorText(fac), (t) => t === PROPOSAL, 'the proposal on the facilitator’s page');
+    await until(
+      () => editorText(fac),
+      (t) => t === PROPOSAL,
+      'the proposal on the facilitator’s page',
+    );
     await fac.getByText('No review date yet. A decision needs one: set it before the consent round.').waitFor();
     await ana.getByLabel('Review date').fill(REVIEW_DATE);
     await ana.getByLabel('Measure of success').fill(MEASURE);
@@ -93,7 +97,8 @@ describe('true to the method: term, steady text, objections to integrate', () =>
   });
 
   it('3. [R20] during the consent round the text and term are locked for everyone, the owner and the facilitator included', async () => {
-    for (const step of ['Owner presents the proposal', 'Start clarifying questions', 'Start quick reactions', 'Open consent round']) await move(fac, step);
+    for (const step of ['Owner presents the proposal', 'Start clarifying questions', 'Start quick reactions', 'Open consent round'])
+      await move(fac, step);
     for (const p of [fac, ana]) {
       await p.getByText('The text and term stay as they are during the consent round; they can change in resolve.').waitFor();
       expect(await editor(p).getAttribute('contenteditable')).toBe('false');
@@ -111,7 +116,11 @@ describe('true to the method: term, steady text, objections to integrate', () =>
     await ben.getByLabel(/Your objection/).fill(OBJECTION);
     await button(ben, 'Raise my objection').click();
     for (const p of [fac, ana, ben, gil]) {
-      await until(() => consentState(p).textContent(), (t) => t === '1 objection to integrate', 'an objection to integrate');
+      await until(
+        () => consentState(p).textContent(),
+        (t) => t === '1 objection to integrate',
+        'an objection to integrate',
+      );
       await p.getByText('Ours to integrate: how can the proposal change so this is resolved?').waitFor();
     }
     await shot(fac, 'm4-objection-to-integrate');
@@ -119,13 +128,23 @@ describe('true to the method: term, steady text, objections to integrate', () =>
 
   it('5. [R20] in resolve Ana amends the text; Ana’s consent was given on an earlier version', async () => {
     await move(fac, 'Resolve objections');
-    await until(() => editor(ana).getAttribute('contenteditable'), (v) => v === 'true', 'the editor open again in resolve');
+    await until(
+      () => editor(ana).getAttribute('contenteditable'),
+      (v) => v === 'true',
+      'the editor open again in resolve',
+    );
     await editor(ana).locator('p').last().click();
     await ana.keyboard.press('End');
     await ana.keyboard.type(AMENDMENT);
     const amended = PROPOSAL + AMENDMENT;
-    await until(() => editorText(ben), (t) => t === amended, 'the amendment on Ben’s page');
-    await fac.locator('.participant[data-participant="Ana"] .position[data-stale]', { hasText: 'Given on an earlier version — please confirm' }).waitFor();
+    await until(
+      () => editorText(ben),
+      (t) => t === amended,
+      'the amendment on Ben’s page',
+    );
+    await fac
+      .locator('.participant[data-participant="Ana"] .position[data-stale]', { hasText: 'Given on an earlier version — please confirm' })
+      .waitFor();
     await shot(fac, 'm5-amended-in-resolve');
   });
 
@@ -141,11 +160,16 @@ describe('true to the method: term, steady text, objections to integrate', () =>
     await fac.locator('.objection-card[data-objection-status="integrated"]').waitFor();
     expect(await ask.count()).toBe(0);
     for (const p of [fac, ana]) await button(p, 'Consent').click();
-    await until(() => consentState(fac).textContent(), (t) => t === 'Consented — ready to record', 'consented');
+    await until(
+      () => consentState(fac).textContent(),
+      (t) => t === 'Consented — ready to record',
+      'consented',
+    );
     await move(fac, 'Record decision…');
     await fac.getByText(`Review by ${REVIEW_DATE} · Measured by: ${MEASURE.slice(0, -1)}`).waitFor();
     await button(fac, 'Record decision').click();
-    for (const p of [fac, ana, ben, gil]) await p.locator('.banner-ok', { hasText: `Review by ${REVIEW_DATE} · Measured by: ${MEASURE}` }).waitFor();
+    for (const p of [fac, ana, ben, gil])
+      await p.locator('.banner-ok', { hasText: `Review by ${REVIEW_DATE} · Measured by: ${MEASURE}` }).waitFor();
     await shot(fac, 'm6b-decided-with-term');
   });
 
@@ -153,10 +177,22 @@ describe('true to the method: term, steady text, objections to integrate', () =>
     await button(fac, 'Minutes').click();
     const [json] = await Promise.all([fac.waitForEvent('download'), button(fac, 'Download JSON').click()]);
     const m = JSON.parse(readFileSync(await json.path(), 'utf8')) as {
-      items: { stage: string; term: { reviewDate: string; measure: string }; decision: { reviewDate: string; measure: string }; objections: { status: string; resolution: string }[] }[];
+      items: {
+        stage: string;
+        term: { reviewDate: string; measure: string };
+        decision: { reviewDate: string; measure: string };
+        objections: { status: string; resolution: string }[];
+      }[];
     };
-    expect(m.items[0]).toMatchObject({ stage: 'decided', term: { reviewDate: REVIEW_DATE, measure: MEASURE }, decision: { reviewDate: REVIEW_DATE, measure: MEASURE } });
-    expect(m.items[0]!.objections[0]).toMatchObject({ status: 'integrated', resolution: 'The objector consented to the amended proposal.' });
+    expect(m.items[0]).toMatchObject({
+      stage: 'decided',
+      term: { reviewDate: REVIEW_DATE, measure: MEASURE },
+      decision: { reviewDate: REVIEW_DATE, measure: MEASURE },
+    });
+    expect(m.items[0]!.objections[0]).toMatchObject({
+      status: 'integrated',
+      resolution: 'The objector consented to the amended proposal.',
+    });
     const [md] = await Promise.all([fac.waitForEvent('download'), button(fac, 'Download Markdown').click()]);
     const text = readFileSync(await md.path(), 'utf8');
     expect(text).toContain(`**Review date:** ${REVIEW_DATE}`);

@@ -7,13 +7,13 @@ import { boardSuite } from './support/suite.ts';
 import { shot } from './support/browser.ts';
 import { button, move } from './support/board.ts';
 
-
 const suite = boardSuite();
 
 const notesOf = (p: Page) => p.getByLabel('Opening round notes');
 const phaseOf = (p: Page) => p.locator('.stepper li[aria-current="step"]').textContent();
 type Doc = { getMap(n: string): { get(k: string): unknown; set(k: string, v: unknown): void } };
-const titleOf = (p: Page) => p.evaluate(() => (window as unknown as { consentBoard: { doc: Doc } }).consentBoard.doc.getMap('meta').get('title'));
+const titleOf = (p: Page) =>
+  p.evaluate(() => (window as unknown as { consentBoard: { doc: Doc } }).consentBoard.doc.getMap('meta').get('title'));
 
 describe('a refusal on the board', () => {
   it('[P9][R5] keeps the offline edits around a refused write: they reach the others, the refused one does not', async () => {
@@ -43,13 +43,17 @@ describe('a refusal on the board', () => {
     await notesOf(ana).click();
     await ana.keyboard.type('Arrived well');
     // A forbidden write, straight into the document: only the facilitator writes meta [R5].
-    await ana.evaluate(() => (window as unknown as { consentBoard: { doc: Doc } }).consentBoard.doc.getMap('meta').set('title', 'Taken over'));
+    await ana.evaluate(() =>
+      (window as unknown as { consentBoard: { doc: Doc } }).consentBoard.doc.getMap('meta').set('title', 'Taken over'),
+    );
     expect(await titleOf(ana)).toBe('Taken over');
     await ana.keyboard.press('End');
     await ana.keyboard.type(' and rested');
     await memberCtx.setOffline(false);
 
-    await expect.poll(() => ana.getByRole('alert').filter({ hasText: 'Your last change was not accepted' }).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => ana.getByRole('alert').filter({ hasText: 'Your last change was not accepted' }).count(), { timeout: 15_000 })
+      .toBe(1);
     await expect.poll(() => ana.getByRole('alert').textContent()).toContain('R5');
     await expect.poll(() => notesOf(fac).inputValue(), { timeout: 15_000 }).toBe('Arrived well and rested');
     await expect.poll(() => notesOf(ana).inputValue(), { timeout: 15_000 }).toBe('Arrived well and rested');

@@ -51,11 +51,21 @@ describe('the board re-renders only what changed', () => {
     await button(fac, 'Add').click();
     await move(fac, 'Move on to the items');
     await button(fac, `Activate ${ITEM}`).click();
-    for (const p of pages) await until(() => p.locator('.agenda-item.active', { hasText: ITEM }).count(), (n) => n === 1, 'the active item on every page');
+    for (const p of pages)
+      await until(
+        () => p.locator('.agenda-item.active', { hasText: ITEM }).count(),
+        (n) => n === 1,
+        'the active item on every page',
+      );
     const typist = pages[1]!;
     await editor(typist).click();
     await typist.keyboard.type('Whoever is first in the garden waters the beds.');
-    for (const p of pages) await until(() => editorText(p), (t) => t.includes('the beds.'), 'the first line on every page');
+    for (const p of pages)
+      await until(
+        () => editorText(p),
+        (t) => t.includes('the beds.'),
+        'the first line on every page',
+      );
     await shot(pages[2]!, 'renders-ten-pages');
   });
 
@@ -69,22 +79,30 @@ describe('the board re-renders only what changed', () => {
       const before = await editorText(watcher);
       const from = await pageNow(watcher);
       await typist.keyboard.press('x');
-      await until(() => editorText(watcher), (t) => t !== before, 'the keystroke on the other page');
+      await until(
+        () => editorText(watcher),
+        (t) => t !== before,
+        'the keystroke on the other page',
+      );
       await quiet(watcher, from, 300);
       perKey.push(await rendersSince(watcher, from));
     }
     const counts = perKey.map((n) => n.length);
     const worst = perKey[counts.indexOf(Math.max(...counts))]!;
-    console.log(`components committed per remote keystroke over 20 keystrokes: max ${Math.max(...counts)}, ` +
-      `mean ${(counts.reduce((a, b) => a + b, 0) / counts.length).toFixed(2)}; the most: ${worst.join(', ') || 'none'}`);
+    console.log(
+      `components committed per remote keystroke over 20 keystrokes: max ${Math.max(...counts)}, ` +
+        `mean ${(counts.reduce((a, b) => a + b, 0) / counts.length).toFixed(2)}; the most: ${worst.join(', ') || 'none'}`,
+    );
     expect(Math.max(...counts)).toBeLessThanOrEqual(3);
   });
 
   it('keystroke latency to another page with ten pages open (printed, not asserted)', async () => {
     const latency = await measureKeystrokeLatency(pages[1]!, pages[2]!, 40);
     const { send, wire, render } = latency.legs;
-    console.log(`keystroke → other page with ${PAGES} pages open, 40 keystrokes: median ${latency.median.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms ` +
-      `(legs, median: editor → frame ${send.toFixed(1)} ms, wire and server ${wire.toFixed(1)} ms, frame → shown ${render.toFixed(1)} ms)`);
+    console.log(
+      `keystroke → other page with ${PAGES} pages open, 40 keystrokes: median ${latency.median.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms ` +
+        `(legs, median: editor → frame ${send.toFixed(1)} ms, wire and server ${wire.toFixed(1)} ms, frame → shown ${render.toFixed(1)} ms)`,
+    );
     expect(latency.samples).toHaveLength(40);
   });
 
@@ -92,13 +110,18 @@ describe('the board re-renders only what changed', () => {
   it('a position re-renders the consent panel, not the agenda or the editor', async () => {
     const fac = pages[0]!;
     const member = pages[3]!;
-    for (const step of ['Owner presents the proposal', 'Start clarifying questions', 'Start quick reactions', 'Open consent round']) await move(fac, step);
+    for (const step of ['Owner presents the proposal', 'Start clarifying questions', 'Start quick reactions', 'Open consent round'])
+      await move(fac, step);
     const watcher = pages[2]!;
     await until(() => button(member, 'Consent').isEnabled(), Boolean, 'Member 3 may consent');
     await quiet(watcher, await pageNow(watcher), 300);
     const from = await pageNow(watcher);
     await button(member, 'Consent').click();
-    await until(() => watcher.locator('.participant[data-participant="Member 3"] .position').getAttribute('data-position'), (v) => v === 'consent', 'the position on the other page');
+    await until(
+      () => watcher.locator('.participant[data-participant="Member 3"] .position').getAttribute('data-position'),
+      (v) => v === 'consent',
+      'the position on the other page',
+    );
     await quiet(watcher, from, 300);
     const names = await rendersSince(watcher, from);
     console.log(`components committed on another page for one position: ${names.length} (${names.join(', ')})`);

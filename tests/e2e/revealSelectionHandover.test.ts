@@ -32,7 +32,6 @@ async function everyPageShows(what: string, check: (p: Page) => Promise<boolean>
 }
 const shows = (text: string | RegExp) => async (p: Page) => (await p.getByText(text).count()) > 0;
 
-
 describe('facilitation that holds up', () => {
   it('0. a meeting with a consent item and a selection item, four members', async () => {
     const fac = await openPage('fac');
@@ -51,7 +50,10 @@ describe('facilitation that holds up', () => {
     }
     await move(fac, 'Start the meeting: opening round');
     await move(fac, 'Move on to the agenda');
-    for (const [title, kind] of [['Buy a kettle', 'consent'], ['Choose a treasurer', 'selection']]) {
+    for (const [title, kind] of [
+      ['Buy a kettle', 'consent'],
+      ['Choose a treasurer', 'selection'],
+    ]) {
       await button(fac, '+ Add item').click();
       await fac.getByLabel('Title').fill(title!);
       await fac.getByLabel('Kind').selectOption(kind!);
@@ -104,7 +106,12 @@ describe('facilitation that holds up', () => {
     await everyPageShows('the role', shows('Selecting: Treasurer, term until 2027-06-30'));
     // the stage opens its own round: nominations, revealed together [S2]
     await move(fac, 'Open nominations round (revealed together)');
-    const picks: [Page, string, string][] = [[a, NAMES.b, 'Ben keeps tidy books'], [b, NAMES.a, 'Ana did it before'], [c, NAMES.c, 'I have the time'], [fac, NAMES.a, 'Ana is careful']];
+    const picks: [Page, string, string][] = [
+      [a, NAMES.b, 'Ben keeps tidy books'],
+      [b, NAMES.a, 'Ana did it before'],
+      [c, NAMES.c, 'I have the time'],
+      [fac, NAMES.a, 'Ana is careful'],
+    ];
     for (const [p, whom, why] of picks.slice(0, 3)) {
       await p.getByLabel('I nominate').selectOption({ label: whom });
       await p.getByLabel('because').fill(why);

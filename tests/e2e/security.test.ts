@@ -116,7 +116,9 @@ describe('the board under its security policy', () => {
     // Control: the same page served bare (no board, no policy, no sandbox) does run the payload.
     const { page: control, watch } = await newPage();
     await control.route('http://control.test/**', (route) =>
-      route.request().url().includes(MARKER_PATH) ? route.fulfill({ status: 204 }) : route.fulfill({ status: 200, contentType: 'text/html', body: slip }),
+      route.request().url().includes(MARKER_PATH)
+        ? route.fulfill({ status: 204 })
+        : route.fulfill({ status: 200, contentType: 'text/html', body: slip }),
     );
     await control.goto('http://control.test/minutes.html');
     await expect.poll(() => control.evaluate(FLAGS)).toEqual({ script: 1, img: 1 });

@@ -14,8 +14,16 @@ const SHED = 'Build a shed';
 const HALL = 'Rent the hall';
 const WAYS = [
   { objection: 'It is too loud for the office.', way: 'The text was amended', sentence: 'A quiet model is named in the text.' },
-  { objection: 'We do not know if it gets used.', way: 'The term was shortened: we review it sooner', sentence: 'We review it after three months.' },
-  { objection: 'It could raise the power bill.', way: 'A measure was added that watches the effect I feared', sentence: 'We read the meter every month.' },
+  {
+    objection: 'We do not know if it gets used.',
+    way: 'The term was shortened: we review it sooner',
+    sentence: 'We review it after three months.',
+  },
+  {
+    objection: 'It could raise the power bill.',
+    way: 'A measure was added that watches the effect I feared',
+    sentence: 'We read the meter every month.',
+  },
 ] as const;
 const ACTION = 'Order the quiet kettle';
 const TERM_END = '2027-09-01';
@@ -50,7 +58,11 @@ async function toConsentRound(title: string, text: string): Promise<void> {
   await move(fac, 'Start quick reactions');
   await editor(fac).click();
   await fac.keyboard.type(text);
-  await until(() => editorText(ben), (t) => t === text, `the proposal of ${title} on Ben's page`);
+  await until(
+    () => editorText(ben),
+    (t) => t === text,
+    `the proposal of ${title} on Ben's page`,
+  );
   // [M13] the term is part of the proposal: a decision needs its review date
   await setTerm(fac, TERM_END, '');
   await move(fac, 'Open consent round');
@@ -103,7 +115,11 @@ describe('ways through an objection and out of an item', () => {
   it('2. [O1][O3] three objections, integrated by amending the text, by shortening the term and by adding a measure', async () => {
     await toConsentRound(KETTLE, 'We buy a kettle.');
     for (const w of WAYS) await object(ben, w.objection);
-    await until(() => consentState(fac).textContent(), (t) => t === '3 objections to integrate', 'three objections');
+    await until(
+      () => consentState(fac).textContent(),
+      (t) => t === '3 objections to integrate',
+      'three objections',
+    );
     await move(fac, 'Resolve objections');
     // the proposal is where the text, the term and the measure change: a quieter model,
     // a review three months sooner, and a measure that watches the noise
@@ -111,7 +127,11 @@ describe('ways through an objection and out of an item', () => {
     await editor(ben).locator('p').last().click();
     await ben.keyboard.press('End');
     await ben.keyboard.type(' A quiet model.');
-    await until(() => editorText(fac), (t) => t === 'We buy a kettle. A quiet model.', 'the amended text on Fran’s page');
+    await until(
+      () => editorText(fac),
+      (t) => t === 'We buy a kettle. A quiet model.',
+      'the amended text on Fran’s page',
+    );
     await setTerm(ben, SOONER, 'We read the meter every month.');
     for (const [i, w] of WAYS.entries()) {
       const card = ben.locator('.objection-card', { hasText: w.objection });
@@ -127,7 +147,11 @@ describe('ways through an objection and out of an item', () => {
     await shot(fac, 'w2b-integrated-three-ways');
     await move(fac, 'Open consent round');
     for (const p of [fac, ben]) await button(p, 'Consent').click();
-    await until(() => consentState(fac).textContent(), (t) => t === 'Consented — ready to record', 'consented');
+    await until(
+      () => consentState(fac).textContent(),
+      (t) => t === 'Consented — ready to record',
+      'consented',
+    );
     await move(fac, 'Record decision…');
     await button(fac, 'Record decision').click();
   });
@@ -189,18 +213,49 @@ describe('ways through an objection and out of an item', () => {
       [WAYS[1].objection, 'term', WAYS[1].sentence],
       [WAYS[2].objection, 'measure', WAYS[2].sentence],
     ]);
-    expect(m.items.map((i) => [i.title, i.exit])).toEqual([[KETTLE, null], [SHED, 'carried'], [HALL, 'broader-circle']]);
-    expect(m.backlog.map((e) => [e.title, e.source])).toEqual([[SHED, 'carried'], [HALL, 'broader-circle'], ['What could improve?', 'evaluation']]);
-    expect(m.actions).toEqual([expect.objectContaining({ itemTitle: KETTLE, text: ACTION, assignee: expect.objectContaining({ name: 'Fran' }), due: '2027-01-15', done: true })]);
+    expect(m.items.map((i) => [i.title, i.exit])).toEqual([
+      [KETTLE, null],
+      [SHED, 'carried'],
+      [HALL, 'broader-circle'],
+    ]);
+    expect(m.backlog.map((e) => [e.title, e.source])).toEqual([
+      [SHED, 'carried'],
+      [HALL, 'broader-circle'],
+      ['What could improve?', 'evaluation'],
+    ]);
+    expect(m.actions).toEqual([
+      expect.objectContaining({
+        itemTitle: KETTLE,
+        text: ACTION,
+        assignee: expect.objectContaining({ name: 'Fran' }),
+        due: '2027-01-15',
+        done: true,
+      }),
+    ]);
     expect(m.evaluation.answers).toEqual([
       { participantId: expect.any(String), name: 'Ben', prompt: 'worked', question: 'What worked well?', text: WORKED, inBacklog: false },
-      { participantId: expect.any(String), name: 'Ben', prompt: 'improve', question: 'What could improve?', text: IMPROVE, inBacklog: true },
+      {
+        participantId: expect.any(String),
+        name: 'Ben',
+        prompt: 'improve',
+        question: 'What could improve?',
+        text: IMPROVE,
+        inBacklog: true,
+      },
     ]);
     const [md] = await Promise.all([fac.waitForEvent('download'), button(fac, 'Download Markdown').click()]);
     const text = readFileSync(await md.path(), 'utf8');
-    for (const line of ['Amended the text: A quiet model', 'Shortened the term: We review it after three months.', 'Added a measure that watches the feared effect: We read the meter every month.',
-      'Carried to the next meeting, with 1 objection still to integrate.', 'Passed to a broader circle.', '## Carried to the next meeting', '## Action items',
-      `| ${KETTLE} | ${ACTION} | Fran | 2027-01-15 | done |`, `- _What could improve?_ **Ben:** ${IMPROVE} (to the backlog)`]) {
+    for (const line of [
+      'Amended the text: A quiet model',
+      'Shortened the term: We review it after three months.',
+      'Added a measure that watches the feared effect: We read the meter every month.',
+      'Carried to the next meeting, with 1 objection still to integrate.',
+      'Passed to a broader circle.',
+      '## Carried to the next meeting',
+      '## Action items',
+      `| ${KETTLE} | ${ACTION} | Fran | 2027-01-15 | done |`,
+      `- _What could improve?_ **Ben:** ${IMPROVE} (to the backlog)`,
+    ]) {
       expect(text).toContain(line);
     }
     await button(fac, 'Print view').click();

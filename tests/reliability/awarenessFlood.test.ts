@@ -60,7 +60,11 @@ describe('awareness under made-up client ids', () => {
     await max.roundTrip();
     const seenByMax = max.awareness.getStates().size;
     const growth = server.rss() - rssBefore;
-    report('5 floods: awareness under made-up client ids', { statesSent: clientId - 1, statesSeenByPeer: seenByMax, rssGrowthMiB: mib(growth) });
+    report('5 floods: awareness under made-up client ids', {
+      statesSent: clientId - 1,
+      statesSeenByPeer: seenByMax,
+      rssGrowthMiB: mib(growth),
+    });
     expect(seenByMax).toBeLessThanOrEqual(FEW);
     expect(growth).toBeLessThan(50 * 1024 * 1024);
   });

@@ -63,7 +63,14 @@ describe('writes under another participant’s client id', () => {
     await waitFor(() => Y.getState(mia.doc.store, max.doc.clientID) === max.ownClock, { what: "Max's writes at Mia" });
     // Max loses his connection and raises an objection offline
     max.disconnect();
-    raiseObjection(max.doc, { id: 'obj-max', itemId: ITEM, authorId: meeting.people.Max!.participantId, kind: 'objection', text: 'We lack water', now: Date.now() });
+    raiseObjection(max.doc, {
+      id: 'obj-max',
+      itemId: ITEM,
+      authorId: meeting.people.Max!.participantId,
+      kind: 'objection',
+      text: 'We lack water',
+      now: Date.now(),
+    });
     // Mia knows Max's client id and clock from the updates relayed to her, and takes his next clocks
     const victim = max.doc.clientID;
     const next = Y.getState(mia.doc.store, victim);
@@ -74,7 +81,9 @@ describe('writes under another participant’s client id', () => {
     // Max comes back: his board syncs, and says his objection is saved
     await max.reconnect(server.wsUrl);
     await waitFor(() => max.acked >= 1, { what: "the server's acknowledgement of Max's sync" });
-    await waitFor(() => objections(fay.doc).has('obj-max'), { timeoutMs: 3_000, what: "Max's objection at the facilitator" }).catch(() => undefined);
+    await waitFor(() => objections(fay.doc).has('obj-max'), { timeoutMs: 3_000, what: "Max's objection at the facilitator" }).catch(
+      () => undefined,
+    );
     expect(objections(fay.doc).get('obj-max'), "Max's objection reached the facilitator").toBeDefined();
     expect(refused, "Mia's write under Max's client id was refused").toBe(true);
   });

@@ -118,33 +118,43 @@ describe('floods and limits', () => {
     await recovered();
   });
 
-  it(`keeps serving while ${SLOW_SOCKETS} upgrades never finish: holds ${PENDING_CAP}, closes the rest at once, frees them all`, async () => {
-    const sockets: Awaited<ReturnType<typeof slowUpgrade>>[] = [];
-    const ports = new Set<number>();
-    const measured = await during('slowUpgrade', async () => {
-      for (let i = 0; i < SLOW_SOCKETS; i += 1) {
-        const socket = await slowUpgrade(server.url, `/sync/${target.meetingId}?token=${target.people.Mia!.token}`);
-        sockets.push(socket);
-        ports.add(socket.localPort!);
+  it(
+    `keeps serving while ${SLOW_SOCKETS} upgrades never finish: holds ${PENDING_CAP}, closes the rest at once, frees them all`,
+    async () => {
+      const sockets: Awaited<ReturnType<typeof slowUpgrade>>[] = [];
+      const ports = new Set<number>();
+      const measured = await during('slowUpgrade', async () => {
+        for (let i = 0; i < SLOW_SOCKETS; i += 1) {
+          const socket = await slowUpgrade(server.url, `/sync/${target.meetingId}?token=${target.people.Mia!.token}`);
+          sockets.push(socket);
+          ports.add(socket.localPort!);
+        }
+        await waitFor(() => server.socketsFrom(ports) === PENDING_CAP, { what: 'the server to hold the slow sockets up to its cap' });
+        await waitFor(() => sockets.filter((s) => s.serverClosed).length === SLOW_SOCKETS - PENDING_CAP, {
+          what: 'the server to close the rest',
+        });
+      });
+      figures.slowUpgradeSocketsHeld = server.socketsFrom(ports);
+      figures.slowUpgradeRefusedAtOnce = sockets.filter((s) => s.serverClosed).length;
+      expect(figures.slowUpgradeSocketsHeld).toBe(PENDING_CAP);
+      withinTwice(measured);
+      if (MODE === 'long') {
+        // Node's HTTP server drops requests whose headers never complete (HEADERS_TIMEOUT_MS, checked every second)
+        const t0 = performance.now();
+        await waitFor(() => sockets.every((s) => s.serverClosed), {
+          timeoutMs: 120_000,
+          intervalMs: 500,
+          what: 'the server to time out the slow upgrades',
+        });
+        figures.slowUpgradeAllClosedByServerAfterMs = Math.round(performance.now() - t0);
       }
-      await waitFor(() => server.socketsFrom(ports) === PENDING_CAP, { what: 'the server to hold the slow sockets up to its cap' });
-      await waitFor(() => sockets.filter((s) => s.serverClosed).length === SLOW_SOCKETS - PENDING_CAP, { what: 'the server to close the rest' });
-    });
-    figures.slowUpgradeSocketsHeld = server.socketsFrom(ports);
-    figures.slowUpgradeRefusedAtOnce = sockets.filter((s) => s.serverClosed).length;
-    expect(figures.slowUpgradeSocketsHeld).toBe(PENDING_CAP);
-    withinTwice(measured);
-    if (MODE === 'long') {
-      // Node's HTTP server drops requests whose headers never complete (HEADERS_TIMEOUT_MS, checked every second)
-      const t0 = performance.now();
-      await waitFor(() => sockets.every((s) => s.serverClosed), { timeoutMs: 120_000, intervalMs: 500, what: 'the server to time out the slow upgrades' });
-      figures.slowUpgradeAllClosedByServerAfterMs = Math.round(performance.now() - t0);
-    }
-    figures.slowUpgradeClosedByServer = sockets.filter((s) => s.serverClosed).length;
-    for (const s of sockets) s.destroy();
-    await waitFor(() => server.socketsFrom(ports) === 0, { what: 'the server to free their descriptors' });
-    await recovered();
-  }, SCENARIO_TIMEOUT);
+      figures.slowUpgradeClosedByServer = sockets.filter((s) => s.serverClosed).length;
+      for (const s of sockets) s.destroy();
+      await waitFor(() => server.socketsFrom(ports) === 0, { what: 'the server to free their descriptors' });
+      await recovered();
+    },
+    SCENARIO_TIMEOUT,
+  );
 
   it('closes a frame above MAX_FRAME_BYTES with 1009', async () => {
     const big = await clientFor(server.wsUrl, target, 'Max');
@@ -156,31 +166,35 @@ describe('floods and limits', () => {
     await recovered();
   });
 
-  it(`throttles ${FLOOD_RATE} messages a second from one client with 1013`, async () => {
-    let result = { closes: {} as Record<string, number>, sent: 0, connections: 0 };
-    const max = target.people.Max!;
-    const measured = await during('messageFlood', async () => {
-      result = await runLoad({
-        kind: 'messages',
-        wsUrl: server.wsUrl,
-        meetingId: target.meetingId,
-        token: max.token,
-        participantId: max.participantId,
-        name: 'Max',
-        rate: FLOOD_RATE,
-        durationMs: FLOOD_MS,
+  it(
+    `throttles ${FLOOD_RATE} messages a second from one client with 1013`,
+    async () => {
+      let result = { closes: {} as Record<string, number>, sent: 0, connections: 0 };
+      const max = target.people.Max!;
+      const measured = await during('messageFlood', async () => {
+        result = await runLoad({
+          kind: 'messages',
+          wsUrl: server.wsUrl,
+          meetingId: target.meetingId,
+          token: max.token,
+          participantId: max.participantId,
+          name: 'Max',
+          rate: FLOOD_RATE,
+          durationMs: FLOOD_MS,
+        });
       });
-    });
-    // the generator closes its last connection itself (1000)
-    const { '1000': _own, ...byServer } = result.closes;
-    figures.floodMessagesSent = result.sent;
-    figures.floodConnections = result.connections;
-    figures.floodCloseCodes = byServer;
-    expect(Object.keys(byServer)).toEqual([String(CLOSE.tryAgainLater)]);
-    expect(result.sent).toBeGreaterThanOrEqual((FLOOD_RATE * FLOOD_MS) / 1000 * 0.8);
-    withinTwice(measured);
-    await recovered();
-  }, SCENARIO_TIMEOUT);
+      // the generator closes its last connection itself (1000)
+      const { '1000': _own, ...byServer } = result.closes;
+      figures.floodMessagesSent = result.sent;
+      figures.floodConnections = result.connections;
+      figures.floodCloseCodes = byServer;
+      expect(Object.keys(byServer)).toEqual([String(CLOSE.tryAgainLater)]);
+      expect(result.sent).toBeGreaterThanOrEqual(((FLOOD_RATE * FLOOD_MS) / 1000) * 0.8);
+      withinTwice(measured);
+      await recovered();
+    },
+    SCENARIO_TIMEOUT,
+  );
 
   it('stays within its RSS budget through all floods', () => {
     expect(rssPeak - rssStart).toBeLessThan(RSS_BUDGET);

@@ -4,7 +4,19 @@
 // kill -9 and restart (read back through a fresh client and SQLite itself).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addEvaluation, givePosition, movePhase, moveStage, notes, openRound, raiseObjection, readMeeting, setActiveItem, setTerm, writeNote } from '@consent/shared';
+import {
+  addEvaluation,
+  givePosition,
+  movePhase,
+  moveStage,
+  notes,
+  openRound,
+  raiseObjection,
+  readMeeting,
+  setActiveItem,
+  setTerm,
+  writeNote,
+} from '@consent/shared';
 import { AWARENESS_FORGERIES, FORGERIES, ITEM, type Forgery, type Ids } from './forgedCases.ts';
 import { filesContaining, rowsContaining, tableCounts } from './harness/database.ts';
 import { clientFor, openMeeting, type Meeting } from './harness/meeting.ts';
@@ -39,7 +51,13 @@ describe('forged writes', () => {
     await server.start();
     meeting = await openMeeting(server.url, { Mia: 'member', Max: 'member', Gus: 'guest', Olga: 'observer' });
     const p = meeting.people;
-    ids = { Fay: p.Fay!.participantId, Mia: p.Mia!.participantId, Max: p.Max!.participantId, Gus: p.Gus!.participantId, Olga: p.Olga!.participantId };
+    ids = {
+      Fay: p.Fay!.participantId,
+      Mia: p.Mia!.participantId,
+      Max: p.Max!.participantId,
+      Gus: p.Gus!.participantId,
+      Olga: p.Olga!.participantId,
+    };
     // An honest meeting in its consent round: Max has consented and objected, Mia has a concern, Max evaluated.
     fay = await clientFor(server.wsUrl, meeting, 'Fay', { ack: true });
     max = await clientFor(server.wsUrl, meeting, 'Max', { ack: true });
@@ -156,7 +174,12 @@ describe('forged writes', () => {
     const markers = FORGERIES.flatMap((f) => (f.marker ? [f.marker] : []));
     const onDisk = markers.flatMap((m) => filesContaining(server.dataDir, m).map((file) => `${m} in ${file}`));
     const inRows = markers.flatMap((m) => rowsContaining(server.dataDir, m).map((r) => `${m} in ${r.table}`));
-    report('4 forged writes, after restart', { markers: markers.length, foundOnDisk: onDisk.length, foundInRows: inRows.length, tables: tableCounts(server.dataDir) });
+    report('4 forged writes, after restart', {
+      markers: markers.length,
+      foundOnDisk: onDisk.length,
+      foundInRows: inRows.length,
+      tables: tableCounts(server.dataDir),
+    });
     expect(state(reader.doc)).toBe(state(max.doc));
     expect(state(reader.doc), 'every forgery was refused, so the honest state is what was stored').toBe(honest);
     expect(onDisk).toEqual([]);

@@ -28,7 +28,9 @@ export interface Forgery {
 }
 
 const itemMap = (doc: Y.Doc): Y.Map<unknown> => {
-  const found = agenda(doc).toArray().find((m) => m.get('id') === ITEM);
+  const found = agenda(doc)
+    .toArray()
+    .find((m) => m.get('id') === ITEM);
   if (!found) throw new Error('agenda item missing');
   return found;
 };
@@ -63,7 +65,15 @@ export const FORGERIES: Forgery[] = [
     objections(doc).set('obj-max', { ...copyOf(objections(doc), 'obj-max'), status: 'integrated', resolvedAt: 2, resolution: m });
   }),
   forgery('Mia', 'R11', 'member-raises-objection-as-another', (doc, ids, m) => {
-    objections(doc).set('obj-forged', { itemId: ITEM, authorId: ids.Max, kind: 'objection', text: m, status: 'open', revision: '', createdAt: 1 });
+    objections(doc).set('obj-forged', {
+      itemId: ITEM,
+      authorId: ids.Max,
+      kind: 'objection',
+      text: m,
+      status: 'open',
+      revision: '',
+      createdAt: 1,
+    });
   }),
   silent('Max', 'R11', 'author-deletes-own-objection', (doc) => objections(doc).delete('obj-max')),
   silent('Mia', 'R16', 'member-deletes-another-objection', (doc) => objections(doc).delete('obj-max')),
@@ -76,16 +86,30 @@ export const FORGERIES: Forgery[] = [
   silent('Fay', 'M6', 'facilitator-stage-back-to-draft', (doc) => itemMap(doc).set('stage', 'draft')),
   silent('Fay', 'M2', 'facilitator-skips-to-closed', (doc) => meta(doc).set('phase', 'closed')),
   // participant entries
-  silent('Mia', 'R8', 'member-marks-another-absent', (doc, ids) => participants(doc).set(ids.Max, { ...copyOf(participants(doc), ids.Max), present: false })),
-  forgery('Mia', 'R8', 'member-adds-participant', (doc, _ids, m) => participants(doc).set('ghost', { name: m, role: 'member', present: true, joinedAt: 1 })),
-  forgery('Mia', 'R8', 'member-renames-self', (doc, ids, m) => participants(doc).set(ids.Mia, { ...copyOf(participants(doc), ids.Mia), name: m })),
-  silent('Gus', 'R8', 'guest-makes-self-member', (doc, ids) => participants(doc).set(ids.Gus, { ...copyOf(participants(doc), ids.Gus), role: 'member' })),
-  forgery('Fay', 'R9', 'facilitator-renames-member', (doc, ids, m) => participants(doc).set(ids.Mia, { ...copyOf(participants(doc), ids.Mia), name: m })),
-  forgery('Fay', 'R9', 'facilitator-adds-participant', (doc, _ids, m) => participants(doc).set('ghost', { name: m, role: 'member', present: true, joinedAt: 1 })),
+  silent('Mia', 'R8', 'member-marks-another-absent', (doc, ids) =>
+    participants(doc).set(ids.Max, { ...copyOf(participants(doc), ids.Max), present: false }),
+  ),
+  forgery('Mia', 'R8', 'member-adds-participant', (doc, _ids, m) =>
+    participants(doc).set('ghost', { name: m, role: 'member', present: true, joinedAt: 1 }),
+  ),
+  forgery('Mia', 'R8', 'member-renames-self', (doc, ids, m) =>
+    participants(doc).set(ids.Mia, { ...copyOf(participants(doc), ids.Mia), name: m }),
+  ),
+  silent('Gus', 'R8', 'guest-makes-self-member', (doc, ids) =>
+    participants(doc).set(ids.Gus, { ...copyOf(participants(doc), ids.Gus), role: 'member' }),
+  ),
+  forgery('Fay', 'R9', 'facilitator-renames-member', (doc, ids, m) =>
+    participants(doc).set(ids.Mia, { ...copyOf(participants(doc), ids.Mia), name: m }),
+  ),
+  forgery('Fay', 'R9', 'facilitator-adds-participant', (doc, _ids, m) =>
+    participants(doc).set('ghost', { name: m, role: 'member', present: true, joinedAt: 1 }),
+  ),
   silent('Fay', 'R16', 'facilitator-removes-participant', (doc, ids) => participants(doc).delete(ids.Max)),
   // the log, rounds, meta, agenda
   forgery('Fay', 'R2', 'facilitator-writes-log', (doc, ids, m) =>
-    log(doc).push([{ type: 'decision', at: 1, actorId: ids.Fay, itemId: ITEM, text: m, revision: '', reviewDate: null, consented: [], concerns: [] }]),
+    log(doc).push([
+      { type: 'decision', at: 1, actorId: ids.Fay, itemId: ITEM, text: m, revision: '', reviewDate: null, consented: [], concerns: [] },
+    ]),
   ),
   silent('Mia', 'R2', 'member-deletes-log', (doc) => log(doc).delete(0, 1)),
   silent('Mia', 'R7', 'member-takes-the-floor', (doc, ids) => rounds(doc).set(ITEM, { ...copyOf(rounds(doc), ITEM), speaker: ids.Mia })),
@@ -93,7 +117,16 @@ export const FORGERIES: Forgery[] = [
   silent('Mia', 'R6', 'member-deletes-agenda-item', (doc) => agenda(doc).delete(0, 1)),
   forgery('Gus', 'R6', 'guest-adds-agenda-item', (doc, _ids, m) => {
     const item = new Y.Map<unknown>();
-    for (const [k, v] of Object.entries({ id: m, title: m, kind: 'consent', ownerId: null, timeboxMin: 5, stage: 'draft', reviewDate: null })) item.set(k, v);
+    for (const [k, v] of Object.entries({
+      id: m,
+      title: m,
+      kind: 'consent',
+      ownerId: null,
+      timeboxMin: 5,
+      stage: 'draft',
+      reviewDate: null,
+    }))
+      item.set(k, v);
     agenda(doc).push([item]);
   }),
   // nested content where plain JSON belongs (inside agenda items: agendaShape.test.ts)
@@ -103,18 +136,32 @@ export const FORGERIES: Forgery[] = [
     nested.set('position', m);
   }),
   // evaluation, notes, unknown roots, proposals
-  forgery('Mia', 'R14', 'member-evaluates-for-another', (doc, ids, m) => evaluation(doc).set(ids.Max, { ratings: { clarity: 1 }, comment: m })),
+  forgery('Mia', 'R14', 'member-evaluates-for-another', (doc, ids, m) =>
+    evaluation(doc).set(ids.Max, { ratings: { clarity: 1 }, comment: m }),
+  ),
   silent('Mia', 'R16', 'member-deletes-another-evaluation', (doc, ids) => evaluation(doc).delete(ids.Max)),
   silent('Mia', 'R13', 'member-removes-a-note', (doc) => notes(doc).delete(ITEM)),
   forgery('Mia', 'R15', 'member-writes-unknown-root', (doc, _ids, m) => doc.getMap('backdoor').set('x', m)),
-  forgery('Mia', 'R12', 'member-writes-proposal-of-unknown-item', (doc, _ids, m) => proposal(doc, 'no-such-item').insert(0, [new Y.XmlText(m)])),
+  forgery('Mia', 'R12', 'member-writes-proposal-of-unknown-item', (doc, _ids, m) =>
+    proposal(doc, 'no-such-item').insert(0, [new Y.XmlText(m)]),
+  ),
   // an observer writes nothing
   forgery('Olga', 'R3', 'observer-gives-position', (doc, ids, m) => positions(doc).set(positionKey(ITEM, ids.Olga), position(m))),
   forgery('Olga', 'R3', 'observer-edits-proposal', (doc, _ids, m) => proposal(doc, ITEM).insert(0, [new Y.XmlText(m)])),
   forgery('Olga', 'R3', 'observer-edits-note', (doc, _ids, m) => notes(doc).get(ITEM)!.insert(0, m)),
-  silent('Olga', 'R3', 'observer-marks-self-absent', (doc, ids) => participants(doc).set(ids.Olga, { ...copyOf(participants(doc), ids.Olga), present: false })),
+  silent('Olga', 'R3', 'observer-marks-self-absent', (doc, ids) =>
+    participants(doc).set(ids.Olga, { ...copyOf(participants(doc), ids.Olga), present: false }),
+  ),
   forgery('Olga', 'R3', 'observer-raises-objection', (doc, ids, m) =>
-    objections(doc).set('obj-olga', { itemId: ITEM, authorId: ids.Olga, kind: 'objection', text: m, status: 'open', revision: '', createdAt: 1 }),
+    objections(doc).set('obj-olga', {
+      itemId: ITEM,
+      authorId: ids.Olga,
+      kind: 'objection',
+      text: m,
+      status: 'open',
+      revision: '',
+      createdAt: 1,
+    }),
   ),
 ];
 

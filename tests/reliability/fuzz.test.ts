@@ -81,7 +81,12 @@ class Lane {
   }
 }
 
-async function probePair(server: ServerProcess, meeting: Meeting, item: string, reader: string): Promise<{ probe: Probe; clients: SyncClient[] }> {
+async function probePair(
+  server: ServerProcess,
+  meeting: Meeting,
+  item: string,
+  reader: string,
+): Promise<{ probe: Probe; clients: SyncClient[] }> {
   const writer = await clientFor(server.wsUrl, meeting, 'Fay', { ack: true });
   const read = await clientFor(server.wsUrl, meeting, reader);
   addItem(writer.doc, item);
@@ -112,87 +117,91 @@ describe('fuzzed frames', () => {
     await server.dispose();
   });
 
-  it(`survives ${RUNS} fuzzed frames with the documented close codes while people keep syncing`, async () => {
-    const rssStart = server.rss();
-    let rssPeak = rssStart;
-    const sampler = setInterval(() => {
-      if (server.alive) rssPeak = Math.max(rssPeak, server.rss());
-    }, 100);
-    const outcomes: Record<string, number> = {};
-    const byKind: Record<string, number> = {};
-    const violations: Record<string, { count: number; example: string }> = {};
-    let frames = 0;
-    const lanes = Array.from({ length: LANES }, (_, i) => new Lane(server, fuzzed, i !== 0));
-    const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
-    const t0 = performance.now();
-    inRoom.start();
-    otherRoom.start();
-    try {
-      await Promise.all(
-        lanes.map((lane, i) =>
-          fc.assert(
-            fc.asyncProperty(fuzzFrame, async (frame) => {
-              const { outcome, malformed } = await lane.send(frame);
-              frames += 1;
-              const bucket = outcome.startsWith('refused') ? 'refused' : outcome;
-              outcomes[bucket] = (outcomes[bucket] ?? 0) + 1;
-              byKind[frame.kind] = (byKind[frame.kind] ?? 0) + 1;
-              if (!allowed(frame, malformed, outcome)) {
-                // collected, not thrown: one run shows every kind of violation
-                const key = `${frame.kind} (${malformed ?? 'well formed'}) got ${outcome}`;
-                const v = (violations[key] ??= { count: 0, example: Buffer.from(frame.bytes.subarray(0, 96)).toString('hex') });
-                v.count += 1;
-              }
-              expect(server.alive, `server died:\n${server.tail(10)}`).toBe(true);
-            }),
-            { numRuns: Math.ceil(RUNS / LANES), seed: seed + i, endOnFailure: true },
+  it(
+    `survives ${RUNS} fuzzed frames with the documented close codes while people keep syncing`,
+    async () => {
+      const rssStart = server.rss();
+      let rssPeak = rssStart;
+      const sampler = setInterval(() => {
+        if (server.alive) rssPeak = Math.max(rssPeak, server.rss());
+      }, 100);
+      const outcomes: Record<string, number> = {};
+      const byKind: Record<string, number> = {};
+      const violations: Record<string, { count: number; example: string }> = {};
+      let frames = 0;
+      const lanes = Array.from({ length: LANES }, (_, i) => new Lane(server, fuzzed, i !== 0));
+      const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+      const t0 = performance.now();
+      inRoom.start();
+      otherRoom.start();
+      try {
+        await Promise.all(
+          lanes.map((lane, i) =>
+            fc.assert(
+              fc.asyncProperty(fuzzFrame, async (frame) => {
+                const { outcome, malformed } = await lane.send(frame);
+                frames += 1;
+                const bucket = outcome.startsWith('refused') ? 'refused' : outcome;
+                outcomes[bucket] = (outcomes[bucket] ?? 0) + 1;
+                byKind[frame.kind] = (byKind[frame.kind] ?? 0) + 1;
+                if (!allowed(frame, malformed, outcome)) {
+                  // collected, not thrown: one run shows every kind of violation
+                  const key = `${frame.kind} (${malformed ?? 'well formed'}) got ${outcome}`;
+                  const v = (violations[key] ??= { count: 0, example: Buffer.from(frame.bytes.subarray(0, 96)).toString('hex') });
+                  v.count += 1;
+                }
+                expect(server.alive, `server died:\n${server.tail(10)}`).toBe(true);
+              }),
+              { numRuns: Math.ceil(RUNS / LANES), seed: seed + i, endOnFailure: true },
+            ),
           ),
-        ),
-      );
-    } finally {
-      clearInterval(sampler);
-    }
-    const seconds = (performance.now() - t0) / 1000;
-    const inRoomFigures = await inRoom.stop();
-    const otherRoomFigures = await otherRoom.stop();
-    const rssEnd = server.rss();
+        );
+      } finally {
+        clearInterval(sampler);
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      const inRoomFigures = await inRoom.stop();
+      const otherRoomFigures = await otherRoom.stop();
+      const rssEnd = server.rss();
 
-    // The fuzzed meeting's stored document still loads, with the honest writes in it.
-    await server.stop();
-    await server.start();
-    const reader = new SyncClient(fuzzed.meetingId, fuzzed.people.Max!.token);
-    await reader.connectAndSync(server.wsUrl);
-    const probeText = paragraphs(reader.doc, 'item-fuzz').join('');
-    reader.disconnect();
+      // The fuzzed meeting's stored document still loads, with the honest writes in it.
+      await server.stop();
+      await server.start();
+      const reader = new SyncClient(fuzzed.meetingId, fuzzed.people.Max!.token);
+      await reader.connectAndSync(server.wsUrl);
+      const probeText = paragraphs(reader.doc, 'item-fuzz').join('');
+      reader.disconnect();
 
-    report('3 fuzzed frames', {
-      seed,
-      framesSent: frames,
-      framesPerSecond: Math.round(frames / seconds),
-      connections: lanes.reduce((n, l) => n + l.connections, 0),
-      outcomes,
-      byKind,
-      violations: Object.fromEntries(Object.entries(violations).map(([k, v]) => [k, v.count])),
-      sameMeetingWrites: inRoomFigures.sent,
-      sameMeetingReceived: inRoomFigures.received,
-      sameMeetingP99Ms: inRoomFigures.p99,
-      otherMeetingWrites: otherRoomFigures.sent,
-      otherMeetingReceived: otherRoomFigures.received,
-      otherMeetingP99Ms: otherRoomFigures.p99,
-      otherMeetingWorstGapMs: otherRoomFigures.worstGapMs,
-      rssStartMiB: mib(rssStart),
-      rssPeakMiB: mib(rssPeak),
-      rssEndMiB: mib(rssEnd),
-      unexpectedExits: server.unexpectedExits.length,
-      testProcessRssMiB: mib(process.memoryUsage().rss),
-    });
-    expect(violations, 'frames answered other than docs/protocol.md says (examples in hex)').toEqual({});
-    expect(frames).toBe(LANES * Math.ceil(RUNS / LANES));
-    expect(server.unexpectedExits).toEqual([]);
-    expect(inRoomFigures.received).toBe(inRoomFigures.sent);
-    expect(otherRoomFigures.received).toBe(otherRoomFigures.sent);
-    expect(otherRoomFigures.worstGapMs).toBeLessThan(1_000);
-    expect(probeText.length).toBeGreaterThanOrEqual('probe'.length + inRoomFigures.sent);
-    expect(rssPeak - rssStart).toBeLessThan(RSS_BUDGET);
-  }, SCENARIO_TIMEOUT);
+      report('3 fuzzed frames', {
+        seed,
+        framesSent: frames,
+        framesPerSecond: Math.round(frames / seconds),
+        connections: lanes.reduce((n, l) => n + l.connections, 0),
+        outcomes,
+        byKind,
+        violations: Object.fromEntries(Object.entries(violations).map(([k, v]) => [k, v.count])),
+        sameMeetingWrites: inRoomFigures.sent,
+        sameMeetingReceived: inRoomFigures.received,
+        sameMeetingP99Ms: inRoomFigures.p99,
+        otherMeetingWrites: otherRoomFigures.sent,
+        otherMeetingReceived: otherRoomFigures.received,
+        otherMeetingP99Ms: otherRoomFigures.p99,
+        otherMeetingWorstGapMs: otherRoomFigures.worstGapMs,
+        rssStartMiB: mib(rssStart),
+        rssPeakMiB: mib(rssPeak),
+        rssEndMiB: mib(rssEnd),
+        unexpectedExits: server.unexpectedExits.length,
+        testProcessRssMiB: mib(process.memoryUsage().rss),
+      });
+      expect(violations, 'frames answered other than docs/protocol.md says (examples in hex)').toEqual({});
+      expect(frames).toBe(LANES * Math.ceil(RUNS / LANES));
+      expect(server.unexpectedExits).toEqual([]);
+      expect(inRoomFigures.received).toBe(inRoomFigures.sent);
+      expect(otherRoomFigures.received).toBe(otherRoomFigures.sent);
+      expect(otherRoomFigures.worstGapMs).toBeLessThan(1_000);
+      expect(probeText.length).toBeGreaterThanOrEqual('probe'.length + inRoomFigures.sent);
+      expect(rssPeak - rssStart).toBeLessThan(RSS_BUDGET);
+    },
+    SCENARIO_TIMEOUT,
+  );
 });

@@ -92,7 +92,9 @@ describe('hostile updates and frames', () => {
     await waitFor(() => socket.closeCode() !== null || socket.frames.slice(before).some((f) => f.payload[0] === MESSAGE.awareness), {
       what: 'a close or an answer',
     });
-    const answered = socket.frames.slice(before).map((f) => (f.opcode === 0x8 ? `close ${socket.closeCode()}` : `type ${f.payload[0]}/${f.payload[1]}`));
+    const answered = socket.frames
+      .slice(before)
+      .map((f) => (f.opcode === 0x8 ? `close ${socket.closeCode()}` : `type ${f.payload[0]}/${f.payload[1]}`));
     socket.socket.destroy();
     expect(answered).toEqual([`close ${CLOSE.malformed}`]);
   });

@@ -21,11 +21,14 @@ const size = (file: string): number => {
 
 async function checkpoint(done: number): Promise<Record<string, number>> {
   const inspector = server.inspector!;
-  await waitFor(async () => (await inspector.evaluate<number>('process.getActiveResourcesInfo().filter((r) => r === "TCPSocketWrap").length')) <= 1, {
-    timeoutMs: 30_000,
-    intervalMs: 100,
-    what: 'sockets to close',
-  });
+  await waitFor(
+    async () => (await inspector.evaluate<number>('process.getActiveResourcesInfo().filter((r) => r === "TCPSocketWrap").length')) <= 1,
+    {
+      timeoutMs: 30_000,
+      intervalMs: 100,
+      what: 'sockets to close',
+    },
+  );
   const m = await inspector.memoryAfterGc();
   return {
     meetings: done,

@@ -47,9 +47,11 @@ describe('soak', () => {
     const inspector = server.inspector!;
     if (reference) {
       // rooms unload ROOM_GRACE_MS after their last client: wait for their timers and sockets to go
-      await waitFor(async () => (await inspector.timeoutObjects()) <= reference.timers, { timeoutMs: 30_000, intervalMs: 200, what: 'room timers to end' }).catch(
-        () => undefined,
-      );
+      await waitFor(async () => (await inspector.timeoutObjects()) <= reference.timers, {
+        timeoutMs: 30_000,
+        intervalMs: 200,
+        what: 'room timers to end',
+      }).catch(() => undefined);
       await waitFor(() => server.fds().length <= reference.fds, { timeoutMs: 30_000, intervalMs: 100, what: 'descriptors to close' }).catch(
         () => undefined,
       );
@@ -78,57 +80,61 @@ describe('soak', () => {
     return out;
   }
 
-  it(`adds no memory per meeting by the end of ${ROOMS} meetings, and leaves no handle behind`, async () => {
-    // Warm up the code paths first: the level to compare with is that of a server in use.
-    await meetingLives(server, WARM_UP);
-    const start = await settledLevel();
-    const t0 = performance.now();
-    await meetingLives(server, ROOMS / 2, { first: WARM_UP });
-    const half = await settledLevel(start);
-    await meetingLives(server, ROOMS / 2, { first: WARM_UP + ROOMS / 2 });
-    const seconds = (performance.now() - t0) / 1000;
-    const end = await settledLevel(start);
-    // Then a hunt for leaks too small for RSS: live objects by kind around one more half run. Last,
-    // because a heap snapshot leaves tens of MiB of native memory in the process.
-    const before = await server.inspector!.objectCounts();
-    await meetingLives(server, ROOMS / 2, { first: WARM_UP + ROOMS });
-    await settledLevel(start);
-    const grown = growingKinds(before, await server.inspector!.objectCounts());
-    const perMeeting = (from: number, to: number) => Math.round((to - from) / (ROOMS / 2));
+  it(
+    `adds no memory per meeting by the end of ${ROOMS} meetings, and leaves no handle behind`,
+    async () => {
+      // Warm up the code paths first: the level to compare with is that of a server in use.
+      await meetingLives(server, WARM_UP);
+      const start = await settledLevel();
+      const t0 = performance.now();
+      await meetingLives(server, ROOMS / 2, { first: WARM_UP });
+      const half = await settledLevel(start);
+      await meetingLives(server, ROOMS / 2, { first: WARM_UP + ROOMS / 2 });
+      const seconds = (performance.now() - t0) / 1000;
+      const end = await settledLevel(start);
+      // Then a hunt for leaks too small for RSS: live objects by kind around one more half run. Last,
+      // because a heap snapshot leaves tens of MiB of native memory in the process.
+      const before = await server.inspector!.objectCounts();
+      await meetingLives(server, ROOMS / 2, { first: WARM_UP + ROOMS });
+      await settledLevel(start);
+      const grown = growingKinds(before, await server.inspector!.objectCounts());
+      const perMeeting = (from: number, to: number) => Math.round((to - from) / (ROOMS / 2));
 
-    report('6 soak', {
-      rooms: ROOMS,
-      roomsPerSecond: Math.round(ROOMS / seconds),
-      sqliteCacheMiB: CACHE_MB,
-      rssStartMiB: mib(start.rss),
-      rssHalfMiB: mib(half.rss),
-      rssEndMiB: mib(end.rss),
-      rssBytesPerMeetingFirstHalf: perMeeting(start.rss, half.rss),
-      rssBytesPerMeetingSecondHalf: perMeeting(half.rss, end.rss),
-      dataHeapStartMiB: mib(start.dataHeap),
-      dataHeapEndMiB: mib(end.dataHeap),
-      dataHeapBytesPerMeetingSecondHalf: perMeeting(half.dataHeap, end.dataHeap),
-      objectKindsGrownByOnePerMeeting: grown,
-      codeHeapGrowthMiB: mib(end.heapUsed - end.dataHeap - (start.heapUsed - start.dataHeap)),
-      fdsStart: start.fds,
-      fdsEnd: end.fds,
-      timersStart: start.timers,
-      timersEnd: end.timers,
-      resourcesStart: start.resources,
-      resourcesEnd: end.resources,
-    });
-    // the trend: the second half adds (nearly) nothing per meeting, and no kind of object by one a meeting
-    expect(grown).toEqual({});
-    expect(end.rss - half.rss).toBeLessThanOrEqual(Math.max(RSS_FLOOR, RSS_PER_MEETING * (ROOMS / 2)));
-    expect(end.dataHeap - half.dataHeap).toBeLessThanOrEqual(Math.max(HEAP_FLOOR, DATA_HEAP_PER_MEETING * (ROOMS / 2)));
-    // the level: back near the start, the page cache allowed to have filled to its bound
-    expect(end.rss).toBeLessThanOrEqual(start.rss * 1.1 + CACHE_MB * 1024 * 1024);
-    expect(end.fds).toBeLessThanOrEqual(start.fds);
-    // the count sees unref'd timers (the websocket ping interval is one), so zero room timers is a real zero
-    expect(start.timers).toBeGreaterThan(0);
-    expect(end.timers).toBeLessThanOrEqual(start.timers);
-    expect(end.resources.Timeout ?? 0).toBeLessThanOrEqual(start.resources.Timeout ?? 0);
-    expect(end.resources.TCPSocketWrap ?? 0).toBeLessThanOrEqual(start.resources.TCPSocketWrap ?? 0);
-    expect(server.unexpectedExits).toEqual([]);
-  }, SCENARIO_TIMEOUT);
+      report('6 soak', {
+        rooms: ROOMS,
+        roomsPerSecond: Math.round(ROOMS / seconds),
+        sqliteCacheMiB: CACHE_MB,
+        rssStartMiB: mib(start.rss),
+        rssHalfMiB: mib(half.rss),
+        rssEndMiB: mib(end.rss),
+        rssBytesPerMeetingFirstHalf: perMeeting(start.rss, half.rss),
+        rssBytesPerMeetingSecondHalf: perMeeting(half.rss, end.rss),
+        dataHeapStartMiB: mib(start.dataHeap),
+        dataHeapEndMiB: mib(end.dataHeap),
+        dataHeapBytesPerMeetingSecondHalf: perMeeting(half.dataHeap, end.dataHeap),
+        objectKindsGrownByOnePerMeeting: grown,
+        codeHeapGrowthMiB: mib(end.heapUsed - end.dataHeap - (start.heapUsed - start.dataHeap)),
+        fdsStart: start.fds,
+        fdsEnd: end.fds,
+        timersStart: start.timers,
+        timersEnd: end.timers,
+        resourcesStart: start.resources,
+        resourcesEnd: end.resources,
+      });
+      // the trend: the second half adds (nearly) nothing per meeting, and no kind of object by one a meeting
+      expect(grown).toEqual({});
+      expect(end.rss - half.rss).toBeLessThanOrEqual(Math.max(RSS_FLOOR, RSS_PER_MEETING * (ROOMS / 2)));
+      expect(end.dataHeap - half.dataHeap).toBeLessThanOrEqual(Math.max(HEAP_FLOOR, DATA_HEAP_PER_MEETING * (ROOMS / 2)));
+      // the level: back near the start, the page cache allowed to have filled to its bound
+      expect(end.rss).toBeLessThanOrEqual(start.rss * 1.1 + CACHE_MB * 1024 * 1024);
+      expect(end.fds).toBeLessThanOrEqual(start.fds);
+      // the count sees unref'd timers (the websocket ping interval is one), so zero room timers is a real zero
+      expect(start.timers).toBeGreaterThan(0);
+      expect(end.timers).toBeLessThanOrEqual(start.timers);
+      expect(end.resources.Timeout ?? 0).toBeLessThanOrEqual(start.resources.Timeout ?? 0);
+      expect(end.resources.TCPSocketWrap ?? 0).toBeLessThanOrEqual(start.resources.TCPSocketWrap ?? 0);
+      expect(server.unexpectedExits).toEqual([]);
+    },
+    SCENARIO_TIMEOUT,
+  );
 });

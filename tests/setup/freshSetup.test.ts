@@ -8,7 +8,11 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const REPO = join(import.meta.dirname, '..', '..');
-const PIN = (JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("./package.json"))'], { cwd: REPO, encoding: 'utf8' })) as { packageManager: string }).packageManager.replace('pnpm@', '');
+const PIN = (
+  JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("./package.json"))'], { cwd: REPO, encoding: 'utf8' })) as {
+    packageManager: string;
+  }
+).packageManager.replace('pnpm@', '');
 const USER = 'consent-setup';
 const isRoot = process.getuid?.() === 0;
 
@@ -20,7 +24,9 @@ let shadow: string;
 /** Runs a command as the unprivileged user (this user, when the tests already run without root). */
 function asUser(command: string, args: string[], env: Record<string, string>, cwd = clone) {
   const base = { HOME: home, PATH: `${shadow}:${process.env.PATH}`, LANG: 'C.UTF-8', npm_config_store_dir: join(work, 'store'), ...env };
-  const [cmd, argv] = isRoot ? ['runuser', ['-u', USER, '--', 'env', ...Object.entries(base).map(([k, v]) => `${k}=${v}`), command, ...args]] : [command, args];
+  const [cmd, argv] = isRoot
+    ? ['runuser', ['-u', USER, '--', 'env', ...Object.entries(base).map(([k, v]) => `${k}=${v}`), command, ...args]]
+    : [command, args];
   const result = spawnSync(cmd, argv, { cwd, encoding: 'utf8', env: isRoot ? { PATH: process.env.PATH ?? '' } : base, timeout: 240_000 });
   return { status: result.status, out: `${result.stdout}${result.stderr}` };
 }
@@ -34,7 +40,9 @@ beforeAll(() => {
   mkdirSync(home);
   mkdirSync(shadow);
   // A fresh clone: the files git knows, nothing built or installed.
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: REPO, encoding: 'utf8' }).split('\n').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: REPO, encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
   for (const file of files) {
     if (!existsSync(join(REPO, file))) continue;
     mkdirSync(dirname(join(clone, file)), { recursive: true });
@@ -42,7 +50,9 @@ beforeAll(() => {
   }
   // An old pnpm on PATH that must never install anything: the set-up uses the pinned one, without a global install.
   const marker = join(work, 'global-pnpm-called');
-  writeFileSync(join(shadow, 'pnpm'), `#!/bin/sh\n[ "$1" = "--version" ] && echo 9.0.0 && exit 0\necho "$@" > "${marker}"\nexit 1\n`, { mode: 0o755 });
+  writeFileSync(join(shadow, 'pnpm'), `#!/bin/sh\n[ "$1" = "--version" ] && echo 9.0.0 && exit 0\necho "$@" > "${marker}"\nexit 1\n`, {
+    mode: 0o755,
+  });
   // The packages already fetched on this machine, so the run needs no more than the registry's pnpm itself.
   const store = execFileSync(join(REPO, 'node_modules', '.bin', 'pnpm'), ['store', 'path'], { cwd: REPO, encoding: 'utf8' }).trim();
   cpSync(store, join(work, 'store', 'v11'), { recursive: true });
@@ -65,7 +75,12 @@ describe('set-up without root and without pnpm', () => {
     expect(run.status, run.out).toBe(0);
     expect(existsSync(join(work, 'global-pnpm-called'))).toBe(false);
     expect(asUser(join(clone, 'node_modules', '.bin', 'pnpm'), ['--version'], {}).out.trim()).toBe(PIN);
-    const sqlite = asUser('node', ['-e', "const D=require('better-sqlite3'); console.log(new D(':memory:').prepare('select 40+2 as n').get().n)"], {}, join(clone, 'server'));
+    const sqlite = asUser(
+      'node',
+      ['-e', "const D=require('better-sqlite3'); console.log(new D(':memory:').prepare('select 40+2 as n').get().n)"],
+      {},
+      join(clone, 'server'),
+    );
     expect(sqlite.out.trim()).toBe('42');
   });
 

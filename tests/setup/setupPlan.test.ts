@@ -21,7 +21,9 @@ describe('choosePnpm', () => {
   });
 
   it('quotes a workspace path with a space', () => {
-    expect(choosePnpm({ pin: '1.0.0', localBin: '/Users/a b/repo/pnpm', localVersion: '1.0.0', pathVersion: '' }).command).toBe('"/Users/a b/repo/pnpm"');
+    expect(choosePnpm({ pin: '1.0.0', localBin: '/Users/a b/repo/pnpm', localVersion: '1.0.0', pathVersion: '' }).command).toBe(
+      '"/Users/a b/repo/pnpm"',
+    );
   });
 });
 
@@ -30,7 +32,9 @@ describe('chooseNodedir', () => {
 
   it('uses the headers beside the running Node when their version matches', () => {
     const versionHeader = headersAt({ '/opt/node-20/include/node/node_version.h': header('20.20.2') });
-    expect(chooseNodedir({ execPath: '/opt/node-20/bin/node', version: '20.20.2', configured: undefined, versionHeader })).toBe('/opt/node-20');
+    expect(chooseNodedir({ execPath: '/opt/node-20/bin/node', version: '20.20.2', configured: undefined, versionHeader })).toBe(
+      '/opt/node-20',
+    );
   });
 
   it('leaves headers of another version to node-gyp', () => {
@@ -39,11 +43,20 @@ describe('chooseNodedir', () => {
   });
 
   it('leaves a Node without headers (nvm, fnm, a Mac installer) to node-gyp', () => {
-    expect(chooseNodedir({ execPath: '/home/a/.nvm/versions/node/v20.20.2/bin/node', version: '20.20.2', configured: undefined, versionHeader: () => null })).toBeNull();
+    expect(
+      chooseNodedir({
+        execPath: '/home/a/.nvm/versions/node/v20.20.2/bin/node',
+        version: '20.20.2',
+        configured: undefined,
+        versionHeader: () => null,
+      }),
+    ).toBeNull();
   });
 
   it('keeps an explicit npm_config_nodedir', () => {
-    expect(chooseNodedir({ execPath: '/usr/bin/node', version: '20.20.2', configured: '/somewhere', versionHeader: () => null })).toBe('/somewhere');
+    expect(chooseNodedir({ execPath: '/usr/bin/node', version: '20.20.2', configured: '/somewhere', versionHeader: () => null })).toBe(
+      '/somewhere',
+    );
   });
 
   it('reads a version from node_version.h, or nothing from another file', () => {

@@ -8,7 +8,12 @@ export function JoinLinks({ meetingId, codes }: { meetingId: string; codes: Join
   return (
     <>
       {ROLES.map((role) => (
-        <CopyField key={role} label={LINK[role].label} value={location.origin + joinPath(meetingId, codes[role], role)} hint={LINK[role].hint} />
+        <CopyField
+          key={role}
+          label={LINK[role].label}
+          value={location.origin + joinPath(meetingId, codes[role], role)}
+          hint={LINK[role].hint}
+        />
       ))}
     </>
   );

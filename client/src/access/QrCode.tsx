@@ -15,7 +15,11 @@ export function QrCode({ meetingId, codes }: { meetingId: string; codes: JoinCod
       <h3>{QR.heading}</h3>
       <label htmlFor={id}>{QR.pick}</label>
       <select id={id} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-        {ROLES.map((r) => <option key={r} value={r}>{LINK[r].label}</option>)}
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {LINK[r].label}
+          </option>
+        ))}
       </select>
       <QRCodeSVG value={url} size={168} marginSize={2} role="img" aria-label={QR.alt(roleLabel(role))} data-qr-url={url} />
     </div>

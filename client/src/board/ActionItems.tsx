@@ -21,8 +21,13 @@ export function ActionItems({ item }: { item: AgendaItem }) {
           return (
             <li key={a.id} className={`action${a.done ? ' done' : ''}`} data-action-done={a.done}>
               <label>
-                <input type="checkbox" checked={a.done} disabled={!mayTick} aria-label={ACTIONS.done(a.text)}
-                  onChange={(e) => write(ACTIONS.marking, () => markActionDone(doc, a.id, e.target.checked, Date.now()))} />
+                <input
+                  type="checkbox"
+                  checked={a.done}
+                  disabled={!mayTick}
+                  aria-label={ACTIONS.done(a.text)}
+                  onChange={(e) => write(ACTIONS.marking, () => markActionDone(doc, a.id, e.target.checked, Date.now()))}
+                />
                 <span className="action-text">{a.text}</span>
               </label>
               <span className="hint"> — {ACTIONS.by(nameOf(snapshot, a.assigneeId), a.due)}</span>
@@ -30,9 +35,15 @@ export function ActionItems({ item }: { item: AgendaItem }) {
           );
         })}
       </ul>
-      {can.isMember && open && (adding ? <ActionForm itemId={item.id} onDone={() => setAdding(false)} /> : (
-        <button type="button" className="small" onClick={() => setAdding(true)}>{ACTIONS.add}</button>
-      ))}
+      {can.isMember &&
+        open &&
+        (adding ? (
+          <ActionForm itemId={item.id} onDone={() => setAdding(false)} />
+        ) : (
+          <button type="button" className="small" onClick={() => setAdding(true)}>
+            {ACTIONS.add}
+          </button>
+        ))}
     </section>
   );
 }
@@ -46,7 +57,9 @@ function ActionForm({ itemId, onDone }: { itemId: string; onDone: () => void }) 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (text.trim() === '') return;
-    const ok = write(ACTIONS.writing, () => addActionItem(doc, crypto.randomUUID(), { itemId, text: text.trim(), assigneeId, due: due || null, by: me, now: Date.now() }));
+    const ok = write(ACTIONS.writing, () =>
+      addActionItem(doc, crypto.randomUUID(), { itemId, text: text.trim(), assigneeId, due: due || null, by: me, now: Date.now() }),
+    );
     if (ok) onDone();
   };
   return (
@@ -58,7 +71,11 @@ function ActionForm({ itemId, onDone }: { itemId: string; onDone: () => void }) 
       <label className="field">
         {ACTIONS.assignee}
         <select value={assigneeId} onChange={(e) => setAssignee(e.target.value)}>
-          {people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
@@ -66,8 +83,12 @@ function ActionForm({ itemId, onDone }: { itemId: string; onDone: () => void }) 
         <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
       </label>
       <div className="row">
-        <button type="submit" className="primary" disabled={text.trim() === ''}>{ACTIONS.submit}</button>
-        <button type="button" onClick={onDone}>{ACTIONS.cancel}</button>
+        <button type="submit" className="primary" disabled={text.trim() === ''}>
+          {ACTIONS.submit}
+        </button>
+        <button type="button" onClick={onDone}>
+          {ACTIONS.cancel}
+        </button>
       </div>
     </form>
   );

@@ -21,30 +21,50 @@ export function AgendaConsent() {
       <h2 id="agenda-consent-heading">{AGENDA_CONSENT.heading}</h2>
       <p className={`consent-state state-${record.state}`} data-agenda-consent={record.state} role="status">
         {record.state === 'not-started' ? AGENDA_CONSENT.notYet : AGENDA_CONSENT.states[record.state]}
-        {record.state === 'collecting' && record.missing.length > 0 && ` — ${AGENDA_CONSENT.waiting(listNames(record.missing.map((id) => nameOf(snapshot, id))))}`}
+        {record.state === 'collecting' &&
+          record.missing.length > 0 &&
+          ` — ${AGENDA_CONSENT.waiting(listNames(record.missing.map((id) => nameOf(snapshot, id))))}`}
       </p>
       {record.reasons.length > 0 && (
         <ul className="agenda-objections">
-          {record.reasons.map((r) => <li key={r.participantId}>{AGENDA_CONSENT.objects(nameOf(snapshot, r.participantId), r.text)}</li>)}
+          {record.reasons.map((r) => (
+            <li key={r.participantId}>{AGENDA_CONSENT.objects(nameOf(snapshot, r.participantId), r.text)}</li>
+          ))}
         </ul>
       )}
       {record.stale.length > 0 && <p className="hint">{AGENDA_CONSENT.stale}</p>}
       {open && can.isMember && (
         <div className="my-position">
-          {mine && counts && <p className="hint">{AGENDA_CONSENT.youGave(AGENDA_CONSENT.answers[mine.position === 'object' ? 'object' : 'consent'])}</p>}
+          {mine && counts && (
+            <p className="hint">{AGENDA_CONSENT.youGave(AGENDA_CONSENT.answers[mine.position === 'object' ? 'object' : 'consent'])}</p>
+          )}
           <div className="row" role="group" aria-label={AGENDA_CONSENT.heading}>
-            <button type="button" className="primary" onClick={() => answer(() => giveAgendaPosition(doc, me, { position: 'consent' }, Date.now()))}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => answer(() => giveAgendaPosition(doc, me, { position: 'consent' }, Date.now()))}
+            >
               {AGENDA_CONSENT.consent}
             </button>
-            <button type="button" className="danger" aria-expanded={objecting} onClick={() => setObjecting(true)}>{AGENDA_CONSENT.object}</button>
+            <button type="button" className="danger" aria-expanded={objecting} onClick={() => setObjecting(true)}>
+              {AGENDA_CONSENT.object}
+            </button>
           </div>
           {objecting && (
-            <ReasonForm label={AGENDA_CONSENT.reasonLabel} submitLabel={AGENDA_CONSENT.submitObjection} onCancel={() => setObjecting(false)}
-              onSubmit={(reason) => answer(() => giveAgendaPosition(doc, me, { position: 'object', reason }, Date.now())) && setObjecting(false)} />
+            <ReasonForm
+              label={AGENDA_CONSENT.reasonLabel}
+              submitLabel={AGENDA_CONSENT.submitObjection}
+              onCancel={() => setObjecting(false)}
+              onSubmit={(reason) =>
+                answer(() => giveAgendaPosition(doc, me, { position: 'object', reason }, Date.now())) && setObjecting(false)
+              }
+            />
           )}
         </div>
       )}
-      {can.isFacilitator && record.state !== 'not-started' && record.state !== 'consented' && <p className="hint">{AGENDA_CONSENT.moveOnAnyway}</p>}
+      {can.isFacilitator && record.state !== 'not-started' && record.state !== 'consented' && (
+        <p className="hint">{AGENDA_CONSENT.moveOnAnyway}</p>
+      )}
     </section>
   );
 }

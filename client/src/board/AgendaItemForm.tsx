@@ -29,15 +29,28 @@ export function AgendaItemForm({ item, onDone }: { item?: AgendaItem; onDone: ()
       </label>
       <label>
         {UI.agendaForm.kind}
-        <select name="item-kind" value={kind} onChange={(e) => setKind(e.target.value as ItemKind)} disabled={item && item.stage !== 'draft'}>
-          {ITEM_KINDS.map((k) => <option key={k} value={k}>{KIND_LABEL[k]}</option>)}
+        <select
+          name="item-kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as ItemKind)}
+          disabled={item && item.stage !== 'draft'}
+        >
+          {ITEM_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABEL[k]}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         {UI.agendaForm.owner}
         <select name="item-owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
           <option value="">{UI.agendaForm.noOwner}</option>
-          {speakers.map(([id, p]) => <option key={id} value={id}>{p.name}</option>)}
+          {speakers.map(([id, p]) => (
+            <option key={id} value={id}>
+              {p.name}
+            </option>
+          ))}
         </select>
       </label>
       <label>
@@ -45,8 +58,12 @@ export function AgendaItemForm({ item, onDone }: { item?: AgendaItem; onDone: ()
         <input type="number" name="item-timebox" min={0} max={1440} value={timebox} onChange={(e) => setTimebox(e.target.value)} />
       </label>
       <div className="row">
-        <button type="submit" className="primary" disabled={!title.trim()}>{item ? UI.agendaForm.save : UI.agendaForm.add}</button>
-        <button type="button" onClick={onDone}>{UI.cancel}</button>
+        <button type="submit" className="primary" disabled={!title.trim()}>
+          {item ? UI.agendaForm.save : UI.agendaForm.add}
+        </button>
+        <button type="button" onClick={onDone}>
+          {UI.cancel}
+        </button>
       </div>
     </form>
   );

@@ -15,9 +15,17 @@ export function AttendanceList() {
           return (
             <li key={id}>
               <label>
-                <input type="checkbox" checked={p.present} disabled={!mayChange}
-                  onChange={(e) => write(WRITING.changingAttendance, () => setPresent(doc, id, e.target.checked))} />
-                {p.name} <span className="hint">({roleLabel(p.role)}{online.has(id) ? UI.participants.onlineNow : ''})</span>
+                <input
+                  type="checkbox"
+                  checked={p.present}
+                  disabled={!mayChange}
+                  onChange={(e) => write(WRITING.changingAttendance, () => setPresent(doc, id, e.target.checked))}
+                />
+                {p.name}{' '}
+                <span className="hint">
+                  ({roleLabel(p.role)}
+                  {online.has(id) ? UI.participants.onlineNow : ''})
+                </span>
               </label>
             </li>
           );

@@ -23,14 +23,23 @@ export const BacklogPanel = memo(function BacklogPanel() {
         {rows.map((e) => (
           <li key={e.id} className="card backlog-entry" data-source={e.source}>
             <strong>{e.title}</strong>
-            <span className="hint"> {BACKLOG.from(SOURCE_WORDS[e.source], linkedTitle(e.itemId, e.title))} · {nameOf(snapshot, e.authorId)}</span>
+            <span className="hint">
+              {' '}
+              {BACKLOG.from(SOURCE_WORDS[e.source], linkedTitle(e.itemId, e.title))} · {nameOf(snapshot, e.authorId)}
+            </span>
             {e.text && <p>{e.text}</p>}
           </li>
         ))}
       </ul>
-      {can.isMember && can.canEditText && (adding ? <BacklogForm onDone={() => setAdding(false)} /> : (
-        <button type="button" className="small" onClick={() => setAdding(true)}>{BACKLOG.add}</button>
-      ))}
+      {can.isMember &&
+        can.canEditText &&
+        (adding ? (
+          <BacklogForm onDone={() => setAdding(false)} />
+        ) : (
+          <button type="button" className="small" onClick={() => setAdding(true)}>
+            {BACKLOG.add}
+          </button>
+        ))}
     </section>
   );
 });
@@ -42,7 +51,12 @@ function BacklogForm({ onDone }: { onDone: () => void }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (title.trim() === '') return;
-    if (write(BACKLOG.writing, () => addBacklogEntry(doc, crypto.randomUUID(), { title: title.trim(), text: text.trim(), by: me, now: Date.now() }))) onDone();
+    if (
+      write(BACKLOG.writing, () =>
+        addBacklogEntry(doc, crypto.randomUUID(), { title: title.trim(), text: text.trim(), by: me, now: Date.now() }),
+      )
+    )
+      onDone();
   };
   return (
     <form className="backlog-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
@@ -55,8 +69,12 @@ function BacklogForm({ onDone }: { onDone: () => void }) {
         <textarea rows={2} maxLength={5000} value={text} onChange={(e) => setText(e.target.value)} />
       </label>
       <div className="row">
-        <button type="submit" className="primary" disabled={title.trim() === ''}>{BACKLOG.submit}</button>
-        <button type="button" onClick={onDone}>{BACKLOG.cancel}</button>
+        <button type="submit" className="primary" disabled={title.trim() === ''}>
+          {BACKLOG.submit}
+        </button>
+        <button type="button" onClick={onDone}>
+          {BACKLOG.cancel}
+        </button>
       </div>
     </form>
   );

@@ -48,15 +48,35 @@ class ComponentView implements BoardState {
     this.tracked = new TrackedView(stores.meeting.get());
     this.presenceAt = stores.presence.get();
   }
-  get meetingId() { return this.stores.meetingId; }
-  get session() { return this.stores.session; }
-  get doc() { return this.stores.doc; }
-  get me() { return this.stores.me; }
-  get write() { return this.stores.write; }
-  get snapshot() { return this.tracked.snapshot; }
-  get can() { return abilitiesOf(this.tracked.snapshot, this.stores.me); }
-  get online() { this.usesPresence = true; return this.stores.presence.get().online; }
-  get users() { this.usesPresence = true; return this.stores.presence.get().users; }
+  get meetingId() {
+    return this.stores.meetingId;
+  }
+  get session() {
+    return this.stores.session;
+  }
+  get doc() {
+    return this.stores.doc;
+  }
+  get me() {
+    return this.stores.me;
+  }
+  get write() {
+    return this.stores.write;
+  }
+  get snapshot() {
+    return this.tracked.snapshot;
+  }
+  get can() {
+    return abilitiesOf(this.tracked.snapshot, this.stores.me);
+  }
+  get online() {
+    this.usesPresence = true;
+    return this.stores.presence.get().online;
+  }
+  get users() {
+    this.usesPresence = true;
+    return this.stores.presence.get().users;
+  }
 }
 
 export function useBoard(): BoardState {
@@ -64,11 +84,17 @@ export function useBoard(): BoardState {
   if (!stores) throw new Error('useBoard outside of <Board>');
   const view = useRef<ComponentView | null>(null);
   if (view.current === null || view.current.stores !== stores) view.current = new ComponentView(stores);
-  const subscribe = useCallback((onChange: () => void) => {
-    const a = stores.meeting.subscribe(onChange);
-    const b = stores.presence.subscribe(onChange);
-    return () => { a(); b(); };
-  }, [stores]);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const a = stores.meeting.subscribe(onChange);
+      const b = stores.presence.subscribe(onChange);
+      return () => {
+        a();
+        b();
+      };
+    },
+    [stores],
+  );
   const getView = (): ComponentView => {
     const v = view.current!;
     const next = stores.meeting.get();

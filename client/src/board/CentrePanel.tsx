@@ -49,15 +49,31 @@ export const CentrePanel = memo(function CentrePanel({ provider, user }: { provi
           <h2 id="proposal-heading">{UI_T.proposalHeading(active.title)}</h2>
           <DecisionSummary item={active} />
           <StaleWarning itemId={active.id} />
-          <ProposalEditor key={active.id} doc={doc} provider={provider} user={user} itemId={active.id} itemTitle={active.title}
-            editable={mayEditProposal(snapshot, active.id, me)} reason={lockReason} />
+          <ProposalEditor
+            key={active.id}
+            doc={doc}
+            provider={provider}
+            user={user}
+            itemId={active.id}
+            itemTitle={active.title}
+            editable={mayEditProposal(snapshot, active.id, me)}
+            reason={lockReason}
+          />
           <TermEditor item={active} />
           <ActionItems item={active} />
-          <NotesField key={`notes-${active.id}`} noteKey={active.id} label={NOTES.label(active.title)}
-            hint={lock === 'guest' && can.canEditText ? NOTES.guestHint : undefined} />
+          <NotesField
+            key={`notes-${active.id}`}
+            noteKey={active.id}
+            label={NOTES.label(active.title)}
+            hint={lock === 'guest' && can.canEditText ? NOTES.guestHint : undefined}
+          />
         </section>
       ) : (
-        phase === 'items' && <p className="hint">{UI.centre.noActive} {can.isFacilitator ? UI.centre.activate : UI.centre.waitActivate}</p>
+        phase === 'items' && (
+          <p className="hint">
+            {UI.centre.noActive} {can.isFacilitator ? UI.centre.activate : UI.centre.waitActivate}
+          </p>
+        )
       )}
       {/* [Q2] people come and go during the items: attendance, and so the quorum, stays in reach */}
       {phase === 'items' && <AttendanceList />}

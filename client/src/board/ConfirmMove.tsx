@@ -10,8 +10,12 @@ export function ConfirmMove({ text, onYes, onNo }: { text: string; onYes: () => 
     <div className="confirm" role="alertdialog" aria-labelledby={id} onKeyDown={(e) => e.key === 'Escape' && onNo()}>
       <p id={id}>{text}</p>
       <div className="row">
-        <button type="button" className="primary" onClick={onYes}>{CONFIRM.yes}</button>
-        <button type="button" ref={no} onClick={onNo}>{CONFIRM.no}</button>
+        <button type="button" className="primary" onClick={onYes}>
+          {CONFIRM.yes}
+        </button>
+        <button type="button" ref={no} onClick={onNo}>
+          {CONFIRM.no}
+        </button>
       </div>
     </div>
   );

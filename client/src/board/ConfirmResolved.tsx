@@ -16,14 +16,21 @@ export function ConfirmResolved({ itemId }: { itemId: string }) {
   const revision = snapshot.proposals[itemId]?.revision ?? '';
   const card = objectionsToConfirm(snapshot, itemId, me).find((c) => !declined.has(`${c.id}@${revision}`));
   if (!card) return null;
-  const resolve = () => write(WRITING.markingTheObjectionResolved, () => acceptIntegration(doc, card.id, OBJECTION.confirmResolution, Date.now()));
+  const resolve = () =>
+    write(WRITING.markingTheObjectionResolved, () => acceptIntegration(doc, card.id, OBJECTION.confirmResolution, Date.now()));
   return (
     <div className="banner banner-ok confirm-resolved" role="group" aria-label={OBJECTION.confirmQuestion}>
-      <p><strong>{OBJECTION.confirmQuestion}</strong></p>
+      <p>
+        <strong>{OBJECTION.confirmQuestion}</strong>
+      </p>
       <p className="card-text">{card.text}</p>
       <div className="row">
-        <button type="button" className="primary" onClick={resolve}>{OBJECTION.confirmYes}</button>
-        <button type="button" onClick={() => setDeclined(new Set([...declined, `${card.id}@${revision}`]))}>{OBJECTION.confirmNo}</button>
+        <button type="button" className="primary" onClick={resolve}>
+          {OBJECTION.confirmYes}
+        </button>
+        <button type="button" onClick={() => setDeclined(new Set([...declined, `${card.id}@${revision}`]))}>
+          {OBJECTION.confirmNo}
+        </button>
       </div>
     </div>
   );

@@ -20,7 +20,8 @@ export const ConsentPanel = memo(function ConsentPanel() {
   const { snapshot, can } = useBoard();
   const active = activeItem(snapshot);
   // Consent is the business of the items phase; before and after it the panel lists who is here.
-  const consentItem = snapshot.meta.phase === 'items' && active && (active.kind === 'consent' || active.kind === 'selection') ? active : null;
+  const consentItem =
+    snapshot.meta.phase === 'items' && active && (active.kind === 'consent' || active.kind === 'selection') ? active : null;
   // [C16] a decided or deferred item shows the record frozen at that moment
   // derived from the whole snapshot, but re-rendered only when the record itself changes (not with every keystroke)
   const consentItemId = consentItem?.id ?? null;
@@ -52,7 +53,9 @@ export const ConsentPanel = memo(function ConsentPanel() {
       {/* [R18] positions on a decided or deferred item are final: nothing to give */}
       {consentItem?.kind === 'selection' && <SelectionPanel item={consentItem} />}
       {sealedPositions && consentItem && <SealedPosition item={consentItem} state={sealedPositions} />}
-      {!sealedPositions && consentItem && record && consentItem.stage !== 'decided' && consentItem.stage !== 'deferred' && <MyPosition item={consentItem} record={record} />}
+      {!sealedPositions && consentItem && record && consentItem.stage !== 'decided' && consentItem.stage !== 'deferred' && (
+        <MyPosition item={consentItem} record={record} />
+      )}
       {item && consentItem && <ObjectionCards cards={item.cards} itemId={consentItem.id} />}
     </aside>
   );

@@ -10,14 +10,16 @@ export function Countdown() {
   const now = useNow(1000);
   const item = activeItem(snapshot);
   // The timebox runs while the circle works on the item in the items phase.
-  if (!item || item.timeboxMin <= 0 || snapshot.meta.phase !== 'items' || item.stage === 'decided' || item.stage === 'deferred') return null;
+  if (!item || item.timeboxMin <= 0 || snapshot.meta.phase !== 'items' || item.stage === 'decided' || item.stage === 'deferred')
+    return null;
   const box = timebox(snapshot);
   if (!box) return <p className="countdown">{UI_T.timeboxNotStarted(item.timeboxMin)}</p>;
   const left = box.endsAt - now;
   const over = left < 0;
   return (
     <p className={`countdown${over ? ' over' : ''}`}>
-      <span className="hint">{over ? UI.countdown.over : UI.countdown.left}</span> <strong>{formatDuration(left)}</strong> / {UI_T.countdownMin(box.timeboxMin)}
+      <span className="hint">{over ? UI.countdown.over : UI.countdown.left}</span> <strong>{formatDuration(left)}</strong> /{' '}
+      {UI_T.countdownMin(box.timeboxMin)}
     </p>
   );
 }

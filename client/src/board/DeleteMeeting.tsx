@@ -34,7 +34,11 @@ function ConfirmDelete({ onClose }: { onClose: () => void }) {
     <dialog ref={dialog} className="confirm-dialog" aria-labelledby="delete-meeting-title" onClose={onClose}>
       <h2 id="delete-meeting-title">{DELETE_WORDS.title}</h2>
       <p>{DELETE_WORDS.body}</p>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="actions">
         <button type="button" className="danger solid" disabled={busy} onClick={() => void confirm()}>
           {busy ? DELETE_WORDS.deleting : DELETE_WORDS.confirm}

@@ -21,7 +21,11 @@ export function EvaluationForm() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (blank) return;
-    setSaved(write(WRITING.savingYourEvaluation, () => addEvaluation(doc, me, { ratings, comment: comment.trim(), worked: answers.worked.trim(), improve: answers.improve.trim() })));
+    setSaved(
+      write(WRITING.savingYourEvaluation, () =>
+        addEvaluation(doc, me, { ratings, comment: comment.trim(), worked: answers.worked.trim(), improve: answers.improve.trim() }),
+      ),
+    );
   };
 
   return (
@@ -32,8 +36,16 @@ export function EvaluationForm() {
           <legend>{RATING_LABEL[key]}</legend>
           {[1, 2, 3, 4, 5].map((n) => (
             <label key={n}>
-              <input type="radio" name={`rating-${key}`} value={n} checked={ratings[key] === n}
-                onChange={() => { setSaved(false); setRatings({ ...ratings, [key]: n }); }} />
+              <input
+                type="radio"
+                name={`rating-${key}`}
+                value={n}
+                checked={ratings[key] === n}
+                onChange={() => {
+                  setSaved(false);
+                  setRatings({ ...ratings, [key]: n });
+                }}
+              />
               {n}
             </label>
           ))}
@@ -42,19 +54,44 @@ export function EvaluationForm() {
       {EVALUATION_PROMPTS.map((prompt) => (
         <label key={prompt} className="field">
           {PROMPT_QUESTION[prompt]}
-          <textarea name={`evaluation-${prompt}`} rows={2} maxLength={2000} value={answers[prompt]}
-            onChange={(e) => { setSaved(false); setAnswers({ ...answers, [prompt]: e.target.value }); }} />
+          <textarea
+            name={`evaluation-${prompt}`}
+            rows={2}
+            maxLength={2000}
+            value={answers[prompt]}
+            onChange={(e) => {
+              setSaved(false);
+              setAnswers({ ...answers, [prompt]: e.target.value });
+            }}
+          />
         </label>
       ))}
       <label className="field">
         {UI.evaluationForm.comment}
-        <textarea name="evaluation-comment" rows={2} maxLength={5000} value={comment} onChange={(e) => { setSaved(false); setComment(e.target.value); }} />
+        <textarea
+          name="evaluation-comment"
+          rows={2}
+          maxLength={5000}
+          value={comment}
+          onChange={(e) => {
+            setSaved(false);
+            setComment(e.target.value);
+          }}
+        />
       </label>
       <div className="row">
-        <button type="submit" className="primary" disabled={blank} aria-describedby={blank ? 'evaluation-blank' : undefined}>{mine ? UI.evaluationForm.update : UI.evaluationForm.add}</button>
-        <span role="status" className="hint">{saved ? UI.evaluationForm.saved : ''}</span>
+        <button type="submit" className="primary" disabled={blank} aria-describedby={blank ? 'evaluation-blank' : undefined}>
+          {mine ? UI.evaluationForm.update : UI.evaluationForm.add}
+        </button>
+        <span role="status" className="hint">
+          {saved ? UI.evaluationForm.saved : ''}
+        </span>
       </div>
-      {blank && <p id="evaluation-blank" className="hint">{EVALUATION.blank}</p>}
+      {blank && (
+        <p id="evaluation-blank" className="hint">
+          {EVALUATION.blank}
+        </p>
+      )}
     </form>
   );
 }

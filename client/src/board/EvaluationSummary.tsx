@@ -51,11 +51,24 @@ function Answers({ participantId, card }: { participantId: string; card: Evaluat
             <dt>{PROMPT_QUESTION[prompt]}</dt>
             <dd>
               <span className="answer-text">{card[prompt]}</span>{' '}
-              {sent ? <span className="badge">{ANSWERS.sent}</span> : can.isMember && can.canEditText && (
-                <button type="button" className="small" aria-label={`${ANSWERS.send}: ${card[prompt]}`}
-                  onClick={() => write(ANSWERS.sending, () => sendAnswerToBacklog(doc, { participantId, prompt, title: PROMPT_QUESTION[prompt], by: me, now: Date.now() }))}>
-                  {ANSWERS.send}
-                </button>
+              {sent ? (
+                <span className="badge">{ANSWERS.sent}</span>
+              ) : (
+                can.isMember &&
+                can.canEditText && (
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={`${ANSWERS.send}: ${card[prompt]}`}
+                    onClick={() =>
+                      write(ANSWERS.sending, () =>
+                        sendAnswerToBacklog(doc, { participantId, prompt, title: PROMPT_QUESTION[prompt], by: me, now: Date.now() }),
+                      )
+                    }
+                  >
+                    {ANSWERS.send}
+                  </button>
+                )
               )}
             </dd>
           </div>

@@ -55,14 +55,26 @@ export function FacilitatorControls() {
         <>
           {!next && <p className="hint">{FACILITATE.noMoves}</p>}
           <div className="row moves" role="group" aria-label={FACILITATE.allowedMoves}>
-            {[next, ...more].filter((m): m is Move => m !== null).map((m) => (
-              <button key={keyOf(m)} type="button" className={m === next ? 'primary' : m.kind === 'stage' && m.to === 'deferred' ? 'small' : ''}
-                disabled={needsText(m)} aria-describedby={needsText(m) ? 'blank-proposal-hint' : undefined} onClick={() => run(m)}>
-                {label(m)}
-              </button>
-            ))}
+            {[next, ...more]
+              .filter((m): m is Move => m !== null)
+              .map((m) => (
+                <button
+                  key={keyOf(m)}
+                  type="button"
+                  className={m === next ? 'primary' : m.kind === 'stage' && m.to === 'deferred' ? 'small' : ''}
+                  disabled={needsText(m)}
+                  aria-describedby={needsText(m) ? 'blank-proposal-hint' : undefined}
+                  onClick={() => run(m)}
+                >
+                  {label(m)}
+                </button>
+              ))}
           </div>
-          {blankProposal && [next, ...more].some((m) => m && needsText(m)) && <p id="blank-proposal-hint" className="hint">{FACILITATE.blankProposal}</p>}
+          {blankProposal && [next, ...more].some((m) => m && needsText(m)) && (
+            <p id="blank-proposal-hint" className="hint">
+              {FACILITATE.blankProposal}
+            </p>
+          )}
           {!blankProposal && <SealedRoundStart />}
         </>
       )}
@@ -73,11 +85,14 @@ export function FacilitatorControls() {
         <details>
           <summary>{FACILITATE.otherItems}</summary>
           <div className="row" role="group" aria-label={FACILITATE.otherItemMoves}>
-            {others.map((m) => m.kind === 'stage' && (
-              <button key={keyOf(m)} type="button" className="small" onClick={() => run(m)}>
-                {titleOf(m.itemId)}: {actionOf(m)}
-              </button>
-            ))}
+            {others.map(
+              (m) =>
+                m.kind === 'stage' && (
+                  <button key={keyOf(m)} type="button" className="small" onClick={() => run(m)}>
+                    {titleOf(m.itemId)}: {actionOf(m)}
+                  </button>
+                ),
+            )}
           </div>
         </details>
       )}

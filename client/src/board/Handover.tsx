@@ -19,18 +19,31 @@ function FacilitatorChoices() {
       <summary>{HANDOVER.choices}</summary>
       <label>
         {HANDOVER.nameCo}{' '}
-        <select aria-label={HANDOVER.nameCo} value={snapshot.meta.coFacilitatorId ?? ''}
-          onChange={(e) => write(WRITING.namingTheCofacilitator, () => nameCoFacilitator(doc, e.target.value || null))}>
+        <select
+          aria-label={HANDOVER.nameCo}
+          value={snapshot.meta.coFacilitatorId ?? ''}
+          onChange={(e) => write(WRITING.namingTheCofacilitator, () => nameCoFacilitator(doc, e.target.value || null))}
+        >
           <option value="">{HANDOVER.nobody}</option>
-          {others.map((id) => <option key={id} value={id}>{nameOf(snapshot, id)}</option>)}
+          {others.map((id) => (
+            <option key={id} value={id}>
+              {nameOf(snapshot, id)}
+            </option>
+          ))}
         </select>
       </label>
       <div className="row">
         <select aria-label={HANDOVER.handOver} value={to} onChange={(e) => setTo(e.target.value)}>
           <option value="">{HANDOVER.handOver}…</option>
-          {others.map((id) => <option key={id} value={id}>{nameOf(snapshot, id)}</option>)}
+          {others.map((id) => (
+            <option key={id} value={id}>
+              {nameOf(snapshot, id)}
+            </option>
+          ))}
         </select>
-        <button type="button" className="small" disabled={!to} onClick={() => write(WRITING.handingOver, () => handOver(doc, to))}>{HANDOVER.handOverButton}</button>
+        <button type="button" className="small" disabled={!to} onClick={() => write(WRITING.handingOver, () => handOver(doc, to))}>
+          {HANDOVER.handOverButton}
+        </button>
       </div>
     </details>
   );
@@ -46,7 +59,9 @@ function Takeover() {
   const waitSeconds = Math.max(0, Math.ceil((away.takeoverAt - now) / 1000));
   const isCo = snapshot.meta.coFacilitatorId === me;
   const waiting = proposal
-    ? eligibleMembers(snapshot).filter((id) => id !== proposal.candidateId && id !== away.participantId && online.has(id) && !proposal.consents.includes(id))
+    ? eligibleMembers(snapshot).filter(
+        (id) => id !== proposal.candidateId && id !== away.participantId && online.has(id) && !proposal.consents.includes(id),
+      )
     : [];
   return (
     <div className="banner banner-warn" role="status">
@@ -54,16 +69,34 @@ function Takeover() {
         <p>{HANDOVER.away(nameOf(snapshot, away.participantId))}</p>
         {waitSeconds > 0 && <p>{HANDOVER.waitMinute(waitSeconds)}</p>}
         {proposal && <p>{HANDOVER.proposal(nameOf(snapshot, proposal.candidateId))}</p>}
-        {proposal && waiting.length > 0 && <p className="hint">{HANDOVER.waitingFor(waiting.map((id) => nameOf(snapshot, id)).join(', '))}</p>}
-        {error && <p className="error" role="alert">{error}</p>}
+        {proposal && waiting.length > 0 && (
+          <p className="hint">{HANDOVER.waitingFor(waiting.map((id) => nameOf(snapshot, id)).join(', '))}</p>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
       </div>
       <div className="row">
-        {isCo && !proposal && <button type="button" className="primary" disabled={busy || waitSeconds > 0} onClick={() => void run(takeOver)}>{HANDOVER.takeOver}</button>}
-        {!isCo && !proposal && <button type="button" disabled={busy || waitSeconds > 0} onClick={() => void run(proposeTakeover)}>{HANDOVER.proposeSelf}</button>}
+        {isCo && !proposal && (
+          <button type="button" className="primary" disabled={busy || waitSeconds > 0} onClick={() => void run(takeOver)}>
+            {HANDOVER.takeOver}
+          </button>
+        )}
+        {!isCo && !proposal && (
+          <button type="button" disabled={busy || waitSeconds > 0} onClick={() => void run(proposeTakeover)}>
+            {HANDOVER.proposeSelf}
+          </button>
+        )}
         {proposal && proposal.candidateId !== me && !proposal.consents.includes(me) && (
           <>
-            <button type="button" className="primary" disabled={busy} onClick={() => void run((m, t) => answerTakeover(m, t, 'consent'))}>{HANDOVER.consent}</button>
-            <button type="button" className="danger" disabled={busy} onClick={() => void run((m, t) => answerTakeover(m, t, 'object'))}>{HANDOVER.object}</button>
+            <button type="button" className="primary" disabled={busy} onClick={() => void run((m, t) => answerTakeover(m, t, 'consent'))}>
+              {HANDOVER.consent}
+            </button>
+            <button type="button" className="danger" disabled={busy} onClick={() => void run((m, t) => answerTakeover(m, t, 'object'))}>
+              {HANDOVER.object}
+            </button>
           </>
         )}
       </div>

@@ -28,8 +28,12 @@ export function IntegrationForm({ onSubmit, onCancel }: { onSubmit: (way: WayThr
       <label htmlFor={id}>{WAY_THROUGH.sentence}</label>
       <textarea id={id} rows={2} value={text} maxLength={INPUT_LIMITS.reason} onChange={(e) => setText(e.target.value)} required />
       <div className="row">
-        <button type="submit" className="primary" disabled={!ready}>{WAY_THROUGH.submit}</button>
-        <button type="button" onClick={onCancel}>{UI.cancel}</button>
+        <button type="submit" className="primary" disabled={!ready}>
+          {WAY_THROUGH.submit}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {UI.cancel}
+        </button>
       </div>
     </form>
   );

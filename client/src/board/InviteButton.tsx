@@ -12,11 +12,15 @@ export function InviteButton() {
   if (!can.isFacilitator || snapshot.meta.phase === 'lobby') return null;
   return (
     <div className="invite-menu">
-      <button type="button" className="small" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>{INVITE.button}</button>
+      <button type="button" className="small" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        {INVITE.button}
+      </button>
       {open && (
         <div className="invite-panel" id={id} role="region" aria-label={INVITE.heading}>
           <InviteLinks />
-          <button type="button" className="small" onClick={() => setOpen(false)}>{INVITE.close}</button>
+          <button type="button" className="small" onClick={() => setOpen(false)}>
+            {INVITE.close}
+          </button>
         </div>
       )}
     </div>

@@ -51,8 +51,14 @@ export function InviteLinks() {
       <button type="button" onClick={replace} disabled={busy || !codes}>
         {LINKS_WORDS.replaceLinks}
       </button>
-      <span role="status" className="hint">{replaced ? LINKS_WORDS.linksReplaced : ''}</span>
-      {error && <p className="error" role="alert">{error}</p>}
+      <span role="status" className="hint">
+        {replaced ? LINKS_WORDS.linksReplaced : ''}
+      </span>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -16,7 +16,9 @@ export function ItemExitForm({ itemId, onDone }: { itemId: string; onDone: () =>
   useEffect(() => no.current?.focus(), []);
   const title = itemById(snapshot, itemId)?.title ?? '';
   const go = () => {
-    const ok = write(ITEM_EXIT.writing, () => exitItem(doc, itemId, { exit, entryId: crypto.randomUUID(), by: me, now: Date.now(), text: note.trim() }));
+    const ok = write(ITEM_EXIT.writing, () =>
+      exitItem(doc, itemId, { exit, entryId: crypto.randomUUID(), by: me, now: Date.now(), text: note.trim() }),
+    );
     if (ok) onDone();
   };
   return (
@@ -36,8 +38,12 @@ export function ItemExitForm({ itemId, onDone }: { itemId: string; onDone: () =>
         <textarea rows={2} maxLength={5000} value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
       <div className="row">
-        <button type="button" className="primary" onClick={go}>{CONFIRM.yes}</button>
-        <button type="button" ref={no} onClick={onDone}>{CONFIRM.no}</button>
+        <button type="button" className="primary" onClick={go}>
+          {CONFIRM.yes}
+        </button>
+        <button type="button" ref={no} onClick={onDone}>
+          {CONFIRM.no}
+        </button>
       </div>
     </div>
   );

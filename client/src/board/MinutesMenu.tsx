@@ -65,7 +65,11 @@ export function MinutesMenu() {
           <button type="button" className="small" onClick={() => void print()}>
             {MINUTES_WORDS.printView}
           </button>
-          {error && <p className="error" role="alert">{error}</p>}
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
         </div>
       </div>
       {printable !== null && <PrintView html={printable} onClose={() => setPrintable(null)} />}

@@ -2,7 +2,15 @@
 // A concern is checked once ("is this an objection?") before it is recorded [C26];
 // an absent member may answer beforehand, before the round opens [Q9].
 import { useState } from 'react';
-import { consentWithConcern, givePosition, objectWithReason, positionKey, positionOpenTo, type AgendaItem, type ConsentRecord } from '@consent/shared';
+import {
+  consentWithConcern,
+  givePosition,
+  objectWithReason,
+  positionKey,
+  positionOpenTo,
+  type AgendaItem,
+  type ConsentRecord,
+} from '@consent/shared';
 import { useBoard } from './BoardContext.ts';
 import { ReasonForm } from './ReasonForm.tsx';
 import { ConcernCheck } from './ConcernCheck.tsx';
@@ -41,13 +49,22 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
     // while the consent round is open this is the current action: on a phone it stays in reach (board.css)
     <section className={`my-position${inRound ? ' current-action' : ''}`} aria-labelledby="my-position-heading">
       <h2 id="my-position-heading">{UI.myPosition.heading}</h2>
-      {inRound && snapshot.rounds[item.id]?.speaker === me && <p className="your-turn" role="status">{POSITION_HINT.yourTurn}</p>}
+      {inRound && snapshot.rounds[item.id]?.speaker === me && (
+        <p className="your-turn" role="status">
+          {POSITION_HINT.yourTurn}
+        </p>
+      )}
       {!can.isMember && <p className="hint">{UI.myPosition.guestHint}</p>}
       {beforehand && <p className="hint">{BEFOREHAND.hint}</p>}
       {!open ? (
         <p className="hint">{POSITION_HINT.notOpen}</p>
       ) : checking !== null ? (
-        <ConcernCheck text={checking} onConcern={() => recordConcern(checking)} onObjection={() => raiseObjection(checking)} onCancel={() => setChecking(null)} />
+        <ConcernCheck
+          text={checking}
+          onConcern={() => recordConcern(checking)}
+          onObjection={() => raiseObjection(checking)}
+          onCancel={() => setChecking(null)}
+        />
       ) : (
         <>
           {mine && (
@@ -57,11 +74,17 @@ export function MyPosition({ item, record }: { item: AgendaItem; record: Consent
             </p>
           )}
           <div className="row" role="group" aria-label={UI.myPosition.heading}>
-            <button type="button" className="primary" onClick={give}>{UI.myPosition.consent}</button>
-            <button type="button" onClick={() => setAsking('concern')} aria-expanded={asking === 'concern'}>{UI.myPosition.concern}</button>
+            <button type="button" className="primary" onClick={give}>
+              {UI.myPosition.consent}
+            </button>
+            <button type="button" onClick={() => setAsking('concern')} aria-expanded={asking === 'concern'}>
+              {UI.myPosition.concern}
+            </button>
             {/* Guests raise concerns; an objection is a member's argument from the circle's aim. */}
             {can.isMember && (
-              <button type="button" onClick={() => setAsking('objection')} aria-expanded={asking === 'objection'}>{POSITION.object}</button>
+              <button type="button" onClick={() => setAsking('objection')} aria-expanded={asking === 'objection'}>
+                {POSITION.object}
+              </button>
             )}
           </div>
           {asking && (

@@ -8,7 +8,8 @@ export function NextItemHint() {
   const { snapshot, doc, write } = useBoard();
   const active = activeItem(snapshot);
   if (snapshot.meta.phase !== 'items') return null;
-  const finished = active !== null && (active.stage === 'decided' || active.stage === 'deferred' || !['consent', 'selection'].includes(active.kind));
+  const finished =
+    active !== null && (active.stage === 'decided' || active.stage === 'deferred' || !['consent', 'selection'].includes(active.kind));
   if (active && !finished) return null;
   const at = active ? snapshot.agenda.findIndex((i) => i.id === active.id) : -1;
   const open = (i: (typeof snapshot.agenda)[number]) => i.stage !== 'decided' && i.stage !== 'deferred' && i.id !== active?.id;
@@ -18,8 +19,11 @@ export function NextItemHint() {
       {next ? (
         <>
           <p>{FACILITATE.nextItem(next.title)}</p>
-          <button type="button" className={active?.kind === 'consent' || active?.kind === 'selection' || !active ? 'primary' : ''}
-            onClick={() => write(WRITING.takingUpTheNextItem, () => setActiveItem(doc, next.id))}>
+          <button
+            type="button"
+            className={active?.kind === 'consent' || active?.kind === 'selection' || !active ? 'primary' : ''}
+            onClick={() => write(WRITING.takingUpTheNextItem, () => setActiveItem(doc, next.id))}
+          >
             {FACILITATE.takeUp(next.title)}
           </button>
         </>

@@ -9,7 +9,15 @@ import { SealedProgress } from './SealedPosition.tsx';
 import { useServerCall } from './useSealedCall.ts';
 import { nameOf, WRITING } from './words.ts';
 
-function NominationForm({ submitLabel, onSubmit, busy }: { submitLabel: string; onSubmit: (nomineeId: string, reason: string) => void; busy: boolean }) {
+function NominationForm({
+  submitLabel,
+  onSubmit,
+  busy,
+}: {
+  submitLabel: string;
+  onSubmit: (nomineeId: string, reason: string) => void;
+  busy: boolean;
+}) {
   const { snapshot } = useBoard();
   const [nominee, setNominee] = useState('');
   const [reason, setReason] = useState('');
@@ -23,14 +31,20 @@ function NominationForm({ submitLabel, onSubmit, busy }: { submitLabel: string; 
         {SELECTION.nominate}{' '}
         <select value={nominee} onChange={(e) => setNominee(e.target.value)} required>
           <option value="">…</option>
-          {eligibleMembers(snapshot).map((id) => <option key={id} value={id}>{nameOf(snapshot, id)}</option>)}
+          {eligibleMembers(snapshot).map((id) => (
+            <option key={id} value={id}>
+              {nameOf(snapshot, id)}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         {SELECTION.because}
         <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required />
       </label>
-      <button type="submit" className="primary" disabled={busy || !nominee || !reason.trim()}>{submitLabel}</button>
+      <button type="submit" className="primary" disabled={busy || !nominee || !reason.trim()}>
+        {submitLabel}
+      </button>
     </form>
   );
 }
@@ -73,11 +87,18 @@ export function Nominations({ item }: { item: AgendaItem }) {
       {changing && can.isMember && (
         <details>
           <summary>{SELECTION.change}</summary>
-          <NominationForm submitLabel={SELECTION.change} busy={false}
-            onSubmit={(n, r) => write(WRITING.changingYourNomination, () => changeNomination(doc, item.id, me, n, r, Date.now()))} />
+          <NominationForm
+            submitLabel={SELECTION.change}
+            busy={false}
+            onSubmit={(n, r) => write(WRITING.changingYourNomination, () => changeNomination(doc, item.id, me, n, r, Date.now()))}
+          />
         </details>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -13,10 +13,17 @@ export function NotesField({ noteKey, label, hint }: { noteKey: string; label: s
       <label htmlFor={id}>{label}</label>
       {hint && <p className="hint">{hint}</p>}
       {can.canEditText ? (
-        <textarea id={id} rows={4} value={text} placeholder={UI.notes.placeholder}
-          onChange={(e) => write(WRITING.savingTheNote, () => change(e.target.value))} />
+        <textarea
+          id={id}
+          rows={4}
+          value={text}
+          placeholder={UI.notes.placeholder}
+          onChange={(e) => write(WRITING.savingTheNote, () => change(e.target.value))}
+        />
       ) : (
-        <p id={id} className="notes-text">{text || <span className="hint">{UI.notes.none}</span>}</p>
+        <p id={id} className="notes-text">
+          {text || <span className="hint">{UI.notes.none}</span>}
+        </p>
       )}
     </section>
   );

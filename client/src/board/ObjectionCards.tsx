@@ -9,7 +9,17 @@ import { nameOf, UI, UI_T, WRITING } from './words.ts';
 import { OBJECTION } from './methodWords.ts';
 import { ConfirmResolved } from './ConfirmResolved.tsx';
 
-const STATUS_LABEL = { get open() { return UI.objections.open; }, get integrated() { return OBJECTION.resolvedBadge; }, get withdrawn() { return UI.objections.withdrawn; } };
+const STATUS_LABEL = {
+  get open() {
+    return UI.objections.open;
+  },
+  get integrated() {
+    return OBJECTION.resolvedBadge;
+  },
+  get withdrawn() {
+    return UI.objections.withdrawn;
+  },
+};
 
 /** `cards`: the item's record (itemRecord), frozen once the item is decided or deferred. */
 export function ObjectionCards({ cards, itemId }: { cards: readonly Card[]; itemId: string }) {
@@ -19,7 +29,9 @@ export function ObjectionCards({ cards, itemId }: { cards: readonly Card[]; item
       <h2 id="objections-heading">{UI.objections.heading}</h2>
       <ConfirmResolved itemId={itemId} />
       <ul className="objection-cards">
-        {cards.map((o) => <ObjectionCard key={o.id} id={o.id} objection={o} />)}
+        {cards.map((o) => (
+          <ObjectionCard key={o.id} id={o.id} objection={o} />
+        ))}
       </ul>
     </section>
   );
@@ -35,7 +47,8 @@ function ObjectionCard({ id, objection: o }: { id: string; objection: Objection 
   return (
     <li className={`card objection-card kind-${o.kind} status-${o.status}`} data-objection-status={o.status}>
       <p className="card-head">
-        <strong>{o.kind === 'objection' ? UI.objections.objection : UI.objections.concern}</strong>{UI_T.by(nameOf(snapshot, o.authorId))}
+        <strong>{o.kind === 'objection' ? UI.objections.objection : UI.objections.concern}</strong>
+        {UI_T.by(nameOf(snapshot, o.authorId))}
         {/* An open concern is on record and blocks nothing: it is not shown as an open problem. */}
         <span className={`badge status-${o.kind === 'concern' && o.status === 'open' ? 'recorded' : o.status}`}>
           {o.kind === 'concern' && o.status === 'open' ? UI.objections.recorded : STATUS_LABEL[o.status]}
@@ -43,17 +56,31 @@ function ObjectionCard({ id, objection: o }: { id: string; objection: Objection 
       </p>
       <p className="card-text">{o.text}</p>
       {openObjection && <p className="card-ours">{OBJECTION.ours}</p>}
-      {o.resolution && <p className="card-resolution"><span className="hint">{o.path ? WAY_THROUGH_WORDS[o.path] : OBJECTION.resolvedBadge}:</span> {o.resolution}</p>}
+      {o.resolution && (
+        <p className="card-resolution">
+          <span className="hint">{o.path ? WAY_THROUGH_WORDS[o.path] : OBJECTION.resolvedBadge}:</span> {o.resolution}
+        </p>
+      )}
       {mine && !integrating && (
         <div className="row">
-          {o.kind === 'objection' && amended && <button type="button" className="small primary" onClick={() => setIntegrating(true)}>{OBJECTION.resolvedByChange}</button>}
-          <button type="button" className="small" onClick={() => write(WRITING.withdrawing, () => withdrawObjection(doc, id, Date.now()))}>{UI.objections.withdraw}</button>
+          {o.kind === 'objection' && amended && (
+            <button type="button" className="small primary" onClick={() => setIntegrating(true)}>
+              {OBJECTION.resolvedByChange}
+            </button>
+          )}
+          <button type="button" className="small" onClick={() => write(WRITING.withdrawing, () => withdrawObjection(doc, id, Date.now()))}>
+            {UI.objections.withdraw}
+          </button>
         </div>
       )}
       {mine && !integrating && o.kind === 'objection' && !amended && <p className="hint">{OBJECTION.waitForText}</p>}
       {mine && integrating && (
-        <IntegrationForm onCancel={() => setIntegrating(false)}
-          onSubmit={(way) => { if (write(WRITING.markingTheObjectionResolved, () => acceptIntegration(doc, id, way, Date.now()))) setIntegrating(false); }} />
+        <IntegrationForm
+          onCancel={() => setIntegrating(false)}
+          onSubmit={(way) => {
+            if (write(WRITING.markingTheObjectionResolved, () => acceptIntegration(doc, id, way, Date.now()))) setIntegrating(false);
+          }}
+        />
       )}
     </li>
   );

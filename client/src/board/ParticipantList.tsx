@@ -18,7 +18,15 @@ function recordedPosition(record: ConsentRecord, id: string): { position: Positi
   return undefined;
 }
 
-export function ParticipantList({ itemId, record, frozen = false }: { itemId: string | null; record: ConsentRecord | null; frozen?: boolean }) {
+export function ParticipantList({
+  itemId,
+  record,
+  frozen = false,
+}: {
+  itemId: string | null;
+  record: ConsentRecord | null;
+  frozen?: boolean;
+}) {
   const { snapshot, online, me, can } = useBoard();
   const mayRemove = can.isFacilitator; // [R4] never in a closed meeting
   return (
@@ -31,7 +39,11 @@ export function ParticipantList({ itemId, record, frozen = false }: { itemId: st
         const removed = p.removedAt !== undefined;
         return (
           <li key={id} className={`participant${removed ? ' removed' : ''}`} data-participant={p.name}>
-            <span className={`presence ${isOnline ? 'online' : 'offline'}`} role="img" aria-label={isOnline ? UI.participants.online : UI.participants.notOnline} />
+            <span
+              className={`presence ${isOnline ? 'online' : 'offline'}`}
+              role="img"
+              aria-label={isOnline ? UI.participants.online : UI.participants.notOnline}
+            />
             <span className="participant-name">
               {p.name}
               {id === me && <span className="hint">{UI.participants.you}</span>}
@@ -42,13 +54,19 @@ export function ParticipantList({ itemId, record, frozen = false }: { itemId: st
               {removed ? `, ${REMOVE.removed}` : !p.present && p.role !== 'observer' ? UI.participants.absent : ''}
             </span>
             {pos && (
-              <span className={`position position-${pos.position}${stale ? ' stale' : ''}`} data-position={pos.position} data-stale={stale || undefined}>
+              <span
+                className={`position position-${pos.position}${stale ? ' stale' : ''}`}
+                data-position={pos.position}
+                data-stale={stale || undefined}
+              >
                 {POSITION_LABEL[pos.position]}
                 {stale && <span className="earlier"> — {POSITION.earlier}</span>}
                 {!counts && p.role === 'guest' && UI.participants.guestNoCount}
               </span>
             )}
-            {!pos && record && counts && record.round !== null && <span className="position position-missing">{frozen ? UI.participants.noPosition : UI.participants.waiting}</span>}
+            {!pos && record && counts && record.round !== null && (
+              <span className="position position-missing">{frozen ? UI.participants.noPosition : UI.participants.waiting}</span>
+            )}
             {mayRemove && !removed && id !== me && <RemoveParticipant id={id} name={p.name} />}
           </li>
         );

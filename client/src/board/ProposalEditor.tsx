@@ -70,7 +70,9 @@ export const ProposalEditor = memo(function ProposalEditor({ doc, provider, user
     if (!editor) return;
     if (editor.isEditable !== editable) editor.setEditable(editable);
     // a read-only editor says so to assistive technology
-    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: { ...attributes(itemTitle), 'aria-readonly': String(!editable) } } });
+    editor.setOptions({
+      editorProps: { ...editor.options.editorProps, attributes: { ...attributes(itemTitle), 'aria-readonly': String(!editable) } },
+    });
   }, [editor, editable, itemTitle]);
 
   return (

@@ -21,10 +21,14 @@ export function QuorumStatus({ record }: { record: ConsentRecord }) {
       <p className={record.quorum.met ? 'hint' : 'quorum-missing'}>{quorumLine(record.quorum)}</p>
       {absent.length > 0 && (
         <>
-          <p className="hint">{ABSENT.heading}: {ABSENTEE_LABEL[record.absentees].toLowerCase()}.</p>
+          <p className="hint">
+            {ABSENT.heading}: {ABSENTEE_LABEL[record.absentees].toLowerCase()}.
+          </p>
           <ul className="absent-list" aria-label={ABSENT.heading}>
             {absent.map((id) => (
-              <li key={id}>{snapshot.participants[id]?.name ?? id} — {howCounts(record, id)}</li>
+              <li key={id}>
+                {snapshot.participants[id]?.name ?? id} — {howCounts(record, id)}
+              </li>
             ))}
           </ul>
         </>

@@ -20,10 +20,22 @@ export function ReasonForm({ label, submitLabel, onSubmit, onCancel }: Props) {
   return (
     <form className="reason-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={3} value={text} maxLength={INPUT_LIMITS.reason} onChange={(e) => setText(e.target.value)} required autoFocus />
+      <textarea
+        id={id}
+        rows={3}
+        value={text}
+        maxLength={INPUT_LIMITS.reason}
+        onChange={(e) => setText(e.target.value)}
+        required
+        autoFocus
+      />
       <div className="row">
-        <button type="submit" className="primary" disabled={!text.trim()}>{submitLabel}</button>
-        <button type="button" onClick={onCancel}>{UI.cancel}</button>
+        <button type="submit" className="primary" disabled={!text.trim()}>
+          {submitLabel}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {UI.cancel}
+        </button>
       </div>
     </form>
   );

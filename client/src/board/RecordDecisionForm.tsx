@@ -15,11 +15,17 @@ export function RecordDecisionForm({ itemId, onDone }: { itemId: string; onDone:
   };
   return (
     <form className="decision-form" onSubmit={submit} aria-label={UI.recordDecision.label}>
-      <p>{TERM.heading}: {TERM.shown(term?.reviewDate ?? null, term?.measure ?? '')}</p>
+      <p>
+        {TERM.heading}: {TERM.shown(term?.reviewDate ?? null, term?.measure ?? '')}
+      </p>
       <p className="hint">{CONFIRM.decision}</p>
       <div className="row">
-        <button type="submit" className="primary">{UI.recordDecision.submit}</button>
-        <button type="button" onClick={onDone}>{UI.cancel}</button>
+        <button type="submit" className="primary">
+          {UI.recordDecision.submit}
+        </button>
+        <button type="button" onClick={onDone}>
+          {UI.cancel}
+        </button>
       </div>
     </form>
   );

@@ -8,7 +8,8 @@ export function RefusalBanner({ refusal, onDismiss }: { refusal: Refusal; onDism
     <div className="banner banner-bad" role="alert">
       <p>
         <strong>{UI.refusal.notAccepted}</strong> {refusal.reason}
-        {refusal.rule && <span className="hint">{UI_T.rule(refusal.rule)}</span>}{UI.refusal.reloaded}
+        {refusal.rule && <span className="hint">{UI_T.rule(refusal.rule)}</span>}
+        {UI.refusal.reloaded}
       </p>
       <button type="button" className="small" onClick={onDismiss}>
         {UI.refusal.dismiss}

@@ -40,7 +40,11 @@ export function RemoveParticipant({ id, name }: { id: string; name: string }) {
       <button type="button" onClick={() => setAsking(false)} disabled={busy}>
         {REMOVE.no}
       </button>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

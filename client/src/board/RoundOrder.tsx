@@ -21,25 +21,36 @@ export function RoundOrder({ roundKey }: { roundKey: string }) {
   const inRound = new Map(roundSpeakingTime(snapshot, roundKey, now).map((t) => [t.participantId, t.ms]));
   const inMeeting = new Map(speakingTime(snapshot, now).map((t) => [t.participantId, t.ms]));
   const longest = Math.max(1, ...inMeeting.values());
-  const pass = () => write(WRITING.passingTheWord, () => (order.next ? passSpeaker(doc, roundKey, order.next) : closeRound(doc, roundKey, Date.now())));
+  const pass = () =>
+    write(WRITING.passingTheWord, () => (order.next ? passSpeaker(doc, roundKey, order.next) : closeRound(doc, roundKey, Date.now())));
   return (
     <section className="round" aria-labelledby="round-heading">
       <h2 id="round-heading">
         {ROUND_TITLE[round.kind]}
         {!open && <span className="badge">{SPEAKING.closed}</span>}
       </h2>
-      {speaker === me && <p className="your-turn" role="status">{SPEAKING.yourTurn}</p>}
+      {speaker === me && (
+        <p className="your-turn" role="status">
+          {SPEAKING.yourTurn}
+        </p>
+      )}
       <ol className="speakers">
         {round.order.map((id) => {
           const mine = inRound.get(id) ?? 0;
           const total = inMeeting.get(id) ?? 0;
           return (
-            <li key={id} className={id === speaker ? 'speaking' : order.spoken.includes(id) ? 'spoken' : ''} aria-current={id === speaker ? 'true' : undefined}>
+            <li
+              key={id}
+              className={id === speaker ? 'speaking' : order.spoken.includes(id) ? 'spoken' : ''}
+              aria-current={id === speaker ? 'true' : undefined}
+            >
               <span>{nameOf(snapshot, id)}</span>
               {id === speaker && <span className="badge now">{SPEAKING.now}</span>}
               {open && speaker && id === order.next && <span className="hint"> {SPEAKING.next}</span>}
               <span className="speaking-time" data-round-ms={mine}>
-                <span className="visually-hidden">{SPEAKING.roundTime(formatDuration(mine))}, {SPEAKING.meetingTime(formatDuration(total))}</span>
+                <span className="visually-hidden">
+                  {SPEAKING.roundTime(formatDuration(mine))}, {SPEAKING.meetingTime(formatDuration(total))}
+                </span>
                 <span aria-hidden="true">{formatDuration(mine)}</span>
               </span>
               <span className="time-bars" aria-hidden="true">
@@ -54,7 +65,9 @@ export function RoundOrder({ roundKey }: { roundKey: string }) {
       {open && !speaker && <p className="hint">{SPEAKING.everyone}</p>}
       {can.isFacilitator && open && speaker && (
         <div className="row">
-          <button type="button" className="primary" onClick={pass}>{order.next ? SPEAKING.pass(nameOf(snapshot, order.next)) : SPEAKING.closeRound}</button>
+          <button type="button" className="primary" onClick={pass}>
+            {order.next ? SPEAKING.pass(nameOf(snapshot, order.next)) : SPEAKING.closeRound}
+          </button>
         </div>
       )}
     </section>

@@ -16,11 +16,19 @@ export function SealedProgress({ state, itemId }: { state: SealedRoundState; ite
   const words = state.kind === 'position' ? SEALED.progress : SEALED.nominationProgress;
   return (
     <div className="sealed-progress">
-      <p role="status" aria-live="polite">{words(state.given.length, state.eligible.length)}</p>
+      <p role="status" aria-live="polite">
+        {words(state.given.length, state.eligible.length)}
+      </p>
       {can.isFacilitator && (
-        <button type="button" disabled={busy} onClick={() => void run((m, t) => revealNow(m, t, itemId))}>{SEALED.revealNow}</button>
+        <button type="button" disabled={busy} onClick={() => void run((m, t) => revealNow(m, t, itemId))}>
+          {SEALED.revealNow}
+        </button>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -63,9 +71,15 @@ export function SealedPosition({ item, state }: { item: AgendaItem; state: Seale
         <>
           {mine && <p className="hint">{SEALED.yours(SEALED.position[mine] ?? mine)}</p>}
           <div className="row" role="group" aria-label={SEALED.giveLabel}>
-            <button type="button" className="primary" disabled={busy} onClick={() => void give('consent')}>{UI.myPosition.consent}</button>
-            <button type="button" disabled={busy} onClick={() => setAsking('concern')} aria-expanded={asking === 'concern'}>{UI.myPosition.concern}</button>
-            <button type="button" disabled={busy} onClick={() => setAsking('object')} aria-expanded={asking === 'object'}>{POSITION.object}</button>
+            <button type="button" className="primary" disabled={busy} onClick={() => void give('consent')}>
+              {UI.myPosition.consent}
+            </button>
+            <button type="button" disabled={busy} onClick={() => setAsking('concern')} aria-expanded={asking === 'concern'}>
+              {UI.myPosition.concern}
+            </button>
+            <button type="button" disabled={busy} onClick={() => setAsking('object')} aria-expanded={asking === 'object'}>
+              {POSITION.object}
+            </button>
           </div>
           {asking && (
             <ReasonForm
@@ -77,7 +91,11 @@ export function SealedPosition({ item, state }: { item: AgendaItem; state: Seale
           )}
         </>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -18,12 +18,17 @@ export function SealedRoundStart() {
     const itemId = activeId;
     open = () => write(WRITING.openingTheRound, () => startStage(doc, itemId, 'consent', { order, now: Date.now(), reveal: 'together' }));
   } else if (plan?.kind === 'consent') {
-    open = () => write(WRITING.openingTheRound, () => openRound(doc, plan.key, { kind: 'consent', order: plan.order, now: Date.now(), reveal: 'together' }));
+    open = () =>
+      write(WRITING.openingTheRound, () =>
+        openRound(doc, plan.key, { kind: 'consent', order: plan.order, now: Date.now(), reveal: 'together' }),
+      );
   }
   if (!open) return null;
   return (
     <div className="row" role="group" aria-label={SEALED.group}>
-      <button type="button" onClick={open} disabled={order.length === 0}>{toConsent || !plan?.reopening ? SEALED.openSealed : SEALED.reopenSealed}</button>
+      <button type="button" onClick={open} disabled={order.length === 0}>
+        {toConsent || !plan?.reopening ? SEALED.openSealed : SEALED.reopenSealed}
+      </button>
     </div>
   );
 }

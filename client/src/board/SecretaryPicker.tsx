@@ -14,12 +14,22 @@ export function SecretaryPicker() {
   return (
     <div className="field secretary-picker">
       <label htmlFor={id}>{SECRETARY.label}</label>
-      <select id={id} aria-describedby={`${id}-hint`} value={snapshot.meta.secretaryId ?? ''}
-        onChange={(e) => write(WRITING.namingTheSecretary, () => setSecretary(doc, e.target.value === '' ? null : e.target.value))}>
+      <select
+        id={id}
+        aria-describedby={`${id}-hint`}
+        value={snapshot.meta.secretaryId ?? ''}
+        onChange={(e) => write(WRITING.namingTheSecretary, () => setSecretary(doc, e.target.value === '' ? null : e.target.value))}
+      >
         <option value="">{SECRETARY.none}</option>
-        {members.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        {members.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
       </select>
-      <p id={`${id}-hint`} className="hint">{SECRETARY.hint}</p>
+      <p id={`${id}-hint`} className="hint">
+        {SECRETARY.hint}
+      </p>
     </div>
   );
 }

@@ -17,9 +17,15 @@ function TermsForm({ item }: { item: AgendaItem }) {
   };
   return (
     <form className="reason-form" onSubmit={submit}>
-      <label>{SELECTION.role} <input value={role} onChange={(e) => setRole(e.target.value)} required maxLength={200} /></label>
-      <label>{SELECTION.termEnd} <input type="date" value={termEnd} onChange={(e) => setTermEnd(e.target.value)} required /></label>
-      <button type="submit" disabled={!role.trim() || !termEnd}>{SELECTION.saveTerms}</button>
+      <label>
+        {SELECTION.role} <input value={role} onChange={(e) => setRole(e.target.value)} required maxLength={200} />
+      </label>
+      <label>
+        {SELECTION.termEnd} <input type="date" value={termEnd} onChange={(e) => setTermEnd(e.target.value)} required />
+      </label>
+      <button type="submit" disabled={!role.trim() || !termEnd}>
+        {SELECTION.saveTerms}
+      </button>
     </form>
   );
 }
@@ -37,9 +43,15 @@ function CandidateForm({ item }: { item: AgendaItem }) {
     <form className="row" onSubmit={propose}>
       <select aria-label={SELECTION.candidateLabel} value={candidate} onChange={(e) => setCandidate(e.target.value)} required>
         <option value="">…</option>
-        {eligibleMembers(snapshot).map((id) => <option key={id} value={id}>{nameOf(snapshot, id)}</option>)}
+        {eligibleMembers(snapshot).map((id) => (
+          <option key={id} value={id}>
+            {nameOf(snapshot, id)}
+          </option>
+        ))}
       </select>
-      <button type="submit" disabled={!candidate}>{SELECTION.propose}</button>
+      <button type="submit" disabled={!candidate}>
+        {SELECTION.propose}
+      </button>
     </form>
   );
 }
@@ -50,13 +62,21 @@ export function SelectionPanel({ item }: { item: AgendaItem }) {
   return (
     <section className="selection" aria-labelledby="selection-heading">
       <h2 id="selection-heading">{SELECTION.heading}</h2>
-      {item.roleName && item.termEnd ? <p>{SELECTION.summary(item.roleName, item.termEnd)}</p> : !editable && <p className="hint">{SELECTION.noTerms}</p>}
+      {item.roleName && item.termEnd ? (
+        <p>{SELECTION.summary(item.roleName, item.termEnd)}</p>
+      ) : (
+        !editable && <p className="hint">{SELECTION.noTerms}</p>
+      )}
       {editable && <TermsForm item={item} />}
       <Nominations item={item} />
       {item.candidateId && (
-        <p><strong>{item.stage === 'decided'
-          ? SELECTION.selected(nameOf(snapshot, item.candidateId), item.roleName ?? item.title, item.termEnd ?? '–')
-          : SELECTION.candidate(nameOf(snapshot, item.candidateId))}</strong></p>
+        <p>
+          <strong>
+            {item.stage === 'decided'
+              ? SELECTION.selected(nameOf(snapshot, item.candidateId), item.roleName ?? item.title, item.termEnd ?? '–')
+              : SELECTION.candidate(nameOf(snapshot, item.candidateId))}
+          </strong>
+        </p>
       )}
       {can.isFacilitator && item.stage === 'react' && <CandidateForm item={item} />}
     </section>

@@ -28,7 +28,11 @@ export function TermEditor({ item }: { item: AgendaItem }) {
           <dd>{term?.measure || TERM.none}</dd>
         </dl>
       )}
-      {open && !dated && <p className="banner banner-warn" role="note">{item.stage === 'consent' ? TERM.needsDateInRound : TERM.needsDate}</p>}
+      {open && !dated && (
+        <p className="banner banner-warn" role="note">
+          {item.stage === 'consent' ? TERM.needsDateInRound : TERM.needsDate}
+        </p>
+      )}
     </section>
   );
 }
@@ -54,10 +58,23 @@ function TermForm({ itemId, term }: { itemId: string; term: Term | null }) {
         <label htmlFor={dateId}>{TERM.reviewDate}</label>
         <input id={dateId} type="date" value={date} min={today} aria-invalid={past} onChange={(e) => setDate(e.target.value)} />
       </div>
-      {past && <p className="error" role="alert">{TERM.pastDate(date)}</p>}
+      {past && (
+        <p className="error" role="alert">
+          {TERM.pastDate(date)}
+        </p>
+      )}
       <label htmlFor={measureId}>{TERM.measure}</label>
-      <input id={measureId} type="text" maxLength={1000} value={measure} placeholder={TERM.measurePlaceholder} onChange={(e) => setMeasure(e.target.value)} />
-      <button type="submit" className="small" disabled={!changed || !valid}>{TERM.save}</button>
+      <input
+        id={measureId}
+        type="text"
+        maxLength={1000}
+        value={measure}
+        placeholder={TERM.measurePlaceholder}
+        onChange={(e) => setMeasure(e.target.value)}
+      />
+      <button type="submit" className="small" disabled={!changed || !valid}>
+        {TERM.save}
+      </button>
     </form>
   );
 }

@@ -20,7 +20,11 @@ export const ABSENT_COUNTS = words(en.method.absentCounts, (t) => ({
 }));
 
 /** The heading over the absent members. */
-export const ABSENT = { get heading(): string { return tr(en.method)('absentHeading'); } };
+export const ABSENT = {
+  get heading(): string {
+    return tr(en.method)('absentHeading');
+  },
+};
 
 /** [C26] Asked once before a concern is recorded. */
 export const CONCERN_CHECK = words(en.method.concernCheck);

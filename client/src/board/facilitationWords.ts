@@ -12,7 +12,8 @@ export const STAGE_ACTION: Record<Stage, string> = words(en.facilitation.stageAc
 const SELECTION_STAGE_ACTION: Partial<Record<Stage, string>> = words(en.facilitation.selectionStageAction);
 
 /** The button that takes an item of this kind to a stage. */
-export const stageAction = (kind: ItemKind, to: Stage): string => (kind === 'selection' ? SELECTION_STAGE_ACTION[to] : undefined) ?? STAGE_ACTION[to];
+export const stageAction = (kind: ItemKind, to: Stage): string =>
+  (kind === 'selection' ? SELECTION_STAGE_ACTION[to] : undefined) ?? STAGE_ACTION[to];
 
 export const PHASE_ACTION: Record<Phase, string> = words(en.facilitation.phaseAction);
 

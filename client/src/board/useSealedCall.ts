@@ -7,7 +7,7 @@ export function useServerCall() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const run = useCallback(
-    async <T,>(fn: (meetingId: string, token: string) => Promise<T>): Promise<T | null> => {
+    async <T>(fn: (meetingId: string, token: string) => Promise<T>): Promise<T | null> => {
       setBusy(true);
       try {
         const out = await fn(meetingId, session.token);

@@ -40,48 +40,87 @@ describe('consentSummary in English', () => {
   it.each<[string, (d: Y.Doc) => void, string]>([
     ['before a round', () => {}, 'No consent round yet'],
     ['with nobody having spoken', round, 'Waiting for Ana, Ben and fay'],
-    ['with two still owed', (d) => { round(d); cmd.givePosition(d, 'i1', 'f', 'consent', 2); }, 'Waiting for Ana and Ben'],
-    ['with one object position and no card', (d) => {
-      round(d);
-      cmd.givePosition(d, 'i1', 'f', 'consent', 2);
-      cmd.givePosition(d, 'i1', 'a', 'consent', 2);
-      cmd.givePosition(d, 'i1', 'b', 'object', 2);
-    }, 'Ben objects, no objection card yet'],
-    ['with stale positions', (d) => {
-      cmd.openRound(d, 'i1', { kind: 'consent', order: [], now: 1 });
-      cmd.givePosition(d, 'i1', 'a', 'consent', 2);
-      cmd.givePosition(d, 'i1', 'b', 'object', 2);
-      round(d);
-      cmd.givePosition(d, 'i1', 'f', 'consent', 2);
-    }, 'Waiting for Ana and Ben (Ana and Ben gave positions on an earlier round or text)'],
-    ['with one stale position', (d) => {
-      cmd.openRound(d, 'i1', { kind: 'consent', order: [], now: 1 });
-      cmd.givePosition(d, 'i1', 'a', 'consent', 2);
-      round(d);
-    }, 'Waiting for Ana, Ben and fay (Ana gave a position on an earlier round or text)'],
-    ['with two open objections', (d) => {
-      round(d);
-      cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'x', now: 2 });
-      cmd.raiseObjection(d, { id: 'o2', itemId: 'i1', authorId: 'b', kind: 'objection', text: 'y', now: 2 });
-    }, '2 objections to integrate'],
-    ['with one open objection', (d) => {
-      round(d);
-      cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'x', now: 2 });
-    }, '1 objection to integrate'],
-    ['when consented', (d) => {
-      round(d);
-      for (const p of ['a', 'b', 'f']) cmd.givePosition(d, 'i1', p, p === 'b' ? 'concern' : 'consent', 2);
-    }, 'Consented — ready to record'],
-    ['with no member present', (d) => {
-      round(d);
-      for (const p of ['a', 'b', 'f']) cmd.setPresent(d, p, false);
-    }, 'No members present'],
-    ['with two members objecting', (d) => {
-      round(d);
-      cmd.givePosition(d, 'i1', 'f', 'consent', 2);
-      cmd.givePosition(d, 'i1', 'a', 'object', 2);
-      cmd.givePosition(d, 'i1', 'b', 'object', 2);
-    }, 'Ana and Ben object, no objection card yet'],
+    [
+      'with two still owed',
+      (d) => {
+        round(d);
+        cmd.givePosition(d, 'i1', 'f', 'consent', 2);
+      },
+      'Waiting for Ana and Ben',
+    ],
+    [
+      'with one object position and no card',
+      (d) => {
+        round(d);
+        cmd.givePosition(d, 'i1', 'f', 'consent', 2);
+        cmd.givePosition(d, 'i1', 'a', 'consent', 2);
+        cmd.givePosition(d, 'i1', 'b', 'object', 2);
+      },
+      'Ben objects, no objection card yet',
+    ],
+    [
+      'with stale positions',
+      (d) => {
+        cmd.openRound(d, 'i1', { kind: 'consent', order: [], now: 1 });
+        cmd.givePosition(d, 'i1', 'a', 'consent', 2);
+        cmd.givePosition(d, 'i1', 'b', 'object', 2);
+        round(d);
+        cmd.givePosition(d, 'i1', 'f', 'consent', 2);
+      },
+      'Waiting for Ana and Ben (Ana and Ben gave positions on an earlier round or text)',
+    ],
+    [
+      'with one stale position',
+      (d) => {
+        cmd.openRound(d, 'i1', { kind: 'consent', order: [], now: 1 });
+        cmd.givePosition(d, 'i1', 'a', 'consent', 2);
+        round(d);
+      },
+      'Waiting for Ana, Ben and fay (Ana gave a position on an earlier round or text)',
+    ],
+    [
+      'with two open objections',
+      (d) => {
+        round(d);
+        cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'x', now: 2 });
+        cmd.raiseObjection(d, { id: 'o2', itemId: 'i1', authorId: 'b', kind: 'objection', text: 'y', now: 2 });
+      },
+      '2 objections to integrate',
+    ],
+    [
+      'with one open objection',
+      (d) => {
+        round(d);
+        cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'x', now: 2 });
+      },
+      '1 objection to integrate',
+    ],
+    [
+      'when consented',
+      (d) => {
+        round(d);
+        for (const p of ['a', 'b', 'f']) cmd.givePosition(d, 'i1', p, p === 'b' ? 'concern' : 'consent', 2);
+      },
+      'Consented — ready to record',
+    ],
+    [
+      'with no member present',
+      (d) => {
+        round(d);
+        for (const p of ['a', 'b', 'f']) cmd.setPresent(d, p, false);
+      },
+      'No members present',
+    ],
+    [
+      'with two members objecting',
+      (d) => {
+        round(d);
+        cmd.givePosition(d, 'i1', 'f', 'consent', 2);
+        cmd.givePosition(d, 'i1', 'a', 'object', 2);
+        cmd.givePosition(d, 'i1', 'b', 'object', 2);
+      },
+      'Ana and Ben object, no objection card yet',
+    ],
   ])('reads %s as words', (_name, setup, text) => {
     expect(words(setup)).toBe(text);
   });
@@ -103,18 +142,37 @@ describe('consentSummary in Dutch', () => {
   });
 
   it('says objections in singular and plural', () => {
-    expect(summary((d) => { round(d); cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'x', now: 2 }); })).toBe('1 bezwaar om te verwerken');
-    expect(summary((d) => {
-      round(d);
-      cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'x', now: 2 });
-      cmd.raiseObjection(d, { id: 'o2', itemId: 'i1', authorId: 'b', kind: 'objection', text: 'y', now: 2 });
-    })).toBe('2 bezwaren om te verwerken');
+    expect(
+      summary((d) => {
+        round(d);
+        cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'x', now: 2 });
+      }),
+    ).toBe('1 bezwaar om te verwerken');
+    expect(
+      summary((d) => {
+        round(d);
+        cmd.raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: 'a', kind: 'objection', text: 'x', now: 2 });
+        cmd.raiseObjection(d, { id: 'o2', itemId: 'i1', authorId: 'b', kind: 'objection', text: 'y', now: 2 });
+      }),
+    ).toBe('2 bezwaren om te verwerken');
   });
 
   it('says who objects, in the verb’s number', () => {
-    expect(summary((d) => { round(d); cmd.givePosition(d, 'i1', 'f', 'consent', 2); cmd.givePosition(d, 'i1', 'a', 'consent', 2); cmd.givePosition(d, 'i1', 'b', 'object', 2); }))
-      .toBe('Ben heeft bezwaar, nog geen bezwaarkaart');
-    expect(summary((d) => { round(d); cmd.givePosition(d, 'i1', 'f', 'consent', 2); cmd.givePosition(d, 'i1', 'a', 'object', 2); cmd.givePosition(d, 'i1', 'b', 'object', 2); }))
-      .toBe('Ana en Ben hebben bezwaar, nog geen bezwaarkaart');
+    expect(
+      summary((d) => {
+        round(d);
+        cmd.givePosition(d, 'i1', 'f', 'consent', 2);
+        cmd.givePosition(d, 'i1', 'a', 'consent', 2);
+        cmd.givePosition(d, 'i1', 'b', 'object', 2);
+      }),
+    ).toBe('Ben heeft bezwaar, nog geen bezwaarkaart');
+    expect(
+      summary((d) => {
+        round(d);
+        cmd.givePosition(d, 'i1', 'f', 'consent', 2);
+        cmd.givePosition(d, 'i1', 'a', 'object', 2);
+        cmd.givePosition(d, 'i1', 'b', 'object', 2);
+      }),
+    ).toBe('Ana en Ben hebben bezwaar, nog geen bezwaarkaart');
   });
 });

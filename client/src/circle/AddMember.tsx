@@ -35,18 +35,45 @@ export function AddMember({ circleId, session, onAdded }: { circleId: string; se
     <section aria-labelledby="add-member-heading" className="circle-section">
       <h2 id="add-member-heading">{ADD_MEMBER.heading}</h2>
       <form onSubmit={submit} aria-label={ADD_MEMBER.heading}>
-        <TextField label={ADD_MEMBER.name} name="memberName" value={name} onChange={setName} required maxLength={CIRCLE_LIMITS.name} error={error?.field === 'memberName' ? error.message : undefined} />
+        <TextField
+          label={ADD_MEMBER.name}
+          name="memberName"
+          value={name}
+          onChange={setName}
+          required
+          maxLength={CIRCLE_LIMITS.name}
+          error={error?.field === 'memberName' ? error.message : undefined}
+        />
         <div className="field">
           <label htmlFor={roleId}>{ADD_MEMBER.role}</label>
-          <p className="hint" id={`${roleId}-hint`}>{ADD_MEMBER.roleHint}</p>
-          <select id={roleId} value={role} aria-describedby={`${roleId}-hint`} onChange={(e) => setRole(e.target.value as CircleMemberRole)}>
-            {CIRCLE_MEMBER_ROLES.map((r) => <option key={r} value={r}>{MEMBER_ROLE[r]}</option>)}
+          <p className="hint" id={`${roleId}-hint`}>
+            {ADD_MEMBER.roleHint}
+          </p>
+          <select
+            id={roleId}
+            value={role}
+            aria-describedby={`${roleId}-hint`}
+            onChange={(e) => setRole(e.target.value as CircleMemberRole)}
+          >
+            {CIRCLE_MEMBER_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {MEMBER_ROLE[r]}
+              </option>
+            ))}
           </select>
         </div>
-        {error && error.field !== 'memberName' && <p className="error" role="alert">{error.message}</p>}
-        <button type="submit" className="primary" disabled={busy || !name.trim()}>{busy ? ADD_MEMBER.adding : ADD_MEMBER.add}</button>
+        {error && error.field !== 'memberName' && (
+          <p className="error" role="alert">
+            {error.message}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy || !name.trim()}>
+          {busy ? ADD_MEMBER.adding : ADD_MEMBER.add}
+        </button>
       </form>
-      {link && <LinkShare label={ADD_MEMBER.link(link.name)} hint={ADD_MEMBER.linkHint} url={link.url} qrAlt={ADD_MEMBER.qrAlt(link.name)} />}
+      {link && (
+        <LinkShare label={ADD_MEMBER.link(link.name)} hint={ADD_MEMBER.linkHint} url={link.url} qrAlt={ADD_MEMBER.qrAlt(link.name)} />
+      )}
     </section>
   );
 }

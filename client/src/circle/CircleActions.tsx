@@ -9,7 +9,11 @@ export function CircleActions({ circleId, session, version }: { circleId: string
   return (
     <section aria-labelledby="actions-heading" className="circle-section">
       <h2 id="actions-heading">{ACTIONS.heading}</h2>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {data && data.actions.length === 0 && <p className="hint">{ACTIONS.none}</p>}
       {data && data.actions.length > 0 && (
         <ul>

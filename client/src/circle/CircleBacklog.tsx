@@ -7,7 +7,17 @@ import type { CircleSession } from './circleSession.ts';
 import { BACKLOG } from './recordWords.ts';
 import { useLoaded } from './useLoaded.ts';
 
-export function CircleBacklog({ circleId, session, canPropose, version }: { circleId: string; session: CircleSession; canPropose: boolean; version: number }) {
+export function CircleBacklog({
+  circleId,
+  session,
+  canPropose,
+  version,
+}: {
+  circleId: string;
+  session: CircleSession;
+  canPropose: boolean;
+  version: number;
+}) {
   const titleId = useId();
   const textId = useId();
   const { data, error, reload } = useLoaded(() => fetchBacklog(circleId, session.credential), [circleId, session.credential, version]);
@@ -34,7 +44,11 @@ export function CircleBacklog({ circleId, session, canPropose, version }: { circ
     <section aria-labelledby="backlog-heading" className="circle-section">
       <h2 id="backlog-heading">{BACKLOG.heading}</h2>
       <p className="hint">{BACKLOG.lead}</p>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {data && data.backlog.length === 0 && <p className="hint">{BACKLOG.none}</p>}
       {data && data.backlog.length > 0 && (
         <ul className="circle-backlog">
@@ -54,8 +68,14 @@ export function CircleBacklog({ circleId, session, canPropose, version }: { circ
           <input id={titleId} type="text" maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} />
           <label htmlFor={textId}>{BACKLOG.text}</label>
           <textarea id={textId} maxLength={5000} rows={2} value={text} onChange={(e) => setText(e.target.value)} />
-          {failed && <p className="error" role="alert">{failed}</p>}
-          <button type="submit" disabled={busy || title.trim() === ''}>{busy ? BACKLOG.adding : BACKLOG.add}</button>
+          {failed && (
+            <p className="error" role="alert">
+              {failed}
+            </p>
+          )}
+          <button type="submit" disabled={busy || title.trim() === ''}>
+            {busy ? BACKLOG.adding : BACKLOG.add}
+          </button>
         </form>
       )}
     </section>

@@ -9,17 +9,31 @@ import { openCircleMeeting } from './openMeeting.ts';
 import { CIRCLE_PAGE } from './words.ts';
 import { UI_T } from '../board/words.ts';
 
-export function CircleMeetings({ circle, meetings, session }: { circle: CircleView; meetings: CircleMeetingView[]; session: CircleSession }) {
+export function CircleMeetings({
+  circle,
+  meetings,
+  session,
+}: {
+  circle: CircleView;
+  meetings: CircleMeetingView[];
+  session: CircleSession;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [planning, setPlanning] = useState(false);
   return (
     <section aria-labelledby="meetings-heading" className="circle-section">
       <h2 id="meetings-heading">{CIRCLE_PAGE.meetings}</h2>
       {circle.you.facilitator && !planning && (
-        <button type="button" className="primary" onClick={() => setPlanning(true)}>{CIRCLE_PAGE.newMeeting}</button>
+        <button type="button" className="primary" onClick={() => setPlanning(true)}>
+          {CIRCLE_PAGE.newMeeting}
+        </button>
       )}
       {planning && <NewMeetingForm circleId={circle.id} session={session} onCancel={() => setPlanning(false)} />}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {meetings.length === 0 ? (
         <p className="hint">{CIRCLE_PAGE.noMeetings}</p>
       ) : (
@@ -30,7 +44,17 @@ export function CircleMeetings({ circle, meetings, session }: { circle: CircleVi
 }
 
 /** Links that open a circle's meetings with the circle credential; shared with "My circles". */
-export function MeetingLinks({ circleId, meetings, session, onError }: { circleId: string; meetings: CircleMeetingView[]; session: CircleSession; onError(message: string): void }) {
+export function MeetingLinks({
+  circleId,
+  meetings,
+  session,
+  onError,
+}: {
+  circleId: string;
+  meetings: CircleMeetingView[];
+  session: CircleSession;
+  onError(message: string): void;
+}) {
   const open = (meetingId: string) => (e: React.MouseEvent) => {
     e.preventDefault();
     openCircleMeeting(circleId, session, meetingId).catch((err: unknown) => onError(err instanceof ApiError ? err.message : String(err)));
@@ -39,7 +63,9 @@ export function MeetingLinks({ circleId, meetings, session, onError }: { circleI
     <ul className="circle-meetings">
       {meetings.map((m) => (
         <li key={m.meetingId}>
-          <a href={`/m/${encodeURIComponent(m.meetingId)}`} onClick={open(m.meetingId)}>{m.title}</a>{' '}
+          <a href={`/m/${encodeURIComponent(m.meetingId)}`} onClick={open(m.meetingId)}>
+            {m.title}
+          </a>{' '}
           <span className="hint">{UI_T.date(m.createdAt)}</span>
         </li>
       ))}

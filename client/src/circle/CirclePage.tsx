@@ -32,7 +32,15 @@ export function CirclePage({ circleId }: { circleId: string }) {
   }, [circleChanges, reload]);
   const back = (
     <p>
-      <a href={CIRCLES_PATH} onClick={(e) => { e.preventDefault(); navigate(CIRCLES_PATH); }}>{CIRCLE_PAGE.myCircles}</a>
+      <a
+        href={CIRCLES_PATH}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(CIRCLES_PATH);
+        }}
+      >
+        {CIRCLE_PAGE.myCircles}
+      </a>
     </p>
   );
   if (!session) {
@@ -48,13 +56,20 @@ export function CirclePage({ circleId }: { circleId: string }) {
     return (
       <main className="page narrow">
         <h1>{session.circleName ?? CIRCLE_PAGE.noAccess}</h1>
-        <p className="error" role="alert">{data.error.message}</p>
+        <p className="error" role="alert">
+          {data.error.message}
+        </p>
         {back}
       </main>
     );
   }
   const { circle } = data;
-  if (!circle) return <p className="loading" role="status">{CIRCLE_PAGE.loading}</p>;
+  if (!circle)
+    return (
+      <p className="loading" role="status">
+        {CIRCLE_PAGE.loading}
+      </p>
+    );
   return (
     <main className="page circle-page">
       {back}
@@ -78,7 +93,12 @@ export function CirclePage({ circleId }: { circleId: string }) {
           <MemberList circle={circle} session={session} onChange={data.reload} />
           {circle.you.facilitator && <AddMember circleId={circle.id} session={session} onAdded={data.reload} />}
           <MoveToPhone circleId={circle.id} session={session} />
-          <CircleBacklog circleId={circle.id} session={session} canPropose={circle.you.role === 'member'} version={version + live.backlog} />
+          <CircleBacklog
+            circleId={circle.id}
+            session={session}
+            canPropose={circle.you.role === 'member'}
+            version={version + live.backlog}
+          />
           <CircleActions circleId={circle.id} session={session} version={version + live.actions} />
           <Trends circleId={circle.id} session={session} version={version + live.meetings} />
           <CalendarFeed circleId={circle.id} session={session} facilitator={circle.you.facilitator} />

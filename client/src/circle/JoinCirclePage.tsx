@@ -40,12 +40,21 @@ export function JoinCirclePage({ circleId }: { circleId: string }) {
       <p className="lead">{JOIN_CIRCLE.lead}</p>
       {existing && (
         <p className="notice">
-          {JOIN_CIRCLE.already(existing.name)} <a href={circlePath(circleId)} onClick={open}>{JOIN_CIRCLE.open}</a>
+          {JOIN_CIRCLE.already(existing.name)}{' '}
+          <a href={circlePath(circleId)} onClick={open}>
+            {JOIN_CIRCLE.open}
+          </a>
         </p>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {code && (
-        <button type="button" className="primary" onClick={join} disabled={busy}>{busy ? JOIN_CIRCLE.joining : JOIN_CIRCLE.join}</button>
+        <button type="button" className="primary" onClick={join} disabled={busy}>
+          {busy ? JOIN_CIRCLE.joining : JOIN_CIRCLE.join}
+        </button>
       )}
     </main>
   );

@@ -47,9 +47,13 @@ export function MemberList({ circle, session, onChange }: Props) {
         {circle.members.map((m) => (
           <li key={m.personId} className={m.removedAt !== null ? 'removed' : undefined}>
             <span className="member-name">{m.name}</span> <span className="badge">{MEMBER_ROLE[m.role]}</span>
-            {circle.roles.filter((r) => r.holderId === m.personId).map((r) => (
-              <span key={r.name} className="badge role-badge">{roleLabel(r.name)}</span>
-            ))}
+            {circle.roles
+              .filter((r) => r.holderId === m.personId)
+              .map((r) => (
+                <span key={r.name} className="badge role-badge">
+                  {roleLabel(r.name)}
+                </span>
+              ))}
             {m.removedAt !== null ? (
               <span className="hint"> · {CIRCLE_PAGE.removed}</span>
             ) : (
@@ -58,24 +62,38 @@ export function MemberList({ circle, session, onChange }: Props) {
             {facilitator && m.removedAt === null && m.personId !== circle.you.personId && (
               <span className="member-actions">
                 {m.joinedAt === null && (
-                  <button type="button" className="small" onClick={() => relink(m)}>{ADD_MEMBER.newLink(m.name)}</button>
+                  <button type="button" className="small" onClick={() => relink(m)}>
+                    {ADD_MEMBER.newLink(m.name)}
+                  </button>
                 )}
                 {confirming === m.personId ? (
                   <span role="group" aria-label={REMOVE_MEMBER.button(m.name)}>
                     <span className="confirm">{REMOVE_MEMBER.confirm(m.name)}</span>{' '}
-                    <button type="button" className="small danger" onClick={() => remove(m)}>{REMOVE_MEMBER.yes}</button>{' '}
-                    <button type="button" className="small" onClick={() => setConfirming(null)}>{REMOVE_MEMBER.no}</button>
+                    <button type="button" className="small danger" onClick={() => remove(m)}>
+                      {REMOVE_MEMBER.yes}
+                    </button>{' '}
+                    <button type="button" className="small" onClick={() => setConfirming(null)}>
+                      {REMOVE_MEMBER.no}
+                    </button>
                   </span>
                 ) : (
-                  <button type="button" className="small" onClick={() => setConfirming(m.personId)}>{REMOVE_MEMBER.button(m.name)}</button>
+                  <button type="button" className="small" onClick={() => setConfirming(m.personId)}>
+                    {REMOVE_MEMBER.button(m.name)}
+                  </button>
                 )}
               </span>
             )}
           </li>
         ))}
       </ul>
-      {error && <p className="error" role="alert">{error}</p>}
-      {link && <LinkShare label={ADD_MEMBER.link(link.name)} hint={ADD_MEMBER.linkHint} url={link.url} qrAlt={ADD_MEMBER.qrAlt(link.name)} />}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {link && (
+        <LinkShare label={ADD_MEMBER.link(link.name)} hint={ADD_MEMBER.linkHint} url={link.url} qrAlt={ADD_MEMBER.qrAlt(link.name)} />
+      )}
     </section>
   );
 }

@@ -21,18 +21,28 @@ export function MoveToPhone({ circleId, session, now = Date.now }: { circleId: s
   };
   return (
     <section aria-labelledby="move-heading" className="circle-section">
-      <h2 id="move-heading" className="visually-hidden">{MOVE_TO_PHONE.heading}</h2>
+      <h2 id="move-heading" className="visually-hidden">
+        {MOVE_TO_PHONE.heading}
+      </h2>
       {transfer ? (
         <div className="move-to-phone">
           <h3>{MOVE_TO_PHONE.heading}</h3>
           <p>{MOVE_TO_PHONE.lead(Math.max(1, Math.round((transfer.expiresAt - now()) / 60_000)))}</p>
           <LinkShare label={MOVE_TO_PHONE.link} url={circleLink(circleId, transfer.code)} qrAlt={MOVE_TO_PHONE.qrAlt} />
-          <button type="button" onClick={() => setTransfer(null)}>{MOVE_TO_PHONE.close}</button>
+          <button type="button" onClick={() => setTransfer(null)}>
+            {MOVE_TO_PHONE.close}
+          </button>
         </div>
       ) : (
-        <button type="button" onClick={make}>{MOVE_TO_PHONE.button}</button>
+        <button type="button" onClick={make}>
+          {MOVE_TO_PHONE.button}
+        </button>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -21,10 +21,24 @@ export function MyCirclesPage() {
       <p className="lead">{MY_CIRCLES.lead}</p>
       {circles.length === 0 && <p>{MY_CIRCLES.none}</p>}
       {circles.map(({ circleId, session }) => (
-        <CircleEntry key={circleId} circleId={circleId} session={session} onForget={() => { forgetCircle(circleId); setCircles(listCircles()); }} />
+        <CircleEntry
+          key={circleId}
+          circleId={circleId}
+          session={session}
+          onForget={() => {
+            forgetCircle(circleId);
+            setCircles(listCircles());
+          }}
+        />
       ))}
       <p>
-        <a href={NEW_CIRCLE_PATH} onClick={go(NEW_CIRCLE_PATH)}>{MY_CIRCLES.newCircle}</a> · <a href="/" onClick={go('/')}>{MY_CIRCLES.start}</a>
+        <a href={NEW_CIRCLE_PATH} onClick={go(NEW_CIRCLE_PATH)}>
+          {MY_CIRCLES.newCircle}
+        </a>{' '}
+        ·{' '}
+        <a href="/" onClick={go('/')}>
+          {MY_CIRCLES.start}
+        </a>
       </p>
     </main>
   );
@@ -37,21 +51,33 @@ function CircleEntry({ circleId, session, onForget }: { circleId: string; sessio
   return (
     <section className="circle-entry" aria-label={name}>
       <h2>
-        <a href={circlePath(circleId)} onClick={go(circlePath(circleId))}>{name}</a>
+        <a href={circlePath(circleId)} onClick={go(circlePath(circleId))}>
+          {name}
+        </a>
       </h2>
       {data.error ? (
         <>
-          <p className="error" role="alert">{data.error.message}</p>
-          <button type="button" className="small" onClick={onForget}>{MY_CIRCLES.forget}</button>
+          <p className="error" role="alert">
+            {data.error.message}
+          </p>
+          <button type="button" className="small" onClick={onForget}>
+            {MY_CIRCLES.forget}
+          </button>
         </>
       ) : !data.circle ? (
-        <p className="hint" role="status">{MY_CIRCLES.loading}</p>
+        <p className="hint" role="status">
+          {MY_CIRCLES.loading}
+        </p>
       ) : data.meetings.length === 0 ? (
         <p className="hint">{MY_CIRCLES.noMeetings}</p>
       ) : (
         <MeetingLinks circleId={circleId} meetings={data.meetings} session={session} onError={setError} />
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

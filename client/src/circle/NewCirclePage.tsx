@@ -23,7 +23,13 @@ export function NewCirclePage() {
     setError(null);
     try {
       const c = await createCircle({ circleName: name.trim(), aim: aim.trim(), domain: domain.trim(), facilitatorName: you.trim() });
-      saveCircle(c.circleId, { personId: c.personId, name: c.name, credential: c.credential, expiresAt: c.expiresAt, circleName: name.trim() });
+      saveCircle(c.circleId, {
+        personId: c.personId,
+        name: c.name,
+        credential: c.credential,
+        expiresAt: c.expiresAt,
+        circleName: name.trim(),
+      });
       navigate(circlePath(c.circleId));
     } catch (err) {
       setError(err instanceof ApiError ? { message: err.message, field: err.field } : { message: String(err) });
@@ -38,13 +44,55 @@ export function NewCirclePage() {
       <h1>{NEW_CIRCLE.title}</h1>
       <p className="lead">{NEW_CIRCLE.lead}</p>
       <form onSubmit={submit} aria-label={NEW_CIRCLE.form}>
-        <TextField label={NEW_CIRCLE.name} name="circleName" value={name} onChange={setName} required autoFocus maxLength={CIRCLE_LIMITS.circleName} hint={NEW_CIRCLE.nameHint} error={fieldError('circleName')} />
-        <TextField label={NEW_CIRCLE.aim} name="aim" value={aim} onChange={setAim} multiline maxLength={CIRCLE_LIMITS.aim} hint={NEW_CIRCLE.aimHint} error={fieldError('aim')} />
-        <TextField label={NEW_CIRCLE.domain} name="domain" value={domain} onChange={setDomain} multiline maxLength={CIRCLE_LIMITS.domain} hint={NEW_CIRCLE.domainHint} error={fieldError('domain')} />
-        <TextField label={NEW_CIRCLE.you} name="facilitatorName" value={you} onChange={setYou} required maxLength={CIRCLE_LIMITS.name} error={fieldError('facilitatorName')} />
-        {error && !error.field && <p className="error" role="alert">{error.message}</p>}
+        <TextField
+          label={NEW_CIRCLE.name}
+          name="circleName"
+          value={name}
+          onChange={setName}
+          required
+          autoFocus
+          maxLength={CIRCLE_LIMITS.circleName}
+          hint={NEW_CIRCLE.nameHint}
+          error={fieldError('circleName')}
+        />
+        <TextField
+          label={NEW_CIRCLE.aim}
+          name="aim"
+          value={aim}
+          onChange={setAim}
+          multiline
+          maxLength={CIRCLE_LIMITS.aim}
+          hint={NEW_CIRCLE.aimHint}
+          error={fieldError('aim')}
+        />
+        <TextField
+          label={NEW_CIRCLE.domain}
+          name="domain"
+          value={domain}
+          onChange={setDomain}
+          multiline
+          maxLength={CIRCLE_LIMITS.domain}
+          hint={NEW_CIRCLE.domainHint}
+          error={fieldError('domain')}
+        />
+        <TextField
+          label={NEW_CIRCLE.you}
+          name="facilitatorName"
+          value={you}
+          onChange={setYou}
+          required
+          maxLength={CIRCLE_LIMITS.name}
+          error={fieldError('facilitatorName')}
+        />
+        {error && !error.field && (
+          <p className="error" role="alert">
+            {error.message}
+          </p>
+        )}
         {incomplete && <p className="hint">{NEW_CIRCLE.needFields}</p>}
-        <button type="submit" className="primary" disabled={busy || incomplete}>{busy ? NEW_CIRCLE.creating : NEW_CIRCLE.create}</button>
+        <button type="submit" className="primary" disabled={busy || incomplete}>
+          {busy ? NEW_CIRCLE.creating : NEW_CIRCLE.create}
+        </button>
       </form>
     </main>
   );

@@ -11,7 +11,17 @@ import { useLoaded } from './useLoaded.ts';
 
 type Picked = Record<'reviews' | 'terms' | 'backlog', string[]>;
 
-function Choices({ legend, options, picked, onToggle }: { legend: string; options: { id: string; label: string }[]; picked: string[]; onToggle(id: string): void }) {
+function Choices({
+  legend,
+  options,
+  picked,
+  onToggle,
+}: {
+  legend: string;
+  options: { id: string; label: string }[];
+  picked: string[];
+  onToggle(id: string): void;
+}) {
   if (options.length === 0) return null;
   return (
     <fieldset className="offer-group">
@@ -39,7 +49,10 @@ export function NewMeetingForm({ circleId, session, onCancel }: { circleId: stri
     setBusy(true);
     setError(null);
     try {
-      keepAndOpen(await createMeetingWith(circleId, session.credential, { ...(title.trim() ? { title: title.trim() } : {}), ...picked }), session.name);
+      keepAndOpen(
+        await createMeetingWith(circleId, session.credential, { ...(title.trim() ? { title: title.trim() } : {}), ...picked }),
+        session.name,
+      );
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
       setBusy(false);
@@ -52,19 +65,46 @@ export function NewMeetingForm({ circleId, session, onCancel }: { circleId: stri
       <p className="hint">{NEW_MEETING.lead}</p>
       <label htmlFor={titleId}>{NEW_MEETING.title}</label>
       <input id={titleId} type="text" maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} />
-      {loadError && <p className="error" role="alert">{loadError}</p>}
+      {loadError && (
+        <p className="error" role="alert">
+          {loadError}
+        </p>
+      )}
       {offers && (
         <>
-          <Choices legend={NEW_MEETING.reviews} picked={picked.reviews} onToggle={toggle('reviews')} options={offers.reviews.map((r) => ({ id: r.entryId, label: NEW_MEETING.review(r.title, r.reviewDate) }))} />
-          <Choices legend={NEW_MEETING.terms} picked={picked.terms} onToggle={toggle('terms')} options={offers.terms.map((t) => ({ id: t.roleName, label: NEW_MEETING.term(roleLabel(t.roleName), t.holderName, t.termEnd) }))} />
-          <Choices legend={NEW_MEETING.backlog} picked={picked.backlog} onToggle={toggle('backlog')} options={offers.backlog.map((b) => ({ id: b.id, label: b.title }))} />
+          <Choices
+            legend={NEW_MEETING.reviews}
+            picked={picked.reviews}
+            onToggle={toggle('reviews')}
+            options={offers.reviews.map((r) => ({ id: r.entryId, label: NEW_MEETING.review(r.title, r.reviewDate) }))}
+          />
+          <Choices
+            legend={NEW_MEETING.terms}
+            picked={picked.terms}
+            onToggle={toggle('terms')}
+            options={offers.terms.map((t) => ({ id: t.roleName, label: NEW_MEETING.term(roleLabel(t.roleName), t.holderName, t.termEnd) }))}
+          />
+          <Choices
+            legend={NEW_MEETING.backlog}
+            picked={picked.backlog}
+            onToggle={toggle('backlog')}
+            options={offers.backlog.map((b) => ({ id: b.id, label: b.title }))}
+          />
           {empty && <p className="hint">{NEW_MEETING.nothing}</p>}
         </>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="row">
-        <button type="submit" className="primary" disabled={busy || !offers}>{busy ? NEW_MEETING.creating : NEW_MEETING.create}</button>
-        <button type="button" onClick={onCancel} disabled={busy}>{NEW_MEETING.cancel}</button>
+        <button type="submit" className="primary" disabled={busy || !offers}>
+          {busy ? NEW_MEETING.creating : NEW_MEETING.create}
+        </button>
+        <button type="button" onClick={onCancel} disabled={busy}>
+          {NEW_MEETING.cancel}
+        </button>
       </div>
     </form>
   );

@@ -10,11 +10,14 @@ function ConsentRecord({ e }: { e: Entry }) {
   return (
     <ul className="register-record">
       <li>{REGISTER.consented(c.consented.map((p) => p.name).join(', '))}</li>
-      {c.concerns.map((x) => <li key={`c-${x.participantId}`}>{REGISTER.concern(x.name, x.text)}</li>)}
+      {c.concerns.map((x) => (
+        <li key={`c-${x.participantId}`}>{REGISTER.concern(x.name, x.text)}</li>
+      ))}
       {c.objections.map((o, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a frozen record's objections never change order
         <li key={`o-${i}`}>
-          {REGISTER.objection(o.name, o.text)} — {o.status === 'integrated' ? REGISTER.integrated(o.path, o.resolution) : o.status === 'withdrawn' ? REGISTER.withdrawn : o.status}
+          {REGISTER.objection(o.name, o.text)} —{' '}
+          {o.status === 'integrated' ? REGISTER.integrated(o.path, o.resolution) : o.status === 'withdrawn' ? REGISTER.withdrawn : o.status}
         </li>
       ))}
     </ul>
@@ -30,7 +33,9 @@ export function RegisterEntryView({ e, today }: { e: RegisterRow; today: string 
       <p className={past ? 'review-status overdue' : e.reviewDue ? 'review-status due' : 'review-status'}>{status}</p>
       {e.measure && <p className="hint">{REGISTER.measure(e.measure)}</p>}
       <div className="register-text">{e.text}</div>
-      <p className="hint">{REGISTER.decided(dayOf(e.decidedAt), e.meetingTitle)} · {REGISTER.revision(e.revision)}</p>
+      <p className="hint">
+        {REGISTER.decided(dayOf(e.decidedAt), e.meetingTitle)} · {REGISTER.revision(e.revision)}
+      </p>
       <details>
         <summary>{REGISTER.record}</summary>
         <ConsentRecord e={e} />
@@ -41,7 +46,9 @@ export function RegisterEntryView({ e, today }: { e: RegisterRow; today: string 
           <ol>
             {e.history.map((h) => (
               <li key={h.id}>
-                <p><strong>{REGISTER.version(dayOf(h.decidedAt), h.meetingTitle)}</strong></p>
+                <p>
+                  <strong>{REGISTER.version(dayOf(h.decidedAt), h.meetingTitle)}</strong>
+                </p>
                 <div className="register-text">{h.text}</div>
                 <ConsentRecord e={h} />
               </li>

@@ -21,10 +21,20 @@ export function RoleList({ circle, session, onChange }: { circle: CircleView; se
               {nameOf(r.holderId) ?? <span className="hint">{CIRCLE_PAGE.vacant}</span>}
               <span className="hint"> · {CIRCLE_PAGE.term(r.termStart, r.termEnd)}</span>
               {circle.you.facilitator && editing !== r.name && (
-                <button type="button" className="small" onClick={() => setEditing(r.name)}>{SET_ROLE.button(roleLabel(r.name))}</button>
+                <button type="button" className="small" onClick={() => setEditing(r.name)}>
+                  {SET_ROLE.button(roleLabel(r.name))}
+                </button>
               )}
               {editing === r.name && (
-                <RoleForm circle={circle} session={session} role={r} onDone={(changed) => { setEditing(null); if (changed) onChange(); }} />
+                <RoleForm
+                  circle={circle}
+                  session={session}
+                  role={r}
+                  onDone={(changed) => {
+                    setEditing(null);
+                    if (changed) onChange();
+                  }}
+                />
               )}
             </dd>
           </div>
@@ -34,7 +44,17 @@ export function RoleList({ circle, session, onChange }: { circle: CircleView; se
   );
 }
 
-function RoleForm({ circle, session, role, onDone }: { circle: CircleView; session: CircleSession; role: CircleRoleView; onDone(changed: boolean): void }) {
+function RoleForm({
+  circle,
+  session,
+  role,
+  onDone,
+}: {
+  circle: CircleView;
+  session: CircleSession;
+  role: CircleRoleView;
+  onDone(changed: boolean): void;
+}) {
   const id = useId();
   const [holderId, setHolderId] = useState(role.holderId ?? '');
   const [termEnd, setTermEnd] = useState(role.termEnd ?? '');
@@ -54,14 +74,28 @@ function RoleForm({ circle, session, role, onDone }: { circle: CircleView; sessi
       <label htmlFor={`${id}-holder`}>{SET_ROLE.holder}</label>
       <select id={`${id}-holder`} value={holderId} onChange={(e) => setHolderId(e.target.value)}>
         <option value="">{SET_ROLE.vacant}</option>
-        {circle.members.filter((m) => m.removedAt === null).map((m) => <option key={m.personId} value={m.personId}>{m.name}</option>)}
+        {circle.members
+          .filter((m) => m.removedAt === null)
+          .map((m) => (
+            <option key={m.personId} value={m.personId}>
+              {m.name}
+            </option>
+          ))}
       </select>
       <label htmlFor={`${id}-end`}>{SET_ROLE.termEnd}</label>
       <input id={`${id}-end`} type="date" value={termEnd} onChange={(e) => setTermEnd(e.target.value)} />
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="row">
-        <button type="submit" className="primary small">{SET_ROLE.save}</button>
-        <button type="button" className="small" onClick={() => onDone(false)}>{SET_ROLE.cancel}</button>
+        <button type="submit" className="primary small">
+          {SET_ROLE.save}
+        </button>
+        <button type="button" className="small" onClick={() => onDone(false)}>
+          {SET_ROLE.cancel}
+        </button>
       </div>
     </form>
   );

@@ -28,8 +28,12 @@ function Bars({ title, values, max, format }: { title: string; values: (number |
             // biome-ignore lint/suspicious/noArrayIndexKey: one bar per meeting, in meeting order
             <g key={i}>
               {v !== null && <rect x={x} y={H - h} width={bar} height={h} className="bar" />}
-              <text x={x + bar / 2} y={v === null ? H - 6 : H - h - 5} textAnchor="middle" className="value">{v === null ? TRENDS.noValue : format(v)}</text>
-              <text x={x + bar / 2} y={H + 22} textAnchor="middle" className="label">{i + 1}</text>
+              <text x={x + bar / 2} y={v === null ? H - 6 : H - h - 5} textAnchor="middle" className="value">
+                {v === null ? TRENDS.noValue : format(v)}
+              </text>
+              <text x={x + bar / 2} y={H + 22} textAnchor="middle" className="label">
+                {i + 1}
+              </text>
             </g>
           );
         })}
@@ -47,7 +51,11 @@ function TrendTable({ meetings }: { meetings: MeetingTrend[] }) {
           <thead>
             <tr>
               <th scope="col">{TRENDS.meeting}</th>
-              {TREND_CRITERIA.map((c) => <th key={c} scope="col">{TRENDS.criteria[c]}</th>)}
+              {TREND_CRITERIA.map((c) => (
+                <th key={c} scope="col">
+                  {TRENDS.criteria[c]}
+                </th>
+              ))}
               <th scope="col">{TRENDS.speaking}</th>
               <th scope="col">{TRENDS.integrated}</th>
             </tr>
@@ -55,9 +63,23 @@ function TrendTable({ meetings }: { meetings: MeetingTrend[] }) {
           <tbody>
             {meetings.map((m, i) => (
               <tr key={m.meetingId}>
-                <th scope="row">{i + 1}. {m.title}</th>
-                {TREND_CRITERIA.map((c) => <td key={c}>{m.ratings[c]?.toFixed(1) ?? TRENDS.noValue}</td>)}
-                <td>{m.speaking ? TRENDS.speakingCell(m.speaking.gini, m.speaking.most.name, m.speaking.most.share, m.speaking.least.name, m.speaking.least.share) : TRENDS.noValue}</td>
+                <th scope="row">
+                  {i + 1}. {m.title}
+                </th>
+                {TREND_CRITERIA.map((c) => (
+                  <td key={c}>{m.ratings[c]?.toFixed(1) ?? TRENDS.noValue}</td>
+                ))}
+                <td>
+                  {m.speaking
+                    ? TRENDS.speakingCell(
+                        m.speaking.gini,
+                        m.speaking.most.name,
+                        m.speaking.most.share,
+                        m.speaking.least.name,
+                        m.speaking.least.share,
+                      )
+                    : TRENDS.noValue}
+                </td>
                 <td>{m.objectionsIntegrated}</td>
               </tr>
             ))}
@@ -75,19 +97,36 @@ export function Trends({ circleId, session, version }: { circleId: string; sessi
     <section aria-labelledby="trends-heading" className="circle-section trends">
       <h2 id="trends-heading">{TRENDS.heading}</h2>
       <p className="hint">{TRENDS.lead}</p>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {data && meetings.length === 0 && <p className="hint">{TRENDS.none}</p>}
       {meetings.length > 0 && (
         <>
           <ol className="trend-meetings">
-            {meetings.map((m) => <li key={m.meetingId}>{m.title}</li>)}
+            {meetings.map((m) => (
+              <li key={m.meetingId}>{m.title}</li>
+            ))}
           </ol>
           <div className="trend-charts">
             {TREND_CRITERIA.map((c) => (
-              <Bars key={c} title={TRENDS.ratingChart(TRENDS.criteria[c]!)} values={meetings.map((m) => m.ratings[c])} max={5} format={(v) => v.toFixed(1)} />
+              <Bars
+                key={c}
+                title={TRENDS.ratingChart(TRENDS.criteria[c]!)}
+                values={meetings.map((m) => m.ratings[c])}
+                max={5}
+                format={(v) => v.toFixed(1)}
+              />
             ))}
             <Bars title={TRENDS.gini} values={meetings.map((m) => m.speaking?.gini ?? null)} max={1} format={(v) => v.toFixed(2)} />
-            <Bars title={TRENDS.objections} values={meetings.map((m) => m.objectionsIntegrated)} max={Math.max(1, ...meetings.map((m) => m.objectionsIntegrated))} format={(v) => String(v)} />
+            <Bars
+              title={TRENDS.objections}
+              values={meetings.map((m) => m.objectionsIntegrated)}
+              max={Math.max(1, ...meetings.map((m) => m.objectionsIntegrated))}
+              format={(v) => String(v)}
+            />
           </div>
           <p className="hint">{TRENDS.giniExplained}</p>
           <TrendTable meetings={meetings} />

@@ -33,7 +33,11 @@ export const createCircle = (b: CreateCircleBody) =>
   call<CircleCredential>('/api/circles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
 
 export const redeemCode = (circleId: string, code: string) =>
-  call<CircleCredential>(at(circleId, '/redeem'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+  call<CircleCredential>(at(circleId, '/redeem'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
 
 export const fetchCircle = (circleId: string, credential: string) => call<CircleView>(at(circleId), withCredential(credential));
 
@@ -47,12 +51,16 @@ export const newPersonalLink = (circleId: string, credential: string, personId: 
   call<PersonalLink>(at(circleId, `/members/${encodeURIComponent(personId)}/link`), withCredential(credential, 'POST'));
 
 export const removeMember = (circleId: string, credential: string, personId: string) =>
-  call<{ personId: string; removedAt: number }>(at(circleId, `/members/${encodeURIComponent(personId)}`), withCredential(credential, 'DELETE'));
+  call<{ personId: string; removedAt: number }>(
+    at(circleId, `/members/${encodeURIComponent(personId)}`),
+    withCredential(credential, 'DELETE'),
+  );
 
 export const setRole = (circleId: string, credential: string, roleName: string, b: SetRoleBody) =>
   call<CircleRoleView>(at(circleId, `/roles/${encodeURIComponent(roleName)}`), withCredential(credential, 'PUT', b));
 
-export const transferCode = (circleId: string, credential: string) => call<TransferLink>(at(circleId, '/transfer'), withCredential(credential, 'POST'));
+export const transferCode = (circleId: string, credential: string) =>
+  call<TransferLink>(at(circleId, '/transfer'), withCredential(credential, 'POST'));
 
 export const createCircleMeeting = (circleId: string, credential: string) =>
   call<EnteredMeeting>(at(circleId, '/meetings'), withCredential(credential, 'POST', {}));
@@ -61,28 +69,38 @@ export const enterMeeting = (circleId: string, credential: string, meetingId: st
   call<EnteredMeeting>(at(circleId, `/meetings/${encodeURIComponent(meetingId)}/enter`), withCredential(credential, 'POST'));
 
 /** The address of a personal or transfer link: the code rides in the fragment, which never reaches a server or its logs. */
-export const circleLink = (circleId: string, code: string): string => `${location.origin}/c/${encodeURIComponent(circleId)}/join#${encodeURIComponent(code)}`;
+export const circleLink = (circleId: string, code: string): string =>
+  `${location.origin}/c/${encodeURIComponent(circleId)}/join#${encodeURIComponent(code)}`;
 
 export const fetchRegister = (circleId: string, credential: string, q: string, limit: number) =>
-  call<RegisterPage>(at(circleId, `/register?${new URLSearchParams({ ...(q ? { q } : {}), limit: String(limit) })}`), withCredential(credential));
+  call<RegisterPage>(
+    at(circleId, `/register?${new URLSearchParams({ ...(q ? { q } : {}), limit: String(limit) })}`),
+    withCredential(credential),
+  );
 
-export const fetchOffers = (circleId: string, credential: string) => call<MeetingOffers>(at(circleId, '/offers'), withCredential(credential));
+export const fetchOffers = (circleId: string, credential: string) =>
+  call<MeetingOffers>(at(circleId, '/offers'), withCredential(credential));
 
 export const createMeetingWith = (circleId: string, credential: string, b: CreateCircleMeetingBody) =>
   call<EnteredMeeting>(at(circleId, '/meetings'), withCredential(credential, 'POST', b));
 
-export const fetchBacklog = (circleId: string, credential: string) => call<{ backlog: CircleBacklogItem[] }>(at(circleId, '/backlog'), withCredential(credential));
+export const fetchBacklog = (circleId: string, credential: string) =>
+  call<{ backlog: CircleBacklogItem[] }>(at(circleId, '/backlog'), withCredential(credential));
 
 export const proposeBacklog = (circleId: string, credential: string, b: ProposeBacklogBody) =>
   call<CircleBacklogItem>(at(circleId, '/backlog'), withCredential(credential, 'POST', b));
 
-export const fetchActions = (circleId: string, credential: string) => call<{ actions: CircleAction[] }>(at(circleId, '/actions'), withCredential(credential));
+export const fetchActions = (circleId: string, credential: string) =>
+  call<{ actions: CircleAction[] }>(at(circleId, '/actions'), withCredential(credential));
 
-export const fetchTrends = (circleId: string, credential: string) => call<{ meetings: MeetingTrend[] }>(at(circleId, '/trends'), withCredential(credential));
+export const fetchTrends = (circleId: string, credential: string) =>
+  call<{ meetings: MeetingTrend[] }>(at(circleId, '/trends'), withCredential(credential));
 
-export const fetchCalendar = (circleId: string, credential: string) => call<CalendarFeed>(at(circleId, '/calendar'), withCredential(credential));
+export const fetchCalendar = (circleId: string, credential: string) =>
+  call<CalendarFeed>(at(circleId, '/calendar'), withCredential(credential));
 
-export const rotateCalendar = (circleId: string, credential: string) => call<CalendarFeed>(at(circleId, '/calendar/rotate'), withCredential(credential, 'POST'));
+export const rotateCalendar = (circleId: string, credential: string) =>
+  call<CalendarFeed>(at(circleId, '/calendar/rotate'), withCredential(credential, 'POST'));
 
 /** The register as a file: fetched with the credential (a plain link could not send it), then saved. */
 export async function downloadRegister(circleId: string, credential: string, format: RegisterFormat): Promise<void> {

@@ -17,7 +17,13 @@ export function loadCircle(circleId: string): CircleSession | null {
     if (!raw) return null;
     const s = JSON.parse(raw) as Partial<CircleSession>;
     if (typeof s.personId !== 'string' || typeof s.credential !== 'string') return null;
-    return { personId: s.personId, name: s.name ?? '', credential: s.credential, expiresAt: s.expiresAt ?? 0, ...(typeof s.circleName === 'string' ? { circleName: s.circleName } : {}) };
+    return {
+      personId: s.personId,
+      name: s.name ?? '',
+      credential: s.credential,
+      expiresAt: s.expiresAt ?? 0,
+      ...(typeof s.circleName === 'string' ? { circleName: s.circleName } : {}),
+    };
   } catch {
     return null;
   }

@@ -43,7 +43,13 @@ export const ACTIONS = words(memory.actions, (t) => ({
 export const TRENDS = words(memory.trends, (t) => ({
   ratingChart: (criterion: string) => t('ratingChart', { criterion }),
   speakingCell: (gini: number, most: string, mostShare: number, least: string, leastShare: number) =>
-    t('speakingCell', { gini: gini.toFixed(2), most, mostShare: Math.round(mostShare * 100), least, leastShare: Math.round(leastShare * 100) }),
+    t('speakingCell', {
+      gini: gini.toFixed(2),
+      most,
+      mostShare: Math.round(mostShare * 100),
+      least,
+      leastShare: Math.round(leastShare * 100),
+    }),
 }));
 
 export const CALENDAR = words(memory.calendar);

@@ -33,7 +33,8 @@ export function useCircle(circleId: string, session: CircleSession | null): Circ
         setError(null);
         rememberCircleName(circleId, c.name);
       },
-      (err) => live && setError(err instanceof ApiError ? { message: err.message, status: err.status } : { message: String(err), status: 0 }),
+      (err) =>
+        live && setError(err instanceof ApiError ? { message: err.message, status: err.status } : { message: String(err), status: 0 }),
     );
     return () => {
       live = false;

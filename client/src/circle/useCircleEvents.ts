@@ -49,7 +49,10 @@ export function useCircleEvents(circleId: string, credential: string | undefined
     const run = async () => {
       while (!abort.signal.aborted) {
         try {
-          const res = await fetch(`/api/circles/${encodeURIComponent(circleId)}/events`, { headers: { authorization: `Bearer ${credential}` }, signal: abort.signal });
+          const res = await fetch(`/api/circles/${encodeURIComponent(circleId)}/events`, {
+            headers: { authorization: `Bearer ${credential}` },
+            signal: abort.signal,
+          });
           if (res.status >= 400 && res.status < 500 && res.status !== 429) {
             onRefused();
             return;

@@ -45,9 +45,13 @@ describe('catalogues', () => {
   it('dates are formatted for the language', async () => {
     const at = Date.UTC(2026, 10, 26, 12);
     await i18n.changeLanguage('nl');
-    expect(t('ui.decision.date', { at: new Date(at), formatParams: { at: { dateStyle: 'long', timeZone: 'UTC' } } })).toBe('26 november 2026');
+    expect(t('ui.decision.date', { at: new Date(at), formatParams: { at: { dateStyle: 'long', timeZone: 'UTC' } } })).toBe(
+      '26 november 2026',
+    );
     await i18n.changeLanguage('en');
-    expect(t('ui.decision.date', { at: new Date(at), formatParams: { at: { dateStyle: 'long', timeZone: 'UTC' } } })).toBe('November 26, 2026');
+    expect(t('ui.decision.date', { at: new Date(at), formatParams: { at: { dateStyle: 'long', timeZone: 'UTC' } } })).toBe(
+      'November 26, 2026',
+    );
   });
 
   it('the language comes from the device’s choice, else the browser, else English', () => {

@@ -17,7 +17,11 @@ export function pickLanguage(stored: string | null, browser: readonly string[]):
 }
 
 function storedChoice(): string | null {
-  try { return globalThis.localStorage?.getItem(STORAGE_KEY) ?? null; } catch { return null; }
+  try {
+    return globalThis.localStorage?.getItem(STORAGE_KEY) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export const i18n = i18next.createInstance();
@@ -32,15 +36,24 @@ void i18n.use(initReactI18next).init({
 });
 
 /** `{{round, capitalize}}`: a word that opens a Dutch sentence but sits mid-sentence in English. */
-i18n.services.formatter?.add('capitalize', (value: unknown) => { const s = String(value); return s.charAt(0).toLocaleUpperCase() + s.slice(1); });
+i18n.services.formatter?.add('capitalize', (value: unknown) => {
+  const s = String(value);
+  return s.charAt(0).toLocaleUpperCase() + s.slice(1);
+});
 
-const followHtml = (lng: string) => { if (globalThis.document) document.documentElement.lang = lng; };
+const followHtml = (lng: string) => {
+  if (globalThis.document) document.documentElement.lang = lng;
+};
 followHtml(i18n.language);
 i18n.on('languageChanged', followHtml);
 
 /** The switch: changes the board's language and remembers it on this device. */
 export function chooseLanguage(lng: Language): void {
-  try { globalThis.localStorage?.setItem(STORAGE_KEY, lng); } catch { /* private mode: the choice lasts this visit */ }
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, lng);
+  } catch {
+    /* private mode: the choice lasts this visit */
+  }
   void i18n.changeLanguage(lng);
 }
 

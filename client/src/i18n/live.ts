@@ -44,7 +44,10 @@ function view(section: object, path: string, own: Record<string, unknown>): unkn
 }
 
 /** A live view of a catalogue section; `fns` adds the words that take values. */
-export function words<S extends object, F extends object = Record<never, never>>(section: S, fns?: (t: Tr<S>) => F): Omit<Live<S>, keyof F> & F {
+export function words<S extends object, F extends object = Record<never, never>>(
+  section: S,
+  fns?: (t: Tr<S>) => F,
+): Omit<Live<S>, keyof F> & F {
   const own = fns ? fns(tr(section)) : ({} as F);
   return view(section, pathOf(section), own as Record<string, unknown>) as Omit<Live<S>, keyof F> & F;
 }

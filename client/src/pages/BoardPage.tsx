@@ -32,11 +32,18 @@ function ConnectedBoard({ meetingId, session }: { meetingId: string; session: No
   if (!sync.conn || !sync.ready) {
     return (
       <p className="loading" role="status">
-        {sync.save === 'offline'
-          ? NOT_JOINED.offline
-          : NOT_JOINED.loading}
+        {sync.save === 'offline' ? NOT_JOINED.offline : NOT_JOINED.loading}
       </p>
     );
   }
-  return <Board key={i18n.language} meetingId={meetingId} session={session} sync={sync} conn={sync.conn} onTitle={(title) => rememberTitle(meetingId, title)} />;
+  return (
+    <Board
+      key={i18n.language}
+      meetingId={meetingId}
+      session={session}
+      sync={sync}
+      conn={sync.conn}
+      onTitle={(title) => rememberTitle(meetingId, title)}
+    />
+  );
 }

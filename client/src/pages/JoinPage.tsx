@@ -53,7 +53,13 @@ export function JoinPage({ meetingId, code, role }: { meetingId: string; code: s
       {existing && (
         <p className="notice">
           {JOIN_PAGE.already} <strong>{existing.name || existing.role}</strong>.{' '}
-          <a href={boardPath(meetingId)} onClick={(e) => { e.preventDefault(); navigate(boardPath(meetingId)); }}>
+          <a
+            href={boardPath(meetingId)}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(boardPath(meetingId));
+            }}
+          >
             {JOIN_PAGE.returnToBoard}
           </a>
         </p>
@@ -62,10 +68,27 @@ export function JoinPage({ meetingId, code, role }: { meetingId: string; code: s
         <p className="notice">{JOIN_PAGE.closed}</p>
       ) : (
         <form onSubmit={submit} aria-label={JOIN_PAGE.title}>
-          <TextField label={JOIN_PAGE.yourName} name="name" value={name} onChange={setName} required autoFocus maxLength={INPUT_LIMITS.name} hint={JOIN_PAGE.nameHint} />
+          <TextField
+            label={JOIN_PAGE.yourName}
+            name="name"
+            value={name}
+            onChange={setName}
+            required
+            autoFocus
+            maxLength={INPUT_LIMITS.name}
+            hint={JOIN_PAGE.nameHint}
+          />
           {shownRole && <p className="notice">{JOIN_AS[shownRole]}</p>}
-          {error && <p className="error" role="alert">{error}</p>}
-          {!name.trim() && code && !error && <p id="join-hint" className="hint">{JOIN_PAGE.needName}</p>}
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          {!name.trim() && code && !error && (
+            <p id="join-hint" className="hint">
+              {JOIN_PAGE.needName}
+            </p>
+          )}
           <button type="submit" className="primary" disabled={busy || !name.trim() || !code}>
             {busy ? JOIN_PAGE.joining : JOIN_PAGE.join}
           </button>

@@ -19,13 +19,19 @@ export function MyMeetingsPage() {
         <ul className="my-meetings">
           {meetings.map(({ meetingId, session }) => (
             <li key={meetingId}>
-              <a href={boardPath(meetingId)} onClick={go(boardPath(meetingId))}>{session.title || MY_MEETINGS.untitled}</a>{' '}
+              <a href={boardPath(meetingId)} onClick={go(boardPath(meetingId))}>
+                {session.title || MY_MEETINGS.untitled}
+              </a>{' '}
               <span className="hint">{MY_MEETINGS.as(session.name || session.role, session.role)}</span>
             </li>
           ))}
         </ul>
       )}
-      <p><a href="/" onClick={go('/')}>{MY_MEETINGS.start}</a></p>
+      <p>
+        <a href="/" onClick={go('/')}>
+          {MY_MEETINGS.start}
+        </a>
+      </p>
     </main>
   );
 }

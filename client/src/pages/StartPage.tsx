@@ -42,18 +42,89 @@ export function StartPage() {
       <h1>Consent Board</h1>
       <p className="lead">{START.lead}</p>
       <nav className="start-links">
-        <a href={NEW_CIRCLE_PATH} onClick={(e) => { e.preventDefault(); navigate(NEW_CIRCLE_PATH); }}>{START_LINKS.newCircle}</a>
+        <a
+          href={NEW_CIRCLE_PATH}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(NEW_CIRCLE_PATH);
+          }}
+        >
+          {START_LINKS.newCircle}
+        </a>
         {' · '}
-        <a href={CIRCLES_PATH} onClick={(e) => { e.preventDefault(); navigate(CIRCLES_PATH); }}>{START_LINKS.myCircles}</a>
-        {known > 0 && <>{' · '}<a href={MEETINGS_PATH} onClick={(e) => { e.preventDefault(); navigate(MEETINGS_PATH); }}>{START.myMeetings}</a></>}
+        <a
+          href={CIRCLES_PATH}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(CIRCLES_PATH);
+          }}
+        >
+          {START_LINKS.myCircles}
+        </a>
+        {known > 0 && (
+          <>
+            {' · '}
+            <a
+              href={MEETINGS_PATH}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(MEETINGS_PATH);
+              }}
+            >
+              {START.myMeetings}
+            </a>
+          </>
+        )}
       </nav>
       <form onSubmit={submit} aria-label={START.form}>
-        <TextField label={START.title} name="title" value={title} onChange={setTitle} required autoFocus maxLength={INPUT_LIMITS.title} error={fieldError('title')} />
-        <TextField label={START.circle} name="circle" value={circle} onChange={setCircle} maxLength={INPUT_LIMITS.circle} hint={START.circleHint} error={fieldError('circle')} />
-        <TextField label={START.aim} name="aim" value={aim} onChange={setAim} multiline maxLength={INPUT_LIMITS.aim} hint={START.aimHint} error={fieldError('aim')} />
-        <TextField label={START.yourName} name="facilitatorName" value={name} onChange={setName} required maxLength={INPUT_LIMITS.name} error={fieldError('facilitatorName')} />
-        {error && !error.field && <p className="error" role="alert">{error.message}</p>}
-        {incomplete && <p id="create-hint" className="hint">{START.needFields}</p>}
+        <TextField
+          label={START.title}
+          name="title"
+          value={title}
+          onChange={setTitle}
+          required
+          autoFocus
+          maxLength={INPUT_LIMITS.title}
+          error={fieldError('title')}
+        />
+        <TextField
+          label={START.circle}
+          name="circle"
+          value={circle}
+          onChange={setCircle}
+          maxLength={INPUT_LIMITS.circle}
+          hint={START.circleHint}
+          error={fieldError('circle')}
+        />
+        <TextField
+          label={START.aim}
+          name="aim"
+          value={aim}
+          onChange={setAim}
+          multiline
+          maxLength={INPUT_LIMITS.aim}
+          hint={START.aimHint}
+          error={fieldError('aim')}
+        />
+        <TextField
+          label={START.yourName}
+          name="facilitatorName"
+          value={name}
+          onChange={setName}
+          required
+          maxLength={INPUT_LIMITS.name}
+          error={fieldError('facilitatorName')}
+        />
+        {error && !error.field && (
+          <p className="error" role="alert">
+            {error.message}
+          </p>
+        )}
+        {incomplete && (
+          <p id="create-hint" className="hint">
+            {START.needFields}
+          </p>
+        )}
         <button type="submit" className="primary" disabled={busy || incomplete} aria-describedby={incomplete ? 'create-hint' : undefined}>
           {busy ? START.creating : START.create}
         </button>

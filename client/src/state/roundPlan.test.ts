@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addAgendaItem, addParticipant, createMeeting, givePosition, markRemoved, meta, moveStage, openRound, readMeeting, setPresent, ROUND_KEY } from '@consent/shared';
+import {
+  addAgendaItem,
+  addParticipant,
+  createMeeting,
+  givePosition,
+  markRemoved,
+  meta,
+  moveStage,
+  openRound,
+  readMeeting,
+  setPresent,
+  ROUND_KEY,
+} from '@consent/shared';
 import { NOW, writeParagraph } from '@consent/shared/testing';
 import { roundPlan, speakingOrder } from './roundPlan.ts';
 

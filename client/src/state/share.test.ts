@@ -9,8 +9,20 @@ describe('share: structural sharing of plain data', () => {
   });
 
   it('keeps the identity of unchanged parts and takes the changed ones', () => {
-    const prev = { agenda: [{ id: 'i1', title: 'Kettle' }, { id: 'i2', title: 'News' }], meta: { phase: 'items' } };
-    const next = { agenda: [{ id: 'i1', title: 'Kettle' }, { id: 'i2', title: 'Views' }], meta: { phase: 'items' } };
+    const prev = {
+      agenda: [
+        { id: 'i1', title: 'Kettle' },
+        { id: 'i2', title: 'News' },
+      ],
+      meta: { phase: 'items' },
+    };
+    const next = {
+      agenda: [
+        { id: 'i1', title: 'Kettle' },
+        { id: 'i2', title: 'Views' },
+      ],
+      meta: { phase: 'items' },
+    };
     const out = share(prev, next);
     expect(out).not.toBe(prev);
     expect(out).toEqual(next);

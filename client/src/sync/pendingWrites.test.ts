@@ -17,7 +17,10 @@ describe("PendingWrites: this device's writes the server has not confirmed", () 
     const pending = new PendingWrites([u(1), u(2)]);
     const c = connection();
     pending.sendEach(c.send);
-    expect(c.frames.map((f) => [f[0], f[1]])).toEqual([[MESSAGE.sync, SYNC.update], [MESSAGE.sync, SYNC.update]]);
+    expect(c.frames.map((f) => [f[0], f[1]])).toEqual([
+      [MESSAGE.sync, SYNC.update],
+      [MESSAGE.sync, SYNC.update],
+    ]);
     pending.sendEach(c.send);
     expect(c.frames).toHaveLength(2);
   });

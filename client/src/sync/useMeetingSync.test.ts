@@ -60,8 +60,17 @@ async function post<T>(path: string, body: unknown): Promise<T> {
 }
 
 async function facilitatorSession(): Promise<{ meetingId: string; codes: CreatedMeeting['codes']; session: Session }> {
-  const m = await post<CreatedMeeting>('/api/meetings', { title: 'Kettle meeting', facilitatorName: 'Fran', circle: 'Garden', aim: 'Grow food' });
-  return { meetingId: m.meetingId, codes: m.codes, session: { participantId: m.participantId, token: m.token, role: 'facilitator', name: 'Fran' } };
+  const m = await post<CreatedMeeting>('/api/meetings', {
+    title: 'Kettle meeting',
+    facilitatorName: 'Fran',
+    circle: 'Garden',
+    aim: 'Grow food',
+  });
+  return {
+    meetingId: m.meetingId,
+    codes: m.codes,
+    session: { participantId: m.participantId, token: m.token, role: 'facilitator', name: 'Fran' },
+  };
 }
 
 async function memberSession(meetingId: string, code: string): Promise<Session> {
@@ -71,7 +80,9 @@ async function memberSession(meetingId: string, code: string): Promise<Session> 
 
 function open(meetingId: string, session: Session) {
   // happy-dom's sockets lack the instance constants (ws.OPEN) the provider reads before it sends
-  const hook = renderHook(() => useMeetingSync(meetingId, session, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket }));
+  const hook = renderHook(() =>
+    useMeetingSync(meetingId, session, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket }),
+  );
   cleanups.push(() => hook.unmount());
   return hook;
 }

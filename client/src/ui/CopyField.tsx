@@ -24,7 +24,9 @@ export function CopyField({ label, value, hint }: { label: string; value: string
           {UI.copy}
         </button>
       </div>
-      <span role="status" className="hint">{copied ? UI.copied : ''}</span>
+      <span role="status" className="hint">
+        {copied ? UI.copied : ''}
+      </span>
     </div>
   );
 }

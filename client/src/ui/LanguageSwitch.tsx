@@ -9,9 +9,17 @@ export function LanguageSwitch() {
   return (
     <label className="language-switch">
       <span className="visually-hidden">{LANGUAGE.label}</span>
-      <select aria-label={LANGUAGE.label} value={i18n.language} onChange={(e) => { if (isLanguage(e.target.value)) chooseLanguage(e.target.value); }}>
+      <select
+        aria-label={LANGUAGE.label}
+        value={i18n.language}
+        onChange={(e) => {
+          if (isLanguage(e.target.value)) chooseLanguage(e.target.value);
+        }}
+      >
         {Object.entries(LANGUAGES).map(([code, l]) => (
-          <option key={code} value={code} lang={code}>{l.name}</option>
+          <option key={code} value={code} lang={code}>
+            {l.name}
+          </option>
         ))}
       </select>
     </label>

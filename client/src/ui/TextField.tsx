@@ -35,13 +35,21 @@ export function TextField({ label, value, onChange, required, multiline, error, 
         {label}
         {!required && <span className="optional">{UI.optional}</span>}
       </label>
-      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
       {multiline ? (
         <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
       ) : (
         <input {...common} type="text" onChange={(e) => onChange(e.target.value)} />
       )}
-      {error && <p id={`${id}-error`} className="error">{error}</p>}
+      {error && (
+        <p id={`${id}-error`} className="error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -37,6 +37,8 @@ for (let round = 0; round < 5; round++) {
     last = (await storage.appendUpdates([{ meetingId: 'm', update: Y.encodeStateAsUpdate(doc, sv) }])).get('m')!;
   }
 }
-console.log(`compaction of ${BATCHES} batches, document ${(Y.encodeStateAsUpdate(doc).length / 1024).toFixed(0)} KB: ${times.map((t) => t.toFixed(1)).join(', ')} ms`);
+console.log(
+  `compaction of ${BATCHES} batches, document ${(Y.encodeStateAsUpdate(doc).length / 1024).toFixed(0)} KB: ${times.map((t) => t.toFixed(1)).join(', ')} ms`,
+);
 await storage.close();
 removeDir(dir);

@@ -49,10 +49,14 @@ function spawnServer(args: string[], env: Record<string, string>): Promise<{ url
     child.stdout!.on('data', (b: Buffer) => {
       out += b.toString();
       const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ url: m[1]!, stop: () => {
-        child.kill('SIGTERM');
-        return exited;
-      } });
+      if (m)
+        resolve({
+          url: m[1]!,
+          stop: () => {
+            child.kill('SIGTERM');
+            return exited;
+          },
+        });
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
   });
@@ -80,7 +84,8 @@ async function ourServer(): Promise<number[]> {
   const doc = new Y.Doc();
   for (const f of sender.frames) {
     const d = decoding.createDecoder(f);
-    if (decoding.readVarUint(d) === MESSAGE.sync && decoding.readVarUint(d) === SYNC.step2) Y.applyUpdate(doc, decoding.readVarUint8Array(d));
+    if (decoding.readVarUint(d) === MESSAGE.sync && decoding.readVarUint(d) === SYNC.step2)
+      Y.applyUpdate(doc, decoding.readVarUint8Array(d));
   }
   const updates: Uint8Array[] = [];
   doc.on('update', (u: Uint8Array) => updates.push(u));
@@ -117,7 +122,11 @@ async function bareRelay(): Promise<number[]> {
   rws.on('message', (d) => receiver.frames.push(d));
   await Promise.all([open(sender), open(rws)]);
   const frame = syncUpdate(new Uint8Array(24));
-  const times = await timeRoundTrips(() => sender.send(frame), receiver, Array.from({ length: N + WARMUP }, () => frame));
+  const times = await timeRoundTrips(
+    () => sender.send(frame),
+    receiver,
+    Array.from({ length: N + WARMUP }, () => frame),
+  );
   sender.close();
   rws.close();
   await s.stop();
@@ -127,7 +136,9 @@ async function bareRelay(): Promise<number[]> {
 const ours = await ourServer();
 const bare = await bareRelay();
 const fmt = (x: number) => `${x.toFixed(3)} ms`;
-console.log(`updates: ${N} sequential keystrokes (after ${WARMUP} warm-up), ${GAP_MS ? `${GAP_MS} ms apart` : 'back to back'}, loopback, servers in their own process, rights checks on, durable SQLite writes (WAL, synchronous=normal)`);
+console.log(
+  `updates: ${N} sequential keystrokes (after ${WARMUP} warm-up), ${GAP_MS ? `${GAP_MS} ms apart` : 'back to back'}, loopback, servers in their own process, rights checks on, durable SQLite writes (WAL, synchronous=normal)`,
+);
 console.log(`Consent Board relay: median ${fmt(median(ours))}, p99 ${fmt(p99(ours))}`);
 console.log(`bare ws relay:       median ${fmt(median(bare))}, p99 ${fmt(p99(bare))}`);
 console.log(`added by the server: median ${fmt(median(ours) - median(bare))}`);

@@ -85,7 +85,10 @@ type Mem = NodeJS.MemoryUsage;
 async function spaces(child: ChildProcess): Promise<string> {
   const list = await ask<Array<{ name: string; size: number; used: number }>>(child, 'spaces');
   const mb = (n: number) => (n / 2 ** 20).toFixed(1);
-  return list.filter((s) => s.size > 0).map((s) => `${s.name.replace('_space', '')} ${mb(s.size)}/${mb(s.used)}`).join(', ');
+  return list
+    .filter((s) => s.size > 0)
+    .map((s) => `${s.name.replace('_space', '')} ${mb(s.size)}/${mb(s.used)}`)
+    .join(', ');
 }
 const dataDir = tempDir('consent-mem-');
 const { url, child } = await startServer(dataDir);
@@ -106,13 +109,19 @@ const m1 = await ask<Mem>(child, 'mem');
 const spaces1 = await spaces(child);
 if (snapshots) await ask(child, `snapshot:${joinPath(snapshots, 'after.heapsnapshot')}`);
 const g1 = await ask<Mem>(child, 'mem-gc');
-const kb = (a: number, b: number) => (((b - a) / 1024) / ROOMS).toFixed(1);
+const kb = (a: number, b: number) => ((b - a) / 1024 / ROOMS).toFixed(1);
 console.log(`${ROOMS} rooms × 3 clients, opened in ${openSec.toFixed(2)} s`);
-console.log(`per room: RSS ${kb(m0.rss, m1.rss)} KB, V8 heap used ${kb(m0.heapUsed, m1.heapUsed)} KB (no forced GC), after a full GC: RSS total ${(g1.rss / 2 ** 20).toFixed(1)} MB, heap used ${kb(m0.heapUsed, g1.heapUsed)} KB/room`);
-console.log(`totals: RSS ${(m0.rss / 2 ** 20).toFixed(1)} → ${(m1.rss / 2 ** 20).toFixed(1)} MB, heap used ${(m0.heapUsed / 2 ** 20).toFixed(1)} → ${(m1.heapUsed / 2 ** 20).toFixed(1)} MB, heap total ${(m0.heapTotal / 2 ** 20).toFixed(1)} → ${(m1.heapTotal / 2 ** 20).toFixed(1)} MB, external ${(m0.external / 2 ** 20).toFixed(1)} → ${(m1.external / 2 ** 20).toFixed(1)} MB`);
+console.log(
+  `per room: RSS ${kb(m0.rss, m1.rss)} KB, V8 heap used ${kb(m0.heapUsed, m1.heapUsed)} KB (no forced GC), after a full GC: RSS total ${(g1.rss / 2 ** 20).toFixed(1)} MB, heap used ${kb(m0.heapUsed, g1.heapUsed)} KB/room`,
+);
+console.log(
+  `totals: RSS ${(m0.rss / 2 ** 20).toFixed(1)} → ${(m1.rss / 2 ** 20).toFixed(1)} MB, heap used ${(m0.heapUsed / 2 ** 20).toFixed(1)} → ${(m1.heapUsed / 2 ** 20).toFixed(1)} MB, heap total ${(m0.heapTotal / 2 ** 20).toFixed(1)} → ${(m1.heapTotal / 2 ** 20).toFixed(1)} MB, external ${(m0.external / 2 ** 20).toFixed(1)} → ${(m1.external / 2 ** 20).toFixed(1)} MB`,
+);
 console.log(`V8 spaces, size/used MB: before ${spaces0}; after ${spaces1}`);
 const fileMB = (f: string) => (existsSync(f) ? statSync(f).size / 2 ** 20 : 0);
-console.log(`database ${fileMB(joinPath(dataDir, 'consent.db')).toFixed(1)} MB, WAL ${fileMB(joinPath(dataDir, 'consent.db-wal')).toFixed(1)} MB`);
+console.log(
+  `database ${fileMB(joinPath(dataDir, 'consent.db')).toFixed(1)} MB, WAL ${fileMB(joinPath(dataDir, 'consent.db-wal')).toFixed(1)} MB`,
+);
 for (const c of clients) c.close();
 child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));

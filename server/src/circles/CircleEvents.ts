@@ -38,8 +38,10 @@ export class CircleEvents {
       if (e.circleId === circleId) ofCircle++;
       if (e.address === address) ofAddress++;
     }
-    if (ofCircle >= this.limits.perCircle) return { refused: `This circle has ${this.limits.perCircle} live pages open already: close one, or reload later.` };
-    if (ofAddress >= this.limits.perAddress) return { refused: `Your address has ${this.limits.perAddress} live circle pages open already: close one first.` };
+    if (ofCircle >= this.limits.perCircle)
+      return { refused: `This circle has ${this.limits.perCircle} live pages open already: close one, or reload later.` };
+    if (ofAddress >= this.limits.perAddress)
+      return { refused: `Your address has ${this.limits.perAddress} live circle pages open already: close one first.` };
     const entry = { circleId, personId, address, watcher };
     this.entries.add(entry);
     return { stop: () => this.entries.delete(entry) };

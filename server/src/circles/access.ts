@@ -23,10 +23,12 @@ export interface CircleCaller {
 }
 
 export const CIRCLE_NOT_FOUND = 'This circle does not exist: check the link with the circle’s facilitator.';
-export const CREDENTIAL_MISSING = 'This device has no access to the circle: open it from your personal link, or from “My circles” on a device that has it.';
+export const CREDENTIAL_MISSING =
+  'This device has no access to the circle: open it from your personal link, or from “My circles” on a device that has it.';
 export const CREDENTIAL_INVALID = 'This device’s access to the circle is not valid: ask the circle’s facilitator for a new personal link.';
 export const CREDENTIAL_OTHER = 'This device’s access is for another circle.';
-export const CREDENTIAL_EXPIRED = 'This device’s access to the circle has expired: ask the circle’s facilitator for a new personal link, or move your access from another device.';
+export const CREDENTIAL_EXPIRED =
+  'This device’s access to the circle has expired: ask the circle’s facilitator for a new personal link, or move your access from another device.';
 
 /** [CI3] The sentence a removed member's device shows. */
 export const removedSentence = (at: number): string =>

@@ -15,7 +15,8 @@ export const FEED_WORDS = {
   reviewText: (meeting: string, measure: string | null) => `Decided in “${meeting}”.${measure ? ` Measure of success: ${measure}` : ''}`,
   termEnd: (role: string, holder: string | null) => `Term ends: ${role}${holder ? ` (${holder})` : ''}`,
   meeting: (title: string) => title,
-  notFound: 'This calendar address is not valid (the circle’s facilitator may have replaced it): ask a member of the circle for the current one.',
+  notFound:
+    'This calendar address is not valid (the circle’s facilitator may have replaced it): ask a member of the circle for the current one.',
 } as const;
 
 /** The path of the feed of a circle at a feed version. */
@@ -32,7 +33,13 @@ export async function circleCalendar(storage: Storage, circle: CircleRecord, hos
   const stamp = new Date(now);
   const uid = (what: string) => `${what}.${circle.id}@${host}`;
   for (const m of await storage.circles.meetings(circle.id)) {
-    cal.createEvent({ id: uid(`meeting.${m.meetingId}`), start: new Date(m.createdAt), end: new Date(m.createdAt + HOUR_MS), summary: FEED_WORDS.meeting(m.title), stamp });
+    cal.createEvent({
+      id: uid(`meeting.${m.meetingId}`),
+      start: new Date(m.createdAt),
+      end: new Date(m.createdAt + HOUR_MS),
+      summary: FEED_WORDS.meeting(m.title),
+      stamp,
+    });
   }
   for (const e of await storage.circles.records.allDecisions(circle.id)) {
     if (e.supersededBy !== null || e.reviewDate === null) continue;
@@ -48,7 +55,13 @@ export async function circleCalendar(storage: Storage, circle: CircleRecord, hos
   const names = new Map((await storage.circles.members(circle.id)).map((m) => [m.personId, m.name]));
   for (const r of await storage.circles.roles(circle.id)) {
     if (r.termEnd === null) continue;
-    cal.createEvent({ id: uid(`term.${r.name.toLowerCase()}.${r.termEnd}`), start: day(r.termEnd), allDay: true, summary: FEED_WORDS.termEnd(r.name, r.holderId ? (names.get(r.holderId) ?? null) : null), stamp });
+    cal.createEvent({
+      id: uid(`term.${r.name.toLowerCase()}.${r.termEnd}`),
+      start: day(r.termEnd),
+      allDay: true,
+      summary: FEED_WORDS.termEnd(r.name, r.holderId ? (names.get(r.holderId) ?? null) : null),
+      stamp,
+    });
   }
   return cal.toString();
 }

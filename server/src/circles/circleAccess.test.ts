@@ -36,7 +36,8 @@ describe('circle access over time', () => {
     const path = (rest: string) => `/api/circles/${c.circleId}${rest}`;
     const m = (await api(s.url, 'POST', path('/meetings'), {}, c.who.fay!.credential)).json as unknown as EnteredMeeting;
     await closeMeeting(s, m);
-    const link = (await api(s.url, 'POST', path('/members'), { memberName: 'Nia', role: 'member' }, c.who.fay!.credential)).json as unknown as PersonalLink;
+    const link = (await api(s.url, 'POST', path('/members'), { memberName: 'Nia', role: 'member' }, c.who.fay!.credential))
+      .json as unknown as PersonalLink;
     const nia = (await api(s.url, 'POST', path('/redeem'), { code: link.code })).json as { credential: string };
     expect(await api(s.url, 'POST', path(`/meetings/${m.meetingId}/enter`), undefined, nia.credential)).toMatchObject({
       status: 409,
@@ -56,7 +57,9 @@ describe('circle access over time', () => {
     const c = await circleWith(s.url, [['Sam', 'member']]);
     const path = (rest: string) => `/api/circles/${c.circleId}${rest}`;
     const m = (await api(s.url, 'POST', path('/meetings'), {}, c.who.fay!.credential)).json as unknown as EnteredMeeting;
-    expect((await api(s.url, 'DELETE', `/api/meetings/${m.meetingId}/participants/${c.who.sam!.personId}`, undefined, m.token)).status).toBe(200);
+    expect(
+      (await api(s.url, 'DELETE', `/api/meetings/${m.meetingId}/participants/${c.who.sam!.personId}`, undefined, m.token)).status,
+    ).toBe(200);
     expect(await api(s.url, 'POST', path(`/meetings/${m.meetingId}/enter`), undefined, c.who.sam!.credential)).toMatchObject({
       status: 403,
       json: { error: 'The facilitator removed you from this meeting.' },

@@ -23,7 +23,10 @@ const open = async (name?: string, circleId = c.circleId) => {
 
 beforeAll(async () => {
   s = await startTestServer();
-  c = await circleWith(s.url, [['Sam', 'member'], ['Ria', 'member']]);
+  c = await circleWith(s.url, [
+    ['Sam', 'member'],
+    ['Ria', 'member'],
+  ]);
 });
 afterAll(async () => {
   for (const st of streams) st.hangUp();
@@ -41,10 +44,18 @@ describe('[CI31] the circle page live', () => {
       const entered = await api(s.url, 'POST', path(`/meetings/${m.meetingId}/enter`), undefined, as(name));
       seats.push({ personId: pid(name), token: String(entered.json.token) });
     }
-    for (const to of ['opening', 'agenda', 'items'] as const) expect(await writeOnce(s.wsBase, m.meetingId, m.token, (d) => movePhase(d, to))).toBeNull();
-    expect(await writeOnce(s.wsBase, m.meetingId, m.token, (d) => addAgendaItem(d, { id: 'rule', title: 'Shed rule', kind: 'consent', ownerId: pid('fay'), timeboxMin: 10 }))).toBeNull();
+    for (const to of ['opening', 'agenda', 'items'] as const)
+      expect(await writeOnce(s.wsBase, m.meetingId, m.token, (d) => movePhase(d, to))).toBeNull();
+    expect(
+      await writeOnce(s.wsBase, m.meetingId, m.token, (d) =>
+        addAgendaItem(d, { id: 'rule', title: 'Shed rule', kind: 'consent', ownerId: pid('fay'), timeboxMin: 10 }),
+      ),
+    ).toBeNull();
     expect(sawChange(live, 'register')).toBe(false);
-    await decideItem(s.wsBase, m.meetingId, seats, 'rule', { text: 'Tools back by sunset.', term: { reviewDate: '2099-01-01', measure: 'none missing' } });
+    await decideItem(s.wsBase, m.meetingId, seats, 'rule', {
+      text: 'Tools back by sunset.',
+      term: { reviewDate: '2099-01-01', measure: 'none missing' },
+    });
     await waitFor(() => sawChange(live, 'register'), 'a `changed` event with `register`', 5000);
     await waitFor(() => sawChange(live, 'actions'), 'a `changed` event with `actions`', 5000);
     expect(live.closed).toBe(false);

@@ -2,7 +2,15 @@
 // read them (CI20, CI26, CI28, CI29).
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAgendaItem, addEvaluation, movePhase, REGISTER_CSV_COLUMNS, type EnteredMeeting, type MeetingTrend, type RegisterJson } from '@consent/shared';
+import {
+  addAgendaItem,
+  addEvaluation,
+  movePhase,
+  REGISTER_CSV_COLUMNS,
+  type EnteredMeeting,
+  type MeetingTrend,
+  type RegisterJson,
+} from '@consent/shared';
 import { api, removeDir, startTestServer, writeOnce, waitFor, type TestServer } from '../testing/harness.ts';
 import { decideItem, type Seat } from './registerFlow.ts';
 import { circleWith, type TestCircle } from './testing.ts';
@@ -20,10 +28,16 @@ beforeAll(async () => {
   c = await circleWith(s.url, [['Sam', 'member']]);
   m = (await api(s.url, 'POST', path('/meetings'), { title: 'March' }, as('fay'))).json as unknown as EnteredMeeting;
   const sam = String((await api(s.url, 'POST', path(`/meetings/${m.meetingId}/enter`), undefined, as('sam'))).json.token);
-  const seats: Seat[] = [{ personId: pid('fay'), token: m.token }, { personId: pid('sam'), token: sam }];
-  const w = async (token: string, f: Parameters<typeof writeOnce>[3]) => expect(await writeOnce(s.wsBase, m.meetingId, token, f)).toBeNull();
+  const seats: Seat[] = [
+    { personId: pid('fay'), token: m.token },
+    { personId: pid('sam'), token: sam },
+  ];
+  const w = async (token: string, f: Parameters<typeof writeOnce>[3]) =>
+    expect(await writeOnce(s.wsBase, m.meetingId, token, f)).toBeNull();
   for (const to of ['opening', 'agenda', 'items'] as const) await w(m.token, (d) => movePhase(d, to));
-  await w(m.token, (d) => addAgendaItem(d, { id: 'p', title: 'Lending, "fair" = first come', kind: 'consent', ownerId: pid('fay'), timeboxMin: 10 }));
+  await w(m.token, (d) =>
+    addAgendaItem(d, { id: 'p', title: 'Lending, "fair" = first come', kind: 'consent', ownerId: pid('fay'), timeboxMin: 10 }),
+  );
   await decideItem(s.wsBase, m.meetingId, seats, 'p', { text: 'First come, first served.', term: { reviewDate: REVIEW, measure: '' } });
   await w(m.token, (d) => movePhase(d, 'closing'));
   await w(sam, (d) => addEvaluation(d, pid('sam'), { ratings: { timekeeping: 4, clarity: 5 }, comment: '' }));
@@ -39,7 +53,12 @@ describe('trends, calendar and export', () => {
   it('[CI28] the trends give each meeting its mean rating per criterion and its integrated objections', async () => {
     const t = (await api(s.url, 'GET', path('/trends'), undefined, as('sam'))).json as { meetings: MeetingTrend[] };
     expect(t.meetings).toEqual([
-      expect.objectContaining({ meetingId: m.meetingId, title: 'March', ratings: { timekeeping: 3, equivalence: null, clarity: 5, effectiveness: null }, objectionsIntegrated: 0 }),
+      expect.objectContaining({
+        meetingId: m.meetingId,
+        title: 'March',
+        ratings: { timekeeping: 3, equivalence: null, clarity: 5, effectiveness: null },
+        objectionsIntegrated: 0,
+      }),
     ]);
   });
 
@@ -66,7 +85,9 @@ describe('trends, calendar and export', () => {
     expect(json.headers.get('content-disposition')).toMatch(/attachment; filename=".*-register\.json"/);
     const body = json.json as unknown as RegisterJson;
     expect(body).toMatchObject({ format: 'consent-board-register/1', circle: { id: c.circleId, name: 'Garden circle' } });
-    expect(body.entries.map((e) => [e.title, e.reviewDate, e.text])).toEqual([['Lending, "fair" = first come', REVIEW, 'First come, first served.']]);
+    expect(body.entries.map((e) => [e.title, e.reviewDate, e.text])).toEqual([
+      ['Lending, "fair" = first come', REVIEW, 'First come, first served.'],
+    ]);
     const csv = (await api(s.url, 'GET', path('/register/export?format=csv'), undefined, as('sam'))).text;
     expect(csv.split('\r\n')[0]).toBe(REGISTER_CSV_COLUMNS.join(','));
     expect(csv).toContain('"Lending, ""fair"" = first come"');

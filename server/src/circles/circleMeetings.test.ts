@@ -16,7 +16,19 @@ import {
   type CircleView,
   type EnteredMeeting,
 } from '@consent/shared';
-import { api, connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, writeOnce, type Peer, type TestServer } from '../testing/harness.ts';
+import {
+  api,
+  connectPeer,
+  createMeeting,
+  join,
+  removeDir,
+  startTestServer,
+  synced,
+  waitFor,
+  writeOnce,
+  type Peer,
+  type TestServer,
+} from '../testing/harness.ts';
 import { circleWith, type TestCircle } from './testing.ts';
 
 let s: TestServer;
@@ -36,7 +48,11 @@ const watch = async (token: string, meetingId = first.meetingId) => {
 
 beforeAll(async () => {
   s = await startTestServer();
-  c = await circleWith(s.url, [['Sam', 'member'], ['Ria', 'member'], ['Gil', 'guest']]);
+  c = await circleWith(s.url, [
+    ['Sam', 'member'],
+    ['Ria', 'member'],
+    ['Gil', 'guest'],
+  ]);
   await api(s.url, 'PUT', path('/roles/secretary'), { holderId: id('ria'), termEnd: null }, as('fay'));
   const created = await api(s.url, 'POST', path('/meetings'), { title: 'June meeting' }, as('fay'));
   expect(created.status).toBe(201);
@@ -52,8 +68,18 @@ describe('meetings of a circle', () => {
   it('[CI11] the meeting takes its facilitator, secretary, title, circle and aim from the circle, and seats its members not yet present', async () => {
     expect(first).toMatchObject({ participantId: id('fay'), role: 'facilitator', title: 'June meeting' });
     const m = readMeeting((await watch(first.token)).doc).meeting;
-    expect(m.meta).toMatchObject({ title: 'June meeting', circle: 'Garden circle', aim: 'Grow food together', facilitatorId: id('fay'), secretaryId: id('ria') });
-    expect(Object.entries(m.participants).map(([pid, p]) => [pid, p.name, p.role, p.present]).sort()).toEqual(
+    expect(m.meta).toMatchObject({
+      title: 'June meeting',
+      circle: 'Garden circle',
+      aim: 'Grow food together',
+      facilitatorId: id('fay'),
+      secretaryId: id('ria'),
+    });
+    expect(
+      Object.entries(m.participants)
+        .map(([pid, p]) => [pid, p.name, p.role, p.present])
+        .sort(),
+    ).toEqual(
       [
         [id('fay'), 'Fay', 'member', true],
         [id('sam'), 'Sam', 'member', false],
@@ -68,13 +94,19 @@ describe('meetings of a circle', () => {
     const second = (await api(s.url, 'POST', path('/meetings'), {}, as('fay'))).json as unknown as EnteredMeeting;
     expect(second.title).toMatch(/^Garden circle · \d{4}-\d{2}-\d{2}$/);
     const list = await api(s.url, 'GET', path('/meetings'), undefined, as('gil'));
-    expect((list.json as { meetings: { meetingId: string }[] }).meetings.map((m) => m.meetingId)).toEqual([second.meetingId, first.meetingId]);
+    expect((list.json as { meetings: { meetingId: string }[] }).meetings.map((m) => m.meetingId)).toEqual([
+      second.meetingId,
+      first.meetingId,
+    ]);
     expect((await api(s.url, 'GET', path('/meetings'))).status).toBe(401);
   });
 
   it('[CI12] a member enters with their identity and role, without joining again, and arrives; entering again changes nothing', async () => {
     const sam = await enter('sam');
-    expect(sam).toMatchObject({ status: 200, json: { meetingId: first.meetingId, participantId: id('sam'), role: 'member', title: 'June meeting' } });
+    expect(sam).toMatchObject({
+      status: 200,
+      json: { meetingId: first.meetingId, participantId: id('sam'), role: 'member', title: 'June meeting' },
+    });
     const gil = await enter('gil');
     expect(gil.json).toMatchObject({ participantId: id('gil'), role: 'guest' });
     const peer = await watch(String(sam.json.token));
@@ -88,9 +120,13 @@ describe('meetings of a circle', () => {
 
   it('[CI12] a meeting of another circle, or a one-off meeting, is not entered with this circle’s credential', async () => {
     const solo = await createMeeting(s.url, 'One-off');
-    expect(await enter('sam', solo.meetingId)).toMatchObject({ status: 404, json: { error: 'This meeting is not one of this circle’s meetings.' } });
+    expect(await enter('sam', solo.meetingId)).toMatchObject({
+      status: 404,
+      json: { error: 'This meeting is not one of this circle’s meetings.' },
+    });
     const other = await circleWith(s.url, []);
-    const theirs = (await api(s.url, 'POST', `/api/circles/${other.circleId}/meetings`, {}, other.who.fay!.credential)).json as unknown as EnteredMeeting;
+    const theirs = (await api(s.url, 'POST', `/api/circles/${other.circleId}/meetings`, {}, other.who.fay!.credential))
+      .json as unknown as EnteredMeeting;
     expect((await enter('sam', theirs.meetingId)).status).toBe(404);
   });
 
@@ -99,7 +135,11 @@ describe('meetings of a circle', () => {
     const otto = await join(s.url, { ...first, role: 'facilitator', codes: (codes.json as { codes: never }).codes }, 'Otto', 'observer');
     const peer = await watch(otto.token);
     expect(JSON.stringify(peer.doc.toJSON())).not.toContain(c.circleId);
-    for (const [method, at] of [['GET', path()], ['GET', path('/meetings')], ['POST', path(`/meetings/${first.meetingId}/enter`)]] as const) {
+    for (const [method, at] of [
+      ['GET', path()],
+      ['GET', path('/meetings')],
+      ['POST', path(`/meetings/${first.meetingId}/enter`)],
+    ] as const) {
       expect((await api(s.url, method, at, undefined, otto.token)).status).toBe(401);
     }
   });
@@ -110,7 +150,9 @@ describe('meetings of a circle', () => {
     const w = (name: string, write: (d: Y.Doc) => void) => writeOnce(s.wsBase, first.meetingId, tokens[name]!, write);
     const now = Date.now();
     for (const to of ['opening', 'agenda', 'items'] as const) expect(await w('fay', (d) => movePhase(d, to))).toBeNull();
-    expect(await w('fay', (d) => addAgendaItem(d, { id: 's1', title: 'Choose a delegate', kind: 'selection', ownerId: null, timeboxMin: 20 }))).toBeNull();
+    expect(
+      await w('fay', (d) => addAgendaItem(d, { id: 's1', title: 'Choose a delegate', kind: 'selection', ownerId: null, timeboxMin: 20 })),
+    ).toBeNull();
     expect(await w('fay', (d) => moveStage(d, 's1', 'present'))).toBeNull();
     expect(await w('fay', (d) => setSelectionTerms(d, 's1', { roleName: 'Delegate', termEnd: '2030-06-30' }))).toBeNull();
     for (const stage of ['clarify', 'react'] as const) expect(await w('fay', (d) => moveStage(d, 's1', stage))).toBeNull();
@@ -119,9 +161,15 @@ describe('meetings of a circle', () => {
     expect(await w('fay', (d) => openRound(d, 's1', { kind: 'consent', order: [id('fay')], now }))).toBeNull();
     for (const name of ['fay', 'sam', 'ria']) expect(await w(name, (d) => givePosition(d, 's1', id(name), 'consent', now))).toBeNull();
     expect(await w('fay', (d) => recordDecision(d, 's1', null))).toBeNull();
-    const delegate = async () => ((await api(s.url, 'GET', path(), undefined, as('sam'))).json as unknown as CircleView).roles.find((r) => r.name === 'delegate');
+    const delegate = async () =>
+      ((await api(s.url, 'GET', path(), undefined, as('sam'))).json as unknown as CircleView).roles.find((r) => r.name === 'delegate');
     await waitFor(async () => (await delegate())?.holderId === id('ria'), 'the circle’s delegate');
-    expect(await delegate()).toEqual({ name: 'delegate', holderId: id('ria'), termStart: new Date().toISOString().slice(0, 10), termEnd: '2030-06-30' });
+    expect(await delegate()).toEqual({
+      name: 'delegate',
+      holderId: id('ria'),
+      termStart: new Date().toISOString().slice(0, 10),
+      termEnd: '2030-06-30',
+    });
   });
 
   it('[CI6] removing a member from the circle removes them from its open meetings and refuses their entry', async () => {

@@ -32,14 +32,26 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   clock = Date.parse('2026-06-01T10:00:00Z');
-  c = await circleWith(s.url, [['Sam', 'member'], ['Gil', 'guest']]);
+  c = await circleWith(s.url, [
+    ['Sam', 'member'],
+    ['Gil', 'guest'],
+  ]);
 });
 
 describe('creating and reading a circle', () => {
   it('[CI1] the founder is the first member and holds the facilitator role from today; the standard roles exist', async () => {
     const v = await view('fay');
-    expect(v).toMatchObject({ name: 'Garden circle', aim: 'Grow food together', domain: 'The beds', you: { name: 'Fay', role: 'member', facilitator: true } });
-    expect(v.members.map((m) => [m.name, m.role, m.joinedAt !== null])).toEqual([['Fay', 'member', true], ['Sam', 'member', true], ['Gil', 'guest', true]]);
+    expect(v).toMatchObject({
+      name: 'Garden circle',
+      aim: 'Grow food together',
+      domain: 'The beds',
+      you: { name: 'Fay', role: 'member', facilitator: true },
+    });
+    expect(v.members.map((m) => [m.name, m.role, m.joinedAt !== null])).toEqual([
+      ['Fay', 'member', true],
+      ['Sam', 'member', true],
+      ['Gil', 'guest', true],
+    ]);
     expect(v.roles).toEqual([
       { name: 'facilitator', holderId: c.who.fay!.personId, termStart: '2026-06-01', termEnd: null },
       { name: 'secretary', holderId: null, termStart: null, termEnd: null },
@@ -51,8 +63,16 @@ describe('creating and reading a circle', () => {
 
   it.each([
     [{ circleName: '', facilitatorName: 'Fay' }, 'circleName', "The circle's name is missing: please fill it in."],
-    [{ circleName: 'G', facilitatorName: 'Fay', domain: 'x'.repeat(2001) }, 'domain', "The circle's domain is too long: at most 2000 characters."],
-    [{ circleName: 'G', facilitatorName: 'Fay', colour: 'red' }, 'colour', 'This request has a field the server does not know ("colour"); reload the page and try again.'],
+    [
+      { circleName: 'G', facilitatorName: 'Fay', domain: 'x'.repeat(2001) },
+      'domain',
+      "The circle's domain is too long: at most 2000 characters.",
+    ],
+    [
+      { circleName: 'G', facilitatorName: 'Fay', colour: 'red' },
+      'colour',
+      'This request has a field the server does not know ("colour"); reload the page and try again.',
+    ],
   ])('[CI1] a bad circle is refused with a sentence naming the field (%#)', async (b, field, error) => {
     expect(await api(s.url, 'POST', '/api/circles', b)).toMatchObject({ status: 400, json: { field, error } });
   });
@@ -63,17 +83,23 @@ describe('creating and reading a circle', () => {
     ['a forged credential', async () => `${as('fay').slice(0, -3)}abc`, '', 401, 'is not valid'],
     ['a meeting token (an observer’s, say)', meetingToken, '', 401, 'is not valid'],
     ['a credential of another circle', otherCircles, '', 403, 'for another circle'],
-  ] as Array<[string, () => Promise<string | undefined>, string, number, string]>)('[CI2][CI14] reading with %s is refused', async (_, credential, at, status, error) => {
-    const res = await api(s.url, 'GET', at || path(), undefined, await credential());
-    expect(res.status).toBe(status);
-    expect(res.json.error).toContain(error);
-  });
+  ] as Array<[string, () => Promise<string | undefined>, string, number, string]>)(
+    '[CI2][CI14] reading with %s is refused',
+    async (_, credential, at, status, error) => {
+      const res = await api(s.url, 'GET', at || path(), undefined, await credential());
+      expect(res.status).toBe(status);
+      expect(res.json.error).toContain(error);
+    },
+  );
 
   it('[CI2] a credential expires after TOKEN_TTL_DAYS', async () => {
     clock += 30 * DAY - 1000;
     expect((await api(s.url, 'GET', path(), undefined, as('sam'))).status).toBe(200);
     clock += 2000;
-    expect(await api(s.url, 'GET', path(), undefined, as('sam'))).toMatchObject({ status: 401, json: { error: expect.stringContaining('has expired') } });
+    expect(await api(s.url, 'GET', path(), undefined, as('sam'))).toMatchObject({
+      status: 401,
+      json: { error: expect.stringContaining('has expired') },
+    });
   });
 });
 
@@ -88,31 +114,54 @@ describe('membership', () => {
     ['change the circle’s roles', (by: string) => api(s.url, 'PUT', path('/roles/leader'), { holderId: null, termEnd: null }, as(by))],
     ['create the circle’s meetings', (by: string) => api(s.url, 'POST', path('/meetings'), {}, as(by))],
   ])('[CI4] only the circle’s facilitator may %s', async (what, call) => {
-    for (const by of ['sam', 'gil']) expect(await call(by)).toMatchObject({ status: 403, json: { error: `Only the circle’s facilitator may ${what}.` } });
+    for (const by of ['sam', 'gil'])
+      expect(await call(by)).toMatchObject({ status: 403, json: { error: `Only the circle’s facilitator may ${what}.` } });
     expect((await call('fay')).status).toBeLessThan(300);
   });
 
   it('[CI5] a personal link opens once and joins the person; a new link replaces the old one', async () => {
     const first = (await add('fay', { memberName: 'Ann', role: 'member' })).json as unknown as PersonalLink;
     expect((await view('fay')).members.find((m) => m.name === 'Ann')).toMatchObject({ joinedAt: null, removedAt: null });
-    const second = (await api(s.url, 'POST', path(`/members/${first.personId}/link`), undefined, as('fay'))).json as unknown as PersonalLink;
-    expect(await redeem(first.code)).toMatchObject({ status: 403, json: { field: 'code', error: expect.stringContaining('used already, replaced') } });
+    const second = (await api(s.url, 'POST', path(`/members/${first.personId}/link`), undefined, as('fay')))
+      .json as unknown as PersonalLink;
+    expect(await redeem(first.code)).toMatchObject({
+      status: 403,
+      json: { field: 'code', error: expect.stringContaining('used already, replaced') },
+    });
     const ann = await redeem(second.code);
     expect(ann).toMatchObject({ status: 200, json: { personId: first.personId, name: 'Ann' } });
     expect(await redeem(second.code)).toMatchObject({ status: 403 });
-    expect((await api(s.url, 'GET', path(), undefined, String(ann.json.credential))).json).toMatchObject({ you: { name: 'Ann', role: 'member' } });
+    expect((await api(s.url, 'GET', path(), undefined, String(ann.json.credential))).json).toMatchObject({
+      you: { name: 'Ann', role: 'member' },
+    });
     expect(await api(s.url, 'POST', '/api/circles/nope/redeem', { code: second.code })).toMatchObject({ status: 404 });
   });
 
   it('[CI3][CI6] a removed member’s credential is refused at once with 401 and a reason; their link no longer opens', async () => {
-    const link = (await api(s.url, 'POST', path(`/members/${c.who.sam!.personId}/link`), undefined, as('fay'))).json as unknown as PersonalLink;
+    const link = (await api(s.url, 'POST', path(`/members/${c.who.sam!.personId}/link`), undefined, as('fay')))
+      .json as unknown as PersonalLink;
     clock = Date.parse('2026-06-03T08:00:00Z');
-    expect(await api(s.url, 'DELETE', path(`/members/${c.who.sam!.personId}`), undefined, as('fay'))).toMatchObject({ status: 200, json: { removedAt: clock } });
+    expect(await api(s.url, 'DELETE', path(`/members/${c.who.sam!.personId}`), undefined, as('fay'))).toMatchObject({
+      status: 200,
+      json: { removedAt: clock },
+    });
     const refused = await api(s.url, 'GET', path(), undefined, as('sam'));
-    expect(refused).toMatchObject({ status: 401, json: { error: 'The circle’s facilitator removed you from this circle on 2026-06-03: this device no longer opens it or its meetings.' } });
+    expect(refused).toMatchObject({
+      status: 401,
+      json: {
+        error: 'The circle’s facilitator removed you from this circle on 2026-06-03: this device no longer opens it or its meetings.',
+      },
+    });
     expect((await redeem(link.code)).status).toBe(403);
-    expect((await view('fay')).members.map((m) => [m.name, m.removedAt])).toEqual([['Fay', null], ['Gil', null], ['Sam', clock]]);
-    expect(await api(s.url, 'DELETE', path(`/members/${c.who.fay!.personId}`), undefined, as('fay'))).toMatchObject({ status: 409, json: { error: expect.stringContaining('cannot remove themselves') } });
+    expect((await view('fay')).members.map((m) => [m.name, m.removedAt])).toEqual([
+      ['Fay', null],
+      ['Gil', null],
+      ['Sam', clock],
+    ]);
+    expect(await api(s.url, 'DELETE', path(`/members/${c.who.fay!.personId}`), undefined, as('fay'))).toMatchObject({
+      status: 409,
+      json: { error: expect.stringContaining('cannot remove themselves') },
+    });
     expect(await api(s.url, 'DELETE', path('/members/nobody'), undefined, as('fay'))).toMatchObject({ status: 404 });
   });
 
@@ -160,7 +209,12 @@ describe('roles', () => {
     expect(await put('facilitator', { holderId: null, termEnd: null })).toMatchObject({ status: 409 });
     expect((await put('delegate', { holderId: c.who.gil!.personId, termEnd: null })).status).toBe(200);
     await api(s.url, 'DELETE', path(`/members/${c.who.gil!.personId}`), undefined, as('fay'));
-    expect((await view('fay')).roles.find((r) => r.name === 'delegate')).toEqual({ name: 'delegate', holderId: null, termStart: null, termEnd: null });
+    expect((await view('fay')).roles.find((r) => r.name === 'delegate')).toEqual({
+      name: 'delegate',
+      holderId: null,
+      termStart: null,
+      termEnd: null,
+    });
   });
 
   it('[CI8] handing the facilitator role over moves the facilitator’s rights', async () => {

@@ -101,7 +101,13 @@ export async function enterMeeting(deps: Deps, who: CircleCaller, meetingId: str
     return out;
   });
   const tokenRole = seen.facilitator ? 'facilitator' : seen.role;
-  return { meetingId, participantId: personId, token: issueToken(deps, { meetingId, participantId: personId, role: tokenRole }), role: tokenRole, title: seen.title };
+  return {
+    meetingId,
+    participantId: personId,
+    token: issueToken(deps, { meetingId, participantId: personId, role: tokenRole }),
+    role: tokenRole,
+    title: seen.title,
+  };
 }
 
 /**
@@ -109,11 +115,13 @@ export async function enterMeeting(deps: Deps, who: CircleCaller, meetingId: str
  * the roles they held fall vacant, and they leave the circle's meetings that are not closed.
  */
 export async function removeMember(deps: Deps, who: CircleCaller, personId: string): Promise<number> {
-  if (personId === who.member.personId) throw new HttpError(409, 'The circle’s facilitator cannot remove themselves: hand the role to another member first.');
+  if (personId === who.member.personId)
+    throw new HttpError(409, 'The circle’s facilitator cannot remove themselves: hand the role to another member first.');
   const removedAt = await deps.storage.circles.removeMember(who.circle.id, personId, deps.now());
   if (removedAt === null) throw new HttpError(404, 'No member of this circle has this id.');
   for (const role of await deps.storage.circles.roles(who.circle.id)) {
-    if (role.holderId === personId) await deps.storage.circles.setRole(who.circle.id, { ...role, holderId: null, termStart: null, termEnd: null });
+    if (role.holderId === personId)
+      await deps.storage.circles.setRole(who.circle.id, { ...role, holderId: null, termStart: null, termEnd: null });
   }
   for (const m of await deps.storage.circles.meetings(who.circle.id)) {
     const meeting = await deps.storage.getMeeting(m.meetingId);
@@ -138,11 +146,19 @@ export async function applySelection(
   if (!circleId) return false;
   const holder = await deps.storage.circles.member(circleId, e.holderId);
   if (!holder || holder.removedAt !== null) {
-    deps.log.info({ meetingId, circleId, holderId: e.holderId }, 'selection of a person who is not a circle member: circle roles unchanged');
+    deps.log.info(
+      { meetingId, circleId, holderId: e.holderId },
+      'selection of a person who is not a circle member: circle roles unchanged',
+    );
     return false;
   }
   const existing = (await deps.storage.circles.roles(circleId)).find((r) => roleKey(r.name) === roleKey(e.roleName));
-  await deps.storage.circles.setRole(circleId, { name: existing?.name ?? e.roleName.trim(), holderId: e.holderId, termStart: isoDay(e.at), termEnd: e.termEnd });
+  await deps.storage.circles.setRole(circleId, {
+    name: existing?.name ?? e.roleName.trim(),
+    holderId: e.holderId,
+    termStart: isoDay(e.at),
+    termEnd: e.termEnd,
+  });
   return true;
 }
 

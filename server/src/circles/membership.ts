@@ -1,7 +1,15 @@
 // What the circle routes do to membership and roles (docs/circles.md): create
 // a circle with its founder as facilitator, add and remove members, personal
 // and transfer links, and the roles' holders and terms.
-import { CIRCLE_ROLES, roleKey, type CircleCredential, type CircleView, type PersonalLink, type SetRoleBody, type TransferLink } from '@consent/shared';
+import {
+  CIRCLE_ROLES,
+  roleKey,
+  type CircleCredential,
+  type CircleView,
+  type PersonalLink,
+  type SetRoleBody,
+  type TransferLink,
+} from '@consent/shared';
 import { HttpError } from '../http/request.ts';
 import type { CircleMember, CircleRecord, CircleRole } from '../storage/CircleStorage.ts';
 import { randomId } from '../tokens.ts';
@@ -17,9 +25,18 @@ export async function createCircle(
 ): Promise<CircleCredential> {
   const now = deps.now();
   const circle: CircleRecord = { id: randomId(), name: b.circleName, aim: b.aim ?? '', domain: b.domain ?? '', createdAt: now };
-  const founder: CircleMember = { personId: randomId(), name: b.facilitatorName, role: 'member', addedAt: now, joinedAt: now, removedAt: null };
+  const founder: CircleMember = {
+    personId: randomId(),
+    name: b.facilitatorName,
+    role: 'member',
+    addedAt: now,
+    joinedAt: now,
+    removedAt: null,
+  };
   const roles: CircleRole[] = CIRCLE_ROLES.map((name) =>
-    name === 'facilitator' ? { name, holderId: founder.personId, termStart: isoDay(now), termEnd: null } : { name, holderId: null, termStart: null, termEnd: null },
+    name === 'facilitator'
+      ? { name, holderId: founder.personId, termStart: isoDay(now), termEnd: null }
+      : { name, holderId: null, termStart: null, termEnd: null },
   );
   await deps.storage.circles.createCircle(circle, founder, roles);
   return { circleId: circle.id, personId: founder.personId, name: founder.name, ...issueCredential(deps, circle.id, founder.personId) };
@@ -39,8 +56,19 @@ export async function circleView(deps: CircleDeps, who: CircleCaller): Promise<C
 }
 
 /** [CI5] The facilitator adds a member and gets their personal link. */
-export async function addMember(deps: CircleDeps, circleId: string, b: { memberName: string; role: 'member' | 'guest' }): Promise<PersonalLink> {
-  const member: CircleMember = { personId: randomId(), name: b.memberName, role: b.role, addedAt: deps.now(), joinedAt: null, removedAt: null };
+export async function addMember(
+  deps: CircleDeps,
+  circleId: string,
+  b: { memberName: string; role: 'member' | 'guest' },
+): Promise<PersonalLink> {
+  const member: CircleMember = {
+    personId: randomId(),
+    name: b.memberName,
+    role: b.role,
+    addedAt: deps.now(),
+    joinedAt: null,
+    removedAt: null,
+  };
   await deps.storage.circles.addMember(circleId, member);
   return personalLink(deps, circleId, member.personId);
 }
@@ -59,7 +87,14 @@ export async function personalLink(deps: CircleDeps, circleId: string, personId:
 export async function transferLink(deps: CircleDeps, who: CircleCaller): Promise<TransferLink> {
   const { code, codeHash } = newLinkCode();
   const expiresAt = deps.now() + TRANSFER_TTL_MS;
-  await deps.storage.circles.addLink({ codeHash, circleId: who.circle.id, personId: who.member.personId, kind: 'transfer', createdAt: deps.now(), expiresAt });
+  await deps.storage.circles.addLink({
+    codeHash,
+    circleId: who.circle.id,
+    personId: who.member.personId,
+    kind: 'transfer',
+    createdAt: deps.now(),
+    expiresAt,
+  });
   return { code, expiresAt };
 }
 
@@ -83,14 +118,18 @@ export async function setRole(deps: CircleDeps, circleId: string, rawName: strin
   const name = rawName.trim();
   if (name === '' || name.length > 100) throw new HttpError(400, 'A role’s name has 1 to 100 characters.');
   const today = isoDay(deps.now());
-  if (b.termEnd !== null && b.termEnd < today) throw new HttpError(400, `The end of the term (${b.termEnd}) is in the past: choose today or a later day.`, 'termEnd');
+  if (b.termEnd !== null && b.termEnd < today)
+    throw new HttpError(400, `The end of the term (${b.termEnd}) is in the past: choose today or a later day.`, 'termEnd');
   const termStart = b.termStart ?? (b.holderId === null ? null : today);
-  if (b.termEnd !== null && termStart !== null && b.termEnd < termStart) throw new HttpError(400, 'The end of the term comes before its start.', 'termEnd');
+  if (b.termEnd !== null && termStart !== null && b.termEnd < termStart)
+    throw new HttpError(400, 'The end of the term comes before its start.', 'termEnd');
   if (b.holderId !== null) {
     const holder = await deps.storage.circles.member(circleId, b.holderId);
-    if (!holder || holder.removedAt !== null) throw new HttpError(400, 'The role holder must be a current member of the circle.', 'holderId');
+    if (!holder || holder.removedAt !== null)
+      throw new HttpError(400, 'The role holder must be a current member of the circle.', 'holderId');
   }
-  if (roleKey(name) === 'facilitator' && b.holderId === null) throw new HttpError(409, 'The circle always has a facilitator: name the next one instead.');
+  if (roleKey(name) === 'facilitator' && b.holderId === null)
+    throw new HttpError(409, 'The circle always has a facilitator: name the next one instead.');
   const existing = (await deps.storage.circles.roles(circleId)).find((r) => roleKey(r.name) === roleKey(name));
   const role: CircleRole = { name: existing?.name ?? name, holderId: b.holderId, termStart, termEnd: b.termEnd };
   await deps.storage.circles.setRole(circleId, role);

@@ -21,10 +21,19 @@ export async function meetingOffers(storage: Storage, circleId: string, now: num
   const day = isoDay(now);
   const until = isoDay(now + TERM_END_NOTICE_DAYS * DAY_MS);
   const members = new Map((await storage.circles.members(circleId)).map((m) => [m.personId, m.name]));
-  const reviews = (await storage.circles.records.dueReviews(circleId, day)).map((e) => ({ entryId: e.id, title: e.title, reviewDate: e.reviewDate! }));
+  const reviews = (await storage.circles.records.dueReviews(circleId, day)).map((e) => ({
+    entryId: e.id,
+    title: e.title,
+    reviewDate: e.reviewDate!,
+  }));
   const terms = (await storage.circles.roles(circleId))
     .filter((r) => r.termEnd !== null && r.termEnd <= until)
-    .map((r) => ({ roleName: r.name, holderId: r.holderId, holderName: r.holderId ? (members.get(r.holderId) ?? null) : null, termEnd: r.termEnd! }));
+    .map((r) => ({
+      roleName: r.name,
+      holderId: r.holderId,
+      holderName: r.holderId ? (members.get(r.holderId) ?? null) : null,
+      termEnd: r.termEnd!,
+    }));
   return { day, reviews, terms, backlog: await storage.circles.records.backlog(circleId) };
 }
 

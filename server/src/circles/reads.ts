@@ -3,7 +3,6 @@
 // meetings not done yet [CI27], and the trends across its meetings [CI28].
 import {
   REGISTER_PAGE_MAX,
-
   buildMinutes,
   meetingTrend,
   readMeeting,
@@ -38,7 +37,11 @@ async function circleMinutes(deps: Deps, circleId: string): Promise<MinutesJson[
   const meetings = (await deps.storage.circles.meetings(circleId)).reverse();
   for (const m of meetings) {
     if (!(await deps.storage.getMeeting(m.meetingId))) continue;
-    out.push(await deps.manager.withRoom(m.meetingId, (room) => buildMinutes(readMeeting(room.doc).meeting, { meetingId: m.meetingId, now: deps.now() })));
+    out.push(
+      await deps.manager.withRoom(m.meetingId, (room) =>
+        buildMinutes(readMeeting(room.doc).meeting, { meetingId: m.meetingId, now: deps.now() }),
+      ),
+    );
   }
   return out;
 }
@@ -49,7 +52,15 @@ export async function openActions(deps: Deps, circleId: string): Promise<CircleA
   for (const m of await circleMinutes(deps, circleId)) {
     for (const a of m.actions) {
       if (a.done) continue;
-      out.push({ meetingId: m.meeting.id, meetingTitle: m.meeting.title, actionId: a.id, itemTitle: a.itemTitle, text: a.text, assignee: a.assignee, due: a.due });
+      out.push({
+        meetingId: m.meeting.id,
+        meetingTitle: m.meeting.title,
+        actionId: a.id,
+        itemTitle: a.itemTitle,
+        text: a.text,
+        assignee: a.assignee,
+        due: a.due,
+      });
     }
   }
   return out.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
@@ -59,4 +70,3 @@ export async function openActions(deps: Deps, circleId: string): Promise<CircleA
 export async function circleTrends(deps: Deps, circleId: string): Promise<MeetingTrend[]> {
   return (await circleMinutes(deps, circleId)).map(meetingTrend);
 }
-

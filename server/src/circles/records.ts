@@ -38,7 +38,18 @@ export async function handOnBacklog(deps: Deps, meeting: MeetingSnapshot, meetin
   let added = 0;
   for (const row of backlogOf(meeting)) {
     const authorName = meeting.participants[row.authorId]?.name ?? row.authorId;
-    const item = { id: `${meetingId}~${row.id}`, circleId, title: row.title, text: row.text, source: row.source, authorId: row.authorId, authorName, at: row.at, meetingId, sourceEntry: row.id };
+    const item = {
+      id: `${meetingId}~${row.id}`,
+      circleId,
+      title: row.title,
+      text: row.text,
+      source: row.source,
+      authorId: row.authorId,
+      authorName,
+      at: row.at,
+      meetingId,
+      sourceEntry: row.id,
+    };
     if (await deps.storage.circles.records.addBacklog(item)) added++;
   }
   return added;

@@ -1,4 +1,3 @@
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import {
@@ -37,19 +36,30 @@ async function seatsOf(meeting: EnteredMeeting): Promise<Seat[]> {
   }
   return out;
 }
-const write = async (meeting: EnteredMeeting, token: string, change: (d: Y.Doc) => void) => expect(await writeOnce(s.wsBase, meeting.meetingId, token, change)).toBeNull();
+const write = async (meeting: EnteredMeeting, token: string, change: (d: Y.Doc) => void) =>
+  expect(await writeOnce(s.wsBase, meeting.meetingId, token, change)).toBeNull();
 const toItems = async (meeting: EnteredMeeting) => {
   for (const to of ['opening', 'agenda', 'items'] as const) await write(meeting, meeting.token, (d) => movePhase(d, to));
 };
 
 beforeAll(async () => {
   s = await startTestServer();
-  c = await circleWith(s.url, [['Sam', 'member'], ['Ria', 'member'], ['Gil', 'guest']]);
+  c = await circleWith(s.url, [
+    ['Sam', 'member'],
+    ['Ria', 'member'],
+    ['Gil', 'guest'],
+  ]);
   m1 = (await api(s.url, 'POST', path('/meetings'), { title: 'June' }, as('fay'))).json as unknown as EnteredMeeting;
   seats1 = await seatsOf(m1);
   await toItems(m1);
-  await write(m1, m1.token, (d) => addAgendaItem(d, { id: 'rule', title: 'Shed rule', kind: 'consent', ownerId: pid('fay'), timeboxMin: 10 }));
-  await decideItem(s.wsBase, m1.meetingId, seats1, 'rule', { text: POLICY, term: { reviewDate: today(), measure: 'No tool missing in the morning.' }, concern: { by: 1, text: 'Sunset is early in winter.' } });
+  await write(m1, m1.token, (d) =>
+    addAgendaItem(d, { id: 'rule', title: 'Shed rule', kind: 'consent', ownerId: pid('fay'), timeboxMin: 10 }),
+  );
+  await decideItem(s.wsBase, m1.meetingId, seats1, 'rule', {
+    text: POLICY,
+    term: { reviewDate: today(), measure: 'No tool missing in the morning.' },
+    concern: { by: 1, text: 'Sunset is early in winter.' },
+  });
 });
 afterAll(async () => {
   await s?.close();
@@ -122,7 +132,13 @@ describe('offers, reviews and the backlog', () => {
   it('[CI23][CI25] the chosen offers become agenda items: the review starts from the text in force, and the backlog item leaves the backlog', async () => {
     const bad = await api(s.url, 'POST', path('/meetings'), { reviews: ['nope'] }, as('fay'));
     expect(bad).toMatchObject({ status: 409, json: { error: expect.stringContaining('no longer offered') } });
-    const made = await api(s.url, 'POST', path('/meetings'), { title: 'July', reviews: [`${m1.meetingId}~rule`], terms: ['Secretary'], backlog: [backlogId] }, as('fay'));
+    const made = await api(
+      s.url,
+      'POST',
+      path('/meetings'),
+      { title: 'July', reviews: [`${m1.meetingId}~rule`], terms: ['Secretary'], backlog: [backlogId] },
+      as('fay'),
+    );
     expect(made.status).toBe(201);
     m2 = made.json as unknown as EnteredMeeting;
     const peer = connectPeer(s.wsBase, m2.meetingId, m2.token);
@@ -148,11 +164,19 @@ describe('offers, reviews and the backlog', () => {
     const reviewId = readMeeting(peer.doc).meeting.agenda[0]!.id;
     peer.destroy();
     const later = new Date(Date.now() + 365 * 864e5).toISOString().slice(0, 10);
-    await decideItem(s.wsBase, m2.meetingId, seats, reviewId, { text: 'In winter, by 17:00.', term: { reviewDate: later, measure: 'No tool missing.' } });
+    await decideItem(s.wsBase, m2.meetingId, seats, reviewId, {
+      text: 'In winter, by 17:00.',
+      term: { reviewDate: later, measure: 'No tool missing.' },
+    });
     await waitFor(async () => (await register()).entries[0]?.id === `${m2.meetingId}~${reviewId}`, 'the revised entry');
     const page = await register();
     expect(page.total).toBe(1);
-    expect(page.entries[0]).toMatchObject({ title: 'Shed rule', supersedes: `${m1.meetingId}~rule`, reviewDue: false, text: `${POLICY}\nIn winter, by 17:00.` });
+    expect(page.entries[0]).toMatchObject({
+      title: 'Shed rule',
+      supersedes: `${m1.meetingId}~rule`,
+      reviewDue: false,
+      text: `${POLICY}\nIn winter, by 17:00.`,
+    });
     expect(page.entries[0]!.history.map((h) => [h.id, h.supersededBy])).toEqual([[`${m1.meetingId}~rule`, `${m2.meetingId}~${reviewId}`]]);
     const offers = (await api(s.url, 'GET', path('/offers'), undefined, as('fay'))).json as unknown as MeetingOffers;
     expect(offers.reviews).toEqual([]);
@@ -160,19 +184,28 @@ describe('offers, reviews and the backlog', () => {
 
   it('[CI25][CI27] a closing meeting hands its backlog on once; action items are listed until done', async () => {
     await write(m2, m2.token, (d) => addBacklogEntry(d, 'b1', { title: 'Buy oil', text: '', by: pid('fay'), now: Date.now() }));
-    const itemId = (await (async () => {
+    const itemId = await (async () => {
       const p = connectPeer(s.wsBase, m2.meetingId, m2.token);
       await synced(p);
       const id = readMeeting(p.doc).meeting.agenda[0]!.id;
       p.destroy();
       return id;
-    })());
-    await write(m2, m2.token, (d) => addActionItem(d, 'a1', { itemId, text: 'Print the rule', assigneeId: pid('sam'), due: null, by: pid('fay'), now: Date.now() }));
-    const actions = (await api(s.url, 'GET', path('/actions'), undefined, as('ria'))).json as { actions: { text: string; assignee: { name: string } }[] };
+    })();
+    await write(m2, m2.token, (d) =>
+      addActionItem(d, 'a1', { itemId, text: 'Print the rule', assigneeId: pid('sam'), due: null, by: pid('fay'), now: Date.now() }),
+    );
+    const actions = (await api(s.url, 'GET', path('/actions'), undefined, as('ria'))).json as {
+      actions: { text: string; assignee: { name: string } }[];
+    };
     expect(actions.actions.map((a) => [a.text, a.assignee.name])).toEqual([['Print the rule', 'Sam']]);
     await write(m2, m2.token, (d) => movePhase(d, 'closing'));
     await write(m2, m2.token, (d) => movePhase(d, 'closed'));
-    const titles = async () => ((await api(s.url, 'GET', path('/backlog'), undefined, as('sam'))).json as { backlog: CircleBacklogItem[] }).backlog.map((b) => [b.title, b.source, b.meetingId]);
+    const titles = async () =>
+      ((await api(s.url, 'GET', path('/backlog'), undefined, as('sam'))).json as { backlog: CircleBacklogItem[] }).backlog.map((b) => [
+        b.title,
+        b.source,
+        b.meetingId,
+      ]);
     await waitFor(async () => (await titles()).length > 0, 'the handed-on backlog');
     expect(await titles()).toEqual([['Buy oil', 'proposed', m2.meetingId]]);
   });

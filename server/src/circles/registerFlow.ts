@@ -30,7 +30,9 @@ export async function decideItem(
   await w(fac, (d) => openRound(d, itemId, { kind: 'consent', order: seats.map((s) => s.personId), now }));
   for (const [i, seat] of seats.entries()) {
     if (o.concern?.by === i) {
-      await w(seat, (d) => raiseObjection(d, { id: `concern-${itemId}`, itemId, authorId: seat.personId, kind: 'concern', text: o.concern!.text, now }));
+      await w(seat, (d) =>
+        raiseObjection(d, { id: `concern-${itemId}`, itemId, authorId: seat.personId, kind: 'concern', text: o.concern!.text, now }),
+      );
       await w(seat, (d) => givePosition(d, itemId, seat.personId, 'concern', now));
     } else {
       await w(seat, (d) => givePosition(d, itemId, seat.personId, 'consent', now));

@@ -20,7 +20,11 @@ beforeEach(async () => {
   await storage.circles.createCircle(circle('c1'), person('fay'), [{ name: 'delegate', holderId: null, termStart: null, termEnd: null }]);
   await storage.circles.addMember('c1', person('ria'));
   await storage.circles.addMember('c1', person('gone', { removedAt: AT - 1 }));
-  for (const id of ['m1', 'solo']) await storage.createMeeting({ id, createdAt: AT, codes: { member: `a${id}`, guest: `b${id}`, observer: `c${id}` } }, new Uint8Array([0, 0]));
+  for (const id of ['m1', 'solo'])
+    await storage.createMeeting(
+      { id, createdAt: AT, codes: { member: `a${id}`, guest: `b${id}`, observer: `c${id}` } },
+      new Uint8Array([0, 0]),
+    );
   await storage.circles.addMeeting({ meetingId: 'm1', circleId: 'c1', title: 'July', createdAt: AT });
 });
 afterEach(async () => {
@@ -31,12 +35,17 @@ afterEach(async () => {
 describe('a decided selection and the circle', () => {
   it('[CI9] the role of that name (compared without case) gets the holder, the decision’s day as start and the term’s end', async () => {
     expect(await applySelection(deps(), 'm1', event('ria'))).toBe(true);
-    expect(await storage.circles.roles('c1')).toEqual([{ name: 'delegate', holderId: 'ria', termStart: '2026-07-04', termEnd: '2027-07-03' }]);
+    expect(await storage.circles.roles('c1')).toEqual([
+      { name: 'delegate', holderId: 'ria', termStart: '2026-07-04', termEnd: '2027-07-03' },
+    ]);
   });
 
   it('[CI9] a role the circle did not have becomes one of its own', async () => {
     expect(await applySelection(deps(), 'm1', event('ria', 'Treasurer'))).toBe(true);
-    expect((await storage.circles.roles('c1')).map((r) => [r.name, r.holderId])).toEqual([['delegate', null], ['Treasurer', 'ria']]);
+    expect((await storage.circles.roles('c1')).map((r) => [r.name, r.holderId])).toEqual([
+      ['delegate', null],
+      ['Treasurer', 'ria'],
+    ]);
   });
 
   it.each([

@@ -9,7 +9,12 @@ export interface TestCircle {
 }
 
 export async function circleWith(base: string, members: Array<[string, 'member' | 'guest']>): Promise<TestCircle> {
-  const created = await api(base, 'POST', '/api/circles', { circleName: 'Garden circle', aim: 'Grow food together', domain: 'The beds', facilitatorName: 'Fay' });
+  const created = await api(base, 'POST', '/api/circles', {
+    circleName: 'Garden circle',
+    aim: 'Grow food together',
+    domain: 'The beds',
+    facilitatorName: 'Fay',
+  });
   if (created.status !== 201) throw new Error(`create failed: ${created.status} ${created.text}`);
   const fay = created.json as unknown as CircleCredential;
   const who: Record<string, CircleCredential> = { fay };

@@ -5,7 +5,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { FACILITATOR_AWAY_MS, movePhase, nameCoFacilitator, readMeeting } from '@consent/shared';
-import { api, connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, writeOnce, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
+import {
+  api,
+  connectPeer,
+  createMeeting,
+  join,
+  removeDir,
+  startTestServer,
+  synced,
+  waitFor,
+  writeOnce,
+  type Meeting,
+  type Peer,
+  type TestServer,
+} from '../testing/harness.ts';
 
 let s: TestServer;
 let m: Meeting;
@@ -60,7 +73,10 @@ describe('facilitator handover', () => {
     expect(snap().handover?.away).toEqual({ participantId: who.fran!.id, since: clock, takeoverAt: clock + FACILITATOR_AWAY_MS });
     clock += FACILITATOR_AWAY_MS - 1000;
     const early = await post('ann', 'facilitation/take-over');
-    expect(early).toMatchObject({ status: 409, json: { error: 'Fran left only a moment ago; someone may take over in 1 seconds if they do not come back.' } });
+    expect(early).toMatchObject({
+      status: 409,
+      json: { error: 'Fran left only a moment ago; someone may take over in 1 seconds if they do not come back.' },
+    });
     expect((await post('ben', 'facilitation/take-over')).status).toBe(403);
     clock += 1000;
     expect(await post('ann', 'facilitation/take-over')).toMatchObject({ status: 200, json: { facilitatorId: who.ann!.id } });
@@ -91,11 +107,20 @@ describe('facilitator handover', () => {
     leave('fran');
     await waitFor(() => snap().handover?.away !== undefined, 'the absence');
     clock += FACILITATOR_AWAY_MS;
-    expect(await post('ben', 'facilitation/proposal')).toMatchObject({ status: 200, json: { proposal: { candidateId: who.ben!.id, waitingFor: [who.ann!.id, who.cleo!.id].sort() } } });
+    expect(await post('ben', 'facilitation/proposal')).toMatchObject({
+      status: 200,
+      json: { proposal: { candidateId: who.ben!.id, waitingFor: [who.ann!.id, who.cleo!.id].sort() } },
+    });
     expect((await post('ben', 'facilitation/answer', { answer: 'consent' })).status).toBe(409);
     expect((await post('cleo', 'facilitation/proposal')).json.error).toContain('Ben has already proposed');
-    expect(await post('ann', 'facilitation/answer', { answer: 'consent' })).toMatchObject({ status: 200, json: { facilitatorId: who.fran!.id, proposal: { waitingFor: [who.cleo!.id] } } });
-    expect(await post('cleo', 'facilitation/answer', { answer: 'consent' })).toMatchObject({ status: 200, json: { facilitatorId: who.ben!.id, proposal: null } });
+    expect(await post('ann', 'facilitation/answer', { answer: 'consent' })).toMatchObject({
+      status: 200,
+      json: { facilitatorId: who.fran!.id, proposal: { waitingFor: [who.cleo!.id] } },
+    });
+    expect(await post('cleo', 'facilitation/answer', { answer: 'consent' })).toMatchObject({
+      status: 200,
+      json: { facilitatorId: who.ben!.id, proposal: null },
+    });
     await waitFor(() => snap().meta.facilitatorId === who.ben!.id, 'Ben to facilitate');
     expect(snap().log.at(-1)).toMatchObject({ type: 'facilitator', from: who.fran!.id, to: who.ben!.id, how: 'consent' });
   });
@@ -106,7 +131,10 @@ describe('facilitator handover', () => {
     await waitFor(() => snap().handover?.away !== undefined, 'the absence');
     clock += FACILITATOR_AWAY_MS;
     expect(await post('ben', 'facilitation/proposal')).toMatchObject({ json: { proposal: { waitingFor: [who.ann!.id] } } });
-    expect(await post('ann', 'facilitation/answer', { answer: 'object' })).toMatchObject({ status: 200, json: { proposal: null, facilitatorId: who.fran!.id } });
+    expect(await post('ann', 'facilitation/answer', { answer: 'object' })).toMatchObject({
+      status: 200,
+      json: { proposal: null, facilitatorId: who.fran!.id },
+    });
     await waitFor(() => snap().handover?.proposal === undefined, 'the proposal to end');
     expect(await post('cleo', 'facilitation/proposal')).toMatchObject({ status: 403 });
     expect(await post('ann', 'facilitation/answer', { answer: 'maybe' })).toMatchObject({ status: 400, json: { field: 'answer' } });

@@ -25,7 +25,10 @@ function requireGone(s: MeetingSnapshot, room: Room, now: number): string {
   }
   if (now < away.takeoverAt) {
     const seconds = Math.ceil((away.takeoverAt - now) / 1000);
-    throw new HttpError(409, `${nameOf(s, facilitatorId)} left only a moment ago; someone may take over in ${seconds} seconds if they do not come back.`);
+    throw new HttpError(
+      409,
+      `${nameOf(s, facilitatorId)} left only a moment ago; someone may take over in ${seconds} seconds if they do not come back.`,
+    );
   }
   return facilitatorId;
 }
@@ -41,7 +44,15 @@ function requirePresentMember(s: MeetingSnapshot, room: Room, id: string): void 
 /** [F5] The members present now whose consent a proposal needs: everyone online but the candidate and the gone facilitator. */
 function othersPresent(s: MeetingSnapshot, room: Room, candidateId: string): string[] {
   return Object.entries(s.participants)
-    .filter(([id, p]) => p.role === 'member' && p.present && p.removedAt === undefined && id !== candidateId && id !== s.meta.facilitatorId && room.isOnline(id))
+    .filter(
+      ([id, p]) =>
+        p.role === 'member' &&
+        p.present &&
+        p.removedAt === undefined &&
+        id !== candidateId &&
+        id !== s.meta.facilitatorId &&
+        room.isOnline(id),
+    )
     .map(([id]) => id)
     .sort();
 }
@@ -50,7 +61,13 @@ function stateOf(s: MeetingSnapshot, room: Room): HandoverState {
   const p = s.handover?.proposal;
   return {
     facilitatorId: s.meta.facilitatorId,
-    proposal: p ? { candidateId: p.candidateId, consents: p.consents, waitingFor: othersPresent(s, room, p.candidateId).filter((id) => !p.consents.includes(id)) } : null,
+    proposal: p
+      ? {
+          candidateId: p.candidateId,
+          consents: p.consents,
+          waitingFor: othersPresent(s, room, p.candidateId).filter((id) => !p.consents.includes(id)),
+        }
+      : null,
   };
 }
 
@@ -60,7 +77,11 @@ export function takeOver(deps: Deps, meetingId: string, participantId: string): 
     let state!: HandoverState;
     await room.serverWrite((doc) => {
       const s = readMeeting(doc).meeting;
-      if (s.meta.coFacilitatorId !== participantId) throw new HttpError(403, 'Only the co-facilitator takes over at once; anyone else proposes themselves and the others present consent.');
+      if (s.meta.coFacilitatorId !== participantId)
+        throw new HttpError(
+          403,
+          'Only the co-facilitator takes over at once; anyone else proposes themselves and the others present consent.',
+        );
       const from = requireGone(s, room, deps.now());
       requirePresentMember(s, room, participantId);
       writeTakeover(doc, { from, to: participantId, how: 'takeover', at: deps.now() });
@@ -79,8 +100,10 @@ export function proposeSelf(deps: Deps, meetingId: string, participantId: string
       const from = requireGone(s, room, deps.now());
       requirePresentMember(s, room, participantId);
       const open = s.handover?.proposal;
-      if (open && open.candidateId !== participantId) throw new HttpError(409, `${nameOf(s, open.candidateId)} has already proposed to take over; answer that proposal first.`);
-      if (othersPresent(s, room, participantId).length === 0) writeTakeover(doc, { from, to: participantId, how: 'consent', at: deps.now() });
+      if (open && open.candidateId !== participantId)
+        throw new HttpError(409, `${nameOf(s, open.candidateId)} has already proposed to take over; answer that proposal first.`);
+      if (othersPresent(s, room, participantId).length === 0)
+        writeTakeover(doc, { from, to: participantId, how: 'consent', at: deps.now() });
       else writeHandoverProposal(doc, { candidateId: participantId, at: deps.now(), consents: [] });
       state = stateOf(readMeeting(doc).meeting, room);
     });

@@ -5,7 +5,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addAgendaItem, givePosition, movePhase, moveStage, openRound, positions, readMeeting, type LogEvent } from '@consent/shared';
-import { api, connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, writeOnce, writeParagraph, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
+import {
+  api,
+  connectPeer,
+  createMeeting,
+  join,
+  removeDir,
+  startTestServer,
+  synced,
+  waitFor,
+  writeOnce,
+  writeParagraph,
+  type Meeting,
+  type Peer,
+  type TestServer,
+} from '../testing/harness.ts';
 
 let s: TestServer;
 let m: Meeting;
@@ -17,7 +31,8 @@ const SECRET_B = 'Ben-worries-about-the-cost';
 
 const as = (name: string, write: (d: Y.Doc) => void) => writeOnce(s.wsBase, m.meetingId, who[name]!.token, write);
 const path = (rest: string) => `/api/meetings/${m.meetingId}/${rest}`;
-const sealPosition = (name: string, b: unknown, itemId = 'i1') => api(s.url, 'POST', path(`items/${itemId}/sealed-position`), b, who[name]!.token);
+const sealPosition = (name: string, b: unknown, itemId = 'i1') =>
+  api(s.url, 'POST', path(`items/${itemId}/sealed-position`), b, who[name]!.token);
 const snap = (p: Peer) => readMeeting(p.doc).meeting;
 
 async function setUp(): Promise<void> {
@@ -32,7 +47,9 @@ async function setUp(): Promise<void> {
   const olga = await join(s.url, m, 'Olga', 'observer');
   who.olga = { id: olga.participantId, token: olga.token };
   for (const to of ['opening', 'agenda', 'items'] as const) expect(await as('fran', (d) => movePhase(d, to))).toBeNull();
-  expect(await as('fran', (d) => addAgendaItem(d, { id: 'i1', title: 'Buy a kettle', kind: 'consent', ownerId: null, timeboxMin: 10 }))).toBeNull();
+  expect(
+    await as('fran', (d) => addAgendaItem(d, { id: 'i1', title: 'Buy a kettle', kind: 'consent', ownerId: null, timeboxMin: 10 })),
+  ).toBeNull();
   expect(await as('fran', (d) => writeParagraph(d, 'i1', 'We buy a quiet kettle.'))).toBeNull();
   for (const to of ['present', 'clarify', 'react', 'consent'] as const) expect(await as('fran', (d) => moveStage(d, 'i1', to))).toBeNull();
 }
@@ -83,7 +100,9 @@ describe('positions revealed together', () => {
     }
     expect(answers[3]!.json).toMatchObject({ given: 2, mine: null });
     // each member reads back their own answer, and only theirs
-    expect((await api(s.url, 'GET', path('items/i1/sealed'), undefined, who.ann!.token)).json).toMatchObject({ mine: { position: 'object', reason: SECRET_A } });
+    expect((await api(s.url, 'GET', path('items/i1/sealed'), undefined, who.ann!.token)).json).toMatchObject({
+      mine: { position: 'object', reason: SECRET_A },
+    });
   });
 
   it('[V2] while sealed, a direct write of a position is refused, the facilitator’s too', async () => {
@@ -93,9 +112,15 @@ describe('positions revealed together', () => {
   });
 
   it('[V3] inputs are checked: a concern needs its reason, observers and unknown items are refused with sentences', async () => {
-    expect(await sealPosition('cleo', { position: 'concern' })).toMatchObject({ status: 400, json: { field: 'reason', error: expect.stringContaining('reason') } });
+    expect(await sealPosition('cleo', { position: 'concern' })).toMatchObject({
+      status: 400,
+      json: { field: 'reason', error: expect.stringContaining('reason') },
+    });
     expect(await sealPosition('cleo', { position: 'maybe' })).toMatchObject({ status: 400, json: { field: 'position' } });
-    expect(await sealPosition('olga', { position: 'consent' })).toMatchObject({ status: 403, json: { error: 'Only members give a position in this round.' } });
+    expect(await sealPosition('olga', { position: 'consent' })).toMatchObject({
+      status: 403,
+      json: { error: 'Only members give a position in this round.' },
+    });
     expect(await sealPosition('cleo', { position: 'consent' }, 'nope')).toMatchObject({ status: 404 });
     expect((await api(s.url, 'POST', path('items/i1/reveal'), undefined, who.cleo!.token)).status).toBe(403);
   });
@@ -114,18 +139,32 @@ describe('positions revealed together', () => {
     expect(counts.filter((n) => n > 0 && n < 4)).toEqual([]);
     const after = snap(watcher);
     expect(after.positions[`i1/${who.ann!.id}`]).toMatchObject({ position: 'object', round: 1 });
-    expect(Object.values(after.objections).map((c) => [c.kind, c.text]).sort()).toEqual([['concern', SECRET_B], ['objection', SECRET_A]]);
-    expect(after.log.filter((e: LogEvent) => e.type === 'reveal')).toMatchObject([{ itemId: 'i1', kind: 'position', round: 1, count: 4, actorId: who.fran!.id }]);
+    expect(
+      Object.values(after.objections)
+        .map((c) => [c.kind, c.text])
+        .sort(),
+    ).toEqual([
+      ['concern', SECRET_B],
+      ['objection', SECRET_A],
+    ]);
+    expect(after.log.filter((e: LogEvent) => e.type === 'reveal')).toMatchObject([
+      { itemId: 'i1', kind: 'position', round: 1, count: 4, actorId: who.fran!.id },
+    ]);
     expect(after.sealed?.i1?.revealedAt).toBeTypeOf('number');
     expect(await as('cleo', (d) => givePosition(d, 'i1', who.cleo!.id, 'concern', NOW))).toBeNull();
   });
 
   it('[V6] the facilitator reveals a new sealed round early: only the answers given so far appear', async () => {
-    expect(await as('fran', (d) => openRound(d, 'i1', { kind: 'consent', order: [who.fran!.id], now: NOW, reveal: 'together' }))).toBeNull();
+    expect(
+      await as('fran', (d) => openRound(d, 'i1', { kind: 'consent', order: [who.fran!.id], now: NOW, reveal: 'together' })),
+    ).toBeNull();
     expect((await sealPosition('ben', { position: 'consent' })).json).toMatchObject({ round: 2, given: 1, revealed: false });
     const early = await api(s.url, 'POST', path('items/i1/reveal'), undefined, who.fran!.token);
     expect(early).toMatchObject({ status: 200, json: { revealed: true } });
-    await waitFor(() => snap(peers[2]!).sealed?.i1?.revealedAt !== undefined && snap(peers[2]!).sealed?.i1?.round === 2, 'the early reveal');
+    await waitFor(
+      () => snap(peers[2]!).sealed?.i1?.revealedAt !== undefined && snap(peers[2]!).sealed?.i1?.round === 2,
+      'the early reveal',
+    );
     const p = snap(peers[2]!).positions;
     expect(p[`i1/${who.ben!.id}`]).toMatchObject({ position: 'consent', round: 2 });
     expect(p[`i1/${who.ann!.id}`]).toMatchObject({ round: 1 });
@@ -135,7 +174,9 @@ describe('positions revealed together', () => {
 
 describe('sealed answers survive a restart', () => {
   it('[V3] an answer sealed before a restart is revealed after it', async () => {
-    expect(await as('fran', (d) => openRound(d, 'i1', { kind: 'consent', order: [who.fran!.id], now: NOW, reveal: 'together' }))).toBeNull();
+    expect(
+      await as('fran', (d) => openRound(d, 'i1', { kind: 'consent', order: [who.fran!.id], now: NOW, reveal: 'together' })),
+    ).toBeNull();
     expect((await sealPosition('ann', { position: 'concern', reason: 'Still loud after the restart' })).status).toBe(200);
     for (const p of peers.splice(0)) p.destroy();
     const dataDir = s.dataDir;

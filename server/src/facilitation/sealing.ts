@@ -48,7 +48,13 @@ function progress(state: SealedRoundState, given: number, revealed: boolean, min
 }
 
 /** [V3] Stores a member's sealed answer, publishes that they gave one, and reveals when everyone eligible has [V5]. */
-export async function submitSealed(deps: Deps, meetingId: string, participantId: string, itemId: string, input: SealedInput): Promise<SealedProgress> {
+export async function submitSealed(
+  deps: Deps,
+  meetingId: string,
+  participantId: string,
+  itemId: string,
+  input: SealedInput,
+): Promise<SealedProgress> {
   return deps.manager.withRoom(meetingId, async (room) => {
     const s = readMeeting(room.doc).meeting;
     const state = openSealedRound(s, itemId, input.kind);
@@ -59,7 +65,12 @@ export async function submitSealed(deps: Deps, meetingId: string, participantId:
     const at = deps.now();
     let answer: unknown;
     if (input.kind === 'position') {
-      answer = SealedPositionSchema.parse({ position: input.position, revision: s.proposals[itemId]?.revision ?? '', reason: input.reason || undefined, at });
+      answer = SealedPositionSchema.parse({
+        position: input.position,
+        revision: s.proposals[itemId]?.revision ?? '',
+        reason: input.reason || undefined,
+        at,
+      });
     } else {
       const nominee = s.participants[input.nomineeId];
       if (nominee?.role !== 'member' || nominee.removedAt !== undefined) {
@@ -84,7 +95,8 @@ export async function submitSealed(deps: Deps, meetingId: string, participantId:
 export async function revealNow(deps: Deps, meetingId: string, participantId: string, itemId: string): Promise<SealedProgress> {
   return deps.manager.withRoom(meetingId, async (room) => {
     const s = readMeeting(room.doc).meeting;
-    if (s.meta.facilitatorId !== participantId) throw new HttpError(403, 'Only the facilitator reveals the answers before everyone has given one.');
+    if (s.meta.facilitatorId !== participantId)
+      throw new HttpError(403, 'Only the facilitator reveals the answers before everyone has given one.');
     const kind = sealedRound(s, itemId)?.kind ?? 'position';
     const state = openSealedRound(s, itemId, kind);
     await revealIn(deps, room, itemId, participantId);

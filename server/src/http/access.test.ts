@@ -5,8 +5,20 @@ import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLOSE, PHASES, meta, movePhase, participants, syncStep1, type Phase } from '@consent/shared';
 import {
-  api, connectPeer, connectTicketPeer, createMeeting, join, removeDir, RawClient, startTestServer, synced, ticket, waitFor,
-  type Meeting, type Peer, type TestServer,
+  api,
+  connectPeer,
+  connectTicketPeer,
+  createMeeting,
+  join,
+  removeDir,
+  RawClient,
+  startTestServer,
+  synced,
+  ticket,
+  waitFor,
+  type Meeting,
+  type Peer,
+  type TestServer,
 } from '../testing/harness.ts';
 
 const DAY = 24 * 3600 * 1000;

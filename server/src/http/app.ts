@@ -17,7 +17,6 @@ import { body, caller, HttpError } from './request.ts';
 import { MINUTES_FILE_CSP, securityHeaders } from './securityHeaders.ts';
 import { serveBoard } from './staticFiles.ts';
 
-
 const MAX_BODY_BYTES = 16 * 1024;
 
 export function createApp(deps: AppDeps): Hono {
@@ -35,7 +34,10 @@ export function createApp(deps: AppDeps): Hono {
 
   app.use('*', securityHeaders());
   // Every API body is a few hundred bytes; nothing larger is read into memory.
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `the body is larger than ${MAX_BODY_BYTES} bytes` }, 413) }));
+  app.use(
+    '/api/*',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `the body is larger than ${MAX_BODY_BYTES} bytes` }, 413) }),
+  );
 
   app.get('/api/health', (c) => c.json({ ok: true, version: deps.version }));
 

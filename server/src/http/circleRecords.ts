@@ -2,7 +2,15 @@
 // for a new meeting, backlog, open action items, trends, calendar feed, export.
 // Members only (CI2, CI30), except the feed, which its secret opens (CI29).
 import { Hono } from 'hono';
-import { ProposeBacklogBody, REGISTER_FORMATS, RegisterQuery, registerCsv, registerJson, registerMarkdown, type RegisterFormat } from '@consent/shared';
+import {
+  ProposeBacklogBody,
+  REGISTER_FORMATS,
+  RegisterQuery,
+  registerCsv,
+  registerJson,
+  registerMarkdown,
+  type RegisterFormat,
+} from '@consent/shared';
 import { circleCaller, circleFacilitator, findCircle, type CircleDeps } from '../circles/access.ts';
 import { circleCalendar, FEED_WORDS, feedOpens, feedPath } from '../circles/calendar.ts';
 import { meetingOffers } from '../circles/offers.ts';
@@ -32,12 +40,17 @@ export function circleRecordRoutes(deps: AppDeps & CircleDeps): Hono {
   routes.get('/:id/register/export', async (c) => {
     const who = await circleCaller(deps, c);
     const format = c.req.query('format') ?? 'md';
-    if (!(REGISTER_FORMATS as readonly string[]).includes(format)) throw new HttpError(400, 'The register downloads as md, csv or json.', 'format');
+    if (!(REGISTER_FORMATS as readonly string[]).includes(format))
+      throw new HttpError(400, 'The register downloads as md, csv or json.', 'format');
     const f = format as RegisterFormat;
     const entries = await deps.storage.circles.records.allDecisions(who.circle.id);
     const { id, name, aim } = who.circle;
     const text =
-      f === 'json' ? JSON.stringify(registerJson({ id, name, aim }, entries, deps.now()), null, 2) : f === 'csv' ? registerCsv(entries) : registerMarkdown({ id, name, aim }, entries);
+      f === 'json'
+        ? JSON.stringify(registerJson({ id, name, aim }, entries, deps.now()), null, 2)
+        : f === 'csv'
+          ? registerCsv(entries)
+          : registerMarkdown({ id, name, aim }, entries);
     const file = minutesFileName(name, deps.now(), 'md').replace(/-minutes\.md$/, `-register.${f}`);
     c.header('Content-Type', EXPORT_TYPES[f]);
     c.header('Content-Disposition', `attachment; filename="${file}"`);
@@ -58,7 +71,16 @@ export function circleRecordRoutes(deps: AppDeps & CircleDeps): Hono {
     const who = await circleCaller(deps, c);
     if (who.member.role !== 'member') throw new HttpError(403, 'Only the circle’s members propose backlog items; a guest asks a member.');
     const b = await body(c, ProposeBacklogBody);
-    const item = { id: randomId(), title: b.title, text: b.text ?? '', source: 'circle' as const, authorId: who.member.personId, authorName: who.member.name, at: deps.now(), meetingId: null };
+    const item = {
+      id: randomId(),
+      title: b.title,
+      text: b.text ?? '',
+      source: 'circle' as const,
+      authorId: who.member.personId,
+      authorName: who.member.name,
+      at: deps.now(),
+      meetingId: null,
+    };
     await deps.storage.circles.records.addBacklog({ ...item, circleId: who.circle.id, sourceEntry: null });
     return c.json(item, 201);
   });

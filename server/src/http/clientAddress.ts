@@ -14,7 +14,10 @@ export function addressKey(raw: string | undefined): string {
   const left = head ? head.split(':') : [];
   const right = raw.includes('::') ? (tail ? tail.split(':') : []) : [];
   const groups = raw.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 export function clientAddress(c: Context): string {

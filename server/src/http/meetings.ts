@@ -53,7 +53,8 @@ export function roleFor(meeting: MeetingRecord, code: string): Role {
 }
 
 /** [H1] A join link whose code this meeting does not know: say what to do. */
-export const WRONG_CODE = 'This invite link does not open this meeting: the facilitator may have replaced it with a new one. Ask them for the link of your role.';
+export const WRONG_CODE =
+  'This invite link does not open this meeting: the facilitator may have replaced it with a new one. Ask them for the link of your role.';
 
 /** [H2] What a join link leads to, for the join page: the meeting's title and circle, and the role of the code. */
 export async function invitation(deps: Deps, meeting: MeetingRecord, code: string): Promise<Invitation> {

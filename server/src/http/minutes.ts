@@ -1,7 +1,15 @@
 // The minutes export: the shared renderer's Markdown, HTML or JSON of a
 // meeting, with a download file name that names the meeting and its date.
 import { z } from 'zod';
-import { buildMinutes, MINUTES_LANGUAGES, minutesHtml, minutesMarkdown, minutesT, readMeeting, type MinutesLanguage } from '@consent/shared';
+import {
+  buildMinutes,
+  MINUTES_LANGUAGES,
+  minutesHtml,
+  minutesMarkdown,
+  minutesT,
+  readMeeting,
+  type MinutesLanguage,
+} from '@consent/shared';
 import type { AppDeps } from './deps.ts';
 
 type Deps = Pick<AppDeps, 'manager' | 'now'>;
@@ -42,7 +50,8 @@ export async function exportMinutes(deps: Deps, meetingId: string, format: Minut
   return deps.manager.withRoom(meetingId, (room) => {
     const { meeting } = readMeeting(room.doc);
     const minutes = buildMinutes(meeting, { meetingId, now: deps.now(), t });
-    const body = format === 'md' ? minutesMarkdown(minutes, t) : format === 'html' ? minutesHtml(minutes, t, lang) : JSON.stringify(minutes, null, 2);
+    const body =
+      format === 'md' ? minutesMarkdown(minutes, t) : format === 'html' ? minutesHtml(minutes, t, lang) : JSON.stringify(minutes, null, 2);
     return {
       body,
       contentType: CONTENT_TYPES[format],

@@ -152,7 +152,10 @@ export class ClientWrites {
     try {
       Y.applyUpdate(this.deps.doc(), update, conn);
     } catch (err) {
-      this.deps.logger.warn({ meetingId: this.deps.meetingId, conn: conn.id, err: err instanceof Error ? err.message : String(err) }, 'update failed to integrate; reloading the room');
+      this.deps.logger.warn(
+        { meetingId: this.deps.meetingId, conn: conn.id, err: err instanceof Error ? err.message : String(err) },
+        'update failed to integrate; reloading the room',
+      );
       conn.close(CLOSE.malformed, 'update failed to integrate');
       this.deps.recover();
       return false;

@@ -88,7 +88,11 @@ class MemorySocket implements SyncSocket {
   }
 }
 
-const acceptAll: WritePolicy = { check: () => ({ ok: true, events: [], clients: [] }), neutralize: (u) => u, appendEvents: () => undefined };
+const acceptAll: WritePolicy = {
+  check: () => ({ ok: true, events: [], clients: [] }),
+  neutralize: (u) => u,
+  appendEvents: () => undefined,
+};
 let dir: string;
 let storage: SqliteStorage;
 let manager: RoomManager;
@@ -98,7 +102,15 @@ beforeEach(async () => {
   dir = tempDir();
   storage = new SqliteStorage(joinPath(dir, 'consent.db'));
   await storage.createMeeting({ id: 'm', createdAt: 0, codes: { member: 'i', guest: 'g', observer: 'o' } }, new Uint8Array([0, 0]));
-  manager = new RoomManager({ storage, policy: acceptAll, graceMs: 10, sleepMs: 5, compactEvery: 1000, maxFrameBytes: 1 << 20, log: pino({ level: 'silent' }) });
+  manager = new RoomManager({
+    storage,
+    policy: acceptAll,
+    graceMs: 10,
+    sleepMs: 5,
+    compactEvery: 1000,
+    maxFrameBytes: 1 << 20,
+    log: pino({ level: 'silent' }),
+  });
 });
 afterEach(async () => {
   await manager.close();
@@ -108,7 +120,13 @@ afterEach(async () => {
 
 function connect() {
   const socket = new MemorySocket();
-  const conn = new Connection(`t${++nextId}`, socket, { meetingId: 'm', participantId: `p${nextId}`, role: 'member' }, false, new RateLimit(1e6, Date.now()));
+  const conn = new Connection(
+    `t${++nextId}`,
+    socket,
+    { meetingId: 'm', participantId: `p${nextId}`, role: 'member' },
+    false,
+    new RateLimit(1e6, Date.now()),
+  );
   manager.connect(conn);
   return { socket, conn };
 }

@@ -10,7 +10,10 @@ import { participants } from '@consent/shared';
 /** Documents larger than this (encoded) stay awake. */
 const MAX_SLEEPING_BYTES = 256 * 1024;
 
-interface Who { name: string | undefined; removed: boolean }
+interface Who {
+  name: string | undefined;
+  removed: boolean;
+}
 
 export class QuietDoc {
   /** Null while asleep: nothing of the document is held but its encoding. */

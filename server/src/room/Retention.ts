@@ -44,7 +44,8 @@ export class Retention {
     } catch (err) {
       this.opts.log.error({ err }, 'the retention sweep failed; it runs again at the next interval');
     }
-    if (deleted.length) this.opts.log.info({ count: deleted.length, days: this.opts.days }, 'closed meetings deleted after their retention');
+    if (deleted.length)
+      this.opts.log.info({ count: deleted.length, days: this.opts.days }, 'closed meetings deleted after their retention');
     return deleted;
   }
 

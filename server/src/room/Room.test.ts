@@ -55,7 +55,11 @@ let nextId = 0;
 const log = pino({ level: 'silent' });
 
 /** Accepts every write: these tests are about the room, not the rights. */
-const acceptAll: WritePolicy = { check: () => ({ ok: true, events: [], clients: [] }), neutralize: (u) => u, appendEvents: () => undefined };
+const acceptAll: WritePolicy = {
+  check: () => ({ ok: true, events: [], clients: [] }),
+  neutralize: (u) => u,
+  appendEvents: () => undefined,
+};
 
 function makeManager(policy: WritePolicy = acceptAll) {
   return new RoomManager({ storage, policy, graceMs: 10, compactEvery: 1000, maxFrameBytes: 1 << 20, log });
@@ -63,7 +67,13 @@ function makeManager(policy: WritePolicy = acceptAll) {
 
 function connect(meetingId: string, role: 'member' | 'observer' = 'member', wantsAck = false) {
   const socket = new MemorySocket();
-  const conn = new Connection(`t${++nextId}`, socket, { meetingId, participantId: `p${nextId}`, role }, wantsAck, new RateLimit(1e6, Date.now()));
+  const conn = new Connection(
+    `t${++nextId}`,
+    socket,
+    { meetingId, participantId: `p${nextId}`, role },
+    wantsAck,
+    new RateLimit(1e6, Date.now()),
+  );
   manager.connect(conn);
   return { socket, conn };
 }
@@ -94,7 +104,13 @@ describe('Room', () => {
     const room = manager.room('m')!;
     await room.ready;
     // the removal's document write, as the server makes it; the sweep of open sockets has already run
-    const late = new Connection(`t${++nextId}`, new MemorySocket(), { meetingId: 'm', participantId: 'gone', role: 'member' }, false, new RateLimit(1e6, Date.now()));
+    const late = new Connection(
+      `t${++nextId}`,
+      new MemorySocket(),
+      { meetingId: 'm', participantId: 'gone', role: 'member' },
+      false,
+      new RateLimit(1e6, Date.now()),
+    );
     await room.serverWrite((doc) => {
       addParticipant(doc, 'gone', { name: 'Gone', role: 'member', now: 1 }, ORIGIN.server);
       markRemoved(doc, 'gone', 5, ORIGIN.server);
@@ -189,7 +205,10 @@ describe('Room', () => {
     encoding.writeVarUint(e, 1);
     encoding.writeVarString(e, 't');
     encoding.writeVarString(e, 'a');
-    for (const [origin, text] of [[2, 'b'], [0, 'c']] as const) {
+    for (const [origin, text] of [
+      [2, 'b'],
+      [0, 'c'],
+    ] as const) {
       encoding.writeUint8(e, 0x80 | 4);
       encoding.writeVarUint(e, C);
       encoding.writeVarUint(e, origin);

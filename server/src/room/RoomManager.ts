@@ -47,7 +47,11 @@ export class RoomManager {
 
   constructor(private readonly opts: RoomManagerOptions) {
     this.writer = new WriteBatcher(opts.storage);
-    this.sleepSweep = opts.sleepMs ? setInterval(() => { for (const room of this.rooms.values()) room.sleepIfQuiet(); }, opts.sleepMs) : null;
+    this.sleepSweep = opts.sleepMs
+      ? setInterval(() => {
+          for (const room of this.rooms.values()) room.sleepIfQuiet();
+        }, opts.sleepMs)
+      : null;
     this.sleepSweep?.unref();
   }
 
@@ -228,6 +232,13 @@ export class RoomManager {
     this.timers.clear();
     for (const [conn] of this.roomOf) conn.close(CLOSE.goingAway, 'server shutting down');
     await this.writer.drain();
-    await Promise.all([...this.rooms.values()].map((room) => room.ready.then(() => this.unload(room), () => undefined)));
+    await Promise.all(
+      [...this.rooms.values()].map((room) =>
+        room.ready.then(
+          () => this.unload(room),
+          () => undefined,
+        ),
+      ),
+    );
   }
 }

@@ -45,13 +45,17 @@ describe('AwarenessStore', () => {
     expect(store.apply(mine, [{ clientId: 1, clock: 1, json: state('p-fran', 'Fran') }], fran)).toEqual([]);
   });
 
-  it('removes a closed connection\'s states with a newer clock, and relays a removal it sent just before closing', () => {
+  it("removes a closed connection's states with a newer clock, and relays a removal it sent just before closing", () => {
     const store = new AwarenessStore();
     const conn = {};
-    store.apply(conn, [
-      { clientId: 1, clock: 4, json: state('p-fran', 'Fran') },
-      { clientId: 2, clock: 1, json: state('p-fran', 'Fran') },
-    ], fran);
+    store.apply(
+      conn,
+      [
+        { clientId: 1, clock: 4, json: state('p-fran', 'Fran') },
+        { clientId: 2, clock: 1, json: state('p-fran', 'Fran') },
+      ],
+      fran,
+    );
     // the provider clears client 2 itself, then its socket closes before the relay went out
     expect(store.apply(conn, [{ clientId: 2, clock: 2, json: 'null' }], fran)).toEqual([2]);
     expect(store.removeOwner(conn)).toEqual([1]);

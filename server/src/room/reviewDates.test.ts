@@ -27,7 +27,9 @@ beforeAll(async () => {
   const a = await join(s.url, m, 'Ann', 'member');
   ann = a.token;
   for (const to of ['opening', 'agenda', 'items'] as const) expect(await as(m.token, (d) => movePhase(d, to))).toBeNull();
-  expect(await as(m.token, (d) => addAgendaItem(d, { id: 'i1', title: 'Buy seeds', kind: 'consent', ownerId: a.participantId, timeboxMin: 20 }))).toBeNull();
+  expect(
+    await as(m.token, (d) => addAgendaItem(d, { id: 'i1', title: 'Buy seeds', kind: 'consent', ownerId: a.participantId, timeboxMin: 20 })),
+  ).toBeNull();
   for (const stage of ['present', 'clarify', 'react'] as const) expect(await as(m.token, (d) => moveStage(d, 'i1', stage))).toBeNull();
 });
 afterAll(async () => {
@@ -65,7 +67,7 @@ describe('[CI19] review dates on the server', () => {
     ahead += 2 * 60_000;
     expect(day(0) > late).toBe(true);
     expect(await as(m.token, (d) => setTerm(d, 'i1', { reviewDate: late, measure: 'changed' }))).toBeNull();
-    expect((await as(m.token, (d) => setTerm(d, 'i1', { reviewDate: late, measure: '' })))).toBeNull();
+    expect(await as(m.token, (d) => setTerm(d, 'i1', { reviewDate: late, measure: '' }))).toBeNull();
     expect((await as(m.token, (d) => setTerm(d, 'i1', { reviewDate: day(-2), measure: '' })))?.rule).toBe('CI19');
   });
 });

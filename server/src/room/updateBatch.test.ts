@@ -54,19 +54,22 @@ describe('UpdateBatch', () => {
     expect(simple).toContain(false);
   });
 
-  it.each(Array.from({ length: 40 }, (_, i) => i * 7919 + 1))('merges a batch to the same content as its updates, and each writer\'s variant to the others\' (seed %i)', (seed) => {
-    const { start, server, batch, byOrigin } = scenario(seed);
-    const merged = contentOf([start, batch.all()]);
-    expect(merged.text).toBe(server.getText('t').toString());
-    expect(merged.map).toEqual(server.getMap('m').toJSON());
-    for (const origin of byOrigin.keys()) {
-      const others = [...byOrigin].filter(([o]) => o !== origin).flatMap(([, us]) => us);
-      const without = batch.without(origin);
-      expect(contentOf([start, ...(without ? [without] : [])])).toEqual(contentOf([start, ...others]));
-      expect(batch.wrote(origin)).toBe(true);
-    }
-    expect(batch.wrote('nobody')).toBe(false);
-  });
+  it.each(Array.from({ length: 40 }, (_, i) => i * 7919 + 1))(
+    "merges a batch to the same content as its updates, and each writer's variant to the others' (seed %i)",
+    (seed) => {
+      const { start, server, batch, byOrigin } = scenario(seed);
+      const merged = contentOf([start, batch.all()]);
+      expect(merged.text).toBe(server.getText('t').toString());
+      expect(merged.map).toEqual(server.getMap('m').toJSON());
+      for (const origin of byOrigin.keys()) {
+        const others = [...byOrigin].filter(([o]) => o !== origin).flatMap(([, us]) => us);
+        const without = batch.without(origin);
+        expect(contentOf([start, ...(without ? [without] : [])])).toEqual(contentOf([start, ...others]));
+        expect(batch.wrote(origin)).toBe(true);
+      }
+      expect(batch.wrote('nobody')).toBe(false);
+    },
+  );
 
   it('gives nothing back to the only writer of a batch', () => {
     const batch = new UpdateBatch<string>();

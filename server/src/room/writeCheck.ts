@@ -8,14 +8,12 @@ export interface LogEventDraftLike {
   [key: string]: unknown;
 }
 
-export type WriteVerdict = (
+export type WriteVerdict =
   /** `clients`: the Yjs client ids the update brings new structs under (the room binds new ones to the sender). */
-  | { ok: true; events: LogEventDraftLike[]; clients: number[] }
-  | { ok: false; rule: string; reason: string }
-) & {
-  /** What to apply (or neutralize) instead of the incoming update: it without what the document already holds [P7, P8]. */
-  update?: Uint8Array;
-};
+  ({ ok: true; events: LogEventDraftLike[]; clients: number[] } | { ok: false; rule: string; reason: string }) & {
+    /** What to apply (or neutralize) instead of the incoming update: it without what the document already holds [P7, P8]. */
+    update?: Uint8Array;
+  };
 
 export interface WritePolicy {
   /**

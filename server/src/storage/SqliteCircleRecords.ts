@@ -105,7 +105,8 @@ export class SqliteCircleRecords implements CircleRecordStorage {
       add: db.transaction((e: RegisterEntry): boolean => {
         const search = `${e.title}\n${e.markdown}`.toLowerCase();
         const { supersededBy: _ignored, ...stored } = e;
-        const added = insert.run(e.id, e.circleId, e.meetingId, e.itemId, e.decidedAt, e.reviewDate, search, JSON.stringify(stored)).changes > 0;
+        const added =
+          insert.run(e.id, e.circleId, e.meetingId, e.itemId, e.decidedAt, e.reviewDate, search, JSON.stringify(stored)).changes > 0;
         if (added && e.supersedes) supersede.run(e.id, e.supersedes);
         return added;
       }),
@@ -115,15 +116,21 @@ export class SqliteCircleRecords implements CircleRecordStorage {
         rows: db.prepare<[string, string | null, string | null, string, number, number], EntryRow>(
           `SELECT entry, superseded_by FROM circle_register WHERE ${where} AND ${seg.cond} ORDER BY ${seg.order} LIMIT ? OFFSET ?`,
         ),
-        count: db.prepare<[string, string | null, string | null, string], { n: number }>(`SELECT count(*) AS n FROM circle_register WHERE ${where} AND ${seg.cond}`),
+        count: db.prepare<[string, string | null, string | null, string], { n: number }>(
+          `SELECT count(*) AS n FROM circle_register WHERE ${where} AND ${seg.cond}`,
+        ),
       })),
       bySuccessor: db.prepare<[string], EntryRow>('SELECT entry, superseded_by FROM circle_register WHERE superseded_by = ?'),
-      all: db.prepare<[string], EntryRow>('SELECT entry, superseded_by FROM circle_register WHERE circle_id = ? ORDER BY decided_at DESC, id'),
+      all: db.prepare<[string], EntryRow>(
+        'SELECT entry, superseded_by FROM circle_register WHERE circle_id = ? ORDER BY decided_at DESC, id',
+      ),
       due: db.prepare<[string, string], EntryRow>(
         'SELECT entry, superseded_by FROM circle_register WHERE circle_id = ? AND superseded_by IS NULL AND review_date <= ? ORDER BY review_date, decided_at',
       ),
       link: db.prepare('INSERT OR REPLACE INTO circle_reviews (meeting_id, item_id, entry_id) VALUES (?, ?, ?)'),
-      reviewOf: db.prepare<[string, string], { entry_id: string }>('SELECT entry_id FROM circle_reviews WHERE meeting_id = ? AND item_id = ?'),
+      reviewOf: db.prepare<[string, string], { entry_id: string }>(
+        'SELECT entry_id FROM circle_reviews WHERE meeting_id = ? AND item_id = ?',
+      ),
       addBacklog: db.prepare(
         `INSERT OR IGNORE INTO circle_backlog (id, circle_id, title, text, source, author_id, author_name, at, source_meeting, source_entry)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -198,7 +205,10 @@ export class SqliteCircleRecords implements CircleRecordStorage {
   }
 
   async addBacklog(i: StoredBacklogItem): Promise<boolean> {
-    return this.s.addBacklog.run(i.id, i.circleId, i.title, i.text, i.source, i.authorId, i.authorName, i.at, i.meetingId, i.sourceEntry).changes > 0;
+    return (
+      this.s.addBacklog.run(i.id, i.circleId, i.title, i.text, i.source, i.authorId, i.authorName, i.at, i.meetingId, i.sourceEntry)
+        .changes > 0
+    );
   }
 
   async backlog(circleId: string): Promise<CircleBacklogItem[]> {

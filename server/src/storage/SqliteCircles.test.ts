@@ -27,7 +27,10 @@ circleRecordContract('SQLite', { open: async () => new SqliteStorage(current) })
 
 const tables = (file: string) => {
   const db = new Database(file, { readonly: true });
-  const names = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
+  const names = db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+    .all()
+    .map((r) => r.name);
   const version = db.pragma('user_version', { simple: true });
   db.close();
   return { names, version };
@@ -40,7 +43,9 @@ describe('SQLite schema version 5 (circles) and 6 (the register)', () => {
     const { names, version } = tables(file);
     expect(version).toBe(6);
     expect(names).toEqual(expect.arrayContaining(['circle_register', 'circle_reviews', 'circle_backlog', 'circle_feeds']));
-    expect(names).toEqual(expect.arrayContaining(['circles', 'circle_members', 'circle_roles', 'circle_links', 'circle_meetings', 'meetings']));
+    expect(names).toEqual(
+      expect.arrayContaining(['circles', 'circle_members', 'circle_roles', 'circle_links', 'circle_meetings', 'meetings']),
+    );
   });
 
   it('[CI15] a file left by the version-4 server keeps its meetings and gains circles', async () => {

@@ -92,9 +92,17 @@ const toMember = (r: MemberRow): CircleMember => ({
   joinedAt: r.joined_at,
   removedAt: r.removed_at,
 });
-const toMeeting = (r: MeetingRow): CircleMeetingRecord => ({ meetingId: r.meeting_id, circleId: r.circle_id, title: r.title, createdAt: r.created_at });
+const toMeeting = (r: MeetingRow): CircleMeetingRecord => ({
+  meetingId: r.meeting_id,
+  circleId: r.circle_id,
+  title: r.title,
+  createdAt: r.created_at,
+});
 const STANDARD = CIRCLE_ROLES as readonly string[];
-const roleOrder = (r: RoleRow): [number, string] => [STANDARD.includes(r.role_key) ? STANDARD.indexOf(r.role_key) : STANDARD.length, r.role_key];
+const roleOrder = (r: RoleRow): [number, string] => [
+  STANDARD.includes(r.role_key) ? STANDARD.indexOf(r.role_key) : STANDARD.length,
+  r.role_key,
+];
 
 export class SqliteCircles implements CircleStorage {
   readonly records: SqliteCircleRecords;
@@ -122,9 +130,12 @@ export class SqliteCircles implements CircleStorage {
     const insertCircle = db.prepare('INSERT INTO circles (id, name, aim, domain, created_at) VALUES (?, ?, ?, ?, ?)');
     const member = (circleId: string, m: CircleMember) =>
       insertMember.run(circleId, m.personId, m.name, m.role, m.addedAt, m.joinedAt, m.removedAt);
-    const role = (circleId: string, r: CircleRole) => upsertRole.run(circleId, roleKey(r.name), r.name.trim(), r.holderId, r.termStart, r.termEnd);
+    const role = (circleId: string, r: CircleRole) =>
+      upsertRole.run(circleId, roleKey(r.name), r.name.trim(), r.holderId, r.termStart, r.termEnd);
     const dropInvites = db.prepare("DELETE FROM circle_links WHERE circle_id = ? AND person_id = ? AND kind = 'invite'");
-    const insertLink = db.prepare('INSERT INTO circle_links (code_hash, circle_id, person_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertLink = db.prepare(
+      'INSERT INTO circle_links (code_hash, circle_id, person_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     const getLink = db.prepare<[string, string], { person_id: string; kind: 'invite' | 'transfer'; expires_at: number | null }>(
       'SELECT person_id, kind, expires_at FROM circle_links WHERE code_hash = ? AND circle_id = ?',
     );
@@ -135,7 +146,9 @@ export class SqliteCircles implements CircleStorage {
     const setRemoved = db.prepare('UPDATE circle_members SET removed_at = ? WHERE circle_id = ? AND person_id = ? AND removed_at IS NULL');
     const dropLinks = db.prepare('DELETE FROM circle_links WHERE circle_id = ? AND person_id = ?');
     return {
-      getCircle: db.prepare<[string], { id: string; name: string; aim: string; domain: string; created_at: number }>('SELECT * FROM circles WHERE id = ?'),
+      getCircle: db.prepare<[string], { id: string; name: string; aim: string; domain: string; created_at: number }>(
+        'SELECT * FROM circles WHERE id = ?',
+      ),
       members: db.prepare<[string], MemberRow>('SELECT * FROM circle_members WHERE circle_id = ? ORDER BY added_at, rowid'),
       member: db.prepare<[string, string], MemberRow>('SELECT * FROM circle_members WHERE circle_id = ? AND person_id = ?'),
       markJoined: db.prepare('UPDATE circle_members SET joined_at = ? WHERE circle_id = ? AND person_id = ? AND joined_at IS NULL'),

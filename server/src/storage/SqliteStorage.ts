@@ -139,7 +139,9 @@ export class SqliteStorage implements Storage {
     migrateToGuestCodes(this.db);
     this.db.exec(SCHEMA);
     migrateToClosedAt(this.db);
-    this.db.pragma(`user_version = ${migrateCircles(this.db, Math.max(version, Math.min(options.schemaVersion ?? SCHEMA_VERSION, SCHEMA_VERSION)))}`);
+    this.db.pragma(
+      `user_version = ${migrateCircles(this.db, Math.max(version, Math.min(options.schemaVersion ?? SCHEMA_VERSION, SCHEMA_VERSION)))}`,
+    );
     this.circles = new SqliteCircles(this.db);
 
     const db = this.db;
@@ -147,9 +149,7 @@ export class SqliteStorage implements Storage {
       insertMeeting: db.prepare('INSERT INTO meetings (id, created_at, invite_code, guest_code, observer_code) VALUES (?, ?, ?, ?, ?)'),
       getMeeting: db.prepare<[string], MeetingRow>('SELECT * FROM meetings WHERE id = ?'),
       insertUpdate: db.prepare('INSERT INTO updates (meeting_id, data) VALUES (?, ?)'),
-      getSnapshot: db.prepare<[string], { doc: Buffer; up_to_seq: number }>(
-        'SELECT doc, up_to_seq FROM snapshots WHERE meeting_id = ?',
-      ),
+      getSnapshot: db.prepare<[string], { doc: Buffer; up_to_seq: number }>('SELECT doc, up_to_seq FROM snapshots WHERE meeting_id = ?'),
       getUpdates: db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM updates WHERE meeting_id = ? AND seq > ? ORDER BY seq',
       ),
@@ -246,7 +246,9 @@ export class SqliteStorage implements Storage {
   }
 
   async sealedAnswers(meetingId: string, itemId: string, round: number): Promise<Map<string, unknown>> {
-    return new Map(this.stmt.sealedOf.all(meetingId, itemId, round).map((r) => [r.participant_id, JSON.parse(r.answer) as unknown] as const));
+    return new Map(
+      this.stmt.sealedOf.all(meetingId, itemId, round).map((r) => [r.participant_id, JSON.parse(r.answer) as unknown] as const),
+    );
   }
 
   async appendUpdates(

@@ -122,8 +122,14 @@ export function circleContract(name: string, harness: StorageHarness): void {
 
     it('[CI10] lists a circle’s meetings newest first, names a meeting’s circle, and forgets a deleted meeting', async () => {
       const s = await withCircle();
-      for (const [id, at] of [['m1', T], ['m2', T + 1]] as const) {
-        await s.createMeeting({ id, createdAt: at, codes: { member: `a${id}`, guest: `b${id}`, observer: `c${id}` } }, new Uint8Array([0, 0]));
+      for (const [id, at] of [
+        ['m1', T],
+        ['m2', T + 1],
+      ] as const) {
+        await s.createMeeting(
+          { id, createdAt: at, codes: { member: `a${id}`, guest: `b${id}`, observer: `c${id}` } },
+          new Uint8Array([0, 0]),
+        );
         await s.circles.addMeeting({ meetingId: id, circleId: 'c1', title: `Meeting ${id}`, createdAt: at });
       }
       await s.createMeeting({ id: 'solo', createdAt: T, codes: { member: 'x', guest: 'y', observer: 'z' } }, new Uint8Array([0, 0]));

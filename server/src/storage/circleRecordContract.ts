@@ -28,7 +28,17 @@ export const entry = (meetingId: string, itemId: string, over: Partial<RegisterE
   ...over,
 });
 const backlogItem = (id: string, over: object = {}) => ({
-  id, circleId: 'c1', title: id, text: '', source: 'circle' as const, authorId: 'fay', authorName: 'FAY', at: T, meetingId: null, sourceEntry: null, ...over,
+  id,
+  circleId: 'c1',
+  title: id,
+  text: '',
+  source: 'circle' as const,
+  authorId: 'fay',
+  authorName: 'FAY',
+  at: T,
+  meetingId: null,
+  sourceEntry: null,
+  ...over,
 });
 
 export function circleRecordContract(name: string, harness: StorageHarness): void {
@@ -83,7 +93,10 @@ export function circleRecordContract(name: string, harness: StorageHarness): voi
       await r.addDecision(entry('m2', 'b', { supersedes: 'm1~a', decidedAt: T + 1 }));
       await r.addDecision(entry('m3', 'c', { supersedes: 'm2~b', decidedAt: T + 2 }));
       expect((await r.register('c1', opts)).entries.map((e) => e.id)).toEqual(['m3~c']);
-      expect((await r.history('m3~c')).map((e) => [e.id, e.supersededBy])).toEqual([['m2~b', 'm3~c'], ['m1~a', 'm2~b']]);
+      expect((await r.history('m3~c')).map((e) => [e.id, e.supersededBy])).toEqual([
+        ['m2~b', 'm3~c'],
+        ['m1~a', 'm2~b'],
+      ]);
       expect(await r.dueReviews('c1', '2026-06-01')).toEqual([]);
       expect((await r.allDecisions('c1')).map((e) => e.id)).toEqual(['m3~c', 'm2~b', 'm1~a']);
     });

@@ -149,10 +149,13 @@ export function storageContract(name: string, harness: StorageHarness): void {
       await s.createMeeting(meeting('m2'), new Uint8Array([0, 0]));
       const [u] = typing('a', 5);
       await s.appendUpdates([{ meetingId: 'm1', update: u! }], [{ meetingId: 'm1', client: 5, participantId: 'ann' }]);
-      await s.appendUpdates([], [
-        { meetingId: 'm1', client: 5, participantId: 'eve' },
-        { meetingId: 'm2', client: 5, participantId: 'bob' },
-      ]);
+      await s.appendUpdates(
+        [],
+        [
+          { meetingId: 'm1', client: 5, participantId: 'eve' },
+          { meetingId: 'm2', client: 5, participantId: 'bob' },
+        ],
+      );
       expect((await s.loadDoc('m1')).clientOwners).toEqual(new Map([[5, 'ann']]));
       expect((await s.loadDoc('m2')).clientOwners).toEqual(new Map([[5, 'bob']]));
       await expect(s.appendUpdates([], [{ meetingId: 'ghost', client: 1, participantId: 'x' }])).rejects.toThrow();
@@ -163,7 +166,10 @@ export function storageContract(name: string, harness: StorageHarness): void {
       await s.createMeeting(meeting('m1'), docWith('first', 1).update);
       await s.createMeeting(meeting('m2'), docWith('second', 2).update);
       const edits = typing('abc', 3);
-      await s.appendUpdates(edits.map((update) => ({ meetingId: 'm1', update })), [{ meetingId: 'm1', client: 3, participantId: 'ann' }]);
+      await s.appendUpdates(
+        edits.map((update) => ({ meetingId: 'm1', update })),
+        [{ meetingId: 'm1', client: 3, participantId: 'ann' }],
+      );
       const loaded = await s.loadDoc('m1');
       await s.compact('m1', Y.mergeUpdates(loaded.updates), loaded.lastSeq);
       await s.appendUpdates(typing('d', 4).map((update) => ({ meetingId: 'm1', update })));
@@ -203,7 +209,10 @@ export function storageContract(name: string, harness: StorageHarness): void {
     it('keeps everything committed across a close and reopen', async () => {
       const s = await openStore();
       await s.createMeeting(meeting('m1'), docWith('start', 9).update);
-      await s.appendUpdates(typing('xyz', 4).map((update) => ({ meetingId: 'm1', update })), [{ meetingId: 'm1', client: 4, participantId: 'p4' }]);
+      await s.appendUpdates(
+        typing('xyz', 4).map((update) => ({ meetingId: 'm1', update })),
+        [{ meetingId: 'm1', client: 4, participantId: 'p4' }],
+      );
       await s.close();
       open = [];
       const again = await openStore();
@@ -247,7 +256,10 @@ export function storageContract(name: string, harness: StorageHarness): void {
       await s.close();
       open = [];
       const again = await openStore();
-      expect([...(await again.sealedAnswers('m1', 'i1', 1))]).toEqual([['ann', { position: 'consent' }], ['ben', { position: 'concern' }]]);
+      expect([...(await again.sealedAnswers('m1', 'i1', 1))]).toEqual([
+        ['ann', { position: 'consent' }],
+        ['ben', { position: 'concern' }],
+      ]);
       expect([...(await again.sealedAnswers('m1', 'i1', 2))]).toEqual([['ben', { position: 'object' }]]);
       expect((await again.sealedAnswers('m1', 'i2', 1)).size).toBe(0);
     });

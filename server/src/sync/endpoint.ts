@@ -120,7 +120,10 @@ export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
   const accept = (ws: WebSocket, identity: Identity, wantsAck: boolean): void => {
     const conn = new Connection(`c${++nextId}`, ws, identity, wantsAck, new RateLimit(opts.maxMessagesPerSecond, Date.now()));
     // Log bindings per call, not a child logger per connection: one fewer object per socket.
-    opts.log.debug({ meetingId: identity.meetingId, conn: conn.id, participantId: identity.participantId, role: identity.role }, 'connected');
+    opts.log.debug(
+      { meetingId: identity.meetingId, conn: conn.id, participantId: identity.participantId, role: identity.role },
+      'connected',
+    );
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
     ws.on('message', (data, isBinary) => {

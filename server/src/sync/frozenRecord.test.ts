@@ -19,7 +19,17 @@ import {
   setTerm,
   type LogEvent,
 } from '@consent/shared';
-import { api, createMeeting, join, removeDir, startTestServer, storedDoc, writeOnce, type Meeting, type TestServer } from '../testing/harness.ts';
+import {
+  api,
+  createMeeting,
+  join,
+  removeDir,
+  startTestServer,
+  storedDoc,
+  writeOnce,
+  type Meeting,
+  type TestServer,
+} from '../testing/harness.ts';
 
 let s: TestServer;
 let m: Meeting;
@@ -65,7 +75,8 @@ beforeAll(async () => {
   await allowed('ann', (d) => setTerm(d, 'i1', { reviewDate: '2027-05-01', measure: 'Beds sown by May' }));
   for (const to of ['present', 'clarify', 'react', 'consent'] as const) await allowed('fran', (d) => moveStage(d, 'i1', to));
   await allowed('fran', (d) => openRound(d, 'i1', { kind: 'consent', order: [ids.fran!, ids.ann!, ids.ben!], now: NOW }));
-  for (const who of ['fran', 'ann', 'ben']) await allowed(who, (d) => givePosition(d, 'i1', ids[who]!, who === 'ben' ? 'concern' : 'consent', NOW));
+  for (const who of ['fran', 'ann', 'ben'])
+    await allowed(who, (d) => givePosition(d, 'i1', ids[who]!, who === 'ben' ? 'concern' : 'consent', NOW));
   await allowed('fran', (d) => recordDecision(d, 'i1'));
 });
 afterAll(async () => {
@@ -91,24 +102,44 @@ describe('[C16] the consent record of a decided item is frozen at the decision',
     await allowed('fran', (d) => setPresent(d, ids.ann!, false));
     const lou = await join(s.url, m, 'Lou', 'member');
     tokens.lou = lou.token;
-    expect(await as('lou', (d) => givePosition(d, 'i1', lou.participantId, 'object', NOW + 1))).toMatchObject({ rule: 'R18', reason: /i1" is decided/ });
+    expect(await as('lou', (d) => givePosition(d, 'i1', lou.participantId, 'object', NOW + 1))).toMatchObject({
+      rule: 'R18',
+      reason: /i1" is decided/,
+    });
     expect(await as('ben', (d) => givePosition(d, 'i1', ids.ben!, 'object', NOW + 1))).toMatchObject({ rule: 'R18' });
     const after = await recordOfItem();
     // the live document has moved on: Ann is absent and Lou is a present member
     const minutes = (await api(s.url, 'GET', `/api/meetings/${m.meetingId}/minutes.json`, undefined, tokens.fran)).json as unknown as {
       attendance: { name: string; present: boolean }[];
     };
-    expect(minutes.attendance).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Ann', present: false }), expect.objectContaining({ name: 'Lou', present: true })]));
+    expect(minutes.attendance).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'Ann', present: false }),
+        expect.objectContaining({ name: 'Lou', present: true }),
+      ]),
+    );
     expect(after.json).toBe(atDecision.json);
     expect(after.markdown).toBe(atDecision.markdown);
   });
 
   it('[R2] a forged decision and the removal of the frozen one are refused, and not stored', async () => {
-    const forged: LogEvent = { type: 'decision', at: NOW, actorId: ids.fran!, itemId: 'i1', text: 'Forged', revision: 'r', reviewDate: null, consented: [ids.fran!], concerns: [] };
+    const forged: LogEvent = {
+      type: 'decision',
+      at: NOW,
+      actorId: ids.fran!,
+      itemId: 'i1',
+      text: 'Forged',
+      revision: 'r',
+      reviewDate: null,
+      consented: [ids.fran!],
+      concerns: [],
+    };
     expect(await as('fran', (d) => appendLog(d, [forged]))).toMatchObject({ rule: 'R2' });
     expect(
       await as('fran', (d) => {
-        const at = log(d).toArray().findIndex((e) => (e as { type?: string }).type === 'decision');
+        const at = log(d)
+          .toArray()
+          .findIndex((e) => (e as { type?: string }).type === 'decision');
         log(d).delete(at, 1);
       }),
     ).toMatchObject({ rule: 'R2' });

@@ -4,7 +4,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addAgendaItem, givePosition, log, meta, movePhase, moveStage, openRound, raiseObjection, readMeeting } from '@consent/shared';
-import { connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, writeOnce, writeParagraph, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
+import {
+  connectPeer,
+  createMeeting,
+  join,
+  removeDir,
+  startTestServer,
+  synced,
+  waitFor,
+  writeOnce,
+  writeParagraph,
+  type Meeting,
+  type Peer,
+  type TestServer,
+} from '../testing/harness.ts';
 
 let s: TestServer;
 let m: Meeting;
@@ -19,14 +32,20 @@ beforeAll(async () => {
   const j = await join(s.url, m, 'Ann');
   ann = { id: j.participantId, token: j.token };
   for (const to of ['opening', 'agenda', 'items'] as const) expect(await as(m.token, (d) => movePhase(d, to))).toBeNull();
-  expect(await as(m.token, (d) => addAgendaItem(d, { id: 'i1', title: 'Buy seeds', kind: 'consent', ownerId: null, timeboxMin: 10 }))).toBeNull();
+  expect(
+    await as(m.token, (d) => addAgendaItem(d, { id: 'i1', title: 'Buy seeds', kind: 'consent', ownerId: null, timeboxMin: 10 })),
+  ).toBeNull();
   expect(await as(m.token, (d) => writeParagraph(d, 'i1', 'We buy seeds.'))).toBeNull();
   for (const to of ['present', 'clarify', 'react', 'consent'] as const) expect(await as(m.token, (d) => moveStage(d, 'i1', to))).toBeNull();
   expect(await as(m.token, (d) => openRound(d, 'i1', { kind: 'consent', order: [m.participantId, ann.id], now: NOW }))).toBeNull();
-  expect(await as(ann.token, (d) => d.transact(() => {
-    raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: ann.id, kind: 'objection', text: 'The budget is spent.', now: NOW });
-    givePosition(d, 'i1', ann.id, 'object', NOW);
-  }))).toBeNull();
+  expect(
+    await as(ann.token, (d) =>
+      d.transact(() => {
+        raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: ann.id, kind: 'objection', text: 'The budget is spent.', now: NOW });
+        givePosition(d, 'i1', ann.id, 'object', NOW);
+      }),
+    ),
+  ).toBeNull();
   watcher = connectPeer(s.wsBase, m.meetingId, m.token);
   await synced(watcher);
 });

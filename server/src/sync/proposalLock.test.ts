@@ -2,17 +2,22 @@
 // y-websocket provider: an edit of the proposal or its term while the round is
 // on is refused and reaches no peer; the same connection's edit in resolve lands.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addAgendaItem,
-  movePhase,
-  moveStage,
-  openRound,
-  readMeeting,
-  setTerm,
-  type MeetingSnapshot,
-} from '@consent/shared';
+import { addAgendaItem, movePhase, moveStage, openRound, readMeeting, setTerm, type MeetingSnapshot } from '@consent/shared';
 import type * as Y from 'yjs';
-import { connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, writeOnce, writeParagraph, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
+import {
+  connectPeer,
+  createMeeting,
+  join,
+  removeDir,
+  startTestServer,
+  synced,
+  waitFor,
+  writeOnce,
+  writeParagraph,
+  type Meeting,
+  type Peer,
+  type TestServer,
+} from '../testing/harness.ts';
 
 let s: TestServer;
 let m: Meeting;
@@ -31,7 +36,10 @@ beforeAll(async () => {
   s = await startTestServer();
   m = await createMeeting(s.url, 'Garden circle', 'Fran');
   ids.fran = m.participantId;
-  for (const [name, role] of [['Ann', 'member'], ['Gil', 'guest']] as const) {
+  for (const [name, role] of [
+    ['Ann', 'member'],
+    ['Gil', 'guest'],
+  ] as const) {
     const j = await join(s.url, m, name, role);
     tokens[name] = j.token;
     ids[name] = j.participantId;
@@ -53,8 +61,14 @@ describe('[R20] the proposal and its term are locked during the consent round', 
   it('[R12] before the round a member writes the text and the term; a guest is refused', async () => {
     writeParagraph(ann.doc, 'i1', 'We buy heirloom seeds.');
     setTerm(ann.doc, 'i1', { reviewDate: '2027-05-01', measure: 'Beds sown by May' });
-    await waitFor(() => snap(watcher.doc).terms?.i1?.reviewDate === '2027-05-01' && text(snap(watcher.doc)).includes('heirloom'), 'the text and term at the watcher');
-    expect(await writeOnce(s.wsBase, m.meetingId, tokens.Gil!, (d) => writeParagraph(d, 'i1', 'Guest text.'))).toMatchObject({ rule: 'R12', reason: /guests suggest/ });
+    await waitFor(
+      () => snap(watcher.doc).terms?.i1?.reviewDate === '2027-05-01' && text(snap(watcher.doc)).includes('heirloom'),
+      'the text and term at the watcher',
+    );
+    expect(await writeOnce(s.wsBase, m.meetingId, tokens.Gil!, (d) => writeParagraph(d, 'i1', 'Guest text.'))).toMatchObject({
+      rule: 'R12',
+      reason: /guests suggest/,
+    });
   });
 
   it('[R20] in the consent round the same connection’s edits are refused and relayed to nobody', async () => {
@@ -80,7 +94,10 @@ describe('[R20] the proposal and its term are locked during the consent round', 
     await waitFor(() => snap(ann.doc).agenda[0]?.stage === 'resolve', 'Ann to see the resolve stage');
     writeParagraph(ann.doc, 'i1', 'Only organic seeds.');
     setTerm(ann.doc, 'i1', { reviewDate: '2027-03-01', measure: 'Beds sown by March' });
-    await waitFor(() => text(snap(watcher.doc)).includes('organic') && snap(watcher.doc).terms?.i1?.reviewDate === '2027-03-01', 'the amendment at the watcher');
+    await waitFor(
+      () => text(snap(watcher.doc)).includes('organic') && snap(watcher.doc).terms?.i1?.reviewDate === '2027-03-01',
+      'the amendment at the watcher',
+    );
     expect(ann.refusals).toEqual([]);
   });
 });

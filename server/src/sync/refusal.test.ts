@@ -4,8 +4,30 @@
 // reconnect's sync step 2 (rules P5, P7, P8). No refusal ever becomes a loop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addAgendaItem, givePosition, movePhase, objections, openRound, participants, raiseObjection, readMeeting, setPresent } from '@consent/shared';
-import { connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, writeParagraph, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
+import {
+  addAgendaItem,
+  givePosition,
+  movePhase,
+  objections,
+  openRound,
+  participants,
+  raiseObjection,
+  readMeeting,
+  setPresent,
+} from '@consent/shared';
+import {
+  connectPeer,
+  createMeeting,
+  join,
+  removeDir,
+  startTestServer,
+  synced,
+  waitFor,
+  writeParagraph,
+  type Meeting,
+  type Peer,
+  type TestServer,
+} from '../testing/harness.ts';
 
 let s: TestServer;
 let m: Meeting;
@@ -38,7 +60,12 @@ beforeAll(async () => {
   m = await createMeeting(s.url, 'Garden circle', 'Fran');
   ids.fran = m.participantId;
   tokens.fran = m.token;
-  for (const [who, role] of [['ann', 'member'], ['ben', 'member'], ['gil', 'guest'], ['olga', 'observer']] as const) {
+  for (const [who, role] of [
+    ['ann', 'member'],
+    ['ben', 'member'],
+    ['gil', 'guest'],
+    ['olga', 'observer'],
+  ] as const) {
     const j = await join(s.url, m, who, role);
     ids[who] = j.participantId;
     tokens[who] = j.token;
@@ -48,7 +75,9 @@ beforeAll(async () => {
   await write('fran', (d) => writeParagraph(d, 'i1', 'We buy seeds.'));
   await write('fran', (d) => openRound(d, 'i1', { kind: 'consent', order: [ids.fran, ids.ann, ids.ben], now: NOW }));
   await write('ben', (d) => givePosition(d, 'i1', ids.ben, 'consent', NOW));
-  await write('ben', (d) => raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: ids.ben, kind: 'concern', text: 'Mind the budget', now: NOW }));
+  await write('ben', (d) =>
+    raiseObjection(d, { id: 'o1', itemId: 'i1', authorId: ids.ben, kind: 'concern', text: 'Mind the budget', now: NOW }),
+  );
   watcher = stock('olga');
   await synced(watcher);
 });
@@ -59,8 +88,16 @@ afterAll(async () => {
 });
 
 const KINDS = [
-  { kind: 'the phase', rule: { fran: 'M2', other: 'R5' }, write: (d: Y.Doc, who: Who) => movePhase(d, who === 'fran' ? 'closed' : 'opening') },
-  { kind: "someone else's position", rule: { fran: 'R10', other: 'R10' }, write: (d: Y.Doc) => givePosition(d, 'i1', ids.ben, 'object', NOW) },
+  {
+    kind: 'the phase',
+    rule: { fran: 'M2', other: 'R5' },
+    write: (d: Y.Doc, who: Who) => movePhase(d, who === 'fran' ? 'closed' : 'opening'),
+  },
+  {
+    kind: "someone else's position",
+    rule: { fran: 'R10', other: 'R10' },
+    write: (d: Y.Doc) => givePosition(d, 'i1', ids.ben, 'object', NOW),
+  },
   { kind: "a deletion of someone else's card", rule: { fran: 'R16', other: 'R16' }, write: (d: Y.Doc) => objections(d).delete('o1') },
 ] as const;
 
@@ -126,7 +163,14 @@ describe('refused deletions across a restart', () => {
       const author = connectPeer(first.wsBase, meeting.meetingId, meeting.token, { ack: true });
       await synced(author);
       addAgendaItem(author.doc, { id: 'i0', title: 'Hours', kind: 'consent', ownerId: null, timeboxMin: 5 });
-      raiseObjection(author.doc, { id: 'card', itemId: 'i0', authorId: meeting.participantId, kind: 'concern', text: 'Mind the hours', now: NOW });
+      raiseObjection(author.doc, {
+        id: 'card',
+        itemId: 'i0',
+        authorId: meeting.participantId,
+        kind: 'concern',
+        text: 'Mind the hours',
+        now: NOW,
+      });
       await waitFor(() => author.acks.at(-1) === 3, 'the card');
       author.destroy();
       const a = connectPeer(first.wsBase, meeting.meetingId, ann.token, { doc: local });

@@ -21,7 +21,21 @@ import {
   writeNote,
   type MeetingSnapshot,
 } from '@consent/shared';
-import { api, connectPeer, createMeeting, join, removeDir, startTestServer, storedDoc, synced, waitFor, writeOnce, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
+import {
+  api,
+  connectPeer,
+  createMeeting,
+  join,
+  removeDir,
+  startTestServer,
+  storedDoc,
+  synced,
+  waitFor,
+  writeOnce,
+  type Meeting,
+  type Peer,
+  type TestServer,
+} from '../testing/harness.ts';
 
 let s: TestServer;
 let m: Meeting;
@@ -40,17 +54,22 @@ const snap = (doc: Y.Doc): MeetingSnapshot => readMeeting(doc).meeting;
 
 /** Adds a paragraph at the top of i1's proposal, as the editor would. */
 const paragraph = (d: Y.Doc, text: string) => {
-      const p = new Y.XmlElement('paragraph');
-      p.insert(0, [new Y.XmlText(text)]);
-      proposal(d, 'i1').insert(0, [p]);
-    };
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(text)]);
+  proposal(d, 'i1').insert(0, [p]);
+};
 
 beforeAll(async () => {
   s = await startTestServer();
   m = await createMeeting(s.url, 'Garden circle', 'Fran');
   ids.fran = m.participantId;
   tokens.fran = m.token;
-  for (const [who, role] of [['ann', 'member'], ['ben', 'member'], ['gil', 'guest'], ['olga', 'observer']] as const) {
+  for (const [who, role] of [
+    ['ann', 'member'],
+    ['ben', 'member'],
+    ['gil', 'guest'],
+    ['olga', 'observer'],
+  ] as const) {
     const j = await join(s.url, m, who[0]!.toUpperCase() + who.slice(1), role);
     ids[who] = j.participantId;
     tokens[who] = j.token;
@@ -76,9 +95,27 @@ interface Case {
 
 const cases = (): Case[] => [
   // facilitator: meta, agenda, rounds, anyone's present
-  { title: 'facilitator moves the phase', who: 'fran', write: (d) => movePhase(d, 'opening'), refused: null, visible: (x) => x.meta.phase !== 'lobby' },
-  { title: 'facilitator moves on to agenda', who: 'fran', write: (d) => movePhase(d, 'agenda'), refused: null, visible: (x) => x.meta.phase !== 'opening' },
-  { title: 'facilitator moves on to items', who: 'fran', write: (d) => movePhase(d, 'items'), refused: null, visible: (x) => x.meta.phase === 'items' },
+  {
+    title: 'facilitator moves the phase',
+    who: 'fran',
+    write: (d) => movePhase(d, 'opening'),
+    refused: null,
+    visible: (x) => x.meta.phase !== 'lobby',
+  },
+  {
+    title: 'facilitator moves on to agenda',
+    who: 'fran',
+    write: (d) => movePhase(d, 'agenda'),
+    refused: null,
+    visible: (x) => x.meta.phase !== 'opening',
+  },
+  {
+    title: 'facilitator moves on to items',
+    who: 'fran',
+    write: (d) => movePhase(d, 'items'),
+    refused: null,
+    visible: (x) => x.meta.phase === 'items',
+  },
   {
     title: 'facilitator adds an agenda item',
     who: 'fran',
@@ -93,16 +130,58 @@ const cases = (): Case[] => [
     refused: 'R12',
     visible: (x) => JSON.stringify(x.proposals.i1?.nodes).includes('Guests write here.'),
   },
-  { title: "[R12] the item's owner writes proposal text", who: 'ann', write: (d) => paragraph(d, 'We buy heirloom seeds.'), refused: null, visible: (x) => x.proposals.i1?.nodes.length === 1 },
-  { title: '[R19] a member sets the term', who: 'ben', write: (d) => setTerm(d, 'i1', { reviewDate: '2027-05-01', measure: 'Half the beds sown by May' }), refused: null, visible: (x) => x.terms?.i1?.reviewDate === '2027-05-01' },
-  { title: '[R19] a guest does not set the term', who: 'gil', write: (d) => setTerm(d, 'i1', { reviewDate: '2027-01-01', measure: '' }), refused: 'R19', visible: (x) => x.terms?.i1?.reviewDate === '2027-01-01' },
+  {
+    title: "[R12] the item's owner writes proposal text",
+    who: 'ann',
+    write: (d) => paragraph(d, 'We buy heirloom seeds.'),
+    refused: null,
+    visible: (x) => x.proposals.i1?.nodes.length === 1,
+  },
+  {
+    title: '[R19] a member sets the term',
+    who: 'ben',
+    write: (d) => setTerm(d, 'i1', { reviewDate: '2027-05-01', measure: 'Half the beds sown by May' }),
+    refused: null,
+    visible: (x) => x.terms?.i1?.reviewDate === '2027-05-01',
+  },
+  {
+    title: '[R19] a guest does not set the term',
+    who: 'gil',
+    write: (d) => setTerm(d, 'i1', { reviewDate: '2027-01-01', measure: '' }),
+    refused: 'R19',
+    visible: (x) => x.terms?.i1?.reviewDate === '2027-01-01',
+  },
   ...(['present', 'clarify', 'react', 'consent'] as const).map(
-    (to): Case => ({ title: `facilitator moves the item to ${to}`, who: 'fran', write: (d) => moveStage(d, 'i1', to), refused: null, visible: (x) => x.log.some((e) => e.type === 'stage' && e.to === to) }),
+    (to): Case => ({
+      title: `facilitator moves the item to ${to}`,
+      who: 'fran',
+      write: (d) => moveStage(d, 'i1', to),
+      refused: null,
+      visible: (x) => x.log.some((e) => e.type === 'stage' && e.to === to),
+    }),
   ),
-  { title: 'facilitator marks the observer absent', who: 'fran', write: (d) => setPresent(d, ids.olga, false), refused: null, visible: (x) => x.participants[ids.olga]?.present === false },
+  {
+    title: 'facilitator marks the observer absent',
+    who: 'fran',
+    write: (d) => setPresent(d, ids.olga, false),
+    refused: null,
+    visible: (x) => x.participants[ids.olga]?.present === false,
+  },
   // member and guest rows
-  { title: 'a guest marks themself absent', who: 'gil', write: (d) => setPresent(d, ids.gil, false), refused: null, visible: (x) => x.participants[ids.gil]?.present === false },
-  { title: 'a member marks another absent', who: 'ann', write: (d) => setPresent(d, ids.ben, false), refused: 'R8', visible: (x) => x.participants[ids.ben]?.present === false },
+  {
+    title: 'a guest marks themself absent',
+    who: 'gil',
+    write: (d) => setPresent(d, ids.gil, false),
+    refused: null,
+    visible: (x) => x.participants[ids.gil]?.present === false,
+  },
+  {
+    title: 'a member marks another absent',
+    who: 'ann',
+    write: (d) => setPresent(d, ids.ben, false),
+    refused: 'R8',
+    visible: (x) => x.participants[ids.ben]?.present === false,
+  },
   {
     title: 'facilitator opens the consent round',
     who: 'fran',
@@ -110,9 +189,27 @@ const cases = (): Case[] => [
     refused: null,
     visible: (x) => x.rounds.i1?.kind === 'consent',
   },
-  { title: '[R20] the owner does not change the text in the consent round', who: 'ann', write: (d) => paragraph(d, 'Late change.'), refused: 'R20', visible: (x) => JSON.stringify(x.proposals.i1?.nodes).includes('Late change.') },
-  { title: 'a member gives their own position', who: 'ann', write: (d) => givePosition(d, 'i1', ids.ann, 'consent', NOW), refused: null, visible: (x) => x.positions[`i1/${ids.ann}`]?.position === 'consent' },
-  { title: "[R10] a member forges another member's consent", who: 'ann', write: (d) => givePosition(d, 'i1', ids.ben, 'consent', NOW), refused: 'R10', visible: (x) => x.positions[`i1/${ids.ben}`]?.position === 'consent' },
+  {
+    title: '[R20] the owner does not change the text in the consent round',
+    who: 'ann',
+    write: (d) => paragraph(d, 'Late change.'),
+    refused: 'R20',
+    visible: (x) => JSON.stringify(x.proposals.i1?.nodes).includes('Late change.'),
+  },
+  {
+    title: 'a member gives their own position',
+    who: 'ann',
+    write: (d) => givePosition(d, 'i1', ids.ann, 'consent', NOW),
+    refused: null,
+    visible: (x) => x.positions[`i1/${ids.ann}`]?.position === 'consent',
+  },
+  {
+    title: "[R10] a member forges another member's consent",
+    who: 'ann',
+    write: (d) => givePosition(d, 'i1', ids.ben, 'consent', NOW),
+    refused: 'R10',
+    visible: (x) => x.positions[`i1/${ids.ben}`]?.position === 'consent',
+  },
   {
     title: 'a member raises a concern as its author',
     who: 'ann',
@@ -127,11 +224,41 @@ const cases = (): Case[] => [
     refused: 'R11',
     visible: (x) => x.objections.o2 !== undefined,
   },
-  { title: "a member withdraws another's card", who: 'ben', write: (d) => withdrawObjection(d, 'o1', NOW), refused: 'R11', visible: (x) => x.objections.o1?.status === 'withdrawn' },
-  { title: 'a member writes a note', who: 'ann', write: (d) => writeNote(d, 'opening', 'Ann arrives curious'), refused: null, visible: (x) => x.notes.opening === 'Ann arrives curious' },
-  { title: 'a member writes their own evaluation', who: 'ann', write: (d) => addEvaluation(d, ids.ann, { ratings: { clarity: 5 }, comment: 'good' }), refused: null, visible: (x) => x.evaluation[ids.ann]?.comment === 'good' },
-  { title: "a member writes another's evaluation", who: 'ann', write: (d) => addEvaluation(d, ids.ben, { ratings: { clarity: 1 }, comment: 'bad' }), refused: 'R14', visible: (x) => x.evaluation[ids.ben] !== undefined },
-  { title: 'a member moves the phase', who: 'ben', write: (d) => movePhase(d, 'closing'), refused: 'R5', visible: (x) => x.meta.phase === 'closing' },
+  {
+    title: "a member withdraws another's card",
+    who: 'ben',
+    write: (d) => withdrawObjection(d, 'o1', NOW),
+    refused: 'R11',
+    visible: (x) => x.objections.o1?.status === 'withdrawn',
+  },
+  {
+    title: 'a member writes a note',
+    who: 'ann',
+    write: (d) => writeNote(d, 'opening', 'Ann arrives curious'),
+    refused: null,
+    visible: (x) => x.notes.opening === 'Ann arrives curious',
+  },
+  {
+    title: 'a member writes their own evaluation',
+    who: 'ann',
+    write: (d) => addEvaluation(d, ids.ann, { ratings: { clarity: 5 }, comment: 'good' }),
+    refused: null,
+    visible: (x) => x.evaluation[ids.ann]?.comment === 'good',
+  },
+  {
+    title: "a member writes another's evaluation",
+    who: 'ann',
+    write: (d) => addEvaluation(d, ids.ben, { ratings: { clarity: 1 }, comment: 'bad' }),
+    refused: 'R14',
+    visible: (x) => x.evaluation[ids.ben] !== undefined,
+  },
+  {
+    title: 'a member moves the phase',
+    who: 'ben',
+    write: (d) => movePhase(d, 'closing'),
+    refused: 'R5',
+    visible: (x) => x.meta.phase === 'closing',
+  },
   {
     title: 'a member adds an agenda item',
     who: 'ben',
@@ -139,7 +266,13 @@ const cases = (): Case[] => [
     refused: 'R6',
     visible: (x) => x.agenda.some((i) => i.id === 'i2'),
   },
-  { title: 'a member opens a round', who: 'ben', write: (d) => openRound(d, 'opening', { kind: 'opening', order: [ids.ben], now: NOW }), refused: 'R7', visible: (x) => x.rounds.opening !== undefined },
+  {
+    title: 'a member opens a round',
+    who: 'ben',
+    write: (d) => openRound(d, 'opening', { kind: 'opening', order: [ids.ben], now: NOW }),
+    refused: 'R7',
+    visible: (x) => x.rounds.opening !== undefined,
+  },
   {
     title: 'a member writes the log',
     who: 'ben',
@@ -147,11 +280,41 @@ const cases = (): Case[] => [
     refused: 'R2',
     visible: (x) => x.log.some((e) => e.actorId === ids.ben && e.type === 'phase'),
   },
-  { title: 'an observer writes a note', who: 'olga', write: (d) => writeNote(d, 'closing', 'observed'), refused: 'R3', visible: (x) => x.notes.closing === 'observed' },
-  { title: '[M7] facilitator decides before consent', who: 'fran', write: (d) => recordDecision(d, 'i1'), refused: 'M7', visible: (x) => x.log.filter((e) => e.type === 'decision').length > 1 },
-  { title: 'the second member consents', who: 'ben', write: (d) => givePosition(d, 'i1', ids.ben, 'concern', NOW), refused: null, visible: (x) => x.positions[`i1/${ids.ben}`]?.position === 'concern' },
-  { title: 'the facilitator consents', who: 'fran', write: (d) => givePosition(d, 'i1', ids.fran, 'consent', NOW), refused: null, visible: (x) => x.positions[`i1/${ids.fran}`]?.position === 'consent' },
-  { title: 'facilitator records the decision once consented', who: 'fran', write: (d) => recordDecision(d, 'i1'), refused: null, visible: (x) => x.agenda[0]?.stage === 'decided' },
+  {
+    title: 'an observer writes a note',
+    who: 'olga',
+    write: (d) => writeNote(d, 'closing', 'observed'),
+    refused: 'R3',
+    visible: (x) => x.notes.closing === 'observed',
+  },
+  {
+    title: '[M7] facilitator decides before consent',
+    who: 'fran',
+    write: (d) => recordDecision(d, 'i1'),
+    refused: 'M7',
+    visible: (x) => x.log.filter((e) => e.type === 'decision').length > 1,
+  },
+  {
+    title: 'the second member consents',
+    who: 'ben',
+    write: (d) => givePosition(d, 'i1', ids.ben, 'concern', NOW),
+    refused: null,
+    visible: (x) => x.positions[`i1/${ids.ben}`]?.position === 'concern',
+  },
+  {
+    title: 'the facilitator consents',
+    who: 'fran',
+    write: (d) => givePosition(d, 'i1', ids.fran, 'consent', NOW),
+    refused: null,
+    visible: (x) => x.positions[`i1/${ids.fran}`]?.position === 'consent',
+  },
+  {
+    title: 'facilitator records the decision once consented',
+    who: 'fran',
+    write: (d) => recordDecision(d, 'i1'),
+    refused: null,
+    visible: (x) => x.agenda[0]?.stage === 'decided',
+  },
 ];
 
 describe('rights matrix (DESIGN §5) over the wire', () => {
@@ -213,12 +376,18 @@ describe('rights matrix (DESIGN §5) over the wire', () => {
     const json = await api(s.url, 'GET', `/api/meetings/${m.meetingId}/minutes.json`, undefined, tokens.olga);
     expect(json.status).toBe(200);
     expect(json.headers.get('content-disposition')).toMatch(/filename="garden-circle-\d{4}-\d{2}-\d{2}-minutes\.json"/);
-    const minutes = json.json as unknown as { meeting: { id: string; title: string }; items: Array<{ id: string; stage: string; consent: { state: string }; decision: unknown }> };
+    const minutes = json.json as unknown as {
+      meeting: { id: string; title: string };
+      items: Array<{ id: string; stage: string; consent: { state: string }; decision: unknown }>;
+    };
     expect(minutes.meeting).toMatchObject({ id: m.meetingId, title: 'Garden circle' });
     expect(minutes.items[0]).toMatchObject({ id: 'i1', stage: 'decided', consent: { state: 'consented' } });
     expect(minutes.items[0]!.decision).toBeTruthy();
     // [C16] the term consented to is in the record
-    expect(minutes.items[0]).toMatchObject({ term: { reviewDate: '2027-05-01', measure: 'Half the beds sown by May' }, decision: { reviewDate: '2027-05-01', measure: 'Half the beds sown by May' } });
+    expect(minutes.items[0]).toMatchObject({
+      term: { reviewDate: '2027-05-01', measure: 'Half the beds sown by May' },
+      decision: { reviewDate: '2027-05-01', measure: 'Half the beds sown by May' },
+    });
     const md = await api(s.url, 'GET', `/api/meetings/${m.meetingId}/minutes.md`, undefined, tokens.ann);
     expect(md.status).toBe(200);
     expect(md.headers.get('content-type')).toMatch(/text\/markdown/);

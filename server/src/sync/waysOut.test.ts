@@ -4,7 +4,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addAgendaItem, backlog, exitItem, movePhase, moveStage, readMeeting, type LogEvent } from '@consent/shared';
-import { connectPeer, createMeeting, join, removeDir, startTestServer, synced, waitFor, writeOnce, writeParagraph, type Meeting, type Peer, type TestServer } from '../testing/harness.ts';
+import {
+  connectPeer,
+  createMeeting,
+  join,
+  removeDir,
+  startTestServer,
+  synced,
+  waitFor,
+  writeOnce,
+  writeParagraph,
+  type Meeting,
+  type Peer,
+  type TestServer,
+} from '../testing/harness.ts';
 
 let s: TestServer;
 let m: Meeting;
@@ -22,7 +35,9 @@ beforeAll(async () => {
   ann = { id: j.participantId, token: j.token };
   for (const to of ['opening', 'agenda', 'items'] as const) expect(await as(m.token, (d) => movePhase(d, to))).toBeNull();
   for (const id of ['i1', 'i2', 'i3']) {
-    expect(await as(m.token, (d) => addAgendaItem(d, { id, title: `Item ${id}`, kind: 'consent', ownerId: null, timeboxMin: 10 }))).toBeNull();
+    expect(
+      await as(m.token, (d) => addAgendaItem(d, { id, title: `Item ${id}`, kind: 'consent', ownerId: null, timeboxMin: 10 })),
+    ).toBeNull();
     expect(await as(m.token, (d) => writeParagraph(d, id, 'We plant.'))).toBeNull();
     expect(await as(m.token, (d) => moveStage(d, id, 'present'))).toBeNull();
   }
@@ -38,7 +53,9 @@ afterAll(async () => {
 describe('[O6] the deferral log event carries the way out', () => {
   it('[O6] carried, passed to a broader circle and plainly deferred are each logged with their path', async () => {
     expect(await as(m.token, (d) => exitItem(d, 'i1', { exit: 'carried', entryId: 'x1', by: m.participantId, now: NOW }))).toBeNull();
-    expect(await as(m.token, (d) => exitItem(d, 'i2', { exit: 'broader-circle', entryId: 'x2', by: m.participantId, now: NOW }))).toBeNull();
+    expect(
+      await as(m.token, (d) => exitItem(d, 'i2', { exit: 'broader-circle', entryId: 'x2', by: m.participantId, now: NOW })),
+    ).toBeNull();
     expect(await as(m.token, (d) => moveStage(d, 'i3', 'deferred'))).toBeNull();
     await waitFor(() => deferrals().length === 3, 'three deferrals to reach the watcher');
     expect(deferrals().map((e) => [e.itemId, e.path, e.actorId])).toEqual([

@@ -19,7 +19,8 @@ export function tempDir(prefix = 'consent-test-'): string {
 }
 
 /** The shared waitFor, as the server tests call it: what, then an optional timeout. */
-export const waitFor = (cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> => wait(cond, { what, timeoutMs });
+export const waitFor = (cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> =>
+  wait(cond, { what, timeoutMs });
 
 /**
  * Every test client comes from 127.0.0.1, so the per-address limits would count a whole
@@ -88,7 +89,7 @@ export async function api(base: string, method: string, path: string, body?: unk
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  let json: unknown ;
+  let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
@@ -171,7 +172,12 @@ export async function ticket(base: string, meetingId: string, token: string): Pr
  * it never reconnects on its own, since its params would hold a used ticket; after
  * every close that is not final it asks for a new ticket, then connects.
  */
-export function connectTicketPeer(base: string, wsBase: string, meetingId: string, token: string): Peer & { tickets: number; refusedWith: number[] } {
+export function connectTicketPeer(
+  base: string,
+  wsBase: string,
+  meetingId: string,
+  token: string,
+): Peer & { tickets: number; refusedWith: number[] } {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(wsBase, meetingId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -180,7 +186,15 @@ export function connectTicketPeer(base: string, wsBase: string, meetingId: strin
   });
   let stopped = false;
   const peer = {
-    doc, provider, acks: [], refusals: [], denied: [], closes: [] as number[], connections: 0, tickets: 0, refusedWith: [] as number[],
+    doc,
+    provider,
+    acks: [],
+    refusals: [],
+    denied: [],
+    closes: [] as number[],
+    connections: 0,
+    tickets: 0,
+    refusedWith: [] as number[],
     destroy() {
       stopped = true;
       provider.destroy();
@@ -224,7 +238,12 @@ export async function storedDoc(dataDir: string, meetingId: string): Promise<Y.D
 export { writeParagraph } from '@consent/shared/testing';
 
 /** One write from a fresh copy of the meeting, over an `ack=1` connection; resolves with its refusal, if any. */
-export async function writeOnce(wsBase: string, meetingId: string, token: string, write: (doc: Y.Doc) => void): Promise<{ rule: string; reason: string } | null> {
+export async function writeOnce(
+  wsBase: string,
+  meetingId: string,
+  token: string,
+  write: (doc: Y.Doc) => void,
+): Promise<{ rule: string; reason: string } | null> {
   const p = connectPeer(wsBase, meetingId, token, { ack: true });
   try {
     await synced(p);

@@ -6,7 +6,8 @@ describe('waitFor', () => {
     let n = 0;
     await waitFor(() => ++n >= 3, { intervalMs: 1 });
     expect(n).toBe(3);
-    await expect(waitFor(() => false, { timeoutMs: 20, intervalMs: 1, what: 'the sky to fall' })).rejects.toThrow('timed out after 20 ms waiting for the sky to fall');
+    await expect(waitFor(() => false, { timeoutMs: 20, intervalMs: 1, what: 'the sky to fall' })).rejects.toThrow(
+      'timed out after 20 ms waiting for the sky to fall',
+    );
   });
-
 });

@@ -31,7 +31,8 @@ export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now:
   const t = opts.t ?? minutesT();
   const person = (participantId: string): MinutesPerson => ({ participantId, name: s.participants[participantId]?.name ?? participantId });
   const optionalPerson = (id: string | null): MinutesPerson | null => (id === null || id === '' ? null : person(id));
-  const titleOf = (itemId: string): string => s.agenda.find((i) => i.id === itemId)?.title ?? (itemId === ROUND_KEY.agenda ? t('heading.agenda') : itemId);
+  const titleOf = (itemId: string): string =>
+    s.agenda.find((i) => i.id === itemId)?.title ?? (itemId === ROUND_KEY.agenda ? t('heading.agenda') : itemId);
   // rounds are numbered per key across kinds (C15); people count them per kind: "consent round 2"
   const seen = new Map<string, number>();
   const titleOfRound = (roundKey: string, kind: Parameters<typeof roundTitle>[1], opened: boolean): string => {
@@ -85,7 +86,10 @@ export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now:
         concerns: cards.filter((c) => c.kind === 'concern'),
         decision: decisionOf(s.log, item.id, person),
         // [C28] the concerns a decision carries become the questions of its review
-        reviewQuestions: item.stage === 'decided' ? reviewQuestions(record).map((q) => ({ ...person(q.participantId), cardId: q.cardId, text: q.text })) : [],
+        reviewQuestions:
+          item.stage === 'decided'
+            ? reviewQuestions(record).map((q) => ({ ...person(q.participantId), cardId: q.cardId, text: q.text }))
+            : [],
         exit: itemExitOf(s, item.id),
         notes: s.notes[item.id] ?? '',
       };
@@ -99,18 +103,63 @@ export function buildMinutes(s: MeetingSnapshot, opts: { meetingId: string; now:
         case 'stage':
           return [{ at, type: 'stage', by, itemId: e.itemId, itemTitle: titleOf(e.itemId), from: e.from, to: e.to }];
         case 'decision':
-          return [{ at, type: 'decision', by, itemId: e.itemId, itemTitle: titleOf(e.itemId), revision: e.revision, reviewDate: e.reviewDate, measure: e.term?.measure || null }];
+          return [
+            {
+              at,
+              type: 'decision',
+              by,
+              itemId: e.itemId,
+              itemTitle: titleOf(e.itemId),
+              revision: e.revision,
+              reviewDate: e.reviewDate,
+              measure: e.term?.measure || null,
+            },
+          ];
         case 'round':
         case 'roundClosed':
-          return [{ at, type: e.type, by, roundKey: e.roundKey, roundTitle: titleOfRound(e.roundKey, e.kind, e.type === 'round'), kind: e.kind, number: e.number }];
+          return [
+            {
+              at,
+              type: e.type,
+              by,
+              roundKey: e.roundKey,
+              roundTitle: titleOfRound(e.roundKey, e.kind, e.type === 'round'),
+              kind: e.kind,
+              number: e.number,
+            },
+          ];
         case 'position':
-          return [{ at, type: 'position', by: person(e.participantId), itemId: e.itemId, itemTitle: titleOf(e.itemId), position: e.position, round: e.round, revision: e.revision }];
+          return [
+            {
+              at,
+              type: 'position',
+              by: person(e.participantId),
+              itemId: e.itemId,
+              itemTitle: titleOf(e.itemId),
+              position: e.position,
+              round: e.round,
+              revision: e.revision,
+            },
+          ];
         case 'objection':
           return [{ at, type: 'objection', by, itemId: e.itemId, itemTitle: titleOf(e.itemId), objectionId: e.objectionId, kind: e.kind }];
         case 'objectionStatus':
-          return [{ at, type: 'objectionStatus', by, itemId: e.itemId, itemTitle: titleOf(e.itemId), objectionId: e.objectionId, kind: e.kind, status: e.status }];
+          return [
+            {
+              at,
+              type: 'objectionStatus',
+              by,
+              itemId: e.itemId,
+              itemTitle: titleOf(e.itemId),
+              objectionId: e.objectionId,
+              kind: e.kind,
+              status: e.status,
+            },
+          ];
         case 'amendment':
-          return [{ at, type: 'amendment', by, itemId: e.itemId, itemTitle: titleOf(e.itemId), revision: e.revision, stale: e.stale.map(person) }];
+          return [
+            { at, type: 'amendment', by, itemId: e.itemId, itemTitle: titleOf(e.itemId), revision: e.revision, stale: e.stale.map(person) },
+          ];
         case 'secretary':
           return [{ at, type: 'secretary', by, secretary: optionalPerson(e.secretaryId) }];
         case 'agendaConsent':

@@ -1,6 +1,16 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { acceptIntegration, addAgendaItem, addEvaluation, appendLog, createMeeting, addParticipant, movePhase, moveStage, raiseObjection } from '../commands.ts';
+import {
+  acceptIntegration,
+  addAgendaItem,
+  addEvaluation,
+  appendLog,
+  createMeeting,
+  addParticipant,
+  movePhase,
+  moveStage,
+  raiseObjection,
+} from '../commands.ts';
 import { addActionItem, addBacklogEntry, exitItem, markActionDone, sendAnswerToBacklog } from '../followUpCommands.ts';
 import { checkUpdate } from '../checkUpdate.ts';
 import { readMeeting } from '../snapshot.ts';
@@ -14,7 +24,11 @@ function run(server: Y.Doc, actorId: string, at: number, change: (d: Y.Doc) => v
   const result = checkUpdate(server, update, { kind: 'participant', participantId: actorId });
   if (!result.ok) throw new Error(`${result.rule}: ${result.reason}`);
   Y.applyUpdate(server, update);
-  if (result.events.length > 0) appendLog(server, result.events.map((e) => ({ ...e, at, actorId })));
+  if (result.events.length > 0)
+    appendLog(
+      server,
+      result.events.map((e) => ({ ...e, at, actorId })),
+    );
 }
 
 /** Three objections integrated three ways, three items leaving three ways, an action item, an answer sent to the backlog. */
@@ -23,28 +37,51 @@ function meeting(): Y.Doc {
   createMeeting(s, { title: 'Ops', circle: 'Ops', aim: 'Run the office', facilitatorId: 'fran', facilitatorName: 'Fran', now: T0 });
   addParticipant(s, 'ben', { name: 'Ben', role: 'member', now: T0 });
   addParticipant(s, 'cleo', { name: 'Cleo', role: 'member', now: T0 });
-  for (const [id, title] of [['kettle', 'Buy a kettle'], ['shed', 'Build a shed'], ['hall', 'Rent the hall'], ['rota', 'Cleaning rota <b>']] as const) {
+  for (const [id, title] of [
+    ['kettle', 'Buy a kettle'],
+    ['shed', 'Build a shed'],
+    ['hall', 'Rent the hall'],
+    ['rota', 'Cleaning rota <b>'],
+  ] as const) {
     addAgendaItem(s, { id, title, kind: 'consent', ownerId: 'ben', timeboxMin: 10 });
     writeParagraph(s, id, `We ${title}.`);
   }
   run(s, 'fran', T0, (d) => movePhase(d, 'opening'));
   run(s, 'fran', T0, (d) => movePhase(d, 'agenda'));
   run(s, 'fran', T0, (d) => movePhase(d, 'items'));
-  for (const id of ['kettle', 'shed', 'hall']) for (const to of ['present', 'clarify', 'react', 'consent'] as const) run(s, 'fran', T0, (d) => moveStage(d, id, to));
-  const ways = [['o1', 'amend', 'Quiet model'], ['o2', 'term', 'Review in three months'], ['o3', 'measure', 'We log the noise']] as const;
-  for (const [id] of ways) run(s, 'cleo', T0 + 1, (d) => raiseObjection(d, { id, itemId: 'kettle', authorId: 'cleo', kind: 'objection', text: `Worry ${id}`, now: T0 + 1 }));
-  run(s, 'ben', T0 + 2, (d) => raiseObjection(d, { id: 'o4', itemId: 'shed', authorId: 'ben', kind: 'objection', text: 'No permit yet', now: T0 + 2 }));
+  for (const id of ['kettle', 'shed', 'hall'])
+    for (const to of ['present', 'clarify', 'react', 'consent'] as const) run(s, 'fran', T0, (d) => moveStage(d, id, to));
+  const ways = [
+    ['o1', 'amend', 'Quiet model'],
+    ['o2', 'term', 'Review in three months'],
+    ['o3', 'measure', 'We log the noise'],
+  ] as const;
+  for (const [id] of ways)
+    run(s, 'cleo', T0 + 1, (d) =>
+      raiseObjection(d, { id, itemId: 'kettle', authorId: 'cleo', kind: 'objection', text: `Worry ${id}`, now: T0 + 1 }),
+    );
+  run(s, 'ben', T0 + 2, (d) =>
+    raiseObjection(d, { id: 'o4', itemId: 'shed', authorId: 'ben', kind: 'objection', text: 'No permit yet', now: T0 + 2 }),
+  );
   run(s, 'fran', T0 + 3, (d) => moveStage(d, 'kettle', 'resolve'));
   run(s, 'ben', T0 + 4, (d) => writeParagraph(d, 'kettle', 'A quiet one.'));
   for (const [id, path, text] of ways) run(s, 'cleo', T0 + 5, (d) => acceptIntegration(d, id, { path, text }, T0 + 5));
-  run(s, 'fran', T0 + 6, (d) => exitItem(d, 'shed', { exit: 'carried', entryId: 'x-shed', by: 'fran', now: T0 + 6, text: 'Once the permit is in' }));
+  run(s, 'fran', T0 + 6, (d) =>
+    exitItem(d, 'shed', { exit: 'carried', entryId: 'x-shed', by: 'fran', now: T0 + 6, text: 'Once the permit is in' }),
+  );
   run(s, 'fran', T0 + 7, (d) => exitItem(d, 'hall', { exit: 'broader-circle', entryId: 'x-hall', by: 'fran', now: T0 + 7 }));
   run(s, 'fran', T0 + 8, (d) => moveStage(d, 'rota', 'deferred'));
-  run(s, 'ben', T0 + 9, (d) => addActionItem(d, 'a1', { itemId: 'kettle', text: 'Order the kettle', assigneeId: 'cleo', due: '2027-01-10', by: 'ben', now: T0 + 9 }));
+  run(s, 'ben', T0 + 9, (d) =>
+    addActionItem(d, 'a1', { itemId: 'kettle', text: 'Order the kettle', assigneeId: 'cleo', due: '2027-01-10', by: 'ben', now: T0 + 9 }),
+  );
   run(s, 'cleo', T0 + 10, (d) => markActionDone(d, 'a1', true, T0 + 10));
   run(s, 'ben', T0 + 11, (d) => addBacklogEntry(d, 'b1', { title: 'Office plants', text: '', by: 'ben', now: T0 + 11 }));
-  run(s, 'cleo', T0 + 13, (d) => addEvaluation(d, 'cleo', { ratings: { clarity: 4 }, comment: '', worked: 'Short rounds', improve: 'Start on time' }));
-  run(s, 'ben', T0 + 14, (d) => sendAnswerToBacklog(d, { participantId: 'cleo', prompt: 'improve', title: 'What could improve?', by: 'ben', now: T0 + 14 }));
+  run(s, 'cleo', T0 + 13, (d) =>
+    addEvaluation(d, 'cleo', { ratings: { clarity: 4 }, comment: '', worked: 'Short rounds', improve: 'Start on time' }),
+  );
+  run(s, 'ben', T0 + 14, (d) =>
+    sendAnswerToBacklog(d, { participantId: 'cleo', prompt: 'improve', title: 'What could improve?', by: 'ben', now: T0 + 14 }),
+  );
   return s;
 }
 
@@ -92,7 +129,16 @@ describe('minutes of what the meeting hands on', () => {
 
   it('[AI5] action items are listed with the item they came from, who, by when and whether done', () => {
     expect(m.actions).toEqual([
-      expect.objectContaining({ id: 'a1', itemId: 'kettle', itemTitle: 'Buy a kettle', text: 'Order the kettle', assignee: { participantId: 'cleo', name: 'Cleo' }, due: '2027-01-10', done: true, author: { participantId: 'ben', name: 'Ben' } }),
+      expect.objectContaining({
+        id: 'a1',
+        itemId: 'kettle',
+        itemTitle: 'Buy a kettle',
+        text: 'Order the kettle',
+        assignee: { participantId: 'cleo', name: 'Cleo' },
+        due: '2027-01-10',
+        done: true,
+        author: { participantId: 'ben', name: 'Ben' },
+      }),
     ]);
     expect(md).toContain('| Buy a kettle | Order the kettle | Cleo | 2027-01-10 | done |');
     expect(html).toContain('<td>Buy a kettle</td><td>Order the kettle</td><td>Cleo</td><td>2027-01-10</td><td>done</td>');

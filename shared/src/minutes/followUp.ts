@@ -45,7 +45,15 @@ export function answersMinutes(s: MeetingSnapshot, person: Person, t: MinutesT =
     EVALUATION_PROMPTS.flatMap((prompt) => {
       const text = (e[prompt] ?? '').trim();
       if (text === '') return [];
-      return [{ ...person(id), prompt, question: t(`prompt.${prompt}`), text, inBacklog: s.backlog?.[evaluationEntryId(id, prompt)] !== undefined }];
+      return [
+        {
+          ...person(id),
+          prompt,
+          question: t(`prompt.${prompt}`),
+          text,
+          inBacklog: s.backlog?.[evaluationEntryId(id, prompt)] !== undefined,
+        },
+      ];
     }),
   );
 }

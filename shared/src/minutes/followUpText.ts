@@ -10,7 +10,8 @@ const html = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[
 const md = (text: string): string => escapeMarkdown(text.replace(/\s+/g, ' ').trim()).replace(/^$/, '–');
 
 /** [O1] "Amended the text" for an integrated objection that recorded its way through. */
-export const wayThroughText = (c: MinutesCard, t: MinutesT = minutesT()): string | null => (c.path === null ? null : t(`wayThrough.${c.path}`));
+export const wayThroughText = (c: MinutesCard, t: MinutesT = minutesT()): string | null =>
+  c.path === null ? null : t(`wayThrough.${c.path}`);
 
 /** [O7] How a deferred item left, and what happened to its open objections. */
 export function exitText(item: MinutesItem, t: MinutesT = minutesT()): string | null {
@@ -26,7 +27,10 @@ const actionHead = (t: MinutesT) => [t('column.item'), t('column.what'), t('colu
 export function actionsMarkdown(m: MinutesJson, t: MinutesT = minutesT()): string[] {
   const heading = `## ${t('heading.actions')}`;
   if (m.actions.length === 0) return [heading, t('empty.actions')];
-  const rows = m.actions.map((a) => `| ${md(a.itemTitle)} | ${md(a.text)} | ${md(a.assignee.name)} | ${dueText(a.due, t)} | ${a.done ? t('action.done') : t('action.open')} |`);
+  const rows = m.actions.map(
+    (a) =>
+      `| ${md(a.itemTitle)} | ${md(a.text)} | ${md(a.assignee.name)} | ${dueText(a.due, t)} | ${a.done ? t('action.done') : t('action.open')} |`,
+  );
   return [heading, [`| ${actionHead(t).join(' | ')} |`, '| --- | --- | --- | --- | --- |', ...rows].join('\n')];
 }
 
@@ -44,7 +48,9 @@ export function backlogMarkdown(m: MinutesJson, t: MinutesT = minutesT()): strin
 export function answersMarkdown(m: MinutesJson, t: MinutesT = minutesT()): string[] {
   const { answers } = m.evaluation;
   if (answers.length === 0) return [];
-  return [answers.map((a) => `- _${t(`prompt.${a.prompt}`)}_ **${md(a.name)}:** ${md(a.text)}${a.inBacklog ? t('toBacklog') : ''}`).join('\n')];
+  return [
+    answers.map((a) => `- _${t(`prompt.${a.prompt}`)}_ **${md(a.name)}:** ${md(a.text)}${a.inBacklog ? t('toBacklog') : ''}`).join('\n'),
+  ];
 }
 
 function table(head: readonly string[], rows: readonly string[][]): string {
@@ -55,7 +61,13 @@ function table(head: readonly string[], rows: readonly string[][]): string {
 export function actionsHtml(m: MinutesJson, t: MinutesT = minutesT()): string {
   const heading = `<h2>${html(t('heading.actions'))}</h2>`;
   if (m.actions.length === 0) return `<section>${heading}<p class="muted">${html(t('empty.actions'))}</p></section>`;
-  const rows = m.actions.map((a) => [html(a.itemTitle), html(a.text), html(a.assignee.name), html(dueText(a.due, t)), html(a.done ? t('action.done') : t('action.open'))]);
+  const rows = m.actions.map((a) => [
+    html(a.itemTitle),
+    html(a.text),
+    html(a.assignee.name),
+    html(dueText(a.due, t)),
+    html(a.done ? t('action.done') : t('action.open')),
+  ]);
   return `<section>${heading}${table(actionHead(t).map(html), rows)}</section>`;
 }
 

@@ -3,7 +3,18 @@
 // The words come from the catalogue of the language asked for (English by default).
 import type { ConsentRecord, ProposalNode } from '../types.ts';
 import type { MinutesCard, MinutesItem, MinutesJson, MinutesPerson, MinutesRound } from './types.ts';
-import { agendaConsentWords, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, quorumWords, termWords, timeText, timelineText } from './words.ts';
+import {
+  agendaConsentWords,
+  attendanceWords,
+  cardStatusWords,
+  consentWords,
+  durationText,
+  frozenWords,
+  quorumWords,
+  termWords,
+  timeText,
+  timelineText,
+} from './words.ts';
 import { minutesT, type MinutesKey, type MinutesT } from './catalogue/index.ts';
 import { ratingName } from './markdown.ts';
 import { actionsHtml, answersHtml, backlogHtml, exitText, wayThroughText } from './followUpText.ts';
@@ -61,7 +72,10 @@ export function minutesHtml(m: MinutesJson, t: MinutesT = minutesT(), lang = 'en
       `<b>${e('facts.facilitator')}:</b> ${meeting.facilitator ? escapeHtml(meeting.facilitator.name) : '–'} · ` +
       `<b>${e('facts.secretary')}:</b> ${meeting.secretary ? escapeHtml(meeting.secretary.name) : e('facts.noneNamed')}</p></header>`,
     `<section><h2>${e('heading.attendance')}</h2>`,
-    table([e('column.name'), e('column.role'), e('column.present')], m.attendance.map((p) => [escapeHtml(p.name), e(`role.${p.role}`), escapeHtml(attendanceWords(p, t))])),
+    table(
+      [e('column.name'), e('column.role'), e('column.present')],
+      m.attendance.map((p) => [escapeHtml(p.name), e(`role.${p.role}`), escapeHtml(attendanceWords(p, t))]),
+    ),
     '</section>',
     round(e('heading.openingRound'), m.openingRound, t),
     agendaHtml(m, t),
@@ -73,15 +87,27 @@ export function minutesHtml(m: MinutesJson, t: MinutesT = minutesT(), lang = 'en
     `<section><h2>${e('heading.timeline')}</h2>`,
     m.timeline.length === 0
       ? `<p class="muted">${e('empty.moves')}</p>`
-      : table([e('column.time'), e('column.event'), e('column.by')], m.timeline.map((x) => [timeText(x.at), escapeHtml(timelineText(x, t)), escapeHtml(x.by.name)])),
+      : table(
+          [e('column.time'), e('column.event'), e('column.by')],
+          m.timeline.map((x) => [timeText(x.at), escapeHtml(timelineText(x, t)), escapeHtml(x.by.name)]),
+        ),
     '</section>',
     `<section><h2>${e('heading.speakingTime')}</h2>`,
     m.speakingTime.length === 0
       ? `<p class="muted">${e('empty.rounds')}</p>`
-      : table(spoke, m.speakingTime.map((s) => [escapeHtml(s.name), durationText(s.ms), String(s.turns)])),
+      : table(
+          spoke,
+          m.speakingTime.map((s) => [escapeHtml(s.name), durationText(s.ms), String(s.turns)]),
+        ),
     ...m.roundTimes
       .filter((r) => r.speakingTime.length > 0)
-      .map((r) => `<h3>${escapeHtml(r.title)}</h3>${table(spoke, r.speakingTime.map((s) => [escapeHtml(s.name), durationText(s.ms), String(s.turns)]))}`),
+      .map(
+        (r) =>
+          `<h3>${escapeHtml(r.title)}</h3>${table(
+            spoke,
+            r.speakingTime.map((s) => [escapeHtml(s.name), durationText(s.ms), String(s.turns)]),
+          )}`,
+      ),
     '</section>',
     evaluationHtml(m, t),
     backlogHtml(m, t),
@@ -123,11 +149,17 @@ function itemHtml(item: MinutesItem, n: number, m: MinutesJson, t: MinutesT): st
   );
   if (staged) {
     out.push(`<h4>${e('item.proposal')} <span class="muted">(${e('item.revision', { revision: item.proposal.revision })})</span></h4>`);
-    out.push(item.proposal.nodes.length === 0 ? `<p class="muted">${e('empty.proposal')}</p>` : `<div class="proposal">${nodesHtml(item.proposal.nodes)}</div>`);
-  } else if (item.proposal.nodes.length > 0) out.push(`<h4>${e('item.text')}</h4>`, `<div class="proposal">${nodesHtml(item.proposal.nodes)}</div>`);
+    out.push(
+      item.proposal.nodes.length === 0
+        ? `<p class="muted">${e('empty.proposal')}</p>`
+        : `<div class="proposal">${nodesHtml(item.proposal.nodes)}</div>`,
+    );
+  } else if (item.proposal.nodes.length > 0)
+    out.push(`<h4>${e('item.text')}</h4>`, `<div class="proposal">${nodesHtml(item.proposal.nodes)}</div>`);
   if (staged) {
     out.push(`<h4>${e('item.consent')}</h4>`);
-    if (item.recordFrozen) out.push(`<p class="muted">${escapeHtml(frozenWords(item.recordFrozen.reason, t))} ${timeText(item.recordFrozen.at)}.</p>`);
+    if (item.recordFrozen)
+      out.push(`<p class="muted">${escapeHtml(frozenWords(item.recordFrozen.reason, t))} ${timeText(item.recordFrozen.at)}.</p>`);
     out.push(consentHtml(item.consent, m, t));
   }
   if (item.objections.length > 0) out.push(`<h4>${e('item.objections')}</h4>`, cards(item.objections, t));
@@ -141,11 +173,15 @@ function itemHtml(item: MinutesItem, n: number, m: MinutesJson, t: MinutesT): st
       `<blockquote>${paragraphs(d.text.replace(/\n/g, '\n\n'))}</blockquote></div>`,
     );
     if (d.selection) {
-      out.push(`<p><strong>${e('item.selected')}:</strong> ${e('selectedAs', { name: d.selection.holder.name, role: d.selection.roleName, termEnd: d.selection.termEnd ?? '–' })}</p>`);
+      out.push(
+        `<p><strong>${e('item.selected')}:</strong> ${e('selectedAs', { name: d.selection.holder.name, role: d.selection.roleName, termEnd: d.selection.termEnd ?? '–' })}</p>`,
+      );
     }
   }
   if (item.reviewQuestions.length > 0) {
-    const questions = item.reviewQuestions.map((q) => `<li>${escapeHtml(q.text)} — ${e('item.raisedBy')} <strong>${escapeHtml(q.name)}</strong></li>`).join('');
+    const questions = item.reviewQuestions
+      .map((q) => `<li>${escapeHtml(q.text)} — ${e('item.raisedBy')} <strong>${escapeHtml(q.name)}</strong></li>`)
+      .join('');
     out.push(`<h4>${e('item.reviewQuestions')}</h4>`, `<ul class="review-questions">${questions}</ul>`);
   }
   const exit = exitText(item, t);
@@ -157,7 +193,8 @@ function itemHtml(item: MinutesItem, n: number, m: MinutesJson, t: MinutesT): st
 
 function consentHtml(c: ConsentRecord, m: MinutesJson, t: MinutesT): string {
   const e = (key: MinutesKey, values?: Record<string, unknown>): string => escapeHtml(t(key, values));
-  const list = (ids: readonly string[]): string => names(ids.map((id) => m.attendance.find((p) => p.participantId === id) ?? { participantId: id, name: id }));
+  const list = (ids: readonly string[]): string =>
+    names(ids.map((id) => m.attendance.find((p) => p.participantId === id) ?? { participantId: id, name: id }));
   const stale = c.stale.length > 0 ? t('consent.olderRound', { names: list(c.stale) }) : '';
   return (
     `<p><span class="state">${escapeHtml(consentWords(c.state, t))}</span>${c.round === null ? '' : e('consent.round', { round: c.round })}<br>` +
@@ -182,7 +219,9 @@ function agendaHtml(m: MinutesJson, t: MinutesT): string {
   if (!a) return `<section>${heading}<p>${escapeHtml(agendaConsentWords('not-started', t))}</p></section>`;
   const when = a.recordedAt ? ` <span class="muted">${escapeHtml(t('consent.movedOn', { at: timeText(a.recordedAt) }))}</span>` : '';
   const missing = a.missing.length > 0 ? `<br>${escapeHtml(t('consent.noAnswer'))}: ${names(a.missing)}` : '';
-  const objections = a.objecting.map((o) => `<li>${t('consent.objects', { name: `<b>${escapeHtml(o.name)}</b>`, reason: escapeHtml(o.reason) })}</li>`).join('');
+  const objections = a.objecting
+    .map((o) => `<li>${t('consent.objects', { name: `<b>${escapeHtml(o.name)}</b>`, reason: escapeHtml(o.reason) })}</li>`)
+    .join('');
   return `<section>${heading}<p><span class="state">${escapeHtml(agendaConsentWords(a.state, t))}</span>${when}<br>${escapeHtml(t('consent.consented'))}: ${names(a.consented)}${missing}</p>${objections ? `<ul>${objections}</ul>` : ''}</section>`;
 }
 
@@ -190,7 +229,9 @@ function cards(list: readonly MinutesCard[], t: MinutesT): string {
   const items = list.map((c) => {
     const way = wayThroughText(c, t);
     const resolution =
-      c.resolution === null ? '' : `<br><i>${escapeHtml(t('card.integratedAs'))}</i> ${way ? `${escapeHtml(way)}: ` : ''}${escapeHtml(c.resolution)}${c.resolvedAt ? ` (${timeText(c.resolvedAt)})` : ''}`;
+      c.resolution === null
+        ? ''
+        : `<br><i>${escapeHtml(t('card.integratedAs'))}</i> ${way ? `${escapeHtml(way)}: ` : ''}${escapeHtml(c.resolution)}${c.resolvedAt ? ` (${timeText(c.resolvedAt)})` : ''}`;
     return `<li class="card"><b>${escapeHtml(c.authorName)}</b> (${escapeHtml(cardStatusWords(c, t))}${c.stale ? escapeHtml(t('card.stale')) : ''}): ${escapeHtml(c.text)}${resolution}</li>`;
   });
   return `<ul>${items.join('')}</ul>`;
@@ -198,12 +239,21 @@ function cards(list: readonly MinutesCard[], t: MinutesT): string {
 
 function evaluationHtml(m: MinutesJson, t: MinutesT): string {
   const { evaluation } = m;
-  const out = [`<section><h2>${escapeHtml(t('heading.evaluation'))}</h2>`, `<p>${escapeHtml(t('evaluationCards', { count: evaluation.count }))}</p>`];
+  const out = [
+    `<section><h2>${escapeHtml(t('heading.evaluation'))}</h2>`,
+    `<p>${escapeHtml(t('evaluationCards', { count: evaluation.count }))}</p>`,
+  ];
   if (evaluation.count > 0) {
     const head = [escapeHtml(t('column.rating')), escapeHtml(t('column.average'))];
-    out.push(table(head, Object.entries(evaluation.averages).map(([k, v]) => [escapeHtml(ratingName(k, t)), v === null ? '–' : v.toFixed(2)])));
+    out.push(
+      table(
+        head,
+        Object.entries(evaluation.averages).map(([k, v]) => [escapeHtml(ratingName(k, t)), v === null ? '–' : v.toFixed(2)]),
+      ),
+    );
   }
-  if (evaluation.comments.length > 0) out.push(`<ul>${evaluation.comments.map((c) => `<li><b>${escapeHtml(c.name)}:</b> ${escapeHtml(c.comment)}</li>`).join('')}</ul>`);
+  if (evaluation.comments.length > 0)
+    out.push(`<ul>${evaluation.comments.map((c) => `<li><b>${escapeHtml(c.name)}:</b> ${escapeHtml(c.comment)}</li>`).join('')}</ul>`);
   out.push(answersHtml(m, t));
   out.push('</section>');
   return out.join('\n');
@@ -215,7 +265,13 @@ function table(head: readonly string[], rows: readonly string[][]): string {
   return `<table><thead>${tr(head, 'th')}</thead><tbody>${rows.map((r) => tr(r, 'td')).join('')}</tbody></table>`;
 }
 
-const BLOCK_TAGS: Record<string, string> = { paragraph: 'p', bulletList: 'ul', orderedList: 'ol', listItem: 'li', blockquote: 'blockquote' };
+const BLOCK_TAGS: Record<string, string> = {
+  paragraph: 'p',
+  bulletList: 'ul',
+  orderedList: 'ol',
+  listItem: 'li',
+  blockquote: 'blockquote',
+};
 const MARK_TAGS: readonly [string, string][] = [
   ['code', 'code'],
   ['strike', 's'],

@@ -5,4 +5,12 @@ export { MINUTES_CSP, MINUTES_STYLE, minutesHtml } from './html.ts';
 export { isBlankProposal, proposalMarkdown, proposalPlainText } from './proposalText.ts';
 export * from './types.ts';
 export * from './followUpWords.ts';
-export { minutesT, isMinutesLanguage, MINUTES_LANGUAGES, type MinutesT, type MinutesLanguage, type MinutesKey, type MinutesCatalogue } from './catalogue/index.ts';
+export {
+  minutesT,
+  isMinutesLanguage,
+  MINUTES_LANGUAGES,
+  type MinutesT,
+  type MinutesLanguage,
+  type MinutesKey,
+  type MinutesCatalogue,
+} from './catalogue/index.ts';

@@ -6,7 +6,18 @@ import { escapeMarkdown, markdownText } from './proposalText.ts';
 import { actionsMarkdown, answersMarkdown, backlogMarkdown, exitText, wayThroughText } from './followUpText.ts';
 import { minutesT, type MinutesT } from './catalogue/index.ts';
 import type { MinutesCard, MinutesItem, MinutesJson, MinutesPerson, MinutesRound, TimelineEntry } from './types.ts';
-import { agendaConsentWords, attendanceWords, cardStatusWords, consentWords, durationText, frozenWords, quorumWords, termWords, timeText, timelineText } from './words.ts';
+import {
+  agendaConsentWords,
+  attendanceWords,
+  cardStatusWords,
+  consentWords,
+  durationText,
+  frozenWords,
+  quorumWords,
+  termWords,
+  timeText,
+  timelineText,
+} from './words.ts';
 
 /** Table cells and inline mentions: one line, escaped. */
 const cell = (text: string): string => escapeMarkdown(text.replace(/\s+/g, ' ').trim()).replace(/^$/, '–');
@@ -26,7 +37,13 @@ export function minutesMarkdown(m: MinutesJson, t: MinutesT = minutesT()): strin
   out.push(facts.join('\\\n'));
 
   const who = [t('column.name'), t('column.role'), t('column.present')];
-  out.push(`## ${t('heading.attendance')}`, table(who, m.attendance.map((p) => [cell(p.name), t(`role.${p.role}`), attendanceWords(p, t)])));
+  out.push(
+    `## ${t('heading.attendance')}`,
+    table(
+      who,
+      m.attendance.map((p) => [cell(p.name), t(`role.${p.role}`), attendanceWords(p, t)]),
+    ),
+  );
   out.push(...round(t('heading.openingRound'), m.openingRound, t));
   out.push(`## ${t('heading.agenda')}`, agendaConsentMarkdown(m, t));
 
@@ -38,22 +55,44 @@ export function minutesMarkdown(m: MinutesJson, t: MinutesT = minutesT()): strin
   out.push(...round(t('heading.closingRound'), m.closingRound, t));
   out.push(
     `## ${t('heading.timeline')}`,
-    m.timeline.length === 0 ? t('empty.moves') : table([t('column.time'), t('column.event'), t('column.by')], m.timeline.map((e) => timelineRow(e, t))),
+    m.timeline.length === 0
+      ? t('empty.moves')
+      : table(
+          [t('column.time'), t('column.event'), t('column.by')],
+          m.timeline.map((e) => timelineRow(e, t)),
+        ),
   );
   const spoke = [t('column.name'), t('column.duration'), t('column.turns')];
   out.push(
     `## ${t('heading.speakingTime')}`,
-    m.speakingTime.length === 0 ? t('empty.rounds') : table(spoke, m.speakingTime.map((s) => [cell(s.name), durationText(s.ms), String(s.turns)])),
+    m.speakingTime.length === 0
+      ? t('empty.rounds')
+      : table(
+          spoke,
+          m.speakingTime.map((s) => [cell(s.name), durationText(s.ms), String(s.turns)]),
+        ),
   );
   for (const r of m.roundTimes) {
     if (r.speakingTime.length === 0) continue;
-    out.push(`### ${cell(r.title)}`, table(spoke, r.speakingTime.map((s) => [cell(s.name), durationText(s.ms), String(s.turns)])));
+    out.push(
+      `### ${cell(r.title)}`,
+      table(
+        spoke,
+        r.speakingTime.map((s) => [cell(s.name), durationText(s.ms), String(s.turns)]),
+      ),
+    );
   }
   out.push(`## ${t('heading.evaluation')}`);
   const { evaluation } = m;
   out.push(t('evaluationCards', { count: evaluation.count }));
   const rated = Object.entries(evaluation.averages);
-  if (evaluation.count > 0) out.push(table([t('column.rating'), t('column.average')], rated.map(([k, v]) => [cell(ratingName(k, t)), v === null ? '–' : v.toFixed(2)])));
+  if (evaluation.count > 0)
+    out.push(
+      table(
+        [t('column.rating'), t('column.average')],
+        rated.map(([k, v]) => [cell(ratingName(k, t)), v === null ? '–' : v.toFixed(2)]),
+      ),
+    );
   if (evaluation.comments.length > 0) out.push(evaluation.comments.map((c) => `- **${cell(c.name)}:** ${cell(c.comment)}`).join('\n'));
   out.push(...answersMarkdown(m, t), ...backlogMarkdown(m, t));
   out.push(`_${t('generated', { at: timeText(m.generatedAt), id: cell(meeting.id) })}_`);
@@ -87,7 +126,10 @@ function itemMarkdown(item: MinutesItem, n: number, m: MinutesJson, t: MinutesT)
       : `${kind} · ${timebox} · ${owner}`,
   );
   if (staged) {
-    out.push(`#### ${t('item.proposal')} (${t('item.revision', { revision: cell(item.proposal.revision) })})`, item.proposal.markdown.trim() === '' ? `_${t('empty.proposal')}_` : item.proposal.markdown);
+    out.push(
+      `#### ${t('item.proposal')} (${t('item.revision', { revision: cell(item.proposal.revision) })})`,
+      item.proposal.markdown.trim() === '' ? `_${t('empty.proposal')}_` : item.proposal.markdown,
+    );
   } else if (item.proposal.markdown.trim() !== '') out.push(`#### ${t('item.text')}`, item.proposal.markdown);
   if (staged) {
     out.push(`#### ${t('item.consent')}`);
@@ -108,11 +150,16 @@ function itemMarkdown(item: MinutesItem, n: number, m: MinutesJson, t: MinutesT)
         .join('\n'),
     );
     if (d.selection) {
-      out.push(`**${t('item.selected')}:** ${t('selectedAs', { name: cell(d.selection.holder.name), role: cell(d.selection.roleName), termEnd: d.selection.termEnd ?? '–' })}`);
+      out.push(
+        `**${t('item.selected')}:** ${t('selectedAs', { name: cell(d.selection.holder.name), role: cell(d.selection.roleName), termEnd: d.selection.termEnd ?? '–' })}`,
+      );
     }
   }
   if (item.reviewQuestions.length > 0) {
-    out.push(`#### ${t('item.reviewQuestions')}`, item.reviewQuestions.map((q) => `- ${cell(q.text)} — ${t('item.raisedBy')} **${cell(q.name)}**`).join('\n'));
+    out.push(
+      `#### ${t('item.reviewQuestions')}`,
+      item.reviewQuestions.map((q) => `- ${cell(q.text)} — ${t('item.raisedBy')} **${cell(q.name)}**`).join('\n'),
+    );
   }
   const exit = exitText(item, t);
   if (exit) out.push(`#### ${t('item.wayOut')}`, exit);
@@ -139,7 +186,9 @@ function absenceLines(c: ConsentRecord, list: (ids: readonly string[]) => string
   if (quorum === '') return [];
   const lines = [cell(quorum)];
   if ((c.absent ?? []).length > 0) {
-    lines.push(`${t('consent.absent')}: ${list(c.absent ?? [])}${(c.assumed ?? []).length > 0 ? t('consent.assumed', { names: list(c.assumed ?? []) }) : ''}`);
+    lines.push(
+      `${t('consent.absent')}: ${list(c.absent ?? [])}${(c.assumed ?? []).length > 0 ? t('consent.assumed', { names: list(c.assumed ?? []) }) : ''}`,
+    );
   }
   return lines;
 }

@@ -4,14 +4,7 @@ import { markRemoved } from '../commands.ts';
 import { agenda, log, proposal, terms } from '../schema.ts';
 import { readMeeting } from '../snapshot.ts';
 import { heldMeeting, MIN, T0 } from '../testing/heldMeeting.ts';
-import {
-  buildMinutes,
-  MINUTES_CSP,
-  MINUTES_STYLE,
-  minutesHtml,
-  minutesMarkdown,
-  type MinutesJson,
-} from './index.ts';
+import { buildMinutes, MINUTES_CSP, MINUTES_STYLE, minutesHtml, minutesMarkdown, type MinutesJson } from './index.ts';
 
 const EVIL = '<script>alert("x")</script>';
 
@@ -56,15 +49,33 @@ describe('buildMinutes', () => {
   });
 
   it('keeps the opening round’s order and notes', () => {
-    expect(m.openingRound).toEqual({ order: ['fran', 'ben', 'cleo'].map((id) => expect.objectContaining({ participantId: id })), notes: 'All arrived.' });
+    expect(m.openingRound).toEqual({
+      order: ['fran', 'ben', 'cleo'].map((id) => expect.objectContaining({ participantId: id })),
+      notes: 'All arrived.',
+    });
     expect(m.closingRound).toEqual({ order: [], notes: '' });
   });
 
   it('records the decided item: final text, consent record, cards, decision', () => {
     const [kettle, news] = m.items;
-    expect(kettle).toMatchObject({ id: 'kettle', title: 'Buy a kettle', kind: 'consent', stage: 'decided', reviewDate: '2027-05-01', owner: { name: 'Ben' }, notes: 'Ben orders it.' });
+    expect(kettle).toMatchObject({
+      id: 'kettle',
+      title: 'Buy a kettle',
+      kind: 'consent',
+      stage: 'decided',
+      reviewDate: '2027-05-01',
+      owner: { name: 'Ben' },
+      notes: 'Ben orders it.',
+    });
     expect(kettle!.proposal.markdown).toBe('We buy a kettle.\n\nIt is a quiet one.');
-    expect(kettle!.consent).toMatchObject({ state: 'consented', round: 2, consented: ['ben', 'fran'], concerns: ['cleo'], missing: [], openObjections: [] });
+    expect(kettle!.consent).toMatchObject({
+      state: 'consented',
+      round: 2,
+      consented: ['ben', 'fran'],
+      concerns: ['cleo'],
+      missing: [],
+      openObjections: [],
+    });
     expect(kettle!.objections).toEqual([
       {
         id: 'obj1',
@@ -80,7 +91,9 @@ describe('buildMinutes', () => {
         path: null,
       },
     ]);
-    expect(kettle!.concerns).toEqual([expect.objectContaining({ id: 'con1', authorName: 'Gus', status: 'open', resolution: null, resolvedAt: null })]);
+    expect(kettle!.concerns).toEqual([
+      expect.objectContaining({ id: 'con1', authorName: 'Gus', status: 'open', resolution: null, resolvedAt: null }),
+    ]);
     expect(kettle!.decision).toEqual({
       at: '2026-11-26T09:20:00.000Z',
       by: { participantId: 'fran', name: 'Fran' },
@@ -114,7 +127,9 @@ describe('buildMinutes', () => {
       terms(old).delete('kettle');
       (agenda(old).get(0) as Y.Map<unknown>).set('reviewDate', '2026-12-24');
       // a decision logged by an older server carries no term
-      const i = log(old).toArray().findIndex((e) => (e as { type?: string }).type === 'decision');
+      const i = log(old)
+        .toArray()
+        .findIndex((e) => (e as { type?: string }).type === 'decision');
       const { term: _dropped, ...decision } = log(old).get(i) as Record<string, unknown>;
       log(old).delete(i, 1);
       log(old).insert(i, [{ ...decision, reviewDate: '2026-12-24' }]);
@@ -126,7 +141,11 @@ describe('buildMinutes', () => {
   });
 
   it('[C16] says the decided item’s record is the one frozen at the decision; an open item’s is derived', () => {
-    expect(m.items[0]!.recordFrozen).toEqual({ at: '2026-11-26T09:20:00.000Z', by: { participantId: 'fran', name: 'Fran' }, reason: 'decision' });
+    expect(m.items[0]!.recordFrozen).toEqual({
+      at: '2026-11-26T09:20:00.000Z',
+      by: { participantId: 'fran', name: 'Fran' },
+      reason: 'decision',
+    });
     expect(m.items[1]!.recordFrozen).toBeNull();
   });
 
@@ -148,7 +167,12 @@ describe('buildMinutes', () => {
       reviewDate: '2027-05-01',
       measure: 'Nobody waits for hot water',
     });
-    expect(m.timeline.find((e) => e.type === 'stage')).toMatchObject({ at: '2026-11-26T09:09:00.000Z', itemTitle: 'Buy a kettle', from: 'draft', to: 'present' });
+    expect(m.timeline.find((e) => e.type === 'stage')).toMatchObject({
+      at: '2026-11-26T09:09:00.000Z',
+      itemTitle: 'Buy a kettle',
+      from: 'draft',
+      to: 'present',
+    });
   });
 
   it('sums speaking time per person from the speaker events', () => {
@@ -180,7 +204,23 @@ describe('minutesMarkdown', () => {
   const md = minutesMarkdown(minutesOf(heldMeeting()));
 
   it('has a section for every part of the minutes', () => {
-    for (const heading of ['# Ops circle', '## Attendance', '## Opening round', '## Items', '### 1. Buy a kettle', '#### Proposal', '#### Consent', '#### Objections', '#### Concerns', '#### Decision', '#### Notes', '## Timeline', '## Speaking time', '## Evaluation', '## Closing round']) {
+    for (const heading of [
+      '# Ops circle',
+      '## Attendance',
+      '## Opening round',
+      '## Items',
+      '### 1. Buy a kettle',
+      '#### Proposal',
+      '#### Consent',
+      '#### Objections',
+      '#### Concerns',
+      '#### Decision',
+      '#### Notes',
+      '## Timeline',
+      '## Speaking time',
+      '## Evaluation',
+      '## Closing round',
+    ]) {
       expect(md).toContain(`${heading}`);
     }
   });
@@ -190,7 +230,9 @@ describe('minutesMarkdown', () => {
     expect(md).toContain('Consented: Ben, Fran; with a concern: Cleo.');
     expect(md).toContain('#### Consent\n\n_As recorded at the decision, 2026-11-26 09:20 UTC._\n\n**Consented** (round 2)');
     expect(md).toContain('> We buy a kettle.\\\n> It is a quiet one.');
-    expect(md).toContain('- **Cleo** (integrated, raised on an earlier text): Too loud\\\n  _Integrated as:_ Quiet model (2026-11-26 09:17 UTC)');
+    expect(md).toContain(
+      '- **Cleo** (integrated, raised on an earlier text): Too loud\\\n  _Integrated as:_ Quiet model (2026-11-26 09:17 UTC)',
+    );
     expect(md).toContain('| Ben | 3:00 | 1 |');
     expect(md).toContain('| timekeeping | 3.50 |');
     expect(md).toContain('| 2026-11-26 09:20 UTC | Buy a kettle: decided (revision');

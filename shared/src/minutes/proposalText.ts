@@ -59,13 +59,21 @@ function blockMarkdown(node: Element): string {
       return `${'#'.repeat(level)} ${inlineMarkdown(node.children)}`;
     }
     case 'bulletList':
-      return listItems(node).map((item) => indent('- ', item)).join('\n');
+      return listItems(node)
+        .map((item) => indent('- ', item))
+        .join('\n');
     case 'orderedList': {
       const start = Math.max(0, Math.trunc(Number(node.attrs.start ?? 1)) || 1);
-      return listItems(node).map((item, i) => indent(`${start + i}. `, item)).join('\n');
+      return listItems(node)
+        .map((item, i) => indent(`${start + i}. `, item))
+        .join('\n');
     }
     case 'blockquote':
-      return blocks(node.children).join('\n\n').split('\n').map((line) => (line === '' ? '>' : `> ${line}`)).join('\n');
+      return blocks(node.children)
+        .join('\n\n')
+        .split('\n')
+        .map((line) => (line === '' ? '>' : `> ${line}`))
+        .join('\n');
     case 'codeBlock': {
       const code = node.children.map((c) => (c.type === 'text' ? c.text : '\n')).join('');
       const fence = '`'.repeat(Math.max(3, longestRun(code, '`') + 1));
@@ -80,12 +88,17 @@ function blockMarkdown(node: Element): string {
 }
 
 function listItems(list: Element): string[] {
-  return list.children.map((child) => (child.type === 'element' && child.name === 'listItem' ? blocks(child.children).join('\n\n') : blocks([child]).join('\n\n')));
+  return list.children.map((child) =>
+    child.type === 'element' && child.name === 'listItem' ? blocks(child.children).join('\n\n') : blocks([child]).join('\n\n'),
+  );
 }
 
 function indent(marker: string, text: string): string {
   const pad = ' '.repeat(marker.length);
-  return text.split('\n').map((line, i) => (i === 0 ? marker + line : line === '' ? '' : pad + line)).join('\n');
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 ? marker + line : line === '' ? '' : pad + line))
+    .join('\n');
 }
 
 // Marks in a fixed order so that equal content always renders equally.

@@ -15,7 +15,11 @@ function serverRun(server: Y.Doc, actorId: string, change: (d: Y.Doc) => void): 
   const result = checkUpdate(server, update, { kind: 'participant', participantId: actorId });
   if (!result.ok) throw new Error(`${result.rule}: ${result.reason}`);
   Y.applyUpdate(server, update);
-  if (result.events.length > 0) appendLog(server, result.events.map((e) => ({ ...e, at: NOW + 60_000, actorId })));
+  if (result.events.length > 0)
+    appendLog(
+      server,
+      result.events.map((e) => ({ ...e, at: NOW + 60_000, actorId })),
+    );
 }
 
 /** Assume-consent, Cleo absent; Ben consents with a concern; item1 decided. */
@@ -38,7 +42,12 @@ describe('[C28] the minutes carry concerns into the review', () => {
   it('[C28] JSON: a decided item lists its concerns as review questions, with who raised them', () => {
     const item = minutesOf(decided()).items.find((i) => i.id === 'item1')!;
     expect(item.reviewQuestions).toEqual([{ participantId: 'ben', name: 'Ben', cardId: 'k1', text: `Mind the ${EVIL}` }]);
-    expect(item.consent).toMatchObject({ state: 'consented', assumed: ['cleo'], absent: ['cleo'], quorum: { members: 3, present: 2, needed: 2, met: true } });
+    expect(item.consent).toMatchObject({
+      state: 'consented',
+      assumed: ['cleo'],
+      absent: ['cleo'],
+      quorum: { members: 3, present: 2, needed: 2, met: true },
+    });
   });
 
   it('[C28] an item not yet decided has no review questions (its concerns are listed as concerns)', () => {
@@ -56,7 +65,9 @@ describe('[C28] the minutes carry concerns into the review', () => {
   it('[C28][Q2] Markdown: "Questions for the review" with the concern, escaped, and the quorum line', () => {
     const md = minutesMarkdown(minutesOf(decided()));
     expect(md).toContain('#### Questions for the review\n\n- Mind the \\<b\\>cost\\</b\\> & \\*more\\* — raised by **Ben**');
-    expect(md).toContain('Quorum: 2 of 3 members present, 2 needed (met); absent members are assumed to consent unless they left an objection');
+    expect(md).toContain(
+      'Quorum: 2 of 3 members present, 2 needed (met); absent members are assumed to consent unless they left an objection',
+    );
     expect(md).toContain('Absent: Cleo (assumed to consent: Cleo)');
   });
 

@@ -2,7 +2,19 @@
 // time per round, consent to the agenda, the secretary, and words as the board says them.
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { acceptIntegration, addAgendaItem, addParticipant, appendLog, createMeeting, givePosition, movePhase, openRound, passSpeaker, raiseObjection, closeRound } from '../commands.ts';
+import {
+  acceptIntegration,
+  addAgendaItem,
+  addParticipant,
+  appendLog,
+  createMeeting,
+  givePosition,
+  movePhase,
+  openRound,
+  passSpeaker,
+  raiseObjection,
+  closeRound,
+} from '../commands.ts';
 import { checkUpdate } from '../checkUpdate.ts';
 import { setSecretary, startStage } from '../facilitation.ts';
 import { giveAgendaPosition } from '../agendaConsent.ts';
@@ -19,7 +31,11 @@ function run(server: Y.Doc, actorId: string, at: number, change: (d: Y.Doc) => v
   const result = checkUpdate(server, update, { kind: 'participant', participantId: actorId });
   if (!result.ok) throw new Error(`${result.rule}: ${result.reason}`);
   Y.applyUpdate(server, update);
-  if (result.events.length > 0) appendLog(server, result.events.map((e) => ({ ...e, at, actorId })));
+  if (result.events.length > 0)
+    appendLog(
+      server,
+      result.events.map((e) => ({ ...e, at, actorId })),
+    );
 }
 
 function meeting(): Y.Doc {
@@ -41,12 +57,17 @@ function meeting(): Y.Doc {
   run(s, 'ben', T0 + 72 * S, (d) => giveAgendaPosition(d, 'ben', { position: 'consent' }, T0 + 72 * S));
   run(s, 'cleo', T0 + 73 * S, (d) => giveAgendaPosition(d, 'cleo', { position: 'object', reason: 'News first, please.' }, T0 + 73 * S));
   run(s, 'fran', T0 + 80 * S, (d) => movePhase(d, 'items'));
-  for (const to of ['present', 'clarify'] as const) run(s, 'fran', T0 + 90 * S, (d) => startStage(d, 'kettle', to, { order: ['fran', 'ben', 'cleo'], now: T0 + 90 * S }));
+  for (const to of ['present', 'clarify'] as const)
+    run(s, 'fran', T0 + 90 * S, (d) => startStage(d, 'kettle', to, { order: ['fran', 'ben', 'cleo'], now: T0 + 90 * S }));
   run(s, 'fran', T0 + 100 * S, (d) => startStage(d, 'kettle', 'react', { order: ['fran', 'ben', 'cleo'], now: T0 + 100 * S }));
   run(s, 'fran', T0 + 110 * S, (d) => startStage(d, 'kettle', 'consent', { order: ['fran', 'ben', 'cleo'], now: T0 + 110 * S }));
   run(s, 'ben', T0 + 111 * S, (d) => givePosition(d, 'kettle', 'ben', 'consent', T0 + 111 * S));
-  run(s, 'cleo', T0 + 112 * S, (d) => raiseObjection(d, { id: 'o1', itemId: 'kettle', authorId: 'cleo', kind: 'objection', text: 'Too loud', now: T0 + 112 * S }));
-  run(s, 'cleo', T0 + 112 * S, (d) => raiseObjection(d, { id: 'c1', itemId: 'kettle', authorId: 'cleo', kind: 'concern', text: 'Costly', now: T0 + 112 * S }));
+  run(s, 'cleo', T0 + 112 * S, (d) =>
+    raiseObjection(d, { id: 'o1', itemId: 'kettle', authorId: 'cleo', kind: 'objection', text: 'Too loud', now: T0 + 112 * S }),
+  );
+  run(s, 'cleo', T0 + 112 * S, (d) =>
+    raiseObjection(d, { id: 'c1', itemId: 'kettle', authorId: 'cleo', kind: 'concern', text: 'Costly', now: T0 + 112 * S }),
+  );
   run(s, 'fran', T0 + 113 * S, (d) => moveStage(d, 'kettle', 'resolve'));
   run(s, 'ben', T0 + 120 * S, (d) => writeParagraph(d, 'kettle', 'A quiet one.'));
   run(s, 'cleo', T0 + 130 * S, (d) => acceptIntegration(d, 'o1', 'Quiet model', T0 + 130 * S));
@@ -58,10 +79,20 @@ const minutes = () => buildMinutes(readMeeting(meeting()).meeting, { meetingId: 
 describe('minutes of the facilitation', () => {
   it('[T2] the timeline holds rounds opened and closed, positions, cards raised and integrated, the amendment with whose positions turned stale', () => {
     const text = minutes().timeline.map((e) => `${e.at.slice(11, 19)} ${e.type}`);
-    expect(text).toEqual(expect.arrayContaining([
-      '09:00:00 round', '09:00:50 roundClosed', '09:01:00 secretary', '09:01:11 round', '09:01:12 position', '09:01:20 agendaConsent',
-      '09:01:51 position', '09:01:52 objection', '09:02:00 amendment', '09:02:10 objectionStatus',
-    ]));
+    expect(text).toEqual(
+      expect.arrayContaining([
+        '09:00:00 round',
+        '09:00:50 roundClosed',
+        '09:01:00 secretary',
+        '09:01:11 round',
+        '09:01:12 position',
+        '09:01:20 agendaConsent',
+        '09:01:51 position',
+        '09:01:52 objection',
+        '09:02:00 amendment',
+        '09:02:10 objectionStatus',
+      ]),
+    );
     const md = minutesMarkdown(minutes());
     expect(md).toContain('Opening round opened');
     expect(md).toContain('Buy a kettle (quiet): consent round opened');
@@ -77,7 +108,10 @@ describe('minutes of the facilitation', () => {
   it('[T1] speaking time per round: the opening round’s 42 s do not appear in the reaction round', () => {
     const m = minutes();
     const opening = m.roundTimes.find((r) => r.roundKey === 'opening')!;
-    expect(opening.speakingTime).toEqual([{ participantId: 'fran', name: 'Fran', ms: 42_000, turns: 1 }, { participantId: 'ben', name: 'Ben', ms: 8000, turns: 1 }]);
+    expect(opening.speakingTime).toEqual([
+      { participantId: 'fran', name: 'Fran', ms: 42_000, turns: 1 },
+      { participantId: 'ben', name: 'Ben', ms: 8000, turns: 1 },
+    ]);
     const react = m.roundTimes.find((r) => r.kind === 'react')!;
     expect(react.title).toBe('Buy a kettle (quiet): quick reactions');
     expect(react.speakingTime).toEqual([{ participantId: 'fran', name: 'Fran', ms: 10_000, turns: 1 }]);

@@ -1,6 +1,17 @@
 // The minutes as JSON: a public, stable contract for other tools (docs/minutes.md
 // documents every field). Times are ISO 8601 strings in UTC; ids are the document's.
-import type { EvaluationPrompt, IntegrationPath, ItemExit, ItemKind, Objection, Phase, PositionValue, Role, Round, Stage } from '../schema.ts';
+import type {
+  EvaluationPrompt,
+  IntegrationPath,
+  ItemExit,
+  ItemKind,
+  Objection,
+  Phase,
+  PositionValue,
+  Role,
+  Round,
+  Stage,
+} from '../schema.ts';
 import type { BacklogSource } from '../followUpSchema.ts';
 import type { ConsentRecord, ProposalNode } from '../types.ts';
 
@@ -162,9 +173,35 @@ export interface MinutesDecision {
 export type TimelineEntry =
   | { at: string; type: 'phase'; by: MinutesPerson; from: Phase; to: Phase }
   | { at: string; type: 'stage'; by: MinutesPerson; itemId: string; itemTitle: string; from: Stage; to: Stage }
-  | { at: string; type: 'decision'; by: MinutesPerson; itemId: string; itemTitle: string; revision: string; reviewDate: string | null; measure: string | null }
-  | { at: string; type: 'round' | 'roundClosed'; by: MinutesPerson; roundKey: string; roundTitle: string; kind: Round['kind']; number: number }
-  | { at: string; type: 'position'; by: MinutesPerson; itemId: string; itemTitle: string; position: PositionValue; round: number; revision: string }
+  | {
+      at: string;
+      type: 'decision';
+      by: MinutesPerson;
+      itemId: string;
+      itemTitle: string;
+      revision: string;
+      reviewDate: string | null;
+      measure: string | null;
+    }
+  | {
+      at: string;
+      type: 'round' | 'roundClosed';
+      by: MinutesPerson;
+      roundKey: string;
+      roundTitle: string;
+      kind: Round['kind'];
+      number: number;
+    }
+  | {
+      at: string;
+      type: 'position';
+      by: MinutesPerson;
+      itemId: string;
+      itemTitle: string;
+      position: PositionValue;
+      round: number;
+      revision: string;
+    }
   | { at: string; type: 'objection'; by: MinutesPerson; itemId: string; itemTitle: string; objectionId: string; kind: Objection['kind'] }
   | {
       at: string;

@@ -67,7 +67,11 @@ export function timelineText(e: TimelineEntry, t: MinutesT = minutesT()): string
     case 'objection':
       return t(e.kind === 'objection' ? 'timeline.objection' : 'timeline.concern', { item: e.itemTitle, name: e.by.name });
     case 'objectionStatus':
-      return t(e.status === 'integrated' ? 'timeline.integrated' : 'timeline.withdrawn', { item: e.itemTitle, kind: t(`cardKind.${e.kind}`), name: e.by.name });
+      return t(e.status === 'integrated' ? 'timeline.integrated' : 'timeline.withdrawn', {
+        item: e.itemTitle,
+        kind: t(`cardKind.${e.kind}`),
+        name: e.by.name,
+      });
     case 'amendment': {
       const stale = e.stale.length === 0 ? '' : t('timeline.noLongerCounting', { names: e.stale.map((p) => p.name).join(', ') });
       return t('timeline.amendment', { item: e.itemTitle, revision: e.revision, stale });
@@ -86,7 +90,11 @@ export function quorumWords(c: ConsentRecord, t: MinutesT = minutesT()): string 
   if (!c.quorum || !c.absentees) return '';
   const q = c.quorum;
   return t('quorum', {
-    quorum: t('quorumWord'), present: q.present, members: q.members, needed: q.needed,
-    met: q.met ? t('met') : t('notMet'), absentees: absenteeWords(c.absentees, t),
+    quorum: t('quorumWord'),
+    present: q.present,
+    members: q.members,
+    needed: q.needed,
+    met: q.met ? t('met') : t('notMet'),
+    absentees: absenteeWords(c.absentees, t),
   });
 }

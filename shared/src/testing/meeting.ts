@@ -13,7 +13,14 @@ export const NOW = 1_700_000_000_000;
 /** Fran facilitates; Ben and Cleo are members, Gus a guest, Otto an observer; item1 (consent, with a term) and item2 (report). */
 export function meetingDoc(): Y.Doc {
   const doc = new Y.Doc();
-  createMeeting(doc, { title: 'Budget', circle: 'Ops', aim: 'Keep the lights on', facilitatorId: 'fran', facilitatorName: 'Fran', now: NOW });
+  createMeeting(doc, {
+    title: 'Budget',
+    circle: 'Ops',
+    aim: 'Keep the lights on',
+    facilitatorId: 'fran',
+    facilitatorName: 'Fran',
+    now: NOW,
+  });
   addParticipant(doc, 'ben', { name: 'Ben', role: 'member', now: NOW });
   addParticipant(doc, 'cleo', { name: 'Cleo', role: 'member', now: NOW });
   addParticipant(doc, 'gus', { name: 'Gus', role: 'guest', now: NOW });

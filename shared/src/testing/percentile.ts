@@ -8,4 +8,8 @@ export function percentileOfSorted(sorted: readonly number[], p: number): number
 }
 
 /** The nearest-rank percentile `p` (0–100) of values in any order. */
-export const percentile = (values: readonly number[], p: number): number => percentileOfSorted([...values].sort((a, b) => a - b), p);
+export const percentile = (values: readonly number[], p: number): number =>
+  percentileOfSorted(
+    [...values].sort((a, b) => a - b),
+    p,
+  );

@@ -1,6 +1,14 @@
 // Our HTTP API, used to set rooms up before a measurement (create, join).
-export interface Seat { participantId: string; token: string; name: string }
-export interface Meeting { meetingId: string; memberCode: string; facilitator: Seat }
+export interface Seat {
+  participantId: string;
+  token: string;
+  name: string;
+}
+export interface Meeting {
+  meetingId: string;
+  memberCode: string;
+  facilitator: Seat;
+}
 
 async function post<T>(url: string, body: unknown): Promise<T> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -10,8 +18,12 @@ async function post<T>(url: string, body: unknown): Promise<T> {
 
 export async function createMeeting(http: string, title: string): Promise<Meeting> {
   const name = 'Facilitator';
-  const r = await post<{ meetingId: string; participantId: string; token: string; codes: { member: string } }>(
-    `${http}/api/meetings`, { title, circle: 'Bench circle', aim: 'Measure', facilitatorName: name });
+  const r = await post<{ meetingId: string; participantId: string; token: string; codes: { member: string } }>(`${http}/api/meetings`, {
+    title,
+    circle: 'Bench circle',
+    aim: 'Measure',
+    facilitatorName: name,
+  });
   return { meetingId: r.meetingId, memberCode: r.codes.member, facilitator: { participantId: r.participantId, token: r.token, name } };
 }
 

@@ -58,21 +58,34 @@ export class BenchClient {
   /** Bytes of the last sync step 2 received (the document as the server sent it). */
   step2Bytes = 0;
 
-  constructor(private readonly opts: ClientOptions, clientID: number) {
+  constructor(
+    private readonly opts: ClientOptions,
+    clientID: number,
+  ) {
     this.clientID = clientID;
-    const url = opts.kind === 'ours'
-      ? `${opts.base}/sync/${opts.room}?token=${encodeURIComponent(opts.token ?? '')}${opts.ack ? '&ack=1' : ''}`
-      : opts.kind === 'hocuspocus' ? `${opts.base}/` : `${opts.base}/${opts.room}`;
+    const url =
+      opts.kind === 'ours'
+        ? `${opts.base}/sync/${opts.room}?token=${encodeURIComponent(opts.token ?? '')}${opts.ack ? '&ack=1' : ''}`
+        : opts.kind === 'hocuspocus'
+          ? `${opts.base}/`
+          : `${opts.base}/${opts.room}`;
     this.prefix = framePrefix(opts.kind === 'hocuspocus' ? opts.room : null);
-    this.synced = new Promise((resolve) => { this.resolveSynced = resolve; });
+    this.synced = new Promise((resolve) => {
+      this.resolveSynced = resolve;
+    });
     this.ws = new WebSocket(url, { perMessageDeflate: false });
     this.ws.binaryType = 'nodebuffer';
     this.opened = new Promise((resolve, reject) => {
-      this.ws.once('open', () => { this.onOpen(); resolve(); });
+      this.ws.once('open', () => {
+        this.onOpen();
+        resolve();
+      });
       this.ws.once('error', reject);
     });
     this.ws.on('message', (data: Buffer) => this.onMessage(data));
-    this.ws.on('close', () => { if (!this.closing) counters.closedUnexpectedly++; });
+    this.ws.on('close', () => {
+      if (!this.closing) counters.closedUnexpectedly++;
+    });
     this.ws.on('error', () => {});
   }
 
@@ -155,7 +168,9 @@ export class BenchClient {
     }
   }
 
-  hasSeen(client: number): boolean { return this.seen.has(client); }
+  hasSeen(client: number): boolean {
+    return this.seen.has(client);
+  }
 
   /** Our ack carries the running count of this connection's writes now durable (updates and step 2 alike). */
   private onAck(count: number): void {
@@ -179,7 +194,9 @@ export class BenchClient {
     this.ws.send(awarenessFrame(this.prefix, this.clientID, clock, stateJson));
   }
 
-  get bufferedAmount(): number { return this.ws.bufferedAmount; }
+  get bufferedAmount(): number {
+    return this.ws.bufferedAmount;
+  }
 
   close(): Promise<void> {
     this.closing = true;
@@ -188,7 +205,10 @@ export class BenchClient {
     return new Promise((resolve) => {
       this.ws.once('close', () => resolve());
       this.ws.close();
-      setTimeout(() => { this.ws.terminate(); resolve(); }, 2000).unref();
+      setTimeout(() => {
+        this.ws.terminate();
+        resolve();
+      }, 2000).unref();
     });
   }
 }

@@ -55,7 +55,10 @@ export function holdUpMeter(pid: number): () => { loadStallMs: number; serverWai
 export function stallMeter(): () => number {
   const h = monitorEventLoopDelay({ resolution: 2 });
   h.enable();
-  return () => { h.disable(); return round(h.max / 1e6, 0); };
+  return () => {
+    h.disable();
+    return round(h.max / 1e6, 0);
+  };
 }
 
 /** A window whose load generator used this much of its core measured the generator, not the server. */
@@ -65,7 +68,13 @@ export const LOAD_CPU_LIMIT = 85;
 export const cpuPerDelivery = (w: WindowResult): number => (w.deliveries > 0 ? (w.serverCpuSec * 1e6) / w.deliveries : NaN);
 
 /** Sends `rate` keystrokes per second, round-robin over the typists, for `ms`. Returns the achieved rate. */
-export async function type(typists: Member[], rate: number, ms: number, tracker: LatencyTracker | null, receivers: number): Promise<number> {
+export async function type(
+  typists: Member[],
+  rate: number,
+  ms: number,
+  tracker: LatencyTracker | null,
+  receivers: number,
+): Promise<number> {
   const perTypist = Math.ceil((rate * ms) / 1000 / typists.length) + 4;
   for (const m of typists) if (m.typist!.ready < perTypist) m.typist!.prepare(perTypist - m.typist!.ready);
   const t0 = performance.now();
@@ -95,7 +104,9 @@ export async function drain(tracker: LatencyTracker, ms: number): Promise<void> 
 
 /** One measured window of typing in a room. */
 export async function measureTyping(
-  room: Room, tracker: LatencyTracker, pid: number,
+  room: Room,
+  tracker: LatencyTracker,
+  pid: number,
   opts: { rate: number; ms: number; drainMs: number; warmupMs?: number; receivers?: number },
 ): Promise<WindowResult> {
   const typists = room.members.filter((m) => m.typist !== null);

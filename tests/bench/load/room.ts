@@ -8,12 +8,20 @@ import { createMeeting, joinMeeting, type Meeting, type Seat } from './api.ts';
 import type { LatencyTracker } from './tracker.ts';
 import { waitFor as wait } from '@consent/server/testing/wait';
 
-export interface Target { kind: ServerKind; http: string; ws: string }
+export interface Target {
+  kind: ServerKind;
+  http: string;
+  ws: string;
+}
 
 export const ITEM_ID = 'bench-item';
 export const FRAGMENT = `proposal/${ITEM_ID}`;
 
-export interface Member { client: BenchClient; seat: Seat | null; typist: Typist | null }
+export interface Member {
+  client: BenchClient;
+  seat: Seat | null;
+  typist: Typist | null;
+}
 
 export interface Room {
   name: string;
@@ -41,9 +49,21 @@ async function addAgendaItem(target: Target, meeting: Meeting): Promise<void> {
   const item = new Y.Map<unknown>();
   doc.getArray<Y.Map<unknown>>('agenda').push([item]);
   doc.transact(() => {
-    for (const [k, v] of Object.entries({ id: ITEM_ID, title: 'Bench proposal', kind: 'consent', ownerId: meeting.facilitator.participantId, timeboxMin: 20, stage: 'draft', reviewDate: null })) item.set(k, v);
+    for (const [k, v] of Object.entries({
+      id: ITEM_ID,
+      title: 'Bench proposal',
+      kind: 'consent',
+      ownerId: meeting.facilitator.participantId,
+      timeboxMin: 20,
+      stage: 'draft',
+      reviewDate: null,
+    }))
+      item.set(k, v);
   });
-  const c = new BenchClient({ kind: 'ours', base: target.ws, room: meeting.meetingId, token: meeting.facilitator.token, ack: true }, doc.clientID);
+  const c = new BenchClient(
+    { kind: 'ours', base: target.ws, room: meeting.meetingId, token: meeting.facilitator.token, ack: true },
+    doc.clientID,
+  );
   await c.synced;
   c.sendUpdate(Y.mergeUpdates(updates));
   await waitFor(() => c.ackLatencies.length > 0, 10_000, 'agenda item ack');
@@ -58,12 +78,17 @@ export async function openMeeting(target: Target, seats: number): Promise<{ meet
   await addAgendaItem(target, meeting);
   const out: Seat[] = [meeting.facilitator];
   const names = Array.from({ length: seats - 1 }, (_, i) => `Member ${i + 1}`);
-  await inBatches(names, 8, async (name) => { out.push(await joinMeeting(target.http, meeting, name)); });
+  await inBatches(names, 8, async (name) => {
+    out.push(await joinMeeting(target.http, meeting, name));
+  });
   return { meeting, seats: out };
 }
 
 export interface RoomOptions {
-  clients: number; typists: number; tracker?: LatencyTracker; ack?: boolean;
+  clients: number;
+  typists: number;
+  tracker?: LatencyTracker;
+  ack?: boolean;
   /** Clients connecting at once (default 50). */
   batch?: number;
 }
@@ -83,10 +108,18 @@ export async function openRoom(target: Target, opts: RoomOptions): Promise<Room>
   const connectStart = performance.now();
   await inBatches(seats, opts.batch ?? 50, async (seat, i) => {
     const typist = i < opts.typists ? new Typist(FRAGMENT, seedCounter++) : null;
-    const client = new BenchClient({
-      kind: target.kind, base: target.ws, room: name, token: seat?.token, tracker: opts.tracker, ack: opts.ack,
-      awareness: JSON.stringify({ user: userOf(seat, i) }),
-    }, typist?.clientID ?? Math.floor(Math.random() * 2 ** 31));
+    const client = new BenchClient(
+      {
+        kind: target.kind,
+        base: target.ws,
+        room: name,
+        token: seat?.token,
+        tracker: opts.tracker,
+        ack: opts.ack,
+        awareness: JSON.stringify({ user: userOf(seat, i) }),
+      },
+      typist?.clientID ?? Math.floor(Math.random() * 2 ** 31),
+    );
     members[i] = { client, seat, typist };
     await client.opened;
     await client.synced;
@@ -96,11 +129,20 @@ export async function openRoom(target: Target, opts: RoomOptions): Promise<Room>
   const watcher = members[members.length - 1]!.client;
   for (const m of members) if (m.typist) m.client.sendUpdate(m.typist.setupUpdate);
   if (members.length > 1) {
-    await waitFor(() => members.every((m) => m.typist === null || m.client === watcher || watcher.hasSeen(m.typist.clientID)), 10_000, 'typist paragraphs');
+    await waitFor(
+      () => members.every((m) => m.typist === null || m.client === watcher || watcher.hasSeen(m.typist.clientID)),
+      10_000,
+      'typist paragraphs',
+    );
   }
   return {
-    name, members, meeting, connectMs,
-    async close() { await inBatches(members, 200, (m) => m.client.close()); },
+    name,
+    members,
+    meeting,
+    connectMs,
+    async close() {
+      await inBatches(members, 200, (m) => m.client.close());
+    },
   };
 }
 

@@ -48,7 +48,9 @@ export class LatencyTracker {
     }
   }
 
-  get pending(): number { return this.sent - this.delivered; }
+  get pending(): number {
+    return this.sent - this.delivered;
+  }
 
   /** Closes a measurement: everything still pending counts as dropped. */
   finish(): { latencies: number[]; sent: number; delivered: number; drops: number } {
@@ -64,7 +66,12 @@ export class LatencyTracker {
 
 export { percentile };
 
-export interface LatencySummary { p50: number; p99: number; max: number; count: number }
+export interface LatencySummary {
+  p50: number;
+  p99: number;
+  max: number;
+  count: number;
+}
 
 export function summarize(values: number[]): LatencySummary {
   const s = Float64Array.from(values).sort();

@@ -16,7 +16,9 @@ export class Typist {
   readonly setupUpdate: Uint8Array;
 
   constructor(fragmentName: string, seed: number) {
-    this.doc.on('update', (u: Uint8Array) => { this.captured.push(u); });
+    this.doc.on('update', (u: Uint8Array) => {
+      this.captured.push(u);
+    });
     const paragraph = new Y.XmlElement('paragraph');
     const text = new Y.XmlText();
     paragraph.insert(0, [text]);
@@ -26,7 +28,9 @@ export class Typist {
     this.seed = seed;
   }
 
-  get clientID(): number { return this.doc.clientID; }
+  get clientID(): number {
+    return this.doc.clientID;
+  }
 
   /** Records `n` more keystrokes (outside any measured window). */
   prepare(n: number): void {
@@ -39,13 +43,18 @@ export class Typist {
   }
 
   /** Keystrokes recorded but not yet sent. */
-  get ready(): number { return this.queue.length - this.head; }
+  get ready(): number {
+    return this.queue.length - this.head;
+  }
 
   next(): { update: Uint8Array; clock: number } {
     if (this.head >= this.queue.length) this.prepare(200);
     const k = this.queue[this.head]!;
     this.queue[this.head++] = undefined as never;
-    if (this.head > 4096) { this.queue.splice(0, this.head); this.head = 0; }
+    if (this.head > 4096) {
+      this.queue.splice(0, this.head);
+      this.head = 0;
+    }
     return k;
   }
 }
@@ -56,7 +65,10 @@ export function buildDocument(fragmentName: string, bytes: number, chunk = 256 *
   const fragment = doc.getXmlFragment(fragmentName);
   const parts: Uint8Array[] = [];
   let size = 0;
-  doc.on('update', (u: Uint8Array) => { parts.push(u); size += u.byteLength; });
+  doc.on('update', (u: Uint8Array) => {
+    parts.push(u);
+    size += u.byteLength;
+  });
   const sentence = 'The circle agrees to review the budget each quarter and to publish the minutes within a week. ';
   let n = 0;
   // the sum of the edits' updates slightly overstates the merged state; close enough to pick a size class

@@ -78,11 +78,20 @@ export function readUpdateSections(d: decoding.Decoder, sink: SectionSink): void
         length += decoding.readVarUint(d);
         continue;
       }
-      if (info & 128) { decoding.readVarUint(d); decoding.readVarUint(d); }
-      if (info & 64) { decoding.readVarUint(d); decoding.readVarUint(d); }
+      if (info & 128) {
+        decoding.readVarUint(d);
+        decoding.readVarUint(d);
+      }
+      if (info & 64) {
+        decoding.readVarUint(d);
+        decoding.readVarUint(d);
+      }
       if ((info & 192) === 0) {
         if (decoding.readVarUint(d) === 1) skipString(d);
-        else { decoding.readVarUint(d); decoding.readVarUint(d); }
+        else {
+          decoding.readVarUint(d);
+          decoding.readVarUint(d);
+        }
         if (info & 32) skipString(d);
       }
       length += contentLength(d, ref);
@@ -93,16 +102,25 @@ export function readUpdateSections(d: decoding.Decoder, sink: SectionSink): void
 
 function contentLength(d: decoding.Decoder, ref: number): number {
   switch (ref) {
-    case 1: return decoding.readVarUint(d);
+    case 1:
+      return decoding.readVarUint(d);
     case 2: {
       const n = decoding.readVarUint(d);
       for (let k = 0; k < n; k++) skipString(d);
       return n;
     }
-    case 3: skipString(d); return 1;
-    case 4: return decoding.readVarString(d).length;
-    case 5: skipString(d); return 1;
-    case 6: skipString(d); skipString(d); return 1;
+    case 3:
+      skipString(d);
+      return 1;
+    case 4:
+      return decoding.readVarString(d).length;
+    case 5:
+      skipString(d);
+      return 1;
+    case 6:
+      skipString(d);
+      skipString(d);
+      return 1;
     case 7: {
       const typeRef = decoding.readVarUint(d);
       if (typeRef === 3 || typeRef === 5) skipString(d);
@@ -113,7 +131,11 @@ function contentLength(d: decoding.Decoder, ref: number): number {
       for (let k = 0; k < n; k++) decoding.readAny(d);
       return n;
     }
-    case 9: skipString(d); decoding.readAny(d); return 1;
-    default: throw new Error(`unknown struct content ${ref}`);
+    case 9:
+      skipString(d);
+      decoding.readAny(d);
+      return 1;
+    default:
+      throw new Error(`unknown struct content ${ref}`);
   }
 }

@@ -31,7 +31,8 @@ export async function ceiling(ctx: Context): Promise<Metric[]> {
   const tracker = new LatencyTracker();
   const room = await openRoom(ctx.target, { clients: 50, typists: 50, tracker });
   const windowMs = ctx.quick ? 700 : 3000;
-  const step = (rate: number) => measureTyping(room, tracker, ctx.pid, { rate, ms: windowMs, drainMs: 3000, warmupMs: ctx.quick ? 100 : 500 });
+  const step = (rate: number) =>
+    measureTyping(room, tracker, ctx.pid, { rate, ms: windowMs, drainMs: 3000, warmupMs: ctx.quick ? 100 : 500 });
   const out: Metric[] = [];
   for (const rate of CPU_RATES) {
     const per: number[] = [];
@@ -47,8 +48,12 @@ export async function ceiling(ctx: Context): Promise<Metric[]> {
     const r = rate.toLocaleString('en-US');
     const held = gen < LOAD_CPU_LIMIT && drops === 0;
     out.push(
-      { key: `server CPU per delivered update at ${r}/s (µs)`, value: held ? round(median(per), 2) : null, better: 'lower',
-        note: held ? undefined : gen >= LOAD_CPU_LIMIT ? `generator-bound (${round(gen, 0)} % CPU)` : `${drops} drops` },
+      {
+        key: `server CPU per delivered update at ${r}/s (µs)`,
+        value: held ? round(median(per), 2) : null,
+        better: 'lower',
+        note: held ? undefined : gen >= LOAD_CPU_LIMIT ? `generator-bound (${round(gen, 0)} % CPU)` : `${drops} drops`,
+      },
       { key: `load generator CPU at ${r}/s, max (%)`, value: round(gen, 0) },
     );
   }
@@ -58,24 +63,44 @@ export async function ceiling(ctx: Context): Promise<Metric[]> {
     await drain(tracker, 3000);
     const w = await step(rate);
     const v = verdict(rate, w);
-    if (v !== 'held') { failed = { rate, w, why: v }; break; }
+    if (v !== 'held') {
+      failed = { rate, w, why: v };
+      break;
+    }
     held = { rate, w };
   }
   await room.close();
   const steps = ctx.quick ? QUICK_STEPS : STEPS;
-  const why = failed === null ? `held the top step (${steps[steps.length - 1]}/s)`
-    : failed.why === 'server' ? `at ${failed.rate}/s: p99 ${round(failed.w.latency.p99, 1)} ms, ${failed.w.drops} drops`
-      : failed.why === 'sender' ? `at ${failed.rate}/s the load generator sent only ${round(failed.w.achievedRate, 0)}/s: generator-bound at ≥ ${held?.rate ?? 0}`
-        : `at ${failed.rate}/s the load generator used ${round(failed.w.loadCpu, 0)} % of its core: generator-bound at ≥ ${held?.rate ?? 0}`;
+  const why =
+    failed === null
+      ? `held the top step (${steps[steps.length - 1]}/s)`
+      : failed.why === 'server'
+        ? `at ${failed.rate}/s: p99 ${round(failed.w.latency.p99, 1)} ms, ${failed.w.drops} drops`
+        : failed.why === 'sender'
+          ? `at ${failed.rate}/s the load generator sent only ${round(failed.w.achievedRate, 0)}/s: generator-bound at ≥ ${held?.rate ?? 0}`
+          : `at ${failed.rate}/s the load generator used ${round(failed.w.loadCpu, 0)} % of its core: generator-bound at ≥ ${held?.rate ?? 0}`;
   return [
     ...out,
     {
-      key: 'rate held, p99 ≤ 50 ms and 0 drops (updates/s)', value: held?.rate ?? 0, note: held ? undefined : `no step held: ${why}`, better: 'higher',
+      key: 'rate held, p99 ≤ 50 ms and 0 drops (updates/s)',
+      value: held?.rate ?? 0,
+      note: held ? undefined : `no step held: ${why}`,
+      better: 'higher',
       // only the server stopping the ramp makes the figure its limit; otherwise its limit is at least this
       bound: failed !== null && failed.why === 'server' ? undefined : 'lower',
     },
-    { key: 'p99 at that rate (ms)', value: held ? round(held.w.latency.p99, 2) : null, note: held ? undefined : 'no step held', better: 'lower' },
-    { key: 'server CPU per delivered update at that rate (µs)', value: held ? round(cpuPerDelivery(held.w), 2) : null, note: held ? undefined : 'no step held', better: 'lower' },
+    {
+      key: 'p99 at that rate (ms)',
+      value: held ? round(held.w.latency.p99, 2) : null,
+      note: held ? undefined : 'no step held',
+      better: 'lower',
+    },
+    {
+      key: 'server CPU per delivered update at that rate (µs)',
+      value: held ? round(cpuPerDelivery(held.w), 2) : null,
+      note: held ? undefined : 'no step held',
+      better: 'lower',
+    },
     { key: 'frames out /s at that rate', value: held ? round(held.w.framesOutPerSec, 0) : null, note: held ? undefined : 'no step held' },
     { key: 'load generator CPU at that rate (%)', value: held ? round(held.w.loadCpu, 0) : null, note: held ? undefined : 'no step held' },
     { key: 'the ramp stopped', value: failed?.rate ?? null, note: why },

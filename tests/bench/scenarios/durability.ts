@@ -9,8 +9,11 @@ import type { Context } from './context.ts';
 import type { ServerKind } from '../load/client.ts';
 
 export const durableNote = (kind: ServerKind): string =>
-  kind === 'hocuspocus' ? 'no durable ack: its per-update SyncStatus goes out before the debounced (2–10 s) store'
-    : kind === 'yws' ? 'keeps nothing on disk' : 'keeps nothing';
+  kind === 'hocuspocus'
+    ? 'no durable ack: its per-update SyncStatus goes out before the debounced (2–10 s) store'
+    : kind === 'yws'
+      ? 'keeps nothing on disk'
+      : 'keeps nothing';
 
 export async function durability(ctx: Context): Promise<Metric[]> {
   if (ctx.target.kind !== 'ours') return [{ key: '*', value: null, note: durableNote(ctx.target.kind) }];

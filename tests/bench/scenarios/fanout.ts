@@ -10,7 +10,12 @@ export async function fanout(ctx: Context): Promise<Metric[]> {
   for (const n of sizes) {
     const tracker = new LatencyTracker();
     const room = await openRoom(ctx.target, { clients: n, typists: 5, tracker });
-    const w = await measureTyping(room, tracker, ctx.pid, { rate: 50, ms: ctx.quick ? 800 : 8000, drainMs: 2000, warmupMs: ctx.quick ? 100 : 500 });
+    const w = await measureTyping(room, tracker, ctx.pid, {
+      rate: 50,
+      ms: ctx.quick ? 800 : 8000,
+      drainMs: 2000,
+      warmupMs: ctx.quick ? 100 : 500,
+    });
     out.push(...typingMetrics(`${n} clients`, w).filter((m) => !m.key.includes('load generator CPU')));
     await room.close();
   }

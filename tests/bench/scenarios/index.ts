@@ -22,7 +22,18 @@ export const SCENARIOS: ScenarioSpec[] = [
   { id: 'fanout', title: '1. Fan-out: one room, 5 typists × 10 updates/s', run: fanout },
   { id: 'ceiling', title: '2. Ceiling: 50-client room, rate raised until p99 > 50 ms or a drop', run: ceiling },
   { id: 'rooms', title: '3. Many rooms: 3 clients each', run: manyRooms },
-  { id: 'join', title: '4. Join: time to synced, and 50 joins in one second beside an active room', run: join, only: { kinds: ['ours', 'hocuspocus', 'yws'], na: () => 'the relay keeps no document: there is nothing to join' } },
+  {
+    id: 'join',
+    title: '4. Join: time to synced, and 50 joins in one second beside an active room',
+    run: join,
+    only: { kinds: ['ours', 'hocuspocus', 'yws'], na: () => 'the relay keeps no document: there is nothing to join' },
+  },
   { id: 'awareness', title: '5. Awareness: every client moves its caret at 20 Hz', run: awareness },
-  { id: 'durability', title: '6. Durability: update sent → durable ack, 500 updates/s', run: durability, only: { kinds: ['ours'], na: durableNote }, variants: DURABILITY_VARIANTS },
+  {
+    id: 'durability',
+    title: '6. Durability: update sent → durable ack, 500 updates/s',
+    run: durability,
+    only: { kinds: ['ours'], na: durableNote },
+    variants: DURABILITY_VARIANTS,
+  },
 ];

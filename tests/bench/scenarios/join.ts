@@ -13,7 +13,12 @@ import { buildDocument, Typist } from '../load/typist.ts';
 import { LatencyTracker, summarize } from '../load/tracker.ts';
 import type { Context } from './context.ts';
 
-const SIZES: [string, number][] = [['10 kB', 10_000], ['160 kB', 160_000], ['1 MB', 1_000_000], ['10 MB', 10_000_000]];
+const SIZES: [string, number][] = [
+  ['10 kB', 10_000],
+  ['160 kB', 160_000],
+  ['1 MB', 1_000_000],
+  ['10 MB', 10_000_000],
+];
 const docs = new Map<number, { chunks: Uint8Array[]; bytes: number }>();
 
 function documentOf(size: number): { chunks: Uint8Array[]; bytes: number } {
@@ -26,7 +31,12 @@ function documentOf(size: number): { chunks: Uint8Array[]; bytes: number } {
   return d;
 }
 
-interface SeededRoom { room: string; seats: Seat[]; seeder: BenchClient; bytes: number }
+interface SeededRoom {
+  room: string;
+  seats: Seat[];
+  seeder: BenchClient;
+  bytes: number;
+}
 
 /** A room holding a document of about `size` bytes, with `seats` spare seats (tokens) for joiners on ours. */
 async function seed(target: Target, size: number, seats: number): Promise<SeededRoom> {
@@ -50,7 +60,10 @@ async function seed(target: Target, size: number, seats: number): Promise<Seeded
 
 async function timeJoin(target: Target, room: string, seat: Seat | undefined): Promise<{ ms: number; bytes: number }> {
   const t0 = performance.now();
-  const c = new BenchClient({ kind: target.kind, base: target.ws, room, token: seat?.token, trackStep2: false }, Math.floor(Math.random() * 2 ** 31));
+  const c = new BenchClient(
+    { kind: target.kind, base: target.ws, room, token: seat?.token, trackStep2: false },
+    Math.floor(Math.random() * 2 ** 31),
+  );
   await c.synced;
   const ms = performance.now() - t0;
   const bytes = c.step2Bytes;
@@ -68,7 +81,10 @@ export async function join(ctx: Context): Promise<Metric[]> {
     const s = await seed(target, size, 2 * joins + (size === 1_000_000 ? 50 : 0));
     // the first join also proves the server holds the whole document
     let first = await timeJoin(target, s.room, s.seats.pop());
-    for (let i = 0; first.bytes < s.bytes * 0.95 && i < 100; i++) { await sleep(50); first = await timeJoin(target, s.room, s.seats.pop()); }
+    for (let i = 0; first.bytes < s.bytes * 0.95 && i < 100; i++) {
+      await sleep(50);
+      first = await timeJoin(target, s.room, s.seats.pop());
+    }
     const times: number[] = [];
     const holdUp = holdUpMeter(ctx.pid);
     for (let i = 0; i < joins - 1; i++) times.push((await timeJoin(target, s.room, s.seats.pop())).ms);
@@ -131,8 +147,16 @@ async function burst(ctx: Context, s: SeededRoom): Promise<Metric[]> {
     { key: '50 joins of 1 MB in 1 s · join p50 (ms)', value: round(joined.p50, 1), better: 'lower' },
     { key: '50 joins of 1 MB in 1 s · join p99 (ms)', value: round(joined.p99, 1), better: 'lower' },
     { key: '50 joins of 1 MB in 1 s · join max (ms)', value: round(joined.max, 1), better: 'lower' },
-    { key: 'other room meanwhile · worst stall = max latency (ms)', value: Number.isFinite(w.latency.max) ? round(w.latency.max, 1) : null, better: 'lower' },
-    { key: 'other room meanwhile · p99 latency (ms)', value: Number.isFinite(w.latency.p99) ? round(w.latency.p99, 1) : null, better: 'lower' },
+    {
+      key: 'other room meanwhile · worst stall = max latency (ms)',
+      value: Number.isFinite(w.latency.max) ? round(w.latency.max, 1) : null,
+      better: 'lower',
+    },
+    {
+      key: 'other room meanwhile · p99 latency (ms)',
+      value: Number.isFinite(w.latency.p99) ? round(w.latency.p99, 1) : null,
+      better: 'lower',
+    },
     { key: 'other room meanwhile · drops', value: w.drops, better: 'lower' },
     ...machineRows('meanwhile · ', w),
   ];

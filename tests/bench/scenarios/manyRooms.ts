@@ -19,7 +19,8 @@ export async function manyRooms(ctx: Context): Promise<Metric[]> {
   // open (about 20 KB of machine code per room when only one room warms up)
   // is then in the baseline, not counted as rooms' memory.
   const warm = ctx.quick ? 20 : 50;
-  for (let i = 0; i < warm; i += 10) rooms.push(...(await Promise.all(Array.from({ length: 10 }, () => openRoom(ctx.target, { clients: 3, typists: 1, tracker })))));
+  for (let i = 0; i < warm; i += 10)
+    rooms.push(...(await Promise.all(Array.from({ length: 10 }, () => openRoom(ctx.target, { clients: 3, typists: 1, tracker })))));
   await sleep(300);
   const base = await memoryAfterGc(ctx.pid, ctx.memFile);
   const rss0 = rssMB(ctx.pid);
@@ -54,10 +55,19 @@ export async function manyRooms(ctx: Context): Promise<Metric[]> {
     { key: `${what} · RSS per room, quiet 21 s, after GC (KB)`, value: perRoomKB(full.rss, base.rss), better: 'lower' },
     { key: `${what} · RSS per room (KB)`, value: round(((rss1 - rss0) * 1024) / count, 1), better: 'lower' },
     { key: `${what} · server RSS (MB)`, value: round(rss1, 1), better: 'lower' },
-    { key: `${what} · time to open and sync all (s)`, value: round(connectSec, 2), note: ctx.target.kind === 'ours' ? 'includes creating each meeting and 2 joins over HTTP' : undefined, better: 'lower' },
+    {
+      key: `${what} · time to open and sync all (s)`,
+      value: round(connectSec, 2),
+      note: ctx.target.kind === 'ours' ? 'includes creating each meeting and 2 joins over HTTP' : undefined,
+      better: 'lower',
+    },
     { key: `${what} · server CPU while opening (% of a core)`, value: round(connectCpu, 0) },
     { key: `${what} · server CPU idle, awareness renewals only (%)`, value: round(idle, 1), better: 'lower' },
-    { key: `${what} · 1 keystroke/room/s · p99 latency (ms)`, value: Number.isFinite(w.latency.p99) ? round(w.latency.p99, 2) : null, better: 'lower' },
+    {
+      key: `${what} · 1 keystroke/room/s · p99 latency (ms)`,
+      value: Number.isFinite(w.latency.p99) ? round(w.latency.p99, 2) : null,
+      better: 'lower',
+    },
     { key: `${what} · 1 keystroke/room/s · drops`, value: w.drops, better: 'lower' },
     { key: `${what} · 1 keystroke/room/s · server CPU (%)`, value: round(w.serverCpu, 1), better: 'lower' },
     { key: `${what} · 1 keystroke/room/s · load generator stall, max (ms)`, value: round(w.loadStallMs, 0) },

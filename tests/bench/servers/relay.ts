@@ -5,7 +5,10 @@ import { listenOnLoopback } from './listen.ts';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 const rooms = new Map<string, Set<WebSocket>>();
-const server = http.createServer((_req, res) => { res.writeHead(200); res.end('okay'); });
+const server = http.createServer((_req, res) => {
+  res.writeHead(200);
+  res.end('okay');
+});
 const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
 server.on('upgrade', (req, socket, head) => {
   wss.handleUpgrade(req, socket, head, (ws) => {

@@ -5,7 +5,10 @@ import { listenOnLoopback } from './listen.ts';
 import { WebSocketServer } from 'ws';
 import { setupWSConnection } from '@y/websocket-server/utils';
 
-const server = http.createServer((_req, res) => { res.writeHead(200); res.end('okay'); });
+const server = http.createServer((_req, res) => {
+  res.writeHead(200);
+  res.end('okay');
+});
 const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
 wss.on('connection', setupWSConnection);
 server.on('upgrade', (req, socket, head) => {

@@ -4,8 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 export const editor = (page: Page): Locator => page.getByTestId('proposal-editor');
 export const participantRow = (page: Page, name: string): Locator => page.locator(`.participant[data-participant="${name}"]`);
 export const consentState = (page: Page): Locator => page.locator('[data-consent-state]');
-export const button = (page: Page, name: string | RegExp): Locator =>
-  page.getByRole('button', { name, exact: typeof name === 'string' });
+export const button = (page: Page, name: string | RegExp): Locator => page.getByRole('button', { name, exact: typeof name === 'string' });
 
 /** Polls `read` until `ok` holds, failing with the last value seen. */
 export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {

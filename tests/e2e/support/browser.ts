@@ -13,8 +13,16 @@ export async function launchBrowser(): Promise<Browser> {
   if (!executablePath) throw new Error(`No browser for the end-to-end tests: run \`npm run setup -- --browser\`. ${BROWSER_HELP}`);
   return chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

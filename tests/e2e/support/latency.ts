@@ -39,7 +39,6 @@ export async function installFrameClock(context: BrowserContext): Promise<void> 
   });
 }
 
-
 export async function measureKeystrokeLatency(from: Page, to: Page, count: number): Promise<Latency> {
   await to.evaluate(() => {
     const el = document.querySelector('[data-testid="proposal-editor"]');
@@ -66,7 +65,9 @@ export async function measureKeystrokeLatency(from: Page, to: Page, count: numbe
     (window as unknown as { __sent: number[] }).__sent = [];
     (window as unknown as { __keys: number[] }).__keys = [];
   });
-  await to.evaluate(() => { (window as unknown as { __recv: number[] }).__recv = []; });
+  await to.evaluate(() => {
+    (window as unknown as { __recv: number[] }).__recv = [];
+  });
   // A key with a keydown event (a plain letter): the page stamps the keydown itself.
   for (let i = 1; i <= count; i++) {
     await from.keyboard.press('q');
@@ -77,7 +78,11 @@ export async function measureKeystrokeLatency(from: Page, to: Page, count: numbe
   const sent = await from.evaluate(() => (window as unknown as { __sent: number[] }).__sent);
   const recv = await to.evaluate(() => (window as unknown as { __recv: number[] }).__recv);
   const samples = keys.slice(0, count).map((k, i) => (seen[i] ?? NaN) - k);
-  const median = (xs: number[]) => percentile([...xs].sort((x, y) => x - y), 50);
+  const median = (xs: number[]) =>
+    percentile(
+      [...xs].sort((x, y) => x - y),
+      50,
+    );
   const legs = {
     send: median(keys.slice(0, count).map((k, i) => (sent[i] ?? NaN) - k)),
     wire: median(sent.slice(0, count).map((s, i) => (recv[i] ?? NaN) - s)),

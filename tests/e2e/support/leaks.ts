@@ -39,7 +39,8 @@ export function englishFragments(other: object): { key: string; fragment: string
 export async function visibleWords(page: Page): Promise<string> {
   return page.evaluate(() => {
     const attrs = [...document.querySelectorAll('[aria-label],[title],[placeholder],[alt]')].flatMap((el) =>
-      ['aria-label', 'title', 'placeholder', 'alt'].map((a) => el.getAttribute(a) ?? ''));
+      ['aria-label', 'title', 'placeholder', 'alt'].map((a) => el.getAttribute(a) ?? ''),
+    );
     return [document.body.innerText, document.title, ...attrs].join('\n');
   });
 }
@@ -47,5 +48,7 @@ export async function visibleWords(page: Page): Promise<string> {
 /** The English fragments found on the page, with the catalogue key each came from. */
 export async function englishLeaks(page: Page, other: object): Promise<string[]> {
   const text = await visibleWords(page);
-  return englishFragments(other).filter((f) => f.re.test(text)).map((f) => `${f.key}: “${f.fragment}”`);
+  return englishFragments(other)
+    .filter((f) => f.re.test(text))
+    .map((f) => `${f.key}: “${f.fragment}”`);
 }

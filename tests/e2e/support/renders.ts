@@ -10,14 +10,26 @@ export async function installRenderCounter(context: BrowserContext): Promise<voi
     const COMPONENT_TAGS = new Set([0, 1, 11, 15]);
     const PERFORMED_WORK = 1;
     const HOST_COMPONENT = 5;
-    type Fiber = { tag: number; type: unknown; flags: number; alternate: Fiber | null; child: Fiber | null; sibling: Fiber | null; elementType: unknown; stateNode: unknown };
+    type Fiber = {
+      tag: number;
+      type: unknown;
+      flags: number;
+      alternate: Fiber | null;
+      child: Fiber | null;
+      sibling: Fiber | null;
+      elementType: unknown;
+      stateNode: unknown;
+    };
     // the production build shortens components' names: each is also named by the
     // classes of the first element it renders, e.g. "yi<panel.consent-panel>"
     const nameOf = (f: Fiber): string => {
       const t = (f.type ?? f.elementType) as { displayName?: string; name?: string; render?: { name?: string } } | null;
       let host: Fiber | null = f.child;
       while (host !== null && host.tag !== HOST_COMPONENT) host = host.child;
-      const cls = typeof (host?.stateNode as { className?: unknown } | undefined)?.className === 'string' ? (host!.stateNode as { className: string }).className.split(' ').join('.') : '';
+      const cls =
+        typeof (host?.stateNode as { className?: unknown } | undefined)?.className === 'string'
+          ? (host!.stateNode as { className: string }).className.split(' ').join('.')
+          : '';
       return `${t?.displayName || t?.name || t?.render?.name || 'anonymous'}${cls ? `<${cls}>` : ''}`;
     };
     const w = window as unknown as { __renders: { at: number; names: string[] }[]; __lastCommit: number };
@@ -29,7 +41,9 @@ export async function installRenderCounter(context: BrowserContext): Promise<voi
     (window as unknown as Record<string, unknown>).__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
       supportsFiber: true,
       renderers: new Map(),
-      inject() { return 1; },
+      inject() {
+        return 1;
+      },
       checkDCE() {},
       onScheduleFiberRoot() {},
       onCommitFiberUnmount() {},
@@ -42,7 +56,8 @@ export async function installRenderCounter(context: BrowserContext): Promise<voi
           const f = stack.pop()!;
           seen.add(f);
           // mounted now, or rendered again in this commit
-          if (COMPONENT_TAGS.has(f.tag) && !previous.has(f) && (f.alternate === null || (f.flags & PERFORMED_WORK) === PERFORMED_WORK)) names.push(nameOf(f));
+          if (COMPONENT_TAGS.has(f.tag) && !previous.has(f) && (f.alternate === null || (f.flags & PERFORMED_WORK) === PERFORMED_WORK))
+            names.push(nameOf(f));
           if (f.sibling) stack.push(f.sibling);
           if (f.child) stack.push(f.child);
         }
@@ -57,7 +72,11 @@ export async function installRenderCounter(context: BrowserContext): Promise<voi
 
 /** Components committed since `since` (epoch ms, the page's clock), in commit order. */
 export async function rendersSince(page: Page, since: number): Promise<string[]> {
-  return page.evaluate((t) => (window as unknown as { __renders: { at: number; names: string[] }[] }).__renders.filter((r) => r.at >= t).flatMap((r) => r.names), since);
+  return page.evaluate(
+    (t) =>
+      (window as unknown as { __renders: { at: number; names: string[] }[] }).__renders.filter((r) => r.at >= t).flatMap((r) => r.names),
+    since,
+  );
 }
 
 /** The page's clock (epoch ms with fractions), comparable across pages of one machine. */
@@ -69,10 +88,16 @@ export const pageNow = (page: Page): Promise<number> => page.evaluate(() => perf
  * means the change has been read and shown).
  */
 export async function quiet(page: Page, from: number, quietMs: number): Promise<void> {
-  await page.evaluate((t) => { (window as unknown as { __quietFrom: number }).__quietFrom = t; }, from);
-  await page.waitForFunction((q) => {
-    const w = window as unknown as { __lastCommit: number; __quietFrom?: number };
-    const now = performance.timeOrigin + performance.now();
-    return now - Math.max(w.__lastCommit, w.__quietFrom ?? 0) >= q;
-  }, quietMs, { polling: 'raf' });
+  await page.evaluate((t) => {
+    (window as unknown as { __quietFrom: number }).__quietFrom = t;
+  }, from);
+  await page.waitForFunction(
+    (q) => {
+      const w = window as unknown as { __lastCommit: number; __quietFrom?: number };
+      const now = performance.timeOrigin + performance.now();
+      return now - Math.max(w.__lastCommit, w.__quietFrom ?? 0) >= q;
+    },
+    quietMs,
+    { polling: 'raf' },
+  );
 }

@@ -42,7 +42,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       }
     };
     child.stdout?.on('data', onData);
-    child.stderr?.on('data', (c: Buffer) => { log += c.toString(); });
+    child.stderr?.on('data', (c: Buffer) => {
+      log += c.toString();
+    });
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`The server exited with code ${code} before it was ready:\n${log}`));

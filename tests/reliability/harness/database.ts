@@ -33,7 +33,9 @@ export function filesContaining(dataDir: string, marker: string): string[] {
 
 /** The SQLite database files of the data directory. */
 export function databaseFiles(dataDir: string): string[] {
-  return readdirSync(dataDir).filter((name) => /\.(sqlite3?|db)$/.test(name)).map((name) => join(dataDir, name));
+  return readdirSync(dataDir)
+    .filter((name) => /\.(sqlite3?|db)$/.test(name))
+    .map((name) => join(dataDir, name));
 }
 
 /** Rows of every table whose blob or text columns contain `marker`, read through SQLite itself. */

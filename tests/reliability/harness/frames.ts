@@ -30,7 +30,6 @@ const frame = (write: (e: encoding.Encoder) => void): Uint8Array => {
   return encoding.toUint8Array(e);
 };
 
-
 /** A few honest frames of a small document, to mutate. */
 function validFrames(seed: number): Uint8Array[] {
   const doc = new Y.Doc();
@@ -70,39 +69,43 @@ const contByte = fc.integer({ min: 0x80, max: 0xff });
 
 /** A varint prefix that ends inside the varint (continuation bit set on the last byte). */
 const truncatedVarint = fc
-  .tuple(fc.constantFrom([] as number[], [MESSAGE.sync], [MESSAGE.sync, SYNC.update], [MESSAGE.awareness]), fc.array(contByte, { minLength: 1, maxLength: 12 }))
+  .tuple(
+    fc.constantFrom([] as number[], [MESSAGE.sync], [MESSAGE.sync, SYNC.update], [MESSAGE.awareness]),
+    fc.array(contByte, { minLength: 1, maxLength: 12 }),
+  )
   .map(([prefix, tail]) => new Uint8Array([...prefix, ...tail]));
 
 /** A varint above 2^53 (lib0 refuses it). */
 const outOfRangeVarint = fc
-  .tuple(fc.constantFrom([] as number[], [MESSAGE.sync], [MESSAGE.sync, SYNC.update]), fc.array(contByte, { minLength: 8, maxLength: 12 }), bytes(16))
+  .tuple(
+    fc.constantFrom([] as number[], [MESSAGE.sync], [MESSAGE.sync, SYNC.update]),
+    fc.array(contByte, { minLength: 8, maxLength: 12 }),
+    bytes(16),
+  )
   .map(([prefix, body, rest]) => new Uint8Array([...prefix, ...body, 0x7f, ...rest]));
 
 /** A small value padded with continuation bytes: decodes to the same number. */
-const nonCanonicalVarint = fc
-  .tuple(fc.constantFrom(...VALID), fc.integer({ min: 1, max: 6 }))
-  .map(([valid, pad]) => {
-    const first = valid[0]! & 0x7f;
-    return new Uint8Array([first | 0x80, ...Array<number>(pad - 1).fill(0x80), 0x00, ...valid.subarray(1)]);
-  });
+const nonCanonicalVarint = fc.tuple(fc.constantFrom(...VALID), fc.integer({ min: 1, max: 6 })).map(([valid, pad]) => {
+  const first = valid[0]! & 0x7f;
+  return new Uint8Array([first | 0x80, ...Array<number>(pad - 1).fill(0x80), 0x00, ...valid.subarray(1)]);
+});
 
 const unknownType = fc
-  .tuple(
-    fc.oneof(fc.integer({ min: 4, max: 99 }), fc.integer({ min: 102, max: 2 ** 31 })),
-    bytes(64),
-  )
-  .map(([type, rest]) => frame((e) => {
-    encoding.writeVarUint(e, type);
-    encoding.writeUint8Array(e, rest);
-  }));
+  .tuple(fc.oneof(fc.integer({ min: 4, max: 99 }), fc.integer({ min: 102, max: 2 ** 31 })), bytes(64))
+  .map(([type, rest]) =>
+    frame((e) => {
+      encoding.writeVarUint(e, type);
+      encoding.writeUint8Array(e, rest);
+    }),
+  );
 
 /** ack and refused go from the server to the client only. */
-const serverOnlyType = fc
-  .tuple(fc.constantFrom(MESSAGE.ack, MESSAGE.refused), bytes(16))
-  .map(([type, rest]) => frame((e) => {
+const serverOnlyType = fc.tuple(fc.constantFrom(MESSAGE.ack, MESSAGE.refused), bytes(16)).map(([type, rest]) =>
+  frame((e) => {
     encoding.writeVarUint(e, type);
     encoding.writeUint8Array(e, rest);
-  }));
+  }),
+);
 
 /** A length prefix far beyond the frame's end. */
 const hugeLength = fc
@@ -111,11 +114,13 @@ const hugeLength = fc
     fc.oneof(fc.integer({ min: 2 ** 20, max: 2 ** 31 }), fc.constant(2 ** 53 - 1)),
     bytes(32),
   )
-  .map(([prefix, length, rest]) => frame((e) => {
-    for (const n of prefix) encoding.writeVarUint(e, n);
-    encoding.writeVarUint(e, length);
-    encoding.writeUint8Array(e, rest);
-  }));
+  .map(([prefix, length, rest]) =>
+    frame((e) => {
+      for (const n of prefix) encoding.writeVarUint(e, n);
+      encoding.writeVarUint(e, length);
+      encoding.writeUint8Array(e, rest);
+    }),
+  );
 
 /** A tiny update that declares millions of clients, structs or delete ranges. */
 const hostileStructs = fc
@@ -169,7 +174,13 @@ const corruptUpdate = fc
 
 /** Any honest frame with a mutation anywhere, including its headers. */
 const mutatedValid = fc
-  .tuple(fc.nat(), fc.array(fc.tuple(fc.constantFrom('flip', 'insert', 'delete', 'cut', 'dup'), fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }))
+  .tuple(
+    fc.nat(),
+    fc.array(fc.tuple(fc.constantFrom('flip', 'insert', 'delete', 'cut', 'dup'), fc.nat(), fc.integer({ min: 0, max: 255 })), {
+      minLength: 1,
+      maxLength: 4,
+    }),
+  )
   .map(([which, edits]) => {
     let out = Array.from(VALID[which % VALID.length]!);
     for (const [how, at, value] of edits) {

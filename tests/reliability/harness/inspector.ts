@@ -15,7 +15,13 @@ export class Inspector {
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data) => {
-      const message = JSON.parse(data.toString()) as { id?: number; method?: string; params?: { chunk?: string }; result?: unknown; error?: { message: string } };
+      const message = JSON.parse(data.toString()) as {
+        id?: number;
+        method?: string;
+        params?: { chunk?: string };
+        result?: unknown;
+        error?: { message: string };
+      };
       if (message.method === 'HeapProfiler.addHeapSnapshotChunk') this.chunks?.push(message.params?.chunk ?? '');
       if (message.id === undefined) return;
       const waiter = this.pending.get(message.id);
@@ -85,7 +91,9 @@ export class Inspector {
     const proto = (await this.call('Runtime.evaluate', {
       expression: '(() => { const t = setTimeout(() => {}, 0); clearTimeout(t); return Object.getPrototypeOf(t); })()',
     })) as { result: { objectId: string } };
-    const found = (await this.call('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId })) as { objects: { objectId: string } };
+    const found = (await this.call('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId })) as {
+      objects: { objectId: string };
+    };
     const length = (await this.call('Runtime.callFunctionOn', {
       objectId: found.objects.objectId,
       functionDeclaration: 'function () { return this.filter((t) => t._destroyed === false).length; }',
@@ -109,13 +117,21 @@ export class Inspector {
         nodes: number[];
         strings: string[];
       };
-      const { node_fields: fields, node_types: [types] } = snapshot.snapshot.meta;
+      const {
+        node_fields: fields,
+        node_types: [types],
+      } = snapshot.snapshot.meta;
       const typeAt = fields.indexOf('type');
       const nameAt = fields.indexOf('name');
       const counts = new Map<string, number>();
       for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
         const type = types[snapshot.nodes[i + typeAt]!]!;
-        const kind = type === 'object' || type === 'closure' ? `${type} ${snapshot.strings[snapshot.nodes[i + nameAt]!]}` : type.endsWith('string') ? 'string' : null;
+        const kind =
+          type === 'object' || type === 'closure'
+            ? `${type} ${snapshot.strings[snapshot.nodes[i + nameAt]!]}`
+            : type.endsWith('string')
+              ? 'string'
+              : null;
         if (kind !== null) counts.set(kind, (counts.get(kind) ?? 0) + 1);
       }
       return counts;

@@ -8,7 +8,10 @@ const TESTS_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
 export function runLoad<T>(job: Job): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, JSON.stringify(job)], { cwd: TESTS_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, JSON.stringify(job)], {
+      cwd: TESTS_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));

@@ -7,7 +7,16 @@ import { MESSAGE } from '@consent/shared';
 
 export type Job =
   | { kind: 'noToken'; wsUrl: string; meetingId: string; attempts: number; concurrency: number }
-  | { kind: 'messages'; wsUrl: string; meetingId: string; token: string; participantId: string; name: string; rate: number; durationMs: number };
+  | {
+      kind: 'messages';
+      wsUrl: string;
+      meetingId: string;
+      token: string;
+      participantId: string;
+      name: string;
+      rate: number;
+      durationMs: number;
+    };
 
 export type Outcomes = Record<string, number>;
 

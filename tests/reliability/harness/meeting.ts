@@ -32,12 +32,7 @@ export async function openMeeting(base: string, others: Record<string, Exclude<R
 }
 
 /** A client for one person of the meeting, connected and synced. */
-export async function clientFor(
-  wsBase: string,
-  meeting: Meeting,
-  name: string,
-  options: ClientOptions = {},
-): Promise<SyncClient> {
+export async function clientFor(wsBase: string, meeting: Meeting, name: string, options: ClientOptions = {}): Promise<SyncClient> {
   const person = meeting.people[name];
   if (!person) throw new Error(`nobody called ${name} in the meeting`);
   const client = new SyncClient(meeting.meetingId, person.token, options);

@@ -88,7 +88,10 @@ export class Probe {
  * A meeting of its own where the facilitator types and a member reads: the
  * probe of "other rooms keep syncing". Returns the probe and its two clients.
  */
-export async function quietMeetingProbe(server: { url: string; wsUrl: string }, intervalMs = 20): Promise<{ probe: Probe; clients: SyncClient[] }> {
+export async function quietMeetingProbe(
+  server: { url: string; wsUrl: string },
+  intervalMs = 20,
+): Promise<{ probe: Probe; clients: SyncClient[] }> {
   const quiet = await openMeeting(server.url, { Mia: 'member' });
   const writer = await clientFor(server.wsUrl, quiet, 'Fay', { ack: true });
   const reader = await clientFor(server.wsUrl, quiet, 'Mia');

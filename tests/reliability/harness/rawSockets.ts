@@ -53,7 +53,8 @@ export async function neverReader(base: string, path: string): Promise<{ socket:
     if (upgraded) return;
     buffer = Buffer.concat([buffer, chunk]);
     if (buffer.includes('\r\n\r\n')) {
-      if (!buffer.toString('latin1').startsWith('HTTP/1.1 101')) throw new Error(`upgrade refused: ${buffer.toString('latin1').split('\r\n')[0]}`);
+      if (!buffer.toString('latin1').startsWith('HTTP/1.1 101'))
+        throw new Error(`upgrade refused: ${buffer.toString('latin1').split('\r\n')[0]}`);
       upgraded = true;
       // From here on nothing is read: the kernel buffers fill, then the server's.
       socket.pause();
@@ -72,7 +73,8 @@ export async function neverReader(base: string, path: string): Promise<{ socket:
 export function maskedFrame(payload: Uint8Array, opcode = 0x2): Buffer {
   const mask = randomBytes(4);
   const length = payload.length;
-  const header = length < 126 ? Buffer.from([0x80 | opcode, 0x80 | length]) : Buffer.from([0x80 | opcode, 0x80 | 126, length >> 8, length & 0xff]);
+  const header =
+    length < 126 ? Buffer.from([0x80 | opcode, 0x80 | length]) : Buffer.from([0x80 | opcode, 0x80 | 126, length >> 8, length & 0xff]);
   if (length > 0xffff) throw new Error('maskedFrame: payloads up to 64 KiB');
   const body = Buffer.from(payload.map((b, i) => b ^ mask[i % 4]!));
   return Buffer.concat([header, mask, body]);
@@ -87,7 +89,10 @@ export interface ServerFrame {
  * A websocket spoken by hand: several frames can go out in one TCP write, so
  * the server reads them from one buffer. Collects the server's frames.
  */
-export async function handWebsocket(base: string, path: string): Promise<{ socket: Socket; frames: ServerFrame[]; closeCode: () => number | null; write: (frames: Buffer[]) => void }> {
+export async function handWebsocket(
+  base: string,
+  path: string,
+): Promise<{ socket: Socket; frames: ServerFrame[]; closeCode: () => number | null; write: (frames: Buffer[]) => void }> {
   const socket = await open(base);
   let buffer = Buffer.alloc(0);
   let upgraded = false;
@@ -98,7 +103,8 @@ export async function handWebsocket(base: string, path: string): Promise<{ socke
     if (!upgraded) {
       const end = buffer.indexOf('\r\n\r\n');
       if (end < 0) return;
-      if (!buffer.toString('latin1').startsWith('HTTP/1.1 101')) throw new Error(`upgrade refused: ${buffer.toString('latin1').split('\r\n')[0]}`);
+      if (!buffer.toString('latin1').startsWith('HTTP/1.1 101'))
+        throw new Error(`upgrade refused: ${buffer.toString('latin1').split('\r\n')[0]}`);
       upgraded = true;
       buffer = buffer.subarray(end + 4);
     }

@@ -86,7 +86,15 @@ export class ServerProcess {
     args.push('src/main.ts');
     const child = spawn(process.execPath, args, {
       cwd: SERVER_DIR,
-      env: { ...process.env, LOG_LEVEL: 'warn', ...LOOPBACK_LIMITS, ...this.options.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: this.dataDir },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        ...LOOPBACK_LIMITS,
+        ...this.options.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: this.dataDir,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -213,4 +221,3 @@ export class ServerProcess {
     return out;
   }
 }
-

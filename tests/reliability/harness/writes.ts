@@ -24,5 +24,12 @@ export function addParagraph(doc: Y.Doc, itemId: string, text = ''): Y.XmlText {
 export function paragraphs(doc: Y.Doc, itemId: string): string[] {
   return proposal(doc, itemId)
     .toArray()
-    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((t) => (t instanceof Y.XmlText ? t.toString() : '')).join('') : ''));
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? node
+            .toArray()
+            .map((t) => (t instanceof Y.XmlText ? t.toString() : ''))
+            .join('')
+        : '',
+    );
 }

@@ -23,7 +23,11 @@ export const memory = {
     concern: 'Concern of {{name}}',
     concernText: 'Concern of {{name}}: {{text}}',
     objection: 'Objection of {{name}}: {{text}}',
-    integrated: { amend: 'Integrated by amending the text', term: 'Integrated by shortening the term', measure: 'Integrated by adding a measure' },
+    integrated: {
+      amend: 'Integrated by amending the text',
+      term: 'Integrated by shortening the term',
+      measure: 'Integrated by adding a measure',
+    },
     withdrawn: 'Withdrawn',
     history: 'Earlier versions ({{count}})',
     version: 'Version decided on {{day}} in “{{meeting}}”',

@@ -24,7 +24,11 @@ export const memory: Catalogue['memory'] = {
     concern: 'Zorg van {{name}}',
     concernText: 'Zorg van {{name}}: {{text}}',
     objection: 'Bezwaar van {{name}}: {{text}}',
-    integrated: { amend: 'Verwerkt door de tekst aan te passen', term: 'Verwerkt door de termijn te verkorten', measure: 'Verwerkt door een maatstaf toe te voegen' },
+    integrated: {
+      amend: 'Verwerkt door de tekst aan te passen',
+      term: 'Verwerkt door de termijn te verkorten',
+      measure: 'Verwerkt door een maatstaf toe te voegen',
+    },
     withdrawn: 'Ingetrokken',
     history: 'Eerdere versies ({{count}})',
     version: 'Versie besloten op {{day}} in “{{meeting}}”',
