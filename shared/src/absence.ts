@@ -1,7 +1,7 @@
 // Named writes for the decision policy, positions given beforehand and consent with a
 // concern (rules Q1, Q9, C25, C26 in docs/consent-spec.md). Each is one transaction.
 import type * as Y from 'yjs';
-import { ORIGIN } from './protocol.ts';
+import { ORIGIN, type Origin } from './protocol.ts';
 import { proposalNodes, proposalRevision } from './revision.ts';
 import { isBlankProposal } from './minutes/proposalText.ts';
 import {
@@ -18,8 +18,6 @@ import {
 } from './schema.ts';
 import { AbsenteePolicy, QuorumSetting, type DecisionPolicy } from './policySchema.ts';
 import { itemIndex, itemMap, participant, valid } from './docLookup.ts';
-
-type Origin = unknown;
 
 /** [Q1] The facilitator sets the quorum (null: more than half of the members) and the absentee policy (R5, R22). */
 export function setDecisionPolicy(doc: Y.Doc, policy: DecisionPolicy, origin: Origin = ORIGIN.local): void {

@@ -200,7 +200,7 @@ it('[C27] the frozen record of a decision keeps the concern texts, as questions 
   givePosition(server, 'item1', 'fran', 'consent', NOW);
   consentWithConcern(server, { id: 'k1', itemId: 'item1', by: 'ben', text: 'Mind the cost', now: NOW + 1 });
   raiseObjection(server, { id: 'k0', itemId: 'item1', authorId: 'gus', kind: 'concern', text: 'Where does it stand?', now: NOW });
-  const update = edit(server, (d) => recordDecision(d, 'item1', '2027-06-01'));
+  const update = edit(server, (d) => recordDecision(d, 'item1'));
   const result = checkUpdate(server, update, FRAN);
   if (!result.ok) throw new Error(result.reason);
   Y.applyUpdate(server, update);

@@ -2,12 +2,10 @@
 // circle's members are seated before they arrive, and a member's first entry
 // counts as their arrival. Circle ids never enter the document (CI14).
 import type * as Y from 'yjs';
-import { ORIGIN } from './protocol.ts';
+import { ORIGIN, type Origin } from './protocol.ts';
 import { participant, valid } from './docLookup.ts';
 import { appendLog, createMeeting } from './commands.ts';
 import { log, meta, participants, ParticipantSchema, type Role } from './schema.ts';
-
-type Origin = unknown;
 
 export interface CircleSeat {
   personId: string;

@@ -3,7 +3,7 @@
 // Rights are not checked here: the server checks every update (rules R…).
 import * as Y from 'yjs';
 import type { z } from 'zod';
-import { ORIGIN } from './protocol.ts';
+import { ORIGIN, type Origin } from './protocol.ts';
 import { proposalRevision } from './revision.ts';
 import {
   AgendaItemSchema,
@@ -39,8 +39,6 @@ import {
 import { checkKey, ensureNote, itemIndex, itemMap, openObjection, participant, round, valid } from './docLookup.ts';
 import { minimalEdit } from './textDiff.ts';
 import { positionEntry } from './absence.ts';
-
-type Origin = unknown;
 
 export interface NewMeeting {
   title: string;

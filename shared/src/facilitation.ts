@@ -3,12 +3,10 @@
 import type * as Y from 'yjs';
 import { moveStage, openRound } from './commands.ts';
 import { itemMap, participant } from './docLookup.ts';
-import { ORIGIN } from './protocol.ts';
+import { ORIGIN, type Origin } from './protocol.ts';
 import { meta, proposal, type ItemKind, type Round, type Stage } from './schema.ts';
 import { proposalNodes } from './revision.ts';
 import { isBlankProposal } from './minutes/proposalText.ts';
-
-type Origin = unknown;
 
 /** Rounds a stage starts: moving to one of these stages opens its round in the same step. */
 export const STAGE_ROUND: Partial<Record<Stage, Round['kind']>> = { clarify: 'clarify', react: 'react', consent: 'consent' };

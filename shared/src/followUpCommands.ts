@@ -2,12 +2,10 @@
 // to the backlog (with its deferral, in one transaction), evaluation answers sent
 // to the backlog, and action items. Rights are the server's (R25–R29).
 import type * as Y from 'yjs';
-import { ORIGIN } from './protocol.ts';
+import { ORIGIN, type Origin } from './protocol.ts';
 import { AgendaItemSchema, backlog, actions, evaluation, EvaluationSchema, type EvaluationPrompt, type ItemExit } from './schema.ts';
 import { ActionItemSchema, BacklogEntrySchema, evaluationEntryId, type ActionItem, type BacklogEntry } from './followUpSchema.ts';
 import { itemMap, participant, valid } from './docLookup.ts';
-
-type Origin = unknown;
 
 function newEntry(doc: Y.Doc, entryId: string, entry: BacklogEntry): BacklogEntry {
   if (entryId === '' || backlog(doc).has(entryId)) throw new Error(`Backlog entry "${entryId}" is empty or taken.`);

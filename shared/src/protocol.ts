@@ -61,3 +61,6 @@ export const ORIGIN = {
   server: 'consent:server',
   remote: 'consent:remote',
 } as const;
+
+/** A command's transaction origin: one of ORIGIN, or whatever a caller passes on to Yjs. */
+export type Origin = unknown;

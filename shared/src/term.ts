@@ -2,14 +2,12 @@
 // Part of what the circle consents to, so it lives beside the text (rules
 // R19, R20, M13, C11), written by whoever may write the proposal.
 import type * as Y from 'yjs';
-import { ORIGIN } from './protocol.ts';
+import { ORIGIN, type Origin } from './protocol.ts';
 import { ROOT, TermSchema, terms, type Term } from './schema.ts';
 import type { TouchedPath } from './updatePaths.ts';
 import { itemIndex, valid } from './docLookup.ts';
 import { termOf } from './revision.ts';
 import type { MeetingSnapshot } from './types.ts';
-
-type Origin = unknown;
 
 /**
  * Writes the item's term whole (last writer wins, like any plain entry).

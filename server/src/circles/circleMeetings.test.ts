@@ -160,7 +160,7 @@ describe('meetings of a circle', () => {
     expect(await w('fay', (d) => moveStage(d, 's1', 'consent'))).toBeNull();
     expect(await w('fay', (d) => openRound(d, 's1', { kind: 'consent', order: [id('fay')], now }))).toBeNull();
     for (const name of ['fay', 'sam', 'ria']) expect(await w(name, (d) => givePosition(d, 's1', id(name), 'consent', now))).toBeNull();
-    expect(await w('fay', (d) => recordDecision(d, 's1', null))).toBeNull();
+    expect(await w('fay', (d) => recordDecision(d, 's1'))).toBeNull();
     const delegate = async () =>
       ((await api(s.url, 'GET', path(), undefined, as('sam'))).json as unknown as CircleView).roles.find((r) => r.name === 'delegate');
     await waitFor(async () => (await delegate())?.holderId === id('ria'), 'the circle’s delegate');

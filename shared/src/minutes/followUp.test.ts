@@ -4,7 +4,6 @@ import {
   acceptIntegration,
   addAgendaItem,
   addEvaluation,
-  appendLog,
   createMeeting,
   addParticipant,
   movePhase,
@@ -12,24 +11,14 @@ import {
   raiseObjection,
 } from '../commands.ts';
 import { addActionItem, addBacklogEntry, exitItem, markActionDone, sendAnswerToBacklog } from '../followUpCommands.ts';
-import { checkUpdate } from '../checkUpdate.ts';
 import { readMeeting } from '../snapshot.ts';
-import { peerOf, updateFrom, writeParagraph } from '../testing/meeting.ts';
+import { writeParagraph } from '../testing/meeting.ts';
 import { buildMinutes, minutesHtml, minutesMarkdown } from './index.ts';
+import { serverRun } from '../testing/heldMeeting.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 
-function run(server: Y.Doc, actorId: string, at: number, change: (d: Y.Doc) => void): void {
-  const update = updateFrom(peerOf(server), change);
-  const result = checkUpdate(server, update, { kind: 'participant', participantId: actorId });
-  if (!result.ok) throw new Error(`${result.rule}: ${result.reason}`);
-  Y.applyUpdate(server, update);
-  if (result.events.length > 0)
-    appendLog(
-      server,
-      result.events.map((e) => ({ ...e, at, actorId })),
-    );
-}
+const run = serverRun;
 
 /** Three objections integrated three ways, three items leaving three ways, an action item, an answer sent to the backlog. */
 function meeting(): Y.Doc {

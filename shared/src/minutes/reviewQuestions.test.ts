@@ -1,26 +1,17 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { consentWithConcern, setDecisionPolicy } from '../absence.ts';
-import { appendLog, givePosition, movePhase, moveStage, openRound, recordDecision, setPresent } from '../commands.ts';
-import { checkUpdate } from '../checkUpdate.ts';
+import { givePosition, movePhase, moveStage, openRound, recordDecision, setPresent } from '../commands.ts';
 import { readMeeting } from '../snapshot.ts';
-import { meetingDoc, NOW, peerOf, updateFrom } from '../testing/meeting.ts';
+import { meetingDoc, NOW } from '../testing/meeting.ts';
 import { buildMinutes, minutesHtml, minutesMarkdown } from './index.ts';
+import { serverRun as runAt } from '../testing/heldMeeting.ts';
 
 const EVIL = '<b>cost</b> & *more*';
 
 /** Checks, applies and logs a write as the server does. */
-function serverRun(server: Y.Doc, actorId: string, change: (d: Y.Doc) => void): void {
-  const update = updateFrom(peerOf(server), change);
-  const result = checkUpdate(server, update, { kind: 'participant', participantId: actorId });
-  if (!result.ok) throw new Error(`${result.rule}: ${result.reason}`);
-  Y.applyUpdate(server, update);
-  if (result.events.length > 0)
-    appendLog(
-      server,
-      result.events.map((e) => ({ ...e, at: NOW + 60_000, actorId })),
-    );
-}
+/** A write the way the server runs it, a minute after NOW. */
+const serverRun = (server: Y.Doc, actorId: string, change: (d: Y.Doc) => void): void => runAt(server, actorId, NOW + 60_000, change);
 
 /** Assume-consent, Cleo absent; Ben consents with a concern; item1 decided. */
 function decided(): Y.Doc {
@@ -32,7 +23,7 @@ function decided(): Y.Doc {
   setPresent(server, 'cleo', false);
   serverRun(server, 'fran', (d) => givePosition(d, 'item1', 'fran', 'consent', NOW));
   serverRun(server, 'ben', (d) => consentWithConcern(d, { id: 'k1', itemId: 'item1', by: 'ben', text: `Mind the ${EVIL}`, now: NOW }));
-  serverRun(server, 'fran', (d) => recordDecision(d, 'item1', '2027-06-01'));
+  serverRun(server, 'fran', (d) => recordDecision(d, 'item1'));
   return server;
 }
 

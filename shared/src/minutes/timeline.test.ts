@@ -6,7 +6,6 @@ import {
   acceptIntegration,
   addAgendaItem,
   addParticipant,
-  appendLog,
   createMeeting,
   givePosition,
   movePhase,
@@ -15,28 +14,18 @@ import {
   raiseObjection,
   closeRound,
 } from '../commands.ts';
-import { checkUpdate } from '../checkUpdate.ts';
 import { setSecretary, startStage } from '../facilitation.ts';
 import { giveAgendaPosition } from '../agendaConsent.ts';
 import { readMeeting } from '../snapshot.ts';
-import { peerOf, updateFrom, writeParagraph } from '../testing/meeting.ts';
+import { writeParagraph } from '../testing/meeting.ts';
 import { buildMinutes, minutesHtml, minutesMarkdown } from './index.ts';
+import { serverRun } from '../testing/heldMeeting.ts';
 import { moveStage } from '../commands.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
 const S = 1000;
 
-function run(server: Y.Doc, actorId: string, at: number, change: (d: Y.Doc) => void): void {
-  const update = updateFrom(peerOf(server), change);
-  const result = checkUpdate(server, update, { kind: 'participant', participantId: actorId });
-  if (!result.ok) throw new Error(`${result.rule}: ${result.reason}`);
-  Y.applyUpdate(server, update);
-  if (result.events.length > 0)
-    appendLog(
-      server,
-      result.events.map((e) => ({ ...e, at, actorId })),
-    );
-}
+const run = serverRun;
 
 function meeting(): Y.Doc {
   const s = new Y.Doc();
