@@ -6,7 +6,7 @@ import { describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { boardSuite } from './support/suite.ts';
 import { shot } from './support/browser.ts';
-import { button, consentState, editor, editorText, move, until } from './support/board.ts';
+import { addConsentItem, button, consentState, editor, editorText, move, toQuickReactions, until } from './support/board.ts';
 
 const suite = boardSuite();
 const RULE = 'Watering rota';
@@ -55,16 +55,9 @@ describe('[CI31] the circle page while a meeting decides', () => {
 
     await move(fay, 'Start the meeting: opening round');
     await move(fay, 'Move on to the agenda');
-    await button(fay, '+ Add item').click();
-    await fay.getByLabel('Title').fill(RULE);
-    await fay.getByLabel('Kind').selectOption('consent');
-    await button(fay, 'Add').click();
-    await fay.locator('.agenda-item', { hasText: RULE }).waitFor();
+    await addConsentItem(fay, RULE);
     await move(fay, 'Move on to the items');
-    await button(fay, `Activate ${RULE}`).click();
-    await move(fay, 'Owner presents the proposal');
-    await move(fay, 'Start clarifying questions');
-    await move(fay, 'Start quick reactions');
+    await toQuickReactions(fay, RULE);
     await editor(fay).click();
     await fay.keyboard.type(TEXT);
     await until(

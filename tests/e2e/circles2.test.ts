@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { boardSuite } from './support/suite.ts';
 import { shot } from './support/browser.ts';
-import { button, consentState, editor, editorText, move, until } from './support/board.ts';
+import { addConsentItem, button, consentState, editor, editorText, move, toQuickReactions, until } from './support/board.ts';
 
 const suite = boardSuite();
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1200, height: 900 } };
@@ -57,10 +57,7 @@ async function toConsent(itemTitle: string, addText: string, reviewDate: string)
   await move(fay, 'Start the meeting: opening round');
   await move(fay, 'Move on to the agenda');
   await move(fay, 'Move on to the items');
-  await button(fay, `Activate ${itemTitle}`).click();
-  await move(fay, 'Owner presents the proposal');
-  await move(fay, 'Start clarifying questions');
-  await move(fay, 'Start quick reactions');
+  await toQuickReactions(fay, itemTitle);
   await editor(fay).locator('p').last().click();
   await fay.keyboard.press('End');
   await fay.keyboard.type(addText);
@@ -117,16 +114,9 @@ describe('a circle’s memory across two meetings', () => {
     await membersEnter('First meeting');
     await move(fay, 'Start the meeting: opening round');
     await move(fay, 'Move on to the agenda');
-    await button(fay, '+ Add item').click();
-    await fay.getByLabel('Title').fill(RULE);
-    await fay.getByLabel('Kind').selectOption('consent');
-    await button(fay, 'Add').click();
-    await fay.locator('.agenda-item', { hasText: RULE }).waitFor();
+    await addConsentItem(fay, RULE);
     await move(fay, 'Move on to the items');
-    await button(fay, `Activate ${RULE}`).click();
-    await move(fay, 'Owner presents the proposal');
-    await move(fay, 'Start clarifying questions');
-    await move(fay, 'Start quick reactions');
+    await toQuickReactions(fay, RULE);
     await editor(fay).click();
     await fay.keyboard.type(POLICY);
     await until(

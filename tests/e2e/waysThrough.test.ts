@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { boardSuite } from './support/suite.ts';
 import { shot } from './support/browser.ts';
-import { button, consentState, editor, editorText, move, until } from './support/board.ts';
+import { addConsentItem, button, consentState, editor, editorText, move, toQuickReactions, until } from './support/board.ts';
 
 const KETTLE = 'Buy a kettle';
 const SHED = 'Build a shed';
@@ -42,20 +42,9 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-async function addItem(title: string): Promise<void> {
-  await button(fac, '+ Add item').click();
-  await fac.getByLabel('Title').fill(title);
-  await fac.getByLabel('Kind').selectOption('consent');
-  await button(fac, 'Add').click();
-  await fac.locator('.agenda-item', { hasText: title }).waitFor();
-}
-
 /** Activates an item, writes its proposal and runs it up to an open consent round. */
 async function toConsentRound(title: string, text: string): Promise<void> {
-  await button(fac, `Activate ${title}`).click();
-  await move(fac, 'Owner presents the proposal');
-  await move(fac, 'Start clarifying questions');
-  await move(fac, 'Start quick reactions');
+  await toQuickReactions(fac, title);
   await editor(fac).click();
   await fac.keyboard.type(text);
   await until(
@@ -108,7 +97,7 @@ describe('ways through an objection and out of an item', () => {
     await ben.waitForURL(/\/m\/[^/]+$/);
     await move(fac, 'Start the meeting: opening round');
     await move(fac, 'Move on to the agenda');
-    for (const title of [KETTLE, SHED, HALL]) await addItem(title);
+    for (const title of [KETTLE, SHED, HALL]) await addConsentItem(fac, title);
     await move(fac, 'Move on to the items');
   });
 

@@ -38,3 +38,20 @@ export async function move(page: Page, label: string): Promise<void> {
     await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, go on' }).click();
   }
 }
+
+/** The facilitator adds a consent item to the agenda and waits until it is listed. */
+export async function addConsentItem(page: Page, title: string): Promise<void> {
+  await button(page, '+ Add item').click();
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Kind').selectOption('consent');
+  await button(page, 'Add').click();
+  await page.locator('.agenda-item', { hasText: title }).waitFor();
+}
+
+/** The facilitator takes up an item and runs it to its quick reactions, the step before the consent round. */
+export async function toQuickReactions(page: Page, title: string): Promise<void> {
+  await button(page, `Activate ${title}`).click();
+  await move(page, 'Owner presents the proposal');
+  await move(page, 'Start clarifying questions');
+  await move(page, 'Start quick reactions');
+}
