@@ -23,7 +23,16 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      { test: { name: 'server', include: ['server/src/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
+      {
+        test: {
+          name: 'server',
+          include: ['server/src/**/*.test.ts'],
+          // one throwaway PostgreSQL for the run (the PostgreSQL storage and lease tests)
+          globalSetup: ['server/src/testing/postgresGlobal.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
       { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 120_000, fileParallelism: false } },
       {
         test: { name: 'setup', include: ['tests/setup/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000, fileParallelism: false },
