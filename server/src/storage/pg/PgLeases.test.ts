@@ -63,6 +63,6 @@ describe('PostgreSQL leases', () => {
     const answers = await Promise.all(nodes.map((n) => leases.acquire('m6', n, 60_000)));
     expect(answers.filter((x) => x.held)).toHaveLength(1);
     const owner = (await leases.holder('m6'))!.owner;
-    answers.forEach((x, i) => expect(x.held).toBe(nodes[i]!.id === owner));
+    expect(answers.map((x) => x.held)).toEqual(nodes.map((n) => n.id === owner));
   });
 });
