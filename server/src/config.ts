@@ -50,6 +50,23 @@ const EnvSchema = z.object({
   RETENTION_DAYS: int(0, 100_000).default(0),
   /** [F6] How long the facilitator has no awareness presence before someone may take over. */
   FACILITATOR_AWAY_MS: int(0, 24 * 3600 * 1000).default(60_000),
+  /** Several nodes (docs/deploy.md): storage on this PostgreSQL instead of the SQLite file. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL')
+    .optional(),
+  /** This node's name in the cluster (lease owner); defaults to the advertised address. */
+  NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'letters, digits, and . _ : - only')
+    .optional(),
+  /** host:port where the other nodes reach this one; defaults to HOST:PORT. */
+  NODE_ADDRESS: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9a-fA-F:]+\]:\d{1,5}$/, 'host:port')
+    .optional(),
+  /** A meeting's lease lasts this long without renewal; the owner renews every third of it. */
+  LEASE_TTL_MS: int(300, 600_000).default(6000),
 });
 
 export interface Config {
@@ -77,6 +94,10 @@ export interface Config {
   /** 0: off. */
   retentionDays: number;
   facilitatorAwayMs: number;
+  /** Set: storage on PostgreSQL, and this process is one node of a cluster. */
+  databaseUrl: string | undefined;
+  /** Null unless several nodes share a database; the address defaults to HOST:PORT once the port is known. */
+  node: { id: string | undefined; address: string | undefined; leaseTtlMs: number } | null;
 }
 
 export class ConfigError extends Error {
@@ -98,6 +119,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(String(issue.path[0] ?? '?'), issue.message);
   }
   const e = parsed.data;
+  // every node must sign and check the same tokens
+  if (e.DATABASE_URL && !e.TOKEN_SECRET) throw new ConfigError('TOKEN_SECRET', 'required with DATABASE_URL (every node signs with it)');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -122,6 +145,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     retentionDays: e.RETENTION_DAYS,
     facilitatorAwayMs: e.FACILITATOR_AWAY_MS,
+    databaseUrl: e.DATABASE_URL,
+    node: e.DATABASE_URL ? { id: e.NODE_ID, address: e.NODE_ADDRESS, leaseTtlMs: e.LEASE_TTL_MS } : null,
   };
 }
 

@@ -16,6 +16,7 @@ import { Retention } from './room/Retention.ts';
 import { withReviewDates } from './room/reviewDates.ts';
 import type { WritePolicy } from './room/writeCheck.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
+import { openCluster } from './cluster/assemble.ts';
 import type { Storage } from './storage/Storage.ts';
 import { attachSyncEndpoint } from './sync/endpoint.ts';
 import { TicketStore } from './tickets.ts';
@@ -60,9 +61,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const secret = resolveTokenSecret(config.tokenSecret, config.dataDir);
   const signer = new TokenSigner(secret);
   const circleEvents = new CircleEvents();
+  // several nodes on PostgreSQL (docs/deploy.md); a lost lease lets the meeting go here
+  let letGo = (_meetingId: string): void => undefined;
+  const { databaseUrl, node } = config;
+  const parts = databaseUrl && node ? await openCluster({ ...config, databaseUrl, node }, secret, log, now, (m) => letGo(m)) : null;
   // [CI31] every write of circle data reaches the circle's live pages
   const storage = withCircleEvents(
     options.storage ??
+      parts?.storage ??
       new SqliteStorage(join(config.dataDir, 'consent.db'), { synchronous: config.sqliteSynchronous, cacheMb: config.sqliteCacheMb }),
     circleEvents,
   );
@@ -83,7 +89,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     now,
     onPresence: (room) => watchFacilitator({ now, awayMs: config.facilitatorAwayMs, log }, room),
+    ownership: parts?.keeper,
   });
+  letGo = (m) => manager.letGo(m);
   const limits = {
     create: new AddressRateLimiter(config.meetingsPerMinute, now),
     join: new AddressRateLimiter(config.joinsPerMinute, now),
@@ -102,6 +110,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     maxParticipants: config.maxParticipants,
     circleSigner: new CircleSigner(secret),
     circleEvents,
+    cluster: parts?.cluster,
+    health: async () =>
+      parts ? { ...(await parts.health()), rooms: manager.roomCount } : { storage: 'sqlite', rooms: manager.roomCount },
   });
 
   let server!: Server;
@@ -132,11 +143,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     maxMessagesPerSecond: config.maxMessagesPerSecond,
     maxPendingUpgrades: config.maxPendingUpgrades,
     log,
+    cluster: parts?.cluster,
   });
   const retention = config.retentionDays > 0 ? new Retention({ days: config.retentionDays, storage, manager, log, now }) : null;
   retention?.start();
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
+  parts?.listening(config.host, port);
   log.info({ url, dataDir: config.dataDir }, 'listening');
 
   let closing: Promise<void> | null = null;
@@ -151,7 +164,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await sync.close();
       server.closeIdleConnections();
       await stopped;
-      await storage.close();
+      if (parts) await parts.close();
+      else await storage.close();
       log.info('stopped');
     })());
 

@@ -40,6 +40,11 @@ export const CLOSE = {
   tryAgainLater: 1013,
   /** no longer sent: a refused write keeps the connection (docs/protocol.md, Refusal); kept so that the code is never reused */
   refused: 4001,
+  /**
+   * several nodes: this node no longer owns the meeting (its lease was taken over or could
+   * not be renewed), or the owner it forwarded to went away; reconnect at once (docs/deploy.md)
+   */
+  moved: 4010,
   /** token missing or invalid (final) */
   unauthorized: 4401,
   /**

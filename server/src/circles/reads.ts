@@ -38,9 +38,7 @@ async function circleMinutes(deps: Deps, circleId: string): Promise<MinutesJson[
   for (const m of meetings) {
     if (!(await deps.storage.getMeeting(m.meetingId))) continue;
     out.push(
-      await deps.manager.withRoom(m.meetingId, (room) =>
-        buildMinutes(readMeeting(room.doc).meeting, { meetingId: m.meetingId, now: deps.now() }),
-      ),
+      await deps.manager.readDoc(m.meetingId, (doc) => buildMinutes(readMeeting(doc).meeting, { meetingId: m.meetingId, now: deps.now() })),
     );
   }
   return out;

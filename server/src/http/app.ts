@@ -4,7 +4,10 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { CreateMeetingBody, InvitationBody, JoinMeetingBody } from '@consent/shared';
 import { MEETING_NOT_FOUND } from '../auth.ts';
+import { OwnedElsewhere } from '../cluster/LeaseKeeper.ts';
+import { ownerForwarding } from '../cluster/httpForwarding.ts';
 import { MeetingDeleted } from '../room/RoomManager.ts';
+import { clientAddress } from './clientAddress.ts';
 import { accessRoutes } from './access.ts';
 import { circleRoutes } from './circles.ts';
 import { deleteMeetingRoute } from './deleteRoute.ts';
@@ -28,6 +31,11 @@ export function createApp(deps: AppDeps): Hono {
     }
     // a join or an export that raced the meeting's deletion
     if (err instanceof MeetingDeleted) return c.json({ error: err.message }, 404);
+    // several nodes: the meeting's owner did not answer and its lease has not expired yet
+    if (err instanceof OwnedElsewhere) {
+      c.header('Retry-After', String(Math.max(1, Math.ceil(err.expiresInMs / 1000))));
+      return c.json({ error: 'The node serving this meeting is not answering; try again in a moment.' }, 503);
+    }
     deps.log.error({ err, path: c.req.path }, 'request failed');
     return c.json({ error: 'internal error' }, 500);
   });
@@ -39,7 +47,17 @@ export function createApp(deps: AppDeps): Hono {
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `the body is larger than ${MAX_BODY_BYTES} bytes` }, 413) }),
   );
 
-  app.get('/api/health', (c) => c.json({ ok: true, version: deps.version }));
+  app.get('/api/health', async (c) => {
+    const more = deps.health ? await deps.health() : {};
+    return c.json({ ok: more.ok ?? true, version: deps.version, ...more }, more.ok === false ? 503 : 200);
+  });
+  if (deps.cluster) {
+    // [N14] a meeting's requests are served by its owner
+    const forward = ownerForwarding(deps.cluster, deps.manager, clientAddress);
+    app.use('/api/meetings/:id', forward);
+    app.use('/api/meetings/:id/*', forward);
+    app.use('/api/circles/:circle/meetings/:id/*', forward);
+  }
 
   app.post('/api/meetings', rateLimit(deps.limits.create, 'new meetings'), async (c) => {
     const b = await body(c, CreateMeetingBody);

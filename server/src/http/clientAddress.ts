@@ -21,6 +21,9 @@ export function addressKey(raw: string | undefined): string {
 }
 
 export function clientAddress(c: Context): string {
+  // several nodes: the address a forwarding node vouched for (cluster/httpForwarding.ts)
+  const vouched = c.get('consentForwardedFor' as never) as string | undefined;
+  if (vouched) return vouched;
   try {
     return addressKey(getConnInfo(c).remote.address);
   } catch {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AccessDeps } from '../auth.ts';
 import type { CircleEvents } from '../circles/CircleEvents.ts';
 import type { CircleSigner } from '../circles/credentials.ts';
+import type { ClusterNode } from '../cluster/forwarding.ts';
 import type { RoomManager } from '../room/RoomManager.ts';
 import type { TicketStore } from '../tickets.ts';
 import type { AddressRateLimiter } from './rateLimit.ts';
@@ -22,4 +23,8 @@ export interface AppDeps extends AccessDeps {
   circleSigner: CircleSigner;
   /** [CI31] The circles' live pages, told of each write. */
   circleEvents: CircleEvents;
+  /** Several nodes: requests about a meeting another node owns go there (docs/deploy.md). */
+  cluster?: ClusterNode;
+  /** What /api/health reports beyond the version: storage, node and leases. */
+  health?: () => Promise<Record<string, unknown>>;
 }

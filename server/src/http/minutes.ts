@@ -47,8 +47,8 @@ export const MinutesLang = z
 
 export async function exportMinutes(deps: Deps, meetingId: string, format: MinutesFormat, lang: MinutesLanguage = 'en') {
   const t = minutesT(lang);
-  return deps.manager.withRoom(meetingId, (room) => {
-    const { meeting } = readMeeting(room.doc);
+  return deps.manager.readDoc(meetingId, (doc) => {
+    const { meeting } = readMeeting(doc);
     const minutes = buildMinutes(meeting, { meetingId, now: deps.now(), t });
     const body =
       format === 'md' ? minutesMarkdown(minutes, t) : format === 'html' ? minutesHtml(minutes, t, lang) : JSON.stringify(minutes, null, 2);

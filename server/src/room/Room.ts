@@ -5,6 +5,7 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { CLOSE, MESSAGE, SYNC, awarenessFrame, syncStep1, syncStep2 } from '@consent/shared';
+import { FencedOut } from '../storage/Leases.ts';
 import type { Storage } from '../storage/Storage.ts';
 import { AwarenessRelay, AwarenessStore, decodeAwareness } from './awareness.ts';
 import { ClientWrites, MalformedFrame, SERVER_OWNER } from './ClientWrites.ts';
@@ -26,6 +27,13 @@ export interface RoomDeps {
   logger: Logger;
   /** Who is online may have changed (an awareness state came or went). */
   onPresence?(room: Room): void;
+  /**
+   * Several nodes: whether this node still owns the meeting (its lease renewed within ⅔ TTL).
+   * When it answers false the room acknowledges and relays nothing more and lets the meeting go.
+   */
+  serving?(): boolean;
+  /** The fence refused a write, or the lease lapsed: this node no longer owns the meeting. */
+  onLeaseLost?(): void;
 }
 
 /** Awareness changes are relayed at most this often per room (carets move many times a second). */
@@ -76,7 +84,7 @@ export class Room {
       recover: () => this.recover(),
     });
     this.awarenessRelay = new AwarenessRelay(this.awareness, AWARENESS_INTERVAL_MS, (frame) => {
-      if (this.state === 'closed') return;
+      if (this.state === 'closed' || !this.stillOwned()) return;
       for (const conn of this.conns) conn.send(frame);
     });
     this.closed = new Promise((resolve) => (this.markClosed = resolve));
@@ -124,6 +132,8 @@ export class Room {
     this.writes.reset(stored.clientOwners, stored.refusedDeletes);
     // The server's own writes in this lifetime use this client id: nobody else may (kept across sleeps).
     this.writes.bind(doc.clientID, SERVER_OWNER);
+    // let go while it loaded (the lease lapsed): stays closed
+    if (this.state === 'closed') return doc.destroy();
     this.quiet.adopt(doc, this.attachDoc);
     this.state = 'ready';
     for (const conn of this.conns) {
@@ -229,6 +239,7 @@ export class Room {
   }
 
   private handle(conn: Connection, data: Uint8Array): void {
+    if (!this.stillOwned()) return;
     const d = decoding.createDecoder(data);
     const read = <T>(f: () => T): T => {
       try {
@@ -287,7 +298,15 @@ export class Room {
   }
 
   committed(batch: RoomBatch, lastSeq: number | undefined): void {
-    this.updates.committed(batch, lastSeq);
+    // stored under the fence, but the lease lapsed meanwhile: no ack, no relay (clients resend on reconnecting)
+    if (this.stillOwned()) this.updates.committed(batch, lastSeq);
+  }
+
+  /** Several nodes: false (and the meeting let go) once this node may no longer serve it. */
+  private stillOwned(): boolean {
+    if (!this.deps.serving || this.deps.serving()) return true;
+    this.failed(new FencedOut([this.meetingId]));
+    return false;
   }
 
   /** Resolves once every write made so far is durable. */
@@ -297,9 +316,13 @@ export class Room {
 
   /** Storing the batch failed: nothing of it was relayed; drop every connection so clients resync. */
   failed(err: unknown): void {
+    if (this.state === 'closed') return;
     this.updates.failed(err);
-    this.deps.logger.error({ meetingId: this.meetingId, err }, 'storing updates failed; closing the room');
-    for (const conn of this.conns) conn.close(CLOSE.internalError, 'storage failure');
+    const moved = err instanceof FencedOut;
+    if (moved) this.deps.onLeaseLost?.();
+    if (moved) this.deps.logger.warn({ meetingId: this.meetingId }, 'the lease moved to another node; letting the meeting go');
+    else this.deps.logger.error({ meetingId: this.meetingId, err }, 'storing updates failed; closing the room');
+    for (const conn of this.conns) conn.close(moved ? CLOSE.moved : CLOSE.internalError, moved ? 'meeting moved' : 'storage failure');
     this.state = 'closed';
     this.markClosed();
   }

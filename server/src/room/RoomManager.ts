@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { CLOSE, ORIGIN, closedAt } from '@consent/shared';
+import { FencedOut } from '../storage/Leases.ts';
 import type { MeetingRecord, Storage } from '../storage/Storage.ts';
 import { SERVER_OWNER } from './ClientWrites.ts';
 import type { Connection } from './Connection.ts';
@@ -24,6 +25,20 @@ export interface RoomManagerOptions {
   now?: () => number;
   /** Who is online may have changed in a room (the facilitator's absence is watched there). */
   onPresence?: (room: Room) => void;
+  /** Several nodes: a meeting loads only on the node holding its lease (docs/deploy.md). */
+  ownership?: Ownership;
+}
+
+/** What the rooms need of the cluster's leases; absent on a single node. */
+export interface Ownership {
+  /** This node holds the meeting's lease, renewed in time. */
+  serving(meetingId: string): boolean;
+  /** Takes the lease before the meeting loads; rejects when another node holds it. */
+  claim(meetingId: string): Promise<void>;
+  /** The room unloaded: another node may take the meeting at once. */
+  release(meetingId: string): Promise<void>;
+  /** A fenced write was refused: the lease is another node's now. */
+  forget(meetingId: string): void;
 }
 
 /** The meeting is being deleted: it takes no one and loads no more. */
@@ -96,6 +111,12 @@ export class RoomManager {
         continue;
       }
       if (this.closing) throw new Error('server is shutting down');
+      const ownership = this.opts.ownership;
+      if (ownership && !ownership.serving(meetingId)) {
+        // the lease first (another node's holder is thrown), then look again: someone may have loaded it meanwhile
+        await ownership.claim(meetingId);
+        continue;
+      }
       const room = new Room(meetingId, {
         storage: this.opts.storage,
         policy: this.opts.policy,
@@ -105,6 +126,8 @@ export class RoomManager {
         // the server's logger itself: each line names the meeting (a child logger per room costs memory)
         logger: this.opts.log,
         onPresence: this.opts.onPresence,
+        serving: ownership ? () => ownership.serving(meetingId) : undefined,
+        onLeaseLost: ownership ? () => ownership.forget(meetingId) : undefined,
       });
       this.loads += 1;
       this.rooms.set(meetingId, room);
@@ -173,6 +196,27 @@ export class RoomManager {
     }
   }
 
+  /**
+   * Runs `use` on the meeting's document as stored, without changing it: the live room's when
+   * it is loaded here (or can be), else (several nodes, another node owns it) a copy read from
+   * storage, which holds everything acknowledged.
+   */
+  async readDoc<T>(meetingId: string, use: (doc: Y.Doc) => Promise<T> | T): Promise<T> {
+    try {
+      return await this.withRoom(meetingId, (room) => use(room.doc));
+    } catch (err) {
+      if (!(err instanceof Error && err.name === 'OwnedElsewhere')) throw err;
+    }
+    const stored = await this.opts.storage.loadDoc(meetingId);
+    const doc = new Y.Doc();
+    try {
+      for (const u of stored.updates) Y.applyUpdate(doc, u);
+      return await use(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
   private cancelUnload(room: Room): void {
     const t = this.timers.get(room);
     if (t) clearTimeout(t);
@@ -190,6 +234,8 @@ export class RoomManager {
   }
 
   private async unload(room: Room): Promise<void> {
+    // a room that failed keeps the lease for the next room, or lost it already
+    const live = room.state !== 'closed';
     try {
       const closed = room.state === 'ready' ? closedAt(room.doc) : undefined;
       await room.unload();
@@ -200,7 +246,16 @@ export class RoomManager {
       this.opts.log.error({ meetingId: room.meetingId, err }, 'unloading failed');
     } finally {
       if (this.rooms.get(room.meetingId) === room) this.rooms.delete(room.meetingId);
+      if (live && !this.rooms.has(room.meetingId)) await this.opts.ownership?.release(room.meetingId);
     }
+  }
+
+  /** Several nodes: the meeting's lease was lost; its sockets close with 4010 and the room is dropped. */
+  letGo(meetingId: string): void {
+    const room = this.rooms.get(meetingId);
+    if (!room) return;
+    room.failed(new FencedOut([meetingId]));
+    this.rooms.delete(meetingId);
   }
 
   /**
@@ -209,6 +264,8 @@ export class RoomManager {
    * Meanwhile the meeting loads for no one. Resolves false for an unknown meeting.
    */
   async deleteMeeting(meetingId: string): Promise<boolean> {
+    // several nodes: only the owner deletes (another node's holder is thrown before anything happens)
+    if (this.opts.ownership && !this.rooms.has(meetingId)) await this.opts.ownership.claim(meetingId);
     this.deleting.add(meetingId);
     try {
       const room = this.rooms.get(meetingId);

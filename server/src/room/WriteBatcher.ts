@@ -1,5 +1,6 @@
 // Groups every room's writes of one event-loop turn into one storage
 // transaction; rooms relay and acknowledge only after it committed.
+import { FencedOut } from '../storage/Leases.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { Room } from './Room.ts';
 import type { RoomBatch } from './RoomLog.ts';
@@ -51,6 +52,11 @@ export class WriteBatcher {
     const rooms = [...this.due];
     this.due.clear();
     const parts: Array<[Room, RoomBatch]> = rooms.map((room) => [room, room.takeBatch()]);
+    await this.store(parts);
+  }
+
+  /** One transaction for every room's batch; rooms another node took over are dropped and the rest stored again. */
+  private async store(parts: Array<[Room, RoomBatch]>): Promise<void> {
     const writes = parts.flatMap(([room, b]) => (b.merged ? [{ meetingId: room.meetingId, update: b.merged }] : []));
     const bindings = parts.flatMap(([, b]) => b.bindings);
     const refusedDeletes = parts.flatMap(([, b]) => b.refusedDeletes);
@@ -61,7 +67,15 @@ export class WriteBatcher {
         this.transactions += 1;
       }
     } catch (err) {
-      for (const [room] of parts) room.failed(err);
+      if (!(err instanceof FencedOut)) {
+        for (const [room] of parts) room.failed(err);
+        return;
+      }
+      const fenced = new Set(err.meetingIds);
+      for (const [room] of parts) if (fenced.has(room.meetingId)) room.failed(err);
+      const rest = parts.filter(([room]) => !fenced.has(room.meetingId));
+      if (rest.length < parts.length && rest.length) await this.store(rest);
+      else if (rest.length) for (const [room] of rest) room.failed(err);
       return;
     }
     for (const [room, batch] of parts) room.committed(batch, seqs.get(room.meetingId));

@@ -15,6 +15,8 @@ import type { RoomManager } from '../room/RoomManager.ts';
 import type { TicketStore } from '../tickets.ts';
 import { addressKey } from '../http/clientAddress.ts';
 import { AddressCounter } from '../http/pendingConnections.ts';
+import { type ClusterNode, INTERNAL_SYNC_PATH, type Upstream } from '../cluster/forwarding.ts';
+import { FORWARDED_HEADER } from '../cluster/internalAuth.ts';
 
 export interface SyncEndpointOptions extends AccessDeps {
   tickets: TicketStore;
@@ -26,6 +28,8 @@ export interface SyncEndpointOptions extends AccessDeps {
   log: Logger;
   /** Interval of websocket pings that find dead peers (half-open TCP). */
   pingIntervalMs?: number;
+  /** Several nodes: connections for a meeting another node owns are forwarded there (docs/deploy.md). */
+  cluster?: ClusterNode;
 }
 
 const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,128})\/?$/;
@@ -85,6 +89,8 @@ export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', destroySocket);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const internal = opts.cluster && INTERNAL_SYNC_PATH.exec(url.pathname);
+    if (internal) return upgradeInternal(req, socket, head, internal[1]!);
     const match = SYNC_PATH.exec(url.pathname);
     if (!match) return refuse(socket, 404, 'not found');
     if (!accepting) return refuse(socket, 503, 'server shutting down');
@@ -95,16 +101,28 @@ export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
     authorizing.add(address);
     const meetingId = match[1]!;
     const wantsAck = url.searchParams.get(SYNC_PARAM.ack) === '1';
-    admit(meetingId, url.searchParams).then(
-      (auth) => {
+    // [N13] several nodes: this node serves the meeting, or the connection goes to its owner
+    const routed = async () => {
+      const auth = await admit(meetingId, url.searchParams);
+      if (!auth.ok || !opts.cluster) return { auth, target: 'local' as const };
+      const identity: Identity = { meetingId, participantId: auth.claims.participantId, role: auth.claims.role };
+      return { auth, target: await opts.cluster.route(identity, wantsAck) };
+    };
+    routed().then(
+      ({ auth, target }) => {
         // the 101 (or the refusal) is written synchronously below: the upgrade is no longer pending
         authorizing.remove(address);
         if (!auth.ok) return refuse(socket, auth.status, auth.error);
+        if (socket.destroyed) {
+          if (target !== 'local') target.ws.close(CLOSE.normal);
+          return;
+        }
         const identity: Identity = { meetingId, participantId: auth.claims.participantId, role: auth.claims.role };
         const expiresAt = tokenExpiry(opts, auth.meeting, auth.claims);
         wss.handleUpgrade(req, socket, head, (ws) => {
           expiry.set(ws, expiresAt);
-          accept(ws, identity, wantsAck);
+          if (target === 'local') accept(ws, identity, wantsAck);
+          else acceptForwarded(ws, target, identity);
         });
       },
       (err) => {
@@ -137,6 +155,28 @@ export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
       opts.manager.disconnect(conn);
     });
     opts.manager.connect(conn);
+  };
+  /** [N13] Another node forwards a client of a meeting this node owns. */
+  const upgradeInternal = (req: IncomingMessage, socket: Duplex, head: Buffer, meetingId: string): void => {
+    const cluster = opts.cluster!;
+    const forwarded = cluster.opts.auth.readForwarded(req.headers[FORWARDED_HEADER] as string | undefined, meetingId, opts.now());
+    if (!forwarded) return refuse(socket, 401, 'not signed by a node of this cluster');
+    if (!accepting) return refuse(socket, 503, 'server shutting down');
+    if (!cluster.opts.keeper.serving(meetingId)) return refuse(socket, 409, 'this node does not own the meeting');
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, forwarded.identity, forwarded.ack));
+  };
+
+  /** A client whose meeting another node owns: frames pass through, checked here for type and token expiry. */
+  const acceptForwarded = (ws: WebSocket, upstream: Upstream, identity: Identity): void => {
+    opts.log.debug({ meetingId: identity.meetingId, participantId: identity.participantId }, 'connected, forwarded to the owner');
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
+    ws.on('error', (err) => opts.log.info({ meetingId: identity.meetingId, err: err.message }, 'socket error'));
+    opts.cluster!.pipe(ws, upstream, identity.meetingId, () => {
+      if (!expired(ws)) return true;
+      ws.close(CLOSE.unauthorized, 'token expired');
+      return false;
+    });
   };
   server.on('upgrade', onUpgrade);
 

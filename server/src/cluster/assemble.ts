@@ -1,0 +1,79 @@
+// Several nodes on one PostgreSQL (docs/deploy.md): the storage with its fence,
+// this node's leases, forwarding to other nodes, and what /api/health says.
+import { hostname } from 'node:os';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { NodeInfo } from '../storage/Leases.ts';
+import { PgLeases } from '../storage/pg/PgLeases.ts';
+import { PgStorage } from '../storage/pg/PgStorage.ts';
+import { ClusterNode } from './forwarding.ts';
+import { InternalAuth } from './internalAuth.ts';
+import { LeaseKeeper } from './LeaseKeeper.ts';
+
+export interface ClusterParts {
+  storage: PgStorage;
+  keeper: LeaseKeeper;
+  cluster: ClusterNode;
+  node: NodeInfo;
+  /** The port is known once the server listens: the default address is HOST:PORT. */
+  listening(host: string, port: number): void;
+  health(): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+export async function openCluster(
+  config: Config & { databaseUrl: string; node: NonNullable<Config['node']> },
+  secret: string,
+  log: Logger,
+  now: () => number,
+  onLost: (meetingId: string) => void,
+): Promise<ClusterParts> {
+  const ttlMs = config.node.leaseTtlMs;
+  const node: NodeInfo = { id: config.node.id ?? '', address: config.node.address ?? '' };
+  // renewals have a pool of their own, so that they never queue behind a burst of appends
+  const leasePool = new pg.Pool({ connectionString: config.databaseUrl, max: 2, connectionTimeoutMillis: Math.ceil(ttlMs / 3) });
+  leasePool.on('error', (err) => log.warn({ err: err.message }, 'lease connection lost'));
+  const keeper = new LeaseKeeper({ leases: new PgLeases(leasePool), node, ttlMs, log, onLost });
+  const storage = await PgStorage.open(config.databaseUrl, { fence: keeper });
+  const cluster = new ClusterNode({ keeper, auth: new InternalAuth(secret), ttlMs, maxFrameBytes: config.maxFrameBytes, log, now });
+  return {
+    storage,
+    keeper,
+    cluster,
+    node,
+    listening(host, port) {
+      if (!node.address) node.address = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+      if (!node.id) node.id = `${hostname()}/${node.address}`;
+      keeper.start();
+      log.info({ node }, 'cluster node ready');
+    },
+    async health() {
+      let database = 'ok';
+      try {
+        await leasePool.query({ text: 'SELECT 1', query_timeout: 1000 } as pg.QueryConfig);
+      } catch (err) {
+        database = `unreachable: ${err instanceof Error ? err.message : String(err)}`;
+      }
+      return {
+        ok: database === 'ok',
+        storage: 'postgresql',
+        database,
+        node: { ...node, leaseTtlMs: ttlMs },
+        leases: {
+          held: keeper.count,
+          lastRenewalMsAgo: keeper.lastRenewal ? Math.round(performance.now() - keeper.lastRenewal) : null,
+          failedRenewals: keeper.renewalFailures,
+        },
+        forwardedConnections: cluster.forwarded,
+      };
+    },
+    async close() {
+      cluster.stop();
+      keeper.stop();
+      await keeper.releaseAll();
+      await storage.close();
+      await leasePool.end();
+    },
+  };
+}
