@@ -1,4 +1,4 @@
-// This node's leases (docs/deploy.md, N9–N12): taken when a meeting loads here,
+// This node's leases (docs/deploy.md, N30–N33): taken when a meeting loads here,
 // renewed together every third of the TTL, let go when the room unloads. A lease
 // not renewed within ⅔ TTL (by this node's monotonic clock, measured from when the
 // renewal was sent) stops the node serving the meeting: no more acks or relays,
@@ -57,7 +57,7 @@ export class LeaseKeeper implements Fence {
     return this.held.get(meetingId)?.epoch;
   }
 
-  /** [N9] Whether this node may serve the meeting now: it holds the lease, renewed within ⅔ TTL. */
+  /** [N30] Whether this node may serve the meeting now: it holds the lease, renewed within ⅔ TTL. */
   serving(meetingId: string): boolean {
     const h = this.held.get(meetingId);
     return h !== undefined && performance.now() - h.renewedAt < (this.opts.ttlMs * 2) / 3;
@@ -130,7 +130,7 @@ export class LeaseKeeper implements Fence {
     await Promise.all([...this.held.keys()].map((m) => this.release(m)));
   }
 
-  /** [N10] One renewal of every lease held; a lease not renewed (taken over) is lost. */
+  /** [N31] One renewal of every lease held; a lease not renewed (taken over) is lost. */
   private async renewAll(): Promise<void> {
     if (this.renewing || this.held.size === 0) return;
     this.renewing = true;
@@ -154,7 +154,7 @@ export class LeaseKeeper implements Fence {
     }
   }
 
-  /** [N9] A lease not renewed within ⅔ TTL: the node stops serving the meeting. */
+  /** [N30] A lease not renewed within ⅔ TTL: the node stops serving the meeting. */
   private watch(): void {
     for (const meetingId of [...this.held.keys()]) {
       if (!this.serving(meetingId) && !this.taking.has(meetingId)) this.lose(meetingId, 'not renewed within two thirds of the TTL');

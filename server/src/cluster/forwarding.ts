@@ -1,4 +1,4 @@
-// A client on a node that does not own its meeting (N13): the node opens an
+// A client on a node that does not own its meeting (N34): the node opens an
 // internal websocket to the owner, carrying the client's identity, and passes
 // frames both ways (sync, awareness, acks, refusals) without holding a Y.Doc.
 // When the owner goes away the client is closed with 4010 and reconnects; the
@@ -32,7 +32,8 @@ export interface Upstream {
 }
 
 /** Codes a server may send in a close frame (1005 and 1006 only report what happened). */
-const sendable = (code: number): boolean => (code >= 1000 && code <= 1014 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999);
+const sendable = (code: number): boolean =>
+  (code >= 1000 && code <= 1014 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999);
 
 export class ClusterNode {
   private readonly upstreams = new Set<WebSocket>();

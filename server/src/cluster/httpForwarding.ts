@@ -1,4 +1,4 @@
-// [N14] HTTP requests about one meeting (join, facilitation, minutes, removal,
+// [N35] HTTP requests about one meeting (join, facilitation, minutes, removal,
 // deletion) are served by the node that owns it: another node forwards the
 // request once, with the client's address signed for the owner's rate limits.
 // A meeting no node owns is served, and taken, by the node the request reached.

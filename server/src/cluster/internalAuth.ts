@@ -1,6 +1,6 @@
 // What one node tells another, signed with a key derived from TOKEN_SECRET
-// (every node has it): a forwarded websocket's identity (N13), and that an HTTP
-// request was already forwarded once (N14). Valid for 30 seconds, so a captured
+// (every node has it): a forwarded websocket's identity (N34), and that an HTTP
+// request was already forwarded once (N35). Valid for 30 seconds, so a captured
 // header is of little use; the internal network is the operator's to protect.
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';

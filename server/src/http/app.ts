@@ -52,7 +52,7 @@ export function createApp(deps: AppDeps): Hono {
     return c.json({ ok: more.ok ?? true, version: deps.version, ...more }, more.ok === false ? 503 : 200);
   });
   if (deps.cluster) {
-    // [N14] a meeting's requests are served by its owner
+    // [N35] a meeting's requests are served by its owner
     const forward = ownerForwarding(deps.cluster, deps.manager, clientAddress);
     app.use('/api/meetings/:id', forward);
     app.use('/api/meetings/:id/*', forward);

@@ -101,7 +101,7 @@ export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
     authorizing.add(address);
     const meetingId = match[1]!;
     const wantsAck = url.searchParams.get(SYNC_PARAM.ack) === '1';
-    // [N13] several nodes: this node serves the meeting, or the connection goes to its owner
+    // [N34] several nodes: this node serves the meeting, or the connection goes to its owner
     const routed = async () => {
       const auth = await admit(meetingId, url.searchParams);
       if (!auth.ok || !opts.cluster) return { auth, target: 'local' as const };
@@ -156,7 +156,7 @@ export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
     });
     opts.manager.connect(conn);
   };
-  /** [N13] Another node forwards a client of a meeting this node owns. */
+  /** [N34] Another node forwards a client of a meeting this node owns. */
   const upgradeInternal = (req: IncomingMessage, socket: Duplex, head: Buffer, meetingId: string): void => {
     const cluster = opts.cluster!;
     const forwarded = cluster.opts.auth.readForwarded(req.headers[FORWARDED_HEADER] as string | undefined, meetingId, opts.now());
