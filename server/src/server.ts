@@ -60,11 +60,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const now = options.now ?? Date.now;
   const secret = resolveTokenSecret(config.tokenSecret, config.dataDir);
   const signer = new TokenSigner(secret);
-  const circleEvents = new CircleEvents();
   // several nodes on PostgreSQL (docs/deploy.md); a lost lease lets the meeting go here
   let letGo = (_meetingId: string): void => undefined;
   const { databaseUrl, node } = config;
   const parts = databaseUrl && node ? await openCluster({ ...config, databaseUrl, node }, secret, log, now, (m) => letGo(m)) : null;
+  const circleEvents = parts?.circleEvents ?? new CircleEvents();
   // [CI31] every write of circle data reaches the circle's live pages
   const storage = withCircleEvents(
     options.storage ??

@@ -7,12 +7,15 @@ import type { Config } from '../config.ts';
 import type { NodeInfo } from '../storage/Leases.ts';
 import { PgLeases } from '../storage/pg/PgLeases.ts';
 import { PgStorage } from '../storage/pg/PgStorage.ts';
+import { ClusterCircleEvents } from './ClusterCircleEvents.ts';
 import { ClusterNode } from './forwarding.ts';
 import { InternalAuth } from './internalAuth.ts';
 import { LeaseKeeper } from './LeaseKeeper.ts';
 
 export interface ClusterParts {
   storage: PgStorage;
+  /** [N36] The circles' live pages, told of writes on every node. */
+  circleEvents: ClusterCircleEvents;
   keeper: LeaseKeeper;
   cluster: ClusterNode;
   node: NodeInfo;
@@ -32,13 +35,17 @@ export async function openCluster(
   const ttlMs = config.node.leaseTtlMs;
   const node: NodeInfo = { id: config.node.id ?? '', address: config.node.address ?? '' };
   // renewals have a pool of their own, so that they never queue behind a burst of appends
-  const leasePool = new pg.Pool({ connectionString: config.databaseUrl, max: 2, connectionTimeoutMillis: Math.ceil(ttlMs / 3) });
+  // (and circle events: one connection listens for the other nodes' writes)
+  const leasePool = new pg.Pool({ connectionString: config.databaseUrl, max: 3, connectionTimeoutMillis: Math.ceil(ttlMs / 3) });
   leasePool.on('error', (err) => log.warn({ err: err.message }, 'lease connection lost'));
   const keeper = new LeaseKeeper({ leases: new PgLeases(leasePool), node, ttlMs, log, onLost });
   const storage = await PgStorage.open(config.databaseUrl, { fence: keeper });
+  const circleEvents = new ClusterCircleEvents(leasePool, () => node.id, log);
+  await circleEvents.listen();
   const cluster = new ClusterNode({ keeper, auth: new InternalAuth(secret), ttlMs, maxFrameBytes: config.maxFrameBytes, log, now });
   return {
     storage,
+    circleEvents,
     keeper,
     cluster,
     node,
@@ -72,6 +79,7 @@ export async function openCluster(
       cluster.stop();
       keeper.stop();
       await keeper.releaseAll();
+      await circleEvents.close();
       await storage.close();
       await leasePool.end();
     },
