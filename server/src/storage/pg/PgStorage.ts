@@ -5,8 +5,9 @@
 // stores nothing unless this node holds every one at the epoch it took.
 import pg from 'pg';
 import type { JoinCodes } from '@consent/shared';
-import { type Fence, FencedOut } from '../Leases.ts';
+import type { Fence } from '../Leases.ts';
 import type { ClientBinding, MeetingRecord, RefusedDeletion, SealedAnswer, Storage, StoredDoc } from '../Storage.ts';
+import { checkFence } from './fence.ts';
 import { migrate } from './migrations.ts';
 import { PgCircles } from './PgCircles.ts';
 import { bytes, inTransaction, num } from './transaction.ts';
@@ -149,7 +150,7 @@ export class PgStorage implements Storage {
     }
     const touched = [...new Set([...byMeeting.keys(), ...bindings.map((b) => b.meetingId), ...refusedDeletes.map((r) => r.meetingId)])];
     return inTransaction(this.pool, async (c) => {
-      await this.checkFence(c, touched);
+      const epochOf = await checkFence(c, this.options.fence, touched);
       const last = new Map<string, number>();
       // meetings in one order for every transaction: two batches never wait on each other's rows in a cycle
       for (const meetingId of [...byMeeting.keys()].sort()) {
@@ -160,7 +161,7 @@ export class PgStorage implements Storage {
         ]);
         if (!moved.rows[0]) throw new Error(`unknown meeting ${meetingId}`);
         const newest = num(moved.rows[0].log_seq);
-        await c.query(LOG, [meetingId, newest - updates.length, this.epochOf(meetingId), updates]);
+        await c.query(LOG, [meetingId, newest - updates.length, epochOf(meetingId), updates]);
         last.set(meetingId, newest);
       }
       await bind(c, bindings);
@@ -223,7 +224,7 @@ export class PgStorage implements Storage {
 
   async compact(meetingId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
     await inTransaction(this.pool, async (c) => {
-      await this.checkFence(c, [meetingId]);
+      await checkFence(c, this.options.fence, [meetingId]);
       const log = await c.query<{ log_seq: string }>('SELECT log_seq FROM meetings WHERE id = $1 FOR UPDATE', [meetingId]);
       if (!log.rows[0]) throw new Error(`unknown meeting ${meetingId}`);
       if (upToSeq > num(log.rows[0].log_seq)) throw new Error(`compaction of ${meetingId} up to ${upToSeq}, past the log's end`);
@@ -262,28 +263,6 @@ export class PgStorage implements Storage {
 
   async close(): Promise<void> {
     if (this.ownsPool && !this.pool.ended) await this.pool.end();
-  }
-
-  /** The epoch appended rows carry: the fence's (checked in the same transaction), or 0 unfenced. */
-  private epochOf(meetingId: string): number {
-    return this.options.fence?.epochOf(meetingId) ?? 0;
-  }
-
-  /** Locks the meetings' lease rows until the transaction ends (a takeover waits) and throws FencedOut for those not ours. */
-  private async checkFence(c: pg.PoolClient, meetingIds: readonly string[]): Promise<void> {
-    const fence = this.options.fence;
-    if (!fence || meetingIds.length === 0) return;
-    const r = await c.query<{ meeting_id: string; owner: string; epoch: string }>(
-      'SELECT meeting_id, owner, epoch FROM leases WHERE meeting_id = ANY($1) ORDER BY meeting_id FOR SHARE',
-      [meetingIds],
-    );
-    const held = new Map(r.rows.map((row) => [row.meeting_id, row] as const));
-    const failing = meetingIds.filter((id) => {
-      const row = held.get(id);
-      const epoch = fence.epochOf(id);
-      return !row || epoch === undefined || row.owner !== fence.nodeId || num(row.epoch) !== epoch;
-    });
-    if (failing.length > 0) throw new FencedOut(failing);
   }
 
   /** Every table with a meeting_id column (the lease and the tickets included): a meeting's rows in each go with it. */
