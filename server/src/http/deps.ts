@@ -5,12 +5,12 @@ import type { AccessDeps } from '../auth.ts';
 import type { CircleEvents } from '../circles/CircleEvents.ts';
 import type { CircleSigner } from '../circles/credentials.ts';
 import type { RoomManager } from '../room/RoomManager.ts';
-import type { TicketStore } from '../tickets.ts';
+import type { Tickets } from '../tickets.ts';
 import type { AddressRateLimiter } from './rateLimit.ts';
 
 export interface AppDeps extends AccessDeps {
   manager: RoomManager;
-  tickets: TicketStore;
+  tickets: Tickets;
   clientDist: string;
   version: string;
   log: Logger;
