@@ -100,7 +100,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     tickets: new AddressRateLimiter(config.ticketsPerMinute, now),
   };
   const access = { storage, signer, tokenTtlMs: config.tokenTtlDays * 24 * 3600 * 1000, now };
-  const tickets = options.tickets ?? new MemoryTickets();
+  const tickets = options.tickets ?? parts?.tickets ?? new MemoryTickets();
   const app = createApp({
     ...access,
     manager,

@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import type { NodeInfo } from '../storage/Leases.ts';
 import { PgLeases } from '../storage/pg/PgLeases.ts';
 import { PgStorage } from '../storage/pg/PgStorage.ts';
+import { PgTickets } from '../storage/pg/PgTickets.ts';
 import { ClusterCircleEvents } from './ClusterCircleEvents.ts';
 import { ClusterNode } from './forwarding.ts';
 import { InternalAuth } from './internalAuth.ts';
@@ -14,6 +15,7 @@ import { LeaseKeeper } from './LeaseKeeper.ts';
 
 export interface ClusterParts {
   storage: PgStorage;
+  tickets: PgTickets;
   /** [N36] The circles' live pages, told of writes on every node. */
   circleEvents: ClusterCircleEvents;
   keeper: LeaseKeeper;
@@ -40,12 +42,17 @@ export async function openCluster(
   leasePool.on('error', (err) => log.warn({ err: err.message }, 'lease connection lost'));
   const keeper = new LeaseKeeper({ leases: new PgLeases(leasePool), node, ttlMs, log, onLost });
   const storage = await PgStorage.open(config.databaseUrl, { fence: keeper });
+  // a ticket from one node opens the websocket at another
+  const ticketPool = new pg.Pool({ connectionString: config.databaseUrl, max: 4 });
+  ticketPool.on('error', (err) => log.warn({ err: err.message }, 'ticket connection lost'));
+  const tickets = new PgTickets(ticketPool);
   const circleEvents = new ClusterCircleEvents(leasePool, () => node.id, log);
   await circleEvents.listen();
   const cluster = new ClusterNode({ keeper, auth: new InternalAuth(secret), ttlMs, maxFrameBytes: config.maxFrameBytes, log, now });
   return {
     storage,
     circleEvents,
+    tickets,
     keeper,
     cluster,
     node,
@@ -82,6 +89,7 @@ export async function openCluster(
       await circleEvents.close();
       await storage.close();
       await leasePool.end();
+      await ticketPool.end();
     },
   };
 }

@@ -25,10 +25,11 @@ export interface ClusterNodeOptions {
   now(): number;
 }
 
-/** An open internal websocket to the owner, with the frames it sent before the client's side was ready. */
+/** An open internal websocket to the owner, holding the frames it sends until the client's side is ready. */
 export interface Upstream {
   ws: WebSocket;
   early: Buffer[];
+  hold(data: Buffer): void;
 }
 
 /** Codes a server may send in a close frame (1005 and 1006 only report what happened). */
@@ -84,10 +85,8 @@ export class ClusterNode {
       const early: Buffer[] = [];
       const hold = (data: Buffer) => early.push(data);
       ws.on('message', hold);
-      ws.once('open', () => {
-        ws.off('message', hold);
-        resolve({ ws, early });
-      });
+      // the owner speaks first (its sync step 1): held until the client's socket is piped
+      ws.once('open', () => resolve({ ws, early, hold }));
       ws.once('unexpected-response', (_req, res) => {
         ws.terminate();
         reject(new Error(`the owner answered ${res.statusCode}`));
@@ -107,6 +106,7 @@ export class ClusterNode {
       if (client.bufferedAmount > MAX_BUFFERED_BYTES) return client.terminate();
       client.send(data);
     };
+    ws.off('message', up.hold);
     for (const data of up.early.splice(0)) toClient(data);
     ws.on('message', (data: Buffer) => toClient(data));
     ws.on('pong', () => this.alive.set(ws, true));
