@@ -27,7 +27,7 @@ const stop = (code: number) => {
   if (stopping) return;
   stopping = true;
   for (const c of children) c.kill('SIGTERM');
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(() => {
+  void Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(() => {
     pg?.destroy();
     process.exit(code);
   });

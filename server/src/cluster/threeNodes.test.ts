@@ -67,7 +67,7 @@ describe('several nodes on one PostgreSQL', () => {
     expect((await owners()).sort()).toEqual([0, 0, 1]);
     const forwarded = await Promise.all(nodes.map(async (n) => (await health(n)).forwardedConnections as number));
     expect(forwarded.reduce((a, b) => a + b, 0)).toBe(2);
-    peers.forEach((p, i) => writeParagraph(p.doc, 'i1', `from node ${i}`));
+    for (const [i, p] of peers.entries()) writeParagraph(p.doc, 'i1', `from node ${i}`);
     await waitFor(
       () => peers.every((p) => peers.every((q) => text(q.doc) === text(p.doc)) && text(p.doc).includes('from node 2')),
       'convergence',
