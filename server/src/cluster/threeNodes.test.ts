@@ -43,8 +43,12 @@ afterEach(async () => {
   }
 });
 
-const health = async (n: TestServer) => (await api(n.url, 'GET', '/api/health')).json as Record<string, any>;
-const owners = async () => Promise.all(nodes.map(async (n) => (await health(n)).leases.held as number));
+interface Health {
+  leases: { held: number };
+  forwardedConnections: number;
+}
+const health = async (n: TestServer) => (await api(n.url, 'GET', '/api/health')).json as unknown as Health;
+const owners = async () => Promise.all(nodes.map(async (n) => (await health(n)).leases.held));
 const text = (doc: Y.Doc) => JSON.stringify(readMeeting(doc).meeting.proposals.i1?.nodes ?? []);
 
 async function meetingWithItem(at: TestServer): Promise<Meeting> {
@@ -65,7 +69,7 @@ describe('several nodes on one PostgreSQL', () => {
     for (const n of nodes) peers.push(connectPeer(n.wsBase, m.meetingId, m.token, { ack: true }));
     await Promise.all(peers.map(synced));
     expect((await owners()).sort()).toEqual([0, 0, 1]);
-    const forwarded = await Promise.all(nodes.map(async (n) => (await health(n)).forwardedConnections as number));
+    const forwarded = await Promise.all(nodes.map(async (n) => (await health(n)).forwardedConnections));
     expect(forwarded.reduce((a, b) => a + b, 0)).toBe(2);
     for (const [i, p] of peers.entries()) writeParagraph(p.doc, 'i1', `from node ${i}`);
     await waitFor(
