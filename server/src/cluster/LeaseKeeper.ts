@@ -4,19 +4,8 @@
 // renewal was sent) stops the node serving the meeting: no more acks or relays,
 // and the meeting is let go. The database's clock alone decides expiry.
 import type { Logger } from 'pino';
+import { OwnedElsewhere } from '../room/RoomManager.ts';
 import { type Fence, FencedOut, type LeaseAnswer, type LeaseHolder, type LeaseStore, type NodeInfo } from '../storage/Leases.ts';
-
-/** Another node owns the meeting; connections and requests for it go there. */
-export class OwnedElsewhere extends Error {
-  constructor(
-    readonly meetingId: string,
-    readonly address: string,
-    readonly expiresInMs: number,
-  ) {
-    super(`meeting ${meetingId} is served by ${address}`);
-    this.name = 'OwnedElsewhere';
-  }
-}
 
 export interface LeaseKeeperOptions {
   leases: LeaseStore;
@@ -168,4 +157,4 @@ export class LeaseKeeper implements Fence {
   }
 }
 
-export { FencedOut };
+export { FencedOut, OwnedElsewhere };

@@ -41,6 +41,18 @@ export interface Ownership {
   forget(meetingId: string): void;
 }
 
+/** Another node owns the meeting; connections and requests for it go there. */
+export class OwnedElsewhere extends Error {
+  constructor(
+    readonly meetingId: string,
+    readonly address: string,
+    readonly expiresInMs: number,
+  ) {
+    super(`meeting ${meetingId} is served by ${address}`);
+    this.name = 'OwnedElsewhere';
+  }
+}
+
 /** The meeting is being deleted: it takes no one and loads no more. */
 export class MeetingDeleted extends Error {
   constructor(readonly meetingId: string) {
@@ -205,7 +217,7 @@ export class RoomManager {
     try {
       return await this.withRoom(meetingId, (room) => use(room.doc));
     } catch (err) {
-      if (!(err instanceof Error && err.name === 'OwnedElsewhere')) throw err;
+      if (!(err instanceof OwnedElsewhere)) throw err;
     }
     const stored = await this.opts.storage.loadDoc(meetingId);
     const doc = new Y.Doc();
