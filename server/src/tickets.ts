@@ -16,9 +16,6 @@ export interface Tickets {
   redeem(ticket: string, meetingId: string, now: number): Promise<TokenClaims | null>;
 }
 
-/** The name the sync endpoint's options use. */
-export type TicketStore = Tickets;
-
 export const newTicket = (): string => randomId(24);
 
 interface Held {

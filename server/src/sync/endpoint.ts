@@ -12,14 +12,14 @@ import { CLOSE, SYNC_PARAM } from '@consent/shared';
 import { authorize, MEETING_NOT_FOUND, stillValid, tokenExpiry, type AccessDeps, type AuthResult } from '../auth.ts';
 import { Connection, RateLimit, type Identity } from '../room/Connection.ts';
 import type { RoomManager } from '../room/RoomManager.ts';
-import type { TicketStore } from '../tickets.ts';
+import type { Tickets } from '../tickets.ts';
 import { addressKey } from '../http/clientAddress.ts';
 import { AddressCounter } from '../http/pendingConnections.ts';
 import { type ClusterNode, INTERNAL_SYNC_PATH, type Upstream } from '../cluster/forwarding.ts';
 import { FORWARDED_HEADER } from '../cluster/internalAuth.ts';
 
 export interface SyncEndpointOptions extends AccessDeps {
-  tickets: TicketStore;
+  tickets: Tickets;
   manager: RoomManager;
   maxFrameBytes: number;
   maxMessagesPerSecond: number;
