@@ -4,7 +4,7 @@
 // renewal was sent) stops the node serving the meeting: no more acks or relays,
 // and the meeting is let go. The database's clock alone decides expiry.
 import type { Logger } from 'pino';
-import { OwnedElsewhere } from '../room/RoomManager.ts';
+import { OwnedElsewhere } from '../room/ownership.ts';
 import { type Fence, FencedOut, type LeaseAnswer, type LeaseHolder, type LeaseStore, type NodeInfo } from '../storage/Leases.ts';
 
 export interface LeaseKeeperOptions {

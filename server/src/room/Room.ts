@@ -1,13 +1,11 @@
 // One meeting in memory: its Y.Doc, awareness and connections. Speaks the
 // y-websocket protocol over the minimal SyncSocket (client writes go through
 // ClientWrites), and relays only what the write batcher has made durable.
-import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import type { Logger } from 'pino';
-import { CLOSE, MESSAGE, SYNC, awarenessFrame, syncStep1, syncStep2 } from '@consent/shared';
+import { CLOSE, awarenessFrame, syncStep1, syncStep2 } from '@consent/shared';
 import { FencedOut } from '../storage/Leases.ts';
-import type { Storage } from '../storage/Storage.ts';
-import { AwarenessRelay, AwarenessStore, decodeAwareness } from './awareness.ts';
+import { AwarenessRelay, AwarenessStore } from './awareness.ts';
+import { readClientFrame } from './frames.ts';
 import { ClientWrites, MalformedFrame, SERVER_OWNER } from './ClientWrites.ts';
 import { Connection } from './Connection.ts';
 import { RoomLog, type RoomBatch } from './RoomLog.ts';
@@ -15,26 +13,9 @@ import { QuietDoc } from './QuietDoc.ts';
 import { relayBatch } from './relayBatch.ts';
 import { WholeDocFrame } from './WholeDocFrame.ts';
 import { blockOf } from './updateBatch.ts';
-import type { WritePolicy } from './writeCheck.ts';
+import type { RoomDeps } from './RoomDeps.ts';
 
-export interface RoomDeps {
-  storage: Storage;
-  policy: WritePolicy;
-  /** Called when the room has writes to store; the batcher later calls takeBatch/committed. */
-  scheduleWrite(room: Room): void;
-  now(): number;
-  compactEvery: number;
-  logger: Logger;
-  /** Who is online may have changed (an awareness state came or went). */
-  onPresence?(room: Room): void;
-  /**
-   * Several nodes: whether this node still owns the meeting (its lease renewed within ⅔ TTL).
-   * When it answers false the room acknowledges and relays nothing more and lets the meeting go.
-   */
-  serving?(): boolean;
-  /** The fence refused a write, or the lease lapsed: this node no longer owns the meeting. */
-  onLeaseLost?(): void;
-}
+export type { RoomDeps };
 
 /** Awareness changes are relayed at most this often per room (carets move many times a second). */
 export const AWARENESS_INTERVAL_MS = 50;
@@ -240,37 +221,24 @@ export class Room {
 
   private handle(conn: Connection, data: Uint8Array): void {
     if (!this.stillOwned()) return;
-    const d = decoding.createDecoder(data);
-    const read = <T>(f: () => T): T => {
+    const frame = readClientFrame(data);
+    if (frame.kind === 'step1') this.replyStep2(conn, frame.stateVector);
+    else if (frame.kind === 'update') this.writes.handle(conn, frame.payload, frame.resync);
+    else if (frame.kind === 'queryAwareness') conn.send(awarenessFrame(this.awareness.encode()));
+    else if (frame.kind === 'awareness') {
+      const { participantId } = conn.identity;
+      const { name } = this.quiet.participant(participantId);
+      let changed: ReturnType<AwarenessStore['apply']>;
       try {
-        return f();
+        changed = this.awareness.apply(conn, frame.entries, { participantId, name });
       } catch (e) {
         throw new MalformedFrame(e instanceof Error ? e.message : 'undecodable');
       }
-    };
-    const type = read(() => decoding.readVarUint(d));
-    if (type === MESSAGE.sync) {
-      const sub = read(() => decoding.readVarUint(d));
-      const payload = read(() => decoding.readVarUint8Array(d));
-      if (sub === SYNC.step1) {
-        read(() => Y.decodeStateVector(payload));
-        this.replyStep2(conn, payload);
-      } else if (sub === SYNC.step2 || sub === SYNC.update) {
-        this.writes.handle(conn, payload, sub === SYNC.step2);
-      } else throw new MalformedFrame(`unknown sync message ${sub}`);
-    } else if (type === MESSAGE.awareness) {
-      const entries = read(() => decodeAwareness(decoding.readVarUint8Array(d)));
-      const { name } = this.quiet.participant(conn.identity.participantId);
-      const changed = read(() => this.awareness.apply(conn, entries, { participantId: conn.identity.participantId, name }));
       if (changed.length) {
         this.awarenessRelay.queue(changed);
         // not for renewals and caret moves: they change nothing about who is online (and would wake a sleeping document)
         if (this.awareness.livenessChanged) this.deps.onPresence?.(this);
       }
-    } else if (type === MESSAGE.queryAwareness) {
-      conn.send(awarenessFrame(this.awareness.encode()));
-    } else if (type !== MESSAGE.auth) {
-      throw new MalformedFrame(`unknown message type ${type}`);
     }
   }
 
