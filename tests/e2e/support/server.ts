@@ -13,6 +13,8 @@ export interface RunningServer {
   dataDir: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** `kill -9`: the process dies at once (its data directory stays until `stop`). */
+  kill: () => Promise<void>;
 }
 
 /** `env` adds server settings (e.g. FACILITATOR_AWAY_MS) to the defaults. */
@@ -22,10 +24,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     throw new Error(`The board is not built (${dist}/index.html is missing): run \`pnpm --filter @consent/client build\` first.`);
   }
   const serverDir = join(REPO, 'server');
-  const tsx = [join(serverDir, 'node_modules', '.bin', 'tsx'), join(REPO, 'tests', 'node_modules', '.bin', 'tsx')].find(existsSync);
-  if (!tsx) throw new Error('tsx is not installed: run `pnpm install`.');
+  if (!existsSync(join(serverDir, 'node_modules', 'tsx'))) throw new Error('tsx is not installed: run `pnpm install`.');
   const dataDir = mkdtempSync(join(tmpdir(), 'consent-e2e-'));
-  const child: ChildProcess = spawn(tsx, ['src/main.ts'], {
+  // node itself, with tsx as a loader (not tsx's launcher, which runs the server in a child): a signal reaches the server
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIST: dist, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,8 +56,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     url,
     dataDir,
     output: () => log,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
