@@ -120,4 +120,31 @@ describe('several nodes on one PostgreSQL', () => {
     expect(epochs.at(-1)).toBeGreaterThanOrEqual(3);
     expect(text(peers[0]!.doc)).toContain('before the takeover');
   });
+
+  it('[N35] deleting a meeting at a node that does not own it closes every client with 4404 and erases it', async () => {
+    const m = await meetingWithItem(nodes[0]!);
+    for (const n of nodes) peers.push(connectPeer(n.wsBase, m.meetingId, m.token));
+    await Promise.all(peers.map(synced));
+    const ownerIndex = (await owners()).indexOf(1);
+    const other = nodes[(ownerIndex + 2) % 3]!;
+    const res = await api(other.url, 'DELETE', `/api/meetings/${m.meetingId}`, undefined, m.token);
+    expect(res.status).toBe(204);
+    await waitFor(() => peers.every((p) => p.closes.includes(CLOSE.notFound)), 'every client closed with 4404');
+    for (const n of nodes)
+      expect((await api(n.url, 'POST', `/api/meetings/${m.meetingId}/join`, { name: 'Ann', code: m.codes.member })).status).toBe(404);
+  });
+
+  it('[N33] the owner shutting down lets the meeting go at once: its clients and the forwarded ones carry on at another node', async () => {
+    const m = await meetingWithItem(nodes[0]!);
+    for (const n of nodes) peers.push(connectPeer(n.wsBase, m.meetingId, m.token, { ack: true }));
+    await Promise.all(peers.map(synced));
+    const ownerIndex = (await owners()).indexOf(1);
+    await nodes[ownerIndex]!.close();
+    const rest = nodes.filter((_, i) => i !== ownerIndex);
+    const survivors = peers.filter((_, i) => i !== ownerIndex);
+    await waitFor(async () => (await Promise.all(rest.map(health))).some((h) => h.leases.held === 1), 'a new owner', 5000);
+    writeParagraph(survivors[0]!.doc, 'i1', 'after the shutdown');
+    await waitFor(() => survivors.every((p) => text(p.doc).includes('after the shutdown')), 'the write on the other survivor');
+    removeDir(nodes.splice(ownerIndex, 1, await startNode(ownerIndex))[0]!.dataDir);
+  });
 });
