@@ -16,6 +16,8 @@ export interface Metric {
   better?: 'lower' | 'higher';
   /** 'lower': the true figure is at least this (a ramp cut short by the machine, not the server). */
   bound?: 'lower';
+  /** The column of a table laid out by configuration (the cluster's: 1 node, 3 nodes …) rather than by server. */
+  column?: string;
 }
 
 export interface WindowResult {
