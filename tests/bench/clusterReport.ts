@@ -43,7 +43,9 @@ export function clusterTable(spec: ScenarioSpec, peers: PeerSpec[], results: Res
   const head = `### ${spec.title}`;
   if (typeof got === 'string') return `${head}\n\n${got}`;
   const columns = Object.values(COLUMNS);
-  const keys = [...new Set(got.filter((m) => m.key !== '*').map((m) => m.key))];
+  // rows in the order the 3-node column measured them, then any other
+  const byThree = got.filter((m) => m.column === COLUMNS.three);
+  const keys = [...new Set([...byThree, ...got].filter((m) => m.key !== '*').map((m) => m.key))];
   const lines = [`| figure | ${columns.join(' | ')} |`, `| --- |${columns.map(() => ' ---: ').join('|')}|`];
   for (const key of keys) {
     const better = got.find((m) => m.key === key)?.better;

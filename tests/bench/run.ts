@@ -7,7 +7,7 @@
 //   tsx bench/run.ts [--quick] [--print-only] [--only=fanout,ceiling] [--servers=ours,relay] [--profile=<dir>] [--out=<file>]
 //   tsx bench/run.ts --from=<raw.json> --out=<file>   re-renders the last run's raw figures
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadReply, LoadRequest } from './load/main.ts';
@@ -37,6 +37,7 @@ if (hasTaskset) spawnSync('taskset', ['-pc', '1', String(process.pid)], { stdio:
 
 // the load generator's temporary files (and the PostgreSQL it starts, which leaves the process tree) live here
 const loadTmp = mkdtempSync(join(tmpdir(), 'consent-bench-run-'));
+chmodSync(loadTmp, 0o755); // PostgreSQL runs as its own user when the bench runs as root
 countAsOurs(loadTmp);
 
 function startLoad(): Promise<ChildProcess> {
@@ -221,8 +222,8 @@ function document(
     `Measured ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC at ${rev} on ${m.cpuModel}, ${m.cores} cores, Node ${m.node}` +
       `${quick ? ' (a `--quick` run)' : ''}, in ${seconds} s. ${hasTaskset ? 'Each server pinned to core 0, the load generator to core 1 (`taskset`).' : 'Not pinned: `taskset` was missing.'} ${busy}`,
     '',
-    'Run it with `pnpm bench` (about 12 minutes; rewrites this file only when the machine was quiet) or `pnpm bench:quick` (a few minutes, smaller figures, printed only);',
-    '`cd tests && npx tsx bench/run.ts --only=ceiling,join --servers=ours,hocuspocus` runs a part and prints it.',
+    'Run it with `pnpm bench` (about 20 minutes; rewrites this file only when the machine was quiet) or `pnpm bench:quick` (a few minutes, smaller figures, printed only);',
+    '`cd tests && npx tsx bench/run.ts --only=ceiling,join --servers=ours,hocuspocus` runs a part and prints it; `pnpm bench:quick --only=cluster` the several nodes alone (ours only).',
     'How it works, what each server is and how to read the tables: see "Method" at the end.',
     '↓ lower is better, ↑ higher is better; a ratio is ours divided by the peer. "n/a" names why a figure cannot exist.',
     '',
