@@ -98,7 +98,7 @@ export async function cluster(ctx: Context): Promise<Metric[]> {
     log('1 node, SQLite');
     const s = await fanout(ctx.target, ctx.target, quick);
     out.push(...fanoutMetrics(COLUMNS.sqlite, s.near.concat(s.far), null, s.drops));
-    out.push(...rampMetrics(await rateCeiling(ctx.target, ctx.pid, quick), ceilingKey, COLUMNS.sqlite, 'updates/s', ceilingTop));
+    out.push(...rampMetrics(await rateCeiling(ctx.target, [ctx.pid], quick), ceilingKey, COLUMNS.sqlite, 'updates/s', ceilingTop));
 
     log('1 node, PostgreSQL');
     const one = await Cluster.start('bench_one', 1);
@@ -106,8 +106,8 @@ export async function cluster(ctx: Context): Promise<Metric[]> {
       const n = one.nodes[0]!;
       const p = await fanout(n.target, n.target, quick);
       out.push(...fanoutMetrics(COLUMNS.pg, p.near.concat(p.far), null, p.drops));
-      out.push(...rampMetrics(await rateCeiling(n.target, n.server.pid, quick), ceilingKey, COLUMNS.pg, 'updates/s', ceilingTop));
-      out.push(...rampMetrics(await meetingsHeld([n.target], n.server.pid, quick), KEYS.meetings, COLUMNS.pg, 'meetings', meetingsTop));
+      out.push(...rampMetrics(await rateCeiling(n.target, [n.server.pid], quick), ceilingKey, COLUMNS.pg, 'updates/s', ceilingTop));
+      out.push(...rampMetrics(await meetingsHeld([n.target], [n.server.pid], quick), KEYS.meetings, COLUMNS.pg, 'meetings', meetingsTop));
     } finally {
       await one.stop();
     }
@@ -119,11 +119,16 @@ export async function cluster(ctx: Context): Promise<Metric[]> {
       const f = await fanout(a.target, b.target, quick);
       out.push(...fanoutMetrics(COLUMNS.three, f.near, f.far, f.drops));
       // every client of the meeting on a node that does not own it
-      const through = await rateCeiling(a.target, a.server.pid, quick, () => b.target.ws);
+      const through = await rateCeiling(
+        a.target,
+        three.nodes.map((x) => x.server.pid),
+        quick,
+        () => b.target.ws,
+      );
       out.push(...rampMetrics(through, ceilingKey, COLUMNS.three, 'updates/s', ceilingTop));
       const held = await meetingsHeld(
         three.nodes.map((x) => x.target),
-        a.server.pid,
+        three.nodes.map((x) => x.server.pid),
         quick,
       );
       out.push(...rampMetrics(held, KEYS.meetings, COLUMNS.three, 'meetings', meetingsTop));

@@ -10,7 +10,7 @@ import { QUICK_STEPS, STEPS, verdict, type Verdict } from './ceiling.ts';
 
 export interface RampResult {
   held: number | null;
-  heldP99: number | null;
+  heldW: WindowResult | null;
   failed: { at: number; why: Verdict; w: WindowResult } | null;
 }
 
@@ -24,20 +24,25 @@ async function ramp(
   for (const step of steps) {
     const w = await measure(step);
     const v = verdict(rateOf(step), w);
-    if (v !== 'held') return { held: held?.step ?? null, heldP99: held ? held.w.latency.p99 : null, failed: { at: step, why: v, w } };
+    if (v !== 'held') return { held: held?.step ?? null, heldW: held?.w ?? null, failed: { at: step, why: v, w } };
     held = { step, w };
   }
-  return { held: held?.step ?? null, heldP99: held ? held.w.latency.p99 : null, failed: null };
+  return { held: held?.step ?? null, heldW: held?.w ?? null, failed: null };
 }
+
+/** CPU of every node over a window, % of one core (all nodes share core 0). */
+const nodesCpu = (w: WindowResult): number => round(w.serverCpu + w.otherCpu.reduce((a, b) => a + b, 0), 0);
 
 /** The ramp's figure as metrics of one column: the value held, a lower bound unless the server stopped it. */
 export function rampMetrics(r: RampResult, key: string, column: string, unit: string, top: number): Metric[] {
   const f = r.failed;
+  const w = r.heldW;
+  const short = key.replace(/ \(.*\)$/, '');
   const why =
     f === null
       ? `held the top step (${top} ${unit})`
       : f.why === 'server'
-        ? `at ${f.at} ${unit}: p99 ${round(f.w.latency.p99, 1)} ms, ${f.w.drops} drops`
+        ? `at ${f.at} ${unit}: p99 ${round(f.w.latency.p99, 1)} ms, ${f.w.drops} drops, the nodes used ${nodesCpu(f.w)} % of core 0, the load generator ${round(f.w.loadCpu, 0)} % of core 1`
         : f.why === 'sender'
           ? `at ${f.at} ${unit} the load generator sent only ${round(f.w.achievedRate, 0)} updates/s: generator-bound at ≥ ${r.held ?? 0}`
           : `at ${f.at} ${unit} the load generator used ${round(f.w.loadCpu, 0)} % of its core: generator-bound at ≥ ${r.held ?? 0}`;
@@ -50,17 +55,14 @@ export function rampMetrics(r: RampResult, key: string, column: string, unit: st
       bound: f !== null && f.why === 'server' ? undefined : 'lower',
       note: `${column}: ${why}`,
     },
-    {
-      key: `${key.replace(/ \(.*\)$/, '')}: p99 at that step (ms)`,
-      column,
-      value: r.heldP99 === null ? null : round(r.heldP99, 2),
-      better: 'lower',
-    },
+    { key: `${short}: p99 at that step (ms)`, column, value: w ? round(w.latency.p99, 2) : null, better: 'lower' },
+    { key: `${short}: nodes' CPU at that step (% of core 0)`, column, value: w ? nodesCpu(w) : null },
+    { key: `${short}: load generator CPU at that step (%)`, column, value: w ? round(w.loadCpu, 0) : null },
   ];
 }
 
 /** One meeting of 50 clients, all typing, every client connected where `wsFor` says; the rate raised step by step. */
-export async function rateCeiling(owner: Target, pid: number, quick: boolean, wsFor?: (i: number) => string): Promise<RampResult> {
+export async function rateCeiling(owner: Target, pids: number[], quick: boolean, wsFor?: (i: number) => string): Promise<RampResult> {
   const tracker = new LatencyTracker();
   const room = await openRoom(owner, { clients: 50, typists: 50, tracker, wsFor });
   try {
@@ -69,7 +71,13 @@ export async function rateCeiling(owner: Target, pid: number, quick: boolean, ws
       (rate) => rate,
       async (rate) => {
         await drain(tracker, 3000);
-        return measureTyping(room, tracker, pid, { rate, ms: quick ? 700 : 3000, drainMs: 3000, warmupMs: quick ? 100 : 500 });
+        return measureTyping(room, tracker, pids[0]!, {
+          rate,
+          ms: quick ? 700 : 3000,
+          drainMs: 3000,
+          warmupMs: quick ? 100 : 500,
+          otherPids: pids.slice(1),
+        });
       },
     );
   } finally {
@@ -89,7 +97,7 @@ export const QUICK_MEETING_STEPS = [10, 40, 80];
  * 50 ms. With several nodes, meeting m is owned by node m mod n and its client i
  * connects to node (m + i) mod n: half the clients of every meeting are forwarded.
  */
-export async function meetingsHeld(nodes: Target[], pid: number, quick: boolean): Promise<RampResult> {
+export async function meetingsHeld(nodes: Target[], pids: number[], quick: boolean): Promise<RampResult> {
   const tracker = new LatencyTracker();
   const rooms: Room[] = [];
   const perMeeting = MEETING_TYPISTS * TYPIST_RATE;
@@ -113,7 +121,8 @@ export async function meetingsHeld(nodes: Target[], pid: number, quick: boolean)
         }
         await drain(tracker, 3000);
         const all: Room = { name: 'all', meeting: null, members: rooms.flatMap((r) => r.members), close: async () => {} };
-        return measureTyping(all, tracker, pid, {
+        return measureTyping(all, tracker, pids[0]!, {
+          otherPids: pids.slice(1),
           rate: count * perMeeting,
           ms: quick ? 1500 : 4000,
           drainMs: 3000,
