@@ -89,7 +89,7 @@ export const MEETING_CLIENTS = 4;
 export const MEETING_TYPISTS = 2;
 /** Keystrokes per second of each typist. */
 export const TYPIST_RATE = 2;
-export const MEETING_STEPS = [25, 50, 100, 200, 300, 400, 600, 800, 1000];
+export const MEETING_STEPS = [10, 25, 50, 100, 200, 300, 400, 600, 800, 1000];
 export const QUICK_MEETING_STEPS = [10, 40, 80];
 
 /**
