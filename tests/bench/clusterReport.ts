@@ -15,11 +15,11 @@ const cell = (m: Metric | undefined): string =>
 const SHARED =
   'This machine has 2 cores: every node is pinned to core 0 (as the single node is), the load generator to core 1, and PostgreSQL runs unpinned on both; three nodes, PostgreSQL and the load generator share the 2 cores, so these figures show what forwarding and leases cost, not what three machines would hold.';
 
-function ours(spec: ScenarioSpec, results: Results): Metric[] | string {
+function ours(spec: ScenarioSpec, results: Results): { metrics: Metric[]; closes: number } | string {
   const r = results.get(spec.id)?.get('ours');
   if (r === undefined) return 'not run';
   if (!r.ok) return `the run failed: ${r.error.split('\n')[0]}`;
-  return r.metrics;
+  return { metrics: r.metrics, closes: r.unexpectedCloses };
 }
 
 const find = (ms: Metric[], key: string, column: string = COLUMNS.three): Metric | undefined =>
@@ -42,26 +42,29 @@ export function clusterTable(spec: ScenarioSpec, peers: PeerSpec[], results: Res
   const got = ours(spec, results);
   const head = `### ${spec.title}`;
   if (typeof got === 'string') return `${head}\n\n${got}`;
+  const closes = got.closes > 0 ? [`- ${got.closes} sockets closed by a node during the run (besides the failovers' own).`] : [];
+  const ms = got.metrics;
   const columns = Object.values(COLUMNS);
   // rows in the order the 3-node column measured them, then any other
-  const byThree = got.filter((m) => m.column === COLUMNS.three);
-  const keys = [...new Set([...byThree, ...got].filter((m) => m.key !== '*').map((m) => m.key))];
+  const byThree = ms.filter((m) => m.column === COLUMNS.three);
+  const keys = [...new Set([...byThree, ...ms].filter((m) => m.key !== '*').map((m) => m.key))];
   const lines = [`| figure | ${columns.join(' | ')} |`, `| --- |${columns.map(() => ' ---: ').join('|')}|`];
   for (const key of keys) {
-    const better = got.find((m) => m.key === key)?.better;
+    const better = ms.find((m) => m.key === key)?.better;
     lines.push(
-      `| ${key}${better === 'lower' ? ' ↓' : better === 'higher' ? ' ↑' : ''} | ${columns.map((c) => cell(find(got, key, c))).join(' | ')} |`,
+      `| ${key}${better === 'lower' ? ' ↓' : better === 'higher' ? ' ↑' : ''} | ${columns.map((c) => cell(find(ms, key, c))).join(' | ')} |`,
     );
   }
-  const notes = got.filter((m) => m.note).map((m) => `- ${m.key}, ${m.note}`);
+  const notes = ms.filter((m) => m.note && (m.value !== null || m.note.length > 40)).map((m) => `- ${m.key}, ${m.note}`);
   const others = peers.filter((p) => p.kind !== 'ours').map((p) => p.label);
   return [
     head,
     '',
     ...lines,
     '',
-    ...clusterGoals(got),
+    ...clusterGoals(ms),
     ...notes,
+    ...closes,
     `- Ours only${others.length ? `: ${others.join(', ')} have` : ': the peers have'} no cluster mode (one process serves every document).`,
     `- ${SHARED}`,
   ].join('\n');

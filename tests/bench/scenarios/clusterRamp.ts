@@ -55,9 +55,20 @@ export function rampMetrics(r: RampResult, key: string, column: string, unit: st
       bound: f !== null && f.why === 'server' ? undefined : 'lower',
       note: `${column}: ${why}`,
     },
-    { key: `${short}: p99 at that step (ms)`, column, value: w ? round(w.latency.p99, 2) : null, better: 'lower' },
-    { key: `${short}: nodes' CPU at that step (% of core 0)`, column, value: w ? nodesCpu(w) : null },
-    { key: `${short}: load generator CPU at that step (%)`, column, value: w ? round(w.loadCpu, 0) : null },
+    {
+      key: `${short}: p99 at that step (ms)`,
+      column,
+      value: w ? round(w.latency.p99, 2) : null,
+      better: 'lower',
+      note: w ? undefined : 'no step held',
+    },
+    { key: `${short}: nodes' CPU at that step (% of core 0)`, column, value: w ? nodesCpu(w) : null, note: w ? undefined : 'no step held' },
+    {
+      key: `${short}: load generator CPU at that step (%)`,
+      column,
+      value: w ? round(w.loadCpu, 0) : null,
+      note: w ? undefined : 'no step held',
+    },
   ];
 }
 
@@ -124,7 +135,7 @@ export async function meetingsHeld(nodes: Target[], pids: number[], quick: boole
         return measureTyping(all, tracker, pids[0]!, {
           otherPids: pids.slice(1),
           rate: count * perMeeting,
-          ms: quick ? 1500 : 4000,
+          ms: quick ? 3000 : 4000,
           drainMs: 3000,
           warmupMs: quick ? 200 : 500,
           receivers: MEETING_CLIENTS - 1,
