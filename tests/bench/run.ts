@@ -222,7 +222,7 @@ function document(
     `Measured ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC at ${rev} on ${m.cpuModel}, ${m.cores} cores, Node ${m.node}` +
       `${quick ? ' (a `--quick` run)' : ''}, in ${seconds} s. ${hasTaskset ? 'Each server pinned to core 0, the load generator to core 1 (`taskset`).' : 'Not pinned: `taskset` was missing.'} ${busy}`,
     '',
-    'Run it with `pnpm bench` (about 20 minutes; rewrites this file only when the machine was quiet) or `pnpm bench:quick` (a few minutes, smaller figures, printed only);',
+    'Run it with `pnpm bench` (about 15 minutes; rewrites this file only when the machine was quiet) or `pnpm bench:quick` (a few minutes, smaller figures, printed only);',
     '`cd tests && npx tsx bench/run.ts --only=ceiling,join --servers=ours,hocuspocus` runs a part and prints it; `pnpm bench:quick --only=cluster` the several nodes alone (ours only).',
     'How it works, what each server is and how to read the tables: see "Method" at the end.',
     '↓ lower is better, ↑ higher is better; a ratio is ours divided by the peer. "n/a" names why a figure cannot exist.',

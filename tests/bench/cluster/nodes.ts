@@ -2,12 +2,15 @@
 // Started by the load generator itself (it must kill and restart nodes): every
 // node is the compiled server as `npm start` runs it, pinned to core 0 like the
 // single node; PostgreSQL is not pinned and shares both cores.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { startPostgres, type ThrowawayPostgres } from '@consent/server/testing/postgres';
 import type { Target } from '../load/room.ts';
-import { PEERS, repoRoot, startServer, type RunningServer } from '../servers/index.ts';
+import { hasTaskset, PEERS, repoRoot, startServer, type RunningServer } from '../servers/index.ts';
 
 /** The part of `pg` used here (the package is the server's, resolved from there). */
 interface PgClient {
@@ -30,8 +33,32 @@ let pgServer: ThrowawayPostgres | null = null;
 
 /** One PostgreSQL for the whole scenario; each cluster gets a fresh database of it. */
 export async function postgres(): Promise<ThrowawayPostgres> {
-  pgServer ??= await startPostgres();
+  if (pgServer === null) {
+    pgServer = await startPostgres();
+    unpin(pgServer.dir);
+  }
   return pgServer;
+}
+
+/**
+ * PostgreSQL inherits the load generator's core: let it run on every core (the
+ * postmaster and the processes it started; the backends it forks later inherit).
+ */
+function unpin(dir: string): void {
+  if (!hasTaskset) return;
+  const postmaster = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const pids = [postmaster];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster) pids.push(Number(name));
+    } catch {
+      /* ended meanwhile */
+    }
+  }
+  const all = Array.from({ length: cpus().length }, (_, i) => i).join(',');
+  for (const pid of pids) spawnSync('taskset', ['-a', '-pc', all, String(pid)], { stdio: 'ignore' });
 }
 
 export function stopPostgres(): void {
