@@ -36,9 +36,12 @@ const scenarios = SCENARIOS.filter((s) => !only || only.includes(s.id));
 if (hasTaskset) spawnSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
 
 // the load generator's temporary files (and the PostgreSQL it starts, which leaves the process tree) live here
-const loadTmp = mkdtempSync(join(tmpdir(), 'consent-bench-run-'));
-chmodSync(loadTmp, 0o755); // PostgreSQL runs as its own user when the bench runs as root
-countAsOurs(loadTmp);
+let loadTmp = '';
+function makeLoadTmp(): void {
+  loadTmp = mkdtempSync(join(tmpdir(), 'consent-bench-run-'));
+  chmodSync(loadTmp, 0o755); // PostgreSQL runs as its own user when the bench runs as root
+  countAsOurs(loadTmp);
+}
 
 function startLoad(): Promise<ChildProcess> {
   const child = spawnNode(1, ['--import', 'tsx', 'bench/load/main.ts'], {
@@ -107,6 +110,7 @@ async function main(): Promise<void> {
     render(JSON.parse(readFileSync(from, 'utf8')) as Raw);
     return;
   }
+  makeLoadTmp();
   const m = machine();
   const started = new Date();
   const before = await busyBefore();
@@ -264,5 +268,9 @@ const METHOD = `## Method
 
 main().catch((err) => {
   console.error(err);
+  if (loadTmp !== '') {
+    reapLeftovers(loadTmp);
+    rmSync(loadTmp, { recursive: true, force: true });
+  }
   process.exitCode = 1;
 });
