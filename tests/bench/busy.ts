@@ -33,9 +33,24 @@ function processes(): Map<number, Proc> {
   return out;
 }
 
+/** Processes the run started that left its process tree (a daemonized PostgreSQL) name this folder in their command line. */
+let ownFolder: string | null = null;
+export function countAsOurs(folder: string): void {
+  ownFolder = folder;
+}
+
+function names(pid: number, folder: string): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(folder);
+  } catch {
+    return false;
+  }
+}
+
 function isOurs(pid: number, procs: Map<number, Proc>): boolean {
   for (let p = pid, hops = 0; p > 1 && hops < 64; hops++) {
     if (p === process.pid) return true;
+    if (ownFolder !== null && names(p, ownFolder)) return true;
     const next = procs.get(p)?.ppid;
     if (next === undefined) return false;
     p = next;

@@ -4,6 +4,7 @@ import type { Metric } from './load/drive.ts';
 import type { LoadReply } from './load/main.ts';
 import type { PeerSpec } from './servers/index.ts';
 import type { ScenarioSpec } from './scenarios/index.ts';
+import { FAILOVER_TTL_MS, KEYS } from './scenarios/cluster.ts';
 
 export type Results = Map<string, Map<string, LoadReply>>; // scenario id → server kind → reply
 
@@ -173,6 +174,20 @@ export const TARGETS: Target[] = [
     check: (g) => {
       const v = g('durability', 'ours', 'crash-durable (SQLITE_SYNCHRONOUS=normal) · durable ack at 500 updates/s · p99 (ms)');
       return { measured: `${num(v?.value)} ms`, met: latency(v, 10) };
+    },
+  },
+  {
+    what: 'several nodes: fan-out p99 through a forwarding node ≤ on the owner + 2 ms',
+    check: (g) => {
+      const v = g('cluster', 'ours', KEYS.extraP99);
+      return { measured: v?.value == null ? 'not measured' : `${v.value >= 0 ? '+' : ''}${fmt(v.value)} ms`, met: latency(v, 2) };
+    },
+  },
+  {
+    what: `several nodes: failover p99 ≤ TTL + 1 s (LEASE_TTL_MS = ${FAILOVER_TTL_MS})`,
+    check: (g) => {
+      const v = g('cluster', 'ours', KEYS.failoverP99);
+      return { measured: `${num(v?.value)} ms`, met: latency(v, FAILOVER_TTL_MS + 1000) };
     },
   },
 ];

@@ -7,12 +7,14 @@
 //   tsx bench/run.ts [--quick] [--print-only] [--only=fanout,ceiling] [--servers=ours,relay] [--profile=<dir>] [--out=<file>]
 //   tsx bench/run.ts --from=<raw.json> --out=<file>   re-renders the last run's raw figures
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadReply, LoadRequest } from './load/main.ts';
-import { busyBefore, watchDuring } from './busy.ts';
+import { busyBefore, countAsOurs, watchDuring } from './busy.ts';
+import { reapLeftovers } from './cluster/leftovers.ts';
 import { machine } from './proc.ts';
+import { clusterSection, clusterTable } from './clusterReport.ts';
 import { scenarioTable, targetTable, type Results } from './report.ts';
 import { SCENARIOS } from './scenarios/index.ts';
 import { PEERS, hasTaskset, repoRoot, spawnNode, startServer } from './servers/index.ts';
@@ -33,9 +35,18 @@ const scenarios = SCENARIOS.filter((s) => !only || only.includes(s.id));
 // the runner shares the load generator's core
 if (hasTaskset) spawnSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
 
+// the load generator's temporary files (and the PostgreSQL it starts, which leaves the process tree) live here
+let loadTmp = '';
+function makeLoadTmp(): void {
+  loadTmp = mkdtempSync(join(tmpdir(), 'consent-bench-run-'));
+  chmodSync(loadTmp, 0o755); // PostgreSQL runs as its own user when the bench runs as root
+  countAsOurs(loadTmp);
+}
+
 function startLoad(): Promise<ChildProcess> {
   const child = spawnNode(1, ['--import', 'tsx', 'bench/load/main.ts'], {
     cwd: join(repoRoot, 'tests'),
+    env: { ...process.env, TMPDIR: loadTmp },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -99,6 +110,7 @@ async function main(): Promise<void> {
     render(JSON.parse(readFileSync(from, 'utf8')) as Raw);
     return;
   }
+  makeLoadTmp();
   const m = machine();
   const started = new Date();
   const before = await busyBefore();
@@ -138,7 +150,7 @@ async function main(): Promise<void> {
               quick,
               variant: v?.label,
             },
-            quick ? 90_000 : 600_000,
+            quick ? (s.timeoutMs?.quick ?? 90_000) : (s.timeoutMs?.full ?? 600_000),
           );
           const exited = server.exitInfo();
           if (!r.ok && exited !== null) r = { ok: false, error: `${exited}; ${r.error}` };
@@ -157,6 +169,7 @@ async function main(): Promise<void> {
       if (!reply.ok) {
         // a stuck scenario leaves sockets behind: start a clean load generator
         load.kill('SIGKILL');
+        reapLeftovers(loadTmp);
         load = await startLoad();
       }
       byKind.set(p.kind, reply);
@@ -164,9 +177,11 @@ async function main(): Promise<void> {
         `  ${s.id} · ${p.label}: ${reply.ok ? 'done' : `failed: ${reply.error.split('\n')[0]}`} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
       );
     }
-    console.log(`\n${scenarioTable(s, peers, results)}\n`);
+    console.log(`\n${s.section ? clusterTable(s, peers, results) : scenarioTable(s, peers, results)}\n`);
   }
   load.kill();
+  reapLeftovers(loadTmp);
+  rmSync(loadTmp, { recursive: true, force: true });
   const seconds = ((Date.now() - started.getTime()) / 1000).toFixed(0);
   const worst = during.stop();
   const refused = before.reason ?? worst.reason;
@@ -211,8 +226,8 @@ function document(
     `Measured ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC at ${rev} on ${m.cpuModel}, ${m.cores} cores, Node ${m.node}` +
       `${quick ? ' (a `--quick` run)' : ''}, in ${seconds} s. ${hasTaskset ? 'Each server pinned to core 0, the load generator to core 1 (`taskset`).' : 'Not pinned: `taskset` was missing.'} ${busy}`,
     '',
-    'Run it with `pnpm bench` (about 12 minutes; rewrites this file only when the machine was quiet) or `pnpm bench:quick` (a few minutes, smaller figures, printed only);',
-    '`cd tests && npx tsx bench/run.ts --only=ceiling,join --servers=ours,hocuspocus` runs a part and prints it.',
+    'Run it with `pnpm bench` (about 15 minutes; rewrites this file only when the machine was quiet) or `pnpm bench:quick` (a few minutes, smaller figures, printed only);',
+    '`cd tests && npx tsx bench/run.ts --only=ceiling,join --servers=ours,hocuspocus` runs a part and prints it; `pnpm bench:quick --only=cluster` the several nodes alone (ours only).',
     'How it works, what each server is and how to read the tables: see "Method" at the end.',
     '↓ lower is better, ↑ higher is better; a ratio is ours divided by the peer. "n/a" names why a figure cannot exist.',
     '',
@@ -222,7 +237,8 @@ function document(
     '',
     '## Results',
     '',
-    ...SCENARIOS.filter((s) => results.has(s.id)).flatMap((s) => [scenarioTable(s, peers, results), '']),
+    ...SCENARIOS.filter((s) => results.has(s.id) && !s.section).flatMap((s) => [scenarioTable(s, peers, results), '']),
+    ...SCENARIOS.filter((s) => results.has(s.id) && s.section).flatMap((s) => clusterSection(s, peers, results)),
     METHOD,
   ].join('\n');
 }
@@ -252,5 +268,9 @@ const METHOD = `## Method
 
 main().catch((err) => {
   console.error(err);
+  if (loadTmp !== '') {
+    reapLeftovers(loadTmp);
+    rmSync(loadTmp, { recursive: true, force: true });
+  }
   process.exitCode = 1;
 });

@@ -16,6 +16,8 @@ export interface Metric {
   better?: 'lower' | 'higher';
   /** 'lower': the true figure is at least this (a ramp cut short by the machine, not the server). */
   bound?: 'lower';
+  /** The column of a table laid out by configuration (the cluster's: 1 node, 3 nodes …) rather than by server. */
+  column?: string;
 }
 
 export interface WindowResult {
@@ -28,6 +30,8 @@ export interface WindowResult {
   framesOutPerSec: number;
   achievedRate: number;
   serverCpu: number;
+  /** CPU of the other processes named in `opts.otherPids` (% of a core each): a cluster's other nodes. */
+  otherCpu: number[];
   /** Seconds of server CPU (utime + stime) over the window. */
   serverCpuSec: number;
   /** Updates × receivers the window asked the server to deliver. */
@@ -107,7 +111,7 @@ export async function measureTyping(
   room: Room,
   tracker: LatencyTracker,
   pid: number,
-  opts: { rate: number; ms: number; drainMs: number; warmupMs?: number; receivers?: number },
+  opts: { rate: number; ms: number; drainMs: number; warmupMs?: number; receivers?: number; otherPids?: number[] },
 ): Promise<WindowResult> {
   const typists = room.members.filter((m) => m.typist !== null);
   const receivers = opts.receivers ?? room.members.length - 1;
@@ -118,6 +122,7 @@ export async function measureTyping(
   const frames0 = counters.framesIn;
   const holdUp = holdUpMeter(pid);
   const cpu = cpuMeter(pid);
+  const others = (opts.otherPids ?? []).map((p) => cpuMeter(p));
   const cpuSec0 = cpuSeconds(pid);
   const load0 = process.cpuUsage();
   const t0 = performance.now();
@@ -126,6 +131,7 @@ export async function measureTyping(
   tracker.recording = false;
   const elapsed = (performance.now() - t0) / 1000;
   const serverCpu = cpu();
+  const otherCpu = others.map((m) => m());
   const serverCpuSec = cpuSeconds(pid) - cpuSec0;
   const load = process.cpuUsage(load0);
   const { loadStallMs, serverWaitMs } = holdUp();
@@ -140,6 +146,7 @@ export async function measureTyping(
     framesOutPerSec,
     achievedRate,
     serverCpu,
+    otherCpu,
     serverCpuSec,
     deliveries: r.sent * receivers,
     serverRss: rssMB(pid),

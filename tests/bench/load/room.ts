@@ -91,6 +91,10 @@ export interface RoomOptions {
   ack?: boolean;
   /** Clients connecting at once (default 50). */
   batch?: number;
+  /** Where client `i` connects (several nodes); default the target. */
+  wsFor?: (i: number) => string;
+  /** Client `i`'s own tracker, instead of `tracker`. */
+  trackerFor?: (i: number) => LatencyTracker;
 }
 
 /** The awareness `user` a board client publishes (ours checks it against the token's participant). */
@@ -111,10 +115,10 @@ export async function openRoom(target: Target, opts: RoomOptions): Promise<Room>
     const client = new BenchClient(
       {
         kind: target.kind,
-        base: target.ws,
+        base: opts.wsFor?.(i) ?? target.ws,
         room: name,
         token: seat?.token,
-        tracker: opts.tracker,
+        tracker: opts.trackerFor?.(i) ?? opts.tracker,
         ack: opts.ack,
         awareness: JSON.stringify({ user: userOf(seat, i) }),
       },

@@ -9,17 +9,17 @@ import { openRoom } from '../load/room.ts';
 import { LatencyTracker } from '../load/tracker.ts';
 import type { Context } from './context.ts';
 
-const STEPS = [200, 400, 800, 1600, 3200, 4800, 6400, 9600, 12800, 16000, 19200, 25600, 32000, 38400, 51200];
-const QUICK_STEPS = [800, 3200, 6400, 12800, 25600];
-const P99_LIMIT_MS = 50;
+export const STEPS = [200, 400, 800, 1600, 3200, 4800, 6400, 9600, 12800, 16000, 19200, 25600, 32000, 38400, 51200];
+export const QUICK_STEPS = [800, 3200, 6400, 12800, 25600];
+export const P99_LIMIT_MS = 50;
 /** The fixed rates of the primary figure: every server under test holds them. */
 export const CPU_RATES = [1600, 6400];
 /** Windows measured at each fixed rate; the median µs per delivery is reported. */
 const CPU_REPEATS = 3;
 
-type Verdict = 'held' | 'server' | 'sender' | 'generator';
+export type Verdict = 'held' | 'server' | 'sender' | 'generator';
 
-function verdict(rate: number, w: WindowResult): Verdict {
+export function verdict(rate: number, w: WindowResult): Verdict {
   if (w.loadCpu >= LOAD_CPU_LIMIT) return 'generator';
   if (w.achievedRate < rate * 0.95) return 'sender';
   return w.latency.p99 <= P99_LIMIT_MS && w.drops === 0 ? 'held' : 'server';

@@ -1,6 +1,7 @@
-// The six scenarios of the benchmark, in the order they run and print.
+// The seven scenarios of the benchmark, in the order they run and print.
 import { awareness } from './awareness.ts';
 import { ceiling } from './ceiling.ts';
+import { cluster } from './cluster.ts';
 import type { Scenario } from './context.ts';
 import type { ServerKind } from '../load/client.ts';
 import { DURABILITY_VARIANTS, durability, durableNote } from './durability.ts';
@@ -16,6 +17,10 @@ export interface ScenarioSpec {
   only?: { kinds: ServerKind[]; na: (kind: ServerKind) => string };
   /** Ours is started once per variant, with its environment; the metrics are merged (keys carry the label). */
   variants?: { label: string; env: Record<string, string> }[];
+  /** How long the load generator may take (default 90 s quick, 600 s full). */
+  timeoutMs?: { quick: number; full: number };
+  /** Printed as its own section, its table laid out by configuration (Metric.column). */
+  section?: string;
 }
 
 export const SCENARIOS: ScenarioSpec[] = [
@@ -35,5 +40,13 @@ export const SCENARIOS: ScenarioSpec[] = [
     run: durability,
     only: { kinds: ['ours'], na: durableNote },
     variants: DURABILITY_VARIANTS,
+  },
+  {
+    id: 'cluster',
+    title: '7. Several nodes on one PostgreSQL: fan-out through a forwarding node, one meeting’s ceiling, meetings held, failover',
+    run: cluster,
+    only: { kinds: ['ours'], na: () => 'no cluster mode: one process serves every document' },
+    timeoutMs: { quick: 400_000, full: 2_400_000 },
+    section: 'Several nodes',
   },
 ];
