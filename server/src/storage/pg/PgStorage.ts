@@ -2,12 +2,13 @@
 // meeting's update log is keyed (meeting_id, seq) with a gap-free per-meeting seq,
 // and each row carries the lease epoch it was appended under. With a fence, an
 // append or a compaction first locks the meetings' lease rows (FOR SHARE) and
-// stores nothing unless this node holds every one at the epoch it took.
+// stores nothing unless this node holds every one at the epoch it took; each is
+// one call of a function in the database (logFunctions.ts).
 import pg from 'pg';
 import type { JoinCodes } from '@consent/shared';
 import type { Fence } from '../Leases.ts';
 import type { ClientBinding, MeetingRecord, RefusedDeletion, SealedAnswer, Storage, StoredDoc } from '../Storage.ts';
-import { checkFence } from './fence.ts';
+import { appendBatch, compactLog } from './logFunctions.ts';
 import { migrate } from './migrations.ts';
 import { PgCircles } from './PgCircles.ts';
 import { bytes, inTransaction, num } from './transaction.ts';
@@ -30,11 +31,6 @@ interface MeetingRow {
 const BIND = `INSERT INTO client_owners (meeting_id, client, participant_id)
   SELECT m, c, p FROM unnest($1::text[], $2::bigint[], $3::text[]) WITH ORDINALITY AS b(m, c, p, n) ORDER BY n
   ON CONFLICT (meeting_id, client) DO NOTHING`;
-const REFUSE = `INSERT INTO refused_deletes (meeting_id, participant_id, client, clock, len)
-  SELECT m, p, c, k, l FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[]) WITH ORDINALITY AS r(m, p, c, k, l, n)
-  ORDER BY n`;
-const LOG = `INSERT INTO updates (meeting_id, seq, epoch, data)
-  SELECT $1, $2::bigint + n, $3, d FROM unnest($4::bytea[]) WITH ORDINALITY AS u(d, n)`;
 
 export class PgStorage implements Storage {
   readonly circles: PgCircles;
@@ -142,41 +138,7 @@ export class PgStorage implements Storage {
     bindings: ReadonlyArray<ClientBinding> = [],
     refusedDeletes: ReadonlyArray<RefusedDeletion> = [],
   ): Promise<Map<string, number>> {
-    const byMeeting = new Map<string, Uint8Array[]>();
-    for (const { meetingId, update } of batch) {
-      const list = byMeeting.get(meetingId);
-      if (list) list.push(update);
-      else byMeeting.set(meetingId, [update]);
-    }
-    const touched = [...new Set([...byMeeting.keys(), ...bindings.map((b) => b.meetingId), ...refusedDeletes.map((r) => r.meetingId)])];
-    return inTransaction(this.pool, async (c) => {
-      const epochOf = await checkFence(c, this.options.fence, touched);
-      const last = new Map<string, number>();
-      // meetings in one order for every transaction: two batches never wait on each other's rows in a cycle
-      for (const meetingId of [...byMeeting.keys()].sort()) {
-        const updates = byMeeting.get(meetingId)!;
-        const moved = await c.query<{ log_seq: string }>('UPDATE meetings SET log_seq = log_seq + $2 WHERE id = $1 RETURNING log_seq', [
-          meetingId,
-          updates.length,
-        ]);
-        if (!moved.rows[0]) throw new Error(`unknown meeting ${meetingId}`);
-        const newest = num(moved.rows[0].log_seq);
-        await c.query(LOG, [meetingId, newest - updates.length, epochOf(meetingId), updates]);
-        last.set(meetingId, newest);
-      }
-      await bind(c, bindings);
-      if (refusedDeletes.length > 0) {
-        const r = refusedDeletes;
-        await c.query(REFUSE, [
-          r.map((x) => x.meetingId),
-          r.map((x) => x.participantId),
-          r.map((x) => x.client),
-          r.map((x) => x.clock),
-          r.map((x) => x.len),
-        ]);
-      }
-      return last;
-    });
+    return appendBatch(this.pool, this.options.fence, batch, bindings, refusedDeletes);
   }
 
   async loadDoc(meetingId: string): Promise<StoredDoc> {
@@ -223,21 +185,7 @@ export class PgStorage implements Storage {
   }
 
   async compact(meetingId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
-    await inTransaction(this.pool, async (c) => {
-      await checkFence(c, this.options.fence, [meetingId]);
-      const log = await c.query<{ log_seq: string }>('SELECT log_seq FROM meetings WHERE id = $1 FOR UPDATE', [meetingId]);
-      if (!log.rows[0]) throw new Error(`unknown meeting ${meetingId}`);
-      if (upToSeq > num(log.rows[0].log_seq)) throw new Error(`compaction of ${meetingId} up to ${upToSeq}, past the log's end`);
-      // a snapshot never goes back: an older compaction arriving late changes nothing
-      const kept = await c.query(
-        `INSERT INTO snapshots (meeting_id, doc, up_to_seq) VALUES ($1, $2, $3)
-         ON CONFLICT (meeting_id) DO UPDATE SET doc = excluded.doc, up_to_seq = excluded.up_to_seq
-         WHERE snapshots.up_to_seq <= excluded.up_to_seq`,
-        [meetingId, snapshot, upToSeq],
-      );
-      if (kept.rowCount === 0) return;
-      await c.query('DELETE FROM updates WHERE meeting_id = $1 AND seq <= $2', [meetingId, upToSeq]);
-    });
+    await compactLog(this.pool, this.options.fence, meetingId, snapshot, upToSeq);
   }
 
   async deleteMeeting(id: string): Promise<boolean> {

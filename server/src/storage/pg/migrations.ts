@@ -2,6 +2,7 @@
 // its own transaction under one advisory lock, recorded in `schema_migrations`,
 // so that several nodes starting at once migrate once.
 import type pg from 'pg';
+import { LOG_FUNCTIONS_DDL } from './logFunctions.ts';
 import { LEASES_DDL } from './PgLeases.ts';
 
 /** Arbitrary, fixed: the advisory lock every node's migration takes. */
@@ -160,14 +161,18 @@ CREATE TABLE circle_feeds (
 ${LEASES_DDL}`;
 
 /** Migration n is MIGRATIONS[n - 1]; a released migration never changes, a new one is appended. */
-export const MIGRATIONS: readonly string[] = [SCHEMA_1];
+export const MIGRATIONS: readonly string[] = [
+  SCHEMA_1,
+  // 2: an append and a compaction are each one call of a function (one round trip)
+  LOG_FUNCTIONS_DDL,
+];
 
-/** Brings the database to the newest version; answers the versions this call applied. */
-export async function migrate(pool: pg.Pool): Promise<number[]> {
+/** Brings the database to version `target` (the newest by default); answers the versions this call applied. */
+export async function migrate(pool: pg.Pool, target = MIGRATIONS.length): Promise<number[]> {
   const applied: number[] = [];
   const client = await pool.connect();
   try {
-    for (let version = 1; version <= MIGRATIONS.length; version++) {
+    for (let version = 1; version <= target; version++) {
       await client.query('BEGIN');
       try {
         // held to the end of the transaction: another node waits, then finds the version applied
