@@ -114,6 +114,34 @@ describe('PostgreSQL storage fenced by leases', () => {
     expect(await log('m3')).toEqual([{ seq: 1, epoch: 0 }]);
   });
 
+  it('[N7] a refusal names every failing meeting, in the order the batch touches them, and stores nothing of any', async () => {
+    for (const id of ['f1', 'f2', 'f3']) {
+      await plain.createMeeting(record(id), edit());
+      await a.take(id);
+    }
+    for (const id of ['f3', 'f1']) {
+      await expire(id);
+      await b.take(id);
+    }
+    const refused = a.store.appendUpdates(
+      [
+        { meetingId: 'f3', update: edit() },
+        { meetingId: 'f2', update: edit() },
+      ],
+      [{ meetingId: 'f1', client: 9, participantId: 'eve' }],
+      [{ meetingId: 'f2', participantId: 'eve', client: 9, clock: 0, len: 1 }],
+    );
+    await expect(refused).rejects.toThrow(FencedOut);
+    await expect(refused).rejects.toMatchObject({ meetingIds: ['f3', 'f1'] });
+    for (const id of ['f1', 'f2', 'f3']) {
+      const loaded = await plain.loadDoc(id);
+      expect([id, loaded.logLength, loaded.lastSeq, loaded.clientOwners.size, loaded.refusedDeletes]).toEqual([id, 0, 0, 0, []]);
+    }
+    // no seq was spent: the next appends are each meeting's first
+    expect(await a.store.appendUpdates([{ meetingId: 'f2', update: edit() }])).toEqual(new Map([['f2', 1]]));
+    expect(await b.store.appendUpdates([{ meetingId: 'f3', update: edit() }])).toEqual(new Map([['f3', 1]]));
+  });
+
   it('[N7] a fenced node creates a meeting, with the server’s client binding, before anyone holds its lease', async () => {
     await a.store.createMeeting(record('fresh'), edit(), [{ client: 42, participantId: 'server' }]);
     expect((await a.store.loadDoc('fresh')).clientOwners).toEqual(new Map([[42, 'server']]));
