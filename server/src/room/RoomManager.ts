@@ -87,8 +87,8 @@ export class RoomManager {
     const doc = new Y.Doc();
     try {
       doc.transact(() => write(doc), ORIGIN.server);
-      await this.opts.storage.createMeeting(record, Y.encodeStateAsUpdate(doc));
-      await this.opts.storage.appendUpdates([], [{ meetingId: record.id, client: doc.clientID, participantId: SERVER_OWNER }]);
+      // the server's client binding goes in the same transaction: a fenced store would refuse a later append (no lease yet)
+      await this.opts.storage.createMeeting(record, Y.encodeStateAsUpdate(doc), [{ client: doc.clientID, participantId: SERVER_OWNER }]);
     } finally {
       doc.destroy();
     }

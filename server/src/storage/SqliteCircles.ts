@@ -2,8 +2,9 @@
 // migration from version 4 (new tables only: nothing existing changes), and
 // the CircleStorage implementation over the same connection.
 import type Database from 'better-sqlite3';
-import { CIRCLE_ROLES, roleKey } from '@consent/shared';
+import { roleKey } from '@consent/shared';
 import { RECORD_SCHEMA, SqliteCircleRecords } from './SqliteCircleRecords.ts';
+import { sortRoles } from './roleOrder.ts';
 import type { CircleLink, CircleMeetingRecord, CircleMember, CircleRecord, CircleRole, CircleStorage } from './CircleStorage.ts';
 
 /** Version 4 → 5: circles, their members, roles and links, and which meetings belong to which circle. */
@@ -98,11 +99,6 @@ const toMeeting = (r: MeetingRow): CircleMeetingRecord => ({
   title: r.title,
   createdAt: r.created_at,
 });
-const STANDARD = CIRCLE_ROLES as readonly string[];
-const roleOrder = (r: RoleRow): [number, string] => [
-  STANDARD.includes(r.role_key) ? STANDARD.indexOf(r.role_key) : STANDARD.length,
-  r.role_key,
-];
 
 export class SqliteCircles implements CircleStorage {
   readonly records: SqliteCircleRecords;
@@ -217,13 +213,12 @@ export class SqliteCircles implements CircleStorage {
   }
 
   async roles(circleId: string): Promise<CircleRole[]> {
-    return this.s.roles
-      .all(circleId)
-      .sort((a, b) => {
-        const [x, y] = [roleOrder(a), roleOrder(b)];
-        return x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0);
-      })
-      .map((r) => ({ name: r.name, holderId: r.holder_id, termStart: r.term_start, termEnd: r.term_end }));
+    return sortRoles(this.s.roles.all(circleId)).map((r) => ({
+      name: r.name,
+      holderId: r.holder_id,
+      termStart: r.term_start,
+      termEnd: r.term_end,
+    }));
   }
 
   async setRole(circleId: string, role: CircleRole): Promise<void> {

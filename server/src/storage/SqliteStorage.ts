@@ -188,9 +188,10 @@ export class SqliteStorage implements Storage {
       for (const stmt of deleteRows) stmt.run(id);
       return this.stmt.deleteMeeting.run(id).changes > 0;
     });
-    this.createTx = db.transaction((m: MeetingRecord, initial: Uint8Array) => {
+    this.createTx = db.transaction((m: MeetingRecord, initial: Uint8Array, bindings: ReadonlyArray<Omit<ClientBinding, 'meetingId'>>) => {
       this.stmt.insertMeeting.run(m.id, m.createdAt, m.codes.member, m.codes.guest, m.codes.observer);
       this.stmt.upsertSnapshot.run(m.id, initial, 0);
+      for (const b of bindings) this.stmt.bindClient.run(m.id, b.client, b.participantId);
     });
     this.appendTx = db.transaction(
       (
@@ -213,8 +214,12 @@ export class SqliteStorage implements Storage {
     });
   }
 
-  async createMeeting(meeting: MeetingRecord, initialUpdate: Uint8Array): Promise<void> {
-    this.createTx(meeting, initialUpdate);
+  async createMeeting(
+    meeting: MeetingRecord,
+    initialUpdate: Uint8Array,
+    bindings: ReadonlyArray<Omit<ClientBinding, 'meetingId'>> = [],
+  ): Promise<void> {
+    this.createTx(meeting, initialUpdate, bindings);
   }
 
   async getMeeting(id: string): Promise<MeetingRecord | null> {

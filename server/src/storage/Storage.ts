@@ -58,8 +58,16 @@ export interface SealedAnswer {
 export interface Storage {
   /** Circles, their members, roles, links and meetings (docs/circles.md). */
   readonly circles: CircleStorage;
-  /** Stores a new meeting and its initial document in one transaction; rejects a duplicate id. */
-  createMeeting(meeting: MeetingRecord, initialUpdate: Uint8Array): Promise<void>;
+  /**
+   * Stores a new meeting, its initial document and the client bindings of whoever wrote
+   * it (the server's own client id) in one transaction; rejects a duplicate id.
+   * Needs no lease: nobody can hold the lease of a meeting that does not exist yet.
+   */
+  createMeeting(
+    meeting: MeetingRecord,
+    initialUpdate: Uint8Array,
+    bindings?: ReadonlyArray<Omit<ClientBinding, 'meetingId'>>,
+  ): Promise<void>;
   getMeeting(id: string): Promise<MeetingRecord | null>;
   /** Replaces some of a meeting's join codes (rotation: the old ones stop working). */
   setCodes(meetingId: string, codes: Partial<JoinCodes>): Promise<void>;

@@ -62,6 +62,15 @@ export function storageContract(name: string, harness: StorageHarness): void {
       expect(loaded.logLength).toBe(0);
     });
 
+    it('stores the client bindings given with a new meeting, in its transaction', async () => {
+      const s = await openStore();
+      await s.createMeeting(meeting('m1'), docWith('hello', 1).update, [{ client: 1, participantId: 'server' }]);
+      expect((await s.loadDoc('m1')).clientOwners).toEqual(new Map([[1, 'server']]));
+      // a refused duplicate stores none of its bindings
+      await expect(s.createMeeting(meeting('m1'), docWith('b', 2).update, [{ client: 2, participantId: 'eve' }])).rejects.toThrow();
+      expect((await s.loadDoc('m1')).clientOwners).toEqual(new Map([[1, 'server']]));
+    });
+
     it('answers null for an unknown meeting and refuses to load one', async () => {
       const s = await openStore();
       expect(await s.getMeeting('nope')).toBeNull();
