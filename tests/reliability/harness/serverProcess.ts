@@ -20,6 +20,8 @@ export interface ServerOptions {
   inspect?: boolean;
   /** Reuse a data directory (otherwise a fresh temporary one). */
   dataDir?: string;
+  /** A fixed port (a cluster node restarts where the others and the clients expect it); else 0. */
+  port?: number;
 }
 
 /**
@@ -72,6 +74,11 @@ export class ServerProcess {
     return this.child !== null && this.exited === null;
   }
 
+  /** Whether any line the server printed (of the last 500) matches. */
+  printed(pattern: RegExp): boolean {
+    return this.output.some((line) => pattern.test(line));
+  }
+
   /** The last lines the server printed (for failure messages). */
   tail(lines = 30): string {
     return this.output.slice(-lines).join('\n');
@@ -91,7 +98,7 @@ export class ServerProcess {
         LOG_LEVEL: 'warn',
         ...LOOPBACK_LIMITS,
         ...this.options.env,
-        PORT: '0',
+        PORT: String(this.options.port ?? 0),
         HOST: '127.0.0.1',
         DATA_DIR: this.dataDir,
       },
@@ -135,6 +142,16 @@ export class ServerProcess {
   /** SIGKILL: no shutdown hook runs, nothing is flushed. */
   async kill9(): Promise<void> {
     await this.signal('SIGKILL');
+  }
+
+  /** SIGSTOP: the process freezes (no timers, no sockets answered) until `resume`. */
+  suspend(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  /** SIGCONT after `suspend`. */
+  resume(): void {
+    this.child?.kill('SIGCONT');
   }
 
   /** A graceful stop (SIGTERM); falls back to SIGKILL after 10 s. */
