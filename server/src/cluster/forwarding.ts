@@ -29,6 +29,8 @@ export interface ClusterNodeOptions {
 export interface Upstream {
   ws: WebSocket;
   early: Buffer[];
+  /** Stops keeping frames in `early`: `pipe` passes them on from then. */
+  release(): void;
 }
 
 /** Codes a server may send in a close frame (1005 and 1006 only report what happened). */
@@ -83,10 +85,8 @@ export class ClusterNode {
       const early: Buffer[] = [];
       const hold = (data: Buffer) => early.push(data);
       ws.on('message', hold);
-      ws.once('open', () => {
-        ws.off('message', hold);
-        resolve({ ws, early });
-      });
+      // frames that came with the 101 arrive on a tick before the caller resumes: held until pipe() takes over
+      ws.once('open', () => resolve({ ws, early, release: () => ws.off('message', hold) }));
       ws.once('unexpected-response', (_req, res) => {
         ws.terminate();
         reject(new Error(`the owner answered ${res.statusCode}`));
@@ -106,6 +106,7 @@ export class ClusterNode {
       if (client.bufferedAmount > MAX_BUFFERED_BYTES) return client.terminate();
       client.send(data);
     };
+    up.release();
     for (const data of up.early.splice(0)) toClient(data);
     ws.on('message', (data: Buffer) => toClient(data));
     ws.on('pong', () => this.alive.set(ws, true));
