@@ -144,6 +144,17 @@ export class Cluster {
     };
   }
 
+  /** What each database session is doing (for a failure message: who waits on whose lock). */
+  async activity(): Promise<string> {
+    const r = await this.db.query<{ pid: number; state: string; wait: string | null; blocked_by: number[]; query: string }>(
+      `SELECT pid, state, wait_event_type || '/' || wait_event AS wait, pg_blocking_pids(pid) AS blocked_by, left(query, 90) AS query
+       FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() ORDER BY pid`,
+    );
+    return r.rows
+      .map((a) => `${a.pid} ${a.state} ${a.wait ?? ''} blocked by [${a.blocked_by.join(',')}] ${a.query.replace(/\s+/g, ' ')}`)
+      .join('\n');
+  }
+
   /** Lines of every node's output, for a failure message. */
   tails(lines = 15): string {
     return this.nodes.map((n) => `--- ${n.id}\n${n.server.tail(lines)}`).join('\n');

@@ -145,3 +145,20 @@ export async function checkAll(cluster: Cluster, load: ClusterLoad): Promise<{ c
     },
   };
 }
+
+/** Every broken invariant of the checks, as sentences (an empty list when the cluster kept its word). */
+export function problems(checks: MeetingCheck[]): string[] {
+  return checks.flatMap((c) => [
+    ...c.seqFaults.map((f) => `${c.meetingId}: ${f}`),
+    ...c.epochFaults.map((f) => `${c.meetingId}: ${f}`),
+    ...c.differing.map((w) => `${c.meetingId}: ${w}'s document differs from the log's replay`),
+    ...c.foreignClients.map((id) => `${c.meetingId}: client ${id} in the log is bound to no writer and not to the server`),
+    ...(c.textsMatch ? [] : [`${c.meetingId}: the replay's paragraphs are not what the writers typed`]),
+    ...c.lost
+      .slice(0, 5)
+      .map(
+        (o) =>
+          `${c.meetingId}: ${o.writer} up to clock ${o.clock}, ${o.how} at ${o.at}, ${o.loggedAt === null ? 'is not in the log' : `was logged only at ${o.loggedAt}`}`,
+      ),
+  ]);
+}

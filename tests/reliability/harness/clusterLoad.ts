@@ -63,6 +63,8 @@ export class ClusterLoad {
         await w.client.connectAndSync(cluster.nodes[home]!.wsUrl, 20_000);
         ws.push(w);
       }
+      // the owner's sync step 1 reached every client, forwarded ones included, and was answered
+      await waitFor(() => ws.every((w) => w.client.answered), { what: "every client's answer to the owner's sync step 1" });
       addItem(ws[0]!.client.doc, ITEM);
       await waitFor(() => ws.every((w) => w.client.doc.getArray('agenda').length === 1), { what: 'the agenda item everywhere' });
       for (const w of ws) {
@@ -166,6 +168,26 @@ export class ClusterLoad {
       if (e.kind === 'ack' && opened.has(key)) return e.at;
     }
     return null;
+  }
+
+  /** The connections open at time `t` (opened before, not closed by then). */
+  openAt(t: number): Array<{ writer: string; meetingId: string; connection: number; node: number }> {
+    const open = new Map<string, Entry>();
+    for (const e of this.entries) {
+      if (e.at > t) break;
+      const key = `${e.meetingId}/${e.writer}#${e.connection}`;
+      if (e.kind === 'open') open.set(key, e);
+      if (e.kind === 'close') open.delete(key);
+    }
+    return [...open.values()].map((e) => ({ writer: e.writer, meetingId: e.meetingId, connection: e.connection, node: e.node }));
+  }
+
+  /** How the connection ended (its close code), or null while open. */
+  closeCode(writer: string, meetingId: string, connection: number): number | null {
+    const e = this.entries.find(
+      (x) => x.kind === 'close' && x.writer === writer && x.meetingId === meetingId && x.connection === connection,
+    );
+    return e?.kind === 'close' ? e.code : null;
   }
 
   close(): void {

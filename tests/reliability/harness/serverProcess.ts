@@ -74,9 +74,13 @@ export class ServerProcess {
     return this.child !== null && this.exited === null;
   }
 
-  /** Whether any line the server printed (of the last 500) matches. */
-  printed(pattern: RegExp): boolean {
-    return this.output.some((line) => pattern.test(line));
+  /** Lines printed so far, over every start (a mark for `printed`). */
+  linesPrinted = 0;
+
+  /** Whether a line the server printed (of the last 500), from line number `since` on, matches. */
+  printed(pattern: RegExp, since = 0): boolean {
+    const first = this.linesPrinted - this.output.length;
+    return this.output.some((line, i) => first + i >= since && pattern.test(line));
   }
 
   /** The last lines the server printed (for failure messages). */
@@ -115,6 +119,7 @@ export class ServerProcess {
       for (const line of chunk.toString().split('\n')) {
         if (!line) continue;
         this.output.push(line);
+        this.linesPrinted += 1;
         if (this.output.length > 500) this.output.splice(0, this.output.length - 500);
         url ||= READY.exec(line)?.[1] ?? '';
         inspectorUrl ||= INSPECTOR.exec(line)?.[1] ?? '';

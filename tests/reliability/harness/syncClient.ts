@@ -80,7 +80,7 @@ export class SyncClient {
   private stopped = false;
   private reconnecting = false;
   /** Whether this connection's answer to the server's step 1 went out. */
-  private answered = false;
+  answered = false;
 
   constructor(
     readonly meetingId: string,
