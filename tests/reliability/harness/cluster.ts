@@ -67,6 +67,8 @@ export class Cluster {
     const postgres = await startPostgres();
     const databaseUrl = await createDatabase(postgres.url, 'cluster');
     const db = new pg.Pool({ connectionString: databaseUrl, max: 3 });
+    // the database crashes on purpose in some runs: an idle connection lost is dropped, the next query reconnects
+    db.on('error', () => undefined);
     const cluster = new Cluster(postgres, databaseUrl, db, options.ttlMs ?? pick(1500, 2000));
     const count = options.nodes ?? 3;
     for (let index = 0; index < count; index += 1) {
@@ -146,8 +148,8 @@ export class Cluster {
 
   /** What each database session is doing (for a failure message: who waits on whose lock). */
   async activity(): Promise<string> {
-    const r = await this.db.query<{ pid: number; state: string; wait: string | null; blocked_by: number[]; query: string }>(
-      `SELECT pid, state, wait_event_type || '/' || wait_event AS wait, pg_blocking_pids(pid) AS blocked_by, left(query, 90) AS query
+    const r = await this.db.query<{ pid: number; port: number; state: string; wait: string | null; blocked_by: number[]; query: string }>(
+      `SELECT pid, client_port AS port, state, wait_event_type || '/' || wait_event AS wait, pg_blocking_pids(pid) AS blocked_by, left(query, 90) AS query
        FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() ORDER BY pid`,
     );
     return r.rows

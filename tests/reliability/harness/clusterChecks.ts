@@ -33,17 +33,36 @@ export interface MeetingCheck {
   lost: Array<Observation & { loggedAt: number | null; writer: string }>;
 }
 
+/** Each writer's connection and document, one line each (for a failure message). */
+export function writersNow(load: ClusterLoad): string {
+  return load.writers
+    .map((w) => {
+      const c = w.client;
+      const sv = [...Y.decodeStateVector(Y.encodeStateVector(c.doc))].map(([k, v]) => `${k % 1000}:${v}`).join(',');
+      const last = load.entries.filter((e) => e.writer === w.name && e.meetingId === w.meeting.meetingId).at(-1);
+      return `${w.name}@${w.meeting.meetingId.slice(0, 6)} open=${c.isOpen} synced=${c.synced} conn=${c.connection} closes=${c.closes.map((x) => x.code).join('/')} last=${last?.kind}@node-${last?.node} sv=${sv}`;
+    })
+    .join('\n');
+}
+
+/** Writers, leases, database sessions and the nodes' last lines: what a failure message needs. */
+export async function diagnose(cluster: Cluster, load: ClusterLoad): Promise<string> {
+  const leases = [...(await load.leases())].map(
+    ([m, l]) => `${m.slice(0, 6)} ${l.owner}@${l.epoch} expires ${Math.round(l.expiresAt - Date.now())} ms`,
+  );
+  const health = await Promise.all(
+    cluster.nodes.map((n) =>
+      fetch(`${n.url}/api/health`, { signal: AbortSignal.timeout(2000) })
+        .then((r) => r.text())
+        .catch((e: Error) => e.message),
+    ),
+  );
+  return [writersNow(load), leases.join('\n'), await cluster.activity(), ...health, cluster.tails()].join('\n');
+}
+
 /** Stops typing and waits until every writer is connected and each meeting's writers hold the same document. */
 export async function settle(load: ClusterLoad, timeoutMs = 60_000): Promise<void> {
   load.stopTyping();
-  const state = () =>
-    load.writers
-      .map((w) => {
-        const c = w.client;
-        const sv = [...Y.decodeStateVector(Y.encodeStateVector(c.doc))].map(([k, v]) => `${k % 1000}:${v}`).join(',');
-        return `${w.name}@${w.meeting.meetingId.slice(0, 6)} open=${c.isOpen} synced=${c.synced} conn=${c.connection} closes=${c.closes.map((x) => x.code).join('/')} sv=${sv}`;
-      })
-      .join('\n');
   await waitFor(
     () =>
       load.writers.every((w) => w.client.isOpen && w.client.synced) &&
@@ -53,7 +72,7 @@ export async function settle(load: ClusterLoad, timeoutMs = 60_000): Promise<voi
       }),
     { timeoutMs, what: 'the writers to settle on one document per meeting' },
   ).catch((err: Error) => {
-    throw new Error(`${err.message}\n${state()}`);
+    throw new Error(`${err.message}\n${writersNow(load)}`);
   });
 }
 

@@ -170,6 +170,11 @@ export class ClusterLoad {
     return null;
   }
 
+  /** The first ack after `since` for a writer of `meetingId`, on any connection (old or new). */
+  firstAnyAckAfter(meetingId: string, since: number): number | null {
+    return this.entries.find((e) => e.kind === 'ack' && e.meetingId === meetingId && e.at > since)?.at ?? null;
+  }
+
   /** The connections open at time `t` (opened before, not closed by then). */
   openAt(t: number): Array<{ writer: string; meetingId: string; connection: number; node: number }> {
     const open = new Map<string, Entry>();

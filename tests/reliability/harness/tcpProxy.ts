@@ -38,6 +38,11 @@ export class TcpProxy {
     return this.port;
   }
 
+  /** The local ports of the proxy's connections to the target (PostgreSQL's client_port of each session). */
+  upstreamPorts(): number[] {
+    return [...this.pairs].flatMap((p) => (p.b.localPort ? [p.b.localPort] : []));
+  }
+
   pause(): void {
     this.paused = true;
     this.pausedAt = Date.now();
