@@ -64,6 +64,8 @@ describe('cluster: SIGSTOP of the owner past its lease', () => {
           expect(after.epoch).toBeGreaterThan(before.epoch);
           moves.push(`${meetingId}: ${before.owner}@${before.epoch} → ${after.owner}@${after.epoch}`);
         }
+        // the fault lasts at least one and a half TTLs (a measured duration, not a synchronisation)
+        await waitFor(() => Date.now() - t0 >= 1.5 * cluster.ttlMs, { what: 'the fault’s duration' });
         stoppedMs.push(Date.now() - t0);
         node.server.resume();
         await waitFor(() => node.server.printed(LET_GO, mark), { timeoutMs: 15_000, what: `${node.id} to log that it let the meeting go` });
