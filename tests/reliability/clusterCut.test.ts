@@ -11,7 +11,7 @@ import { ClusterLoad } from './harness/clusterLoad.ts';
 import { percentile, pick, report, SCENARIO_TIMEOUT } from './harness/mode.ts';
 import { waitFor } from './harness/wait.ts';
 
-const CUTS = pick(1, 5);
+const CUTS = pick(2, 5);
 const MEETINGS = 3;
 /** An ack sent by the node just before its deadline still crosses the test process's busy event loop. */
 const DELIVERY_SLACK_MS = 250;

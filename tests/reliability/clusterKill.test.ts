@@ -9,7 +9,7 @@ import { ClusterLoad } from './harness/clusterLoad.ts';
 import { percentile, pick, report, SCENARIO_TIMEOUT } from './harness/mode.ts';
 import { waitFor } from './harness/wait.ts';
 
-const KILLS = pick(2, 20);
+const KILLS = pick(3, 20);
 const MEETINGS = 3;
 
 describe('cluster: kill -9 of the owner', () => {

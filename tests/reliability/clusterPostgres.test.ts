@@ -9,7 +9,7 @@ import { ClusterLoad } from './harness/clusterLoad.ts';
 import { percentile, pick, report, SCENARIO_TIMEOUT } from './harness/mode.ts';
 import { waitFor } from './harness/wait.ts';
 
-const CRASHES = pick(1, 5);
+const CRASHES = pick(2, 5);
 const MEETINGS = 3;
 
 describe('cluster: PostgreSQL crash and restart', () => {

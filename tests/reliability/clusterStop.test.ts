@@ -11,7 +11,7 @@ import { ClusterLoad } from './harness/clusterLoad.ts';
 import { percentile, pick, report, SCENARIO_TIMEOUT } from './harness/mode.ts';
 import { waitFor } from './harness/wait.ts';
 
-const STOPS = pick(1, 5);
+const STOPS = pick(2, 5);
 const MEETINGS = 3;
 const LET_GO = /lease lost|the lease moved/;
 
