@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Installs what the two commands need on a fresh clone: the pinned pnpm (never
-// globally), the workspace dependencies and, for the browser tests only, a
-// Chromium. Idempotent: on a set-up machine it only confirms, in about a second.
+// globally), the workspace dependencies and, for the full test run only, a
+// Chromium and PostgreSQL's server binaries. Idempotent: on a set-up machine it only confirms, in about a second.
 // Works without root: nothing here writes outside the clone and the user's caches.
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BROWSER_HELP, findBrowser } from './browser.mjs';
+import { findPostgres, POSTGRES_HELP } from './postgres.mjs';
 import { browserInstalls, chooseNodedir, choosePnpm } from './setupPlan.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -77,7 +78,10 @@ step('installing dependencies');
 // when they are there, else node-gyp downloads them.
 run(`${pnpm.command} install --frozen-lockfile`, nodedir ? { npm_config_nodedir: nodedir } : {});
 
-if (args.has('--browser')) ensureBrowser();
+if (args.has('--browser')) {
+  ensureBrowser();
+  ensurePostgres();
+}
 step('ready');
 
 function playwrightCli() {
@@ -122,4 +126,31 @@ function ensureBrowser() {
     }
   }
   fail(`No browser for the end-to-end tests, and none could be installed here. ${BROWSER_HELP}`);
+}
+
+/** The server tests start a throwaway PostgreSQL: Debian's package as root or with password-less sudo, else a sentence. */
+function ensurePostgres() {
+  const found = findPostgres();
+  if (found) {
+    step(`PostgreSQL for the server tests: ${found}`);
+    return;
+  }
+  const isRoot = process.getuid?.() === 0;
+  const canApt = process.platform === 'linux' && existsSync('/usr/bin/apt-get');
+  if (canApt && (isRoot || output('sudo -n true && echo yes') === 'yes')) {
+    const sudo = isRoot ? '' : 'sudo -n ';
+    try {
+      step('installing PostgreSQL for the server tests (Debian package)');
+      run(`${sudo}apt-get update`);
+      run(`${sudo}apt-get install -y postgresql`);
+    } catch {
+      step('the apt install of PostgreSQL did not work');
+    }
+    const now = findPostgres();
+    if (now) {
+      step(`PostgreSQL for the server tests: ${now}`);
+      return;
+    }
+  }
+  fail(`PostgreSQL's server binaries are not installed, and could not be installed here. ${POSTGRES_HELP}`);
 }

@@ -19,7 +19,7 @@ import { SqliteStorage } from './storage/SqliteStorage.ts';
 import { openCluster } from './cluster/assemble.ts';
 import type { Storage } from './storage/Storage.ts';
 import { attachSyncEndpoint } from './sync/endpoint.ts';
-import { TicketStore } from './tickets.ts';
+import { MemoryTickets, type Tickets } from './tickets.ts';
 import { watchFacilitator } from './facilitation/watchFacilitator.ts';
 import { CircleSigner } from './circles/credentials.ts';
 import { withCircleSelections } from './circles/meetings.ts';
@@ -49,6 +49,8 @@ export interface StartOptions {
   storage?: Storage;
   policy?: WritePolicy;
   now?: () => number;
+  /** Sync tickets shared with other nodes (PgTickets); one process keeps them in memory. */
+  tickets?: Tickets;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -98,7 +100,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     tickets: new AddressRateLimiter(config.ticketsPerMinute, now),
   };
   const access = { storage, signer, tokenTtlMs: config.tokenTtlDays * 24 * 3600 * 1000, now };
-  const tickets = new TicketStore();
+  const tickets = options.tickets ?? new MemoryTickets();
   const app = createApp({
     ...access,
     manager,

@@ -14,7 +14,7 @@ export function accessRoutes(deps: AppDeps): Hono {
   // A single-use ticket for one websocket connection, so that the token stays out of URLs.
   routes.post('/:id/tickets', rateLimit(deps.limits.tickets, 'sync tickets'), async (c) => {
     const { claims } = await caller(deps, c);
-    const issued = deps.tickets.issue(claims, deps.now());
+    const issued = await deps.tickets.issue(claims, deps.now());
     c.header('Cache-Control', 'no-store');
     return c.json(issued, 201);
   });

@@ -6,12 +6,12 @@ import type { CircleEvents } from '../circles/CircleEvents.ts';
 import type { CircleSigner } from '../circles/credentials.ts';
 import type { ClusterNode } from '../cluster/forwarding.ts';
 import type { RoomManager } from '../room/RoomManager.ts';
-import type { TicketStore } from '../tickets.ts';
+import type { Tickets } from '../tickets.ts';
 import type { AddressRateLimiter } from './rateLimit.ts';
 
 export interface AppDeps extends AccessDeps {
   manager: RoomManager;
-  tickets: TicketStore;
+  tickets: Tickets;
   clientDist: string;
   version: string;
   log: Logger;

@@ -79,7 +79,7 @@ export function attachSyncEndpoint(server: Server, opts: SyncEndpointOptions) {
   const admit = async (meetingId: string, params: URLSearchParams): Promise<AuthResult> => {
     const ticket = params.get(SYNC_PARAM.ticket);
     if (ticket === null) return authorize(opts, meetingId, params.get(SYNC_PARAM.token));
-    const claims = opts.tickets.redeem(ticket, meetingId, opts.now());
+    const claims = await opts.tickets.redeem(ticket, meetingId, opts.now());
     const meeting = await opts.storage.getMeeting(meetingId);
     if (!meeting) return { ok: false, status: 404, error: MEETING_NOT_FOUND };
     if (!claims) return { ok: false, status: 401, error: 'The ticket is unknown, used or expired: ask for a new one.' };

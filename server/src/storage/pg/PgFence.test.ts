@@ -114,6 +114,12 @@ describe('PostgreSQL storage fenced by leases', () => {
     expect(await log('m3')).toEqual([{ seq: 1, epoch: 0 }]);
   });
 
+  it('[N7] a fenced node creates a meeting, with the server’s client binding, before anyone holds its lease', async () => {
+    await a.store.createMeeting(record('fresh'), edit(), [{ client: 42, participantId: 'server' }]);
+    expect((await a.store.loadDoc('fresh')).clientOwners).toEqual(new Map([[42, 'server']]));
+    expect(await leases.holder('fresh')).toBeNull();
+  });
+
   it('[N8] an append racing a takeover either commits before it (the new owner loads it) or is refused', async () => {
     await plain.createMeeting(record('race'), edit());
     let [owner, next] = [a, b];
