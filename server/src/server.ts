@@ -113,8 +113,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     circleSigner: new CircleSigner(secret),
     circleEvents,
     cluster: parts?.cluster,
-    health: async () =>
-      parts ? { ...(await parts.health()), rooms: manager.roomCount } : { storage: 'sqlite', rooms: manager.roomCount },
+    health: async () => (parts ? { ...(await parts.health()), rooms: manager.roomCount } : { storage: 'sqlite', rooms: manager.roomCount }),
   });
 
   let server!: Server;

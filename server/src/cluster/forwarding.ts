@@ -34,7 +34,8 @@ export interface Upstream {
 }
 
 /** Codes a server may send in a close frame (1005 and 1006 only report what happened). */
-const sendable = (code: number): boolean => (code >= 1000 && code <= 1014 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999);
+const sendable = (code: number): boolean =>
+  (code >= 1000 && code <= 1014 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999);
 
 export class ClusterNode {
   private readonly upstreams = new Set<WebSocket>();
