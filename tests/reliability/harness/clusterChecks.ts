@@ -156,6 +156,7 @@ export async function checkAll(cluster: Cluster, load: ClusterLoad): Promise<{ c
   return {
     checks,
     figures: {
+      framesSent: load.entries.filter((e) => e.kind === 'send').length,
       logRows: sum((c) => c.rows),
       acksChecked: sum((c) => c.acksChecked),
       relaysChecked: sum((c) => c.relaysChecked),

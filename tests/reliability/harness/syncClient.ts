@@ -227,6 +227,7 @@ export class SyncClient {
 
   private recordSent(): void {
     this.sent.push({ connection: this.connection, clock: this.ownClock, at: Date.now() });
+    this.options.onEvent?.({ kind: 'send', connection: this.connection, base: this.base, clock: this.ownClock, at: Date.now() });
   }
 
   private onMessage(frame: Uint8Array): void {

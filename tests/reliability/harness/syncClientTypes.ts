@@ -24,6 +24,8 @@ export interface ClientOptions {
 
 export type ClientEvent =
   | { kind: 'open'; connection: number; base: string; at: number }
+  /** A frame carrying own writes, up to `clock`. */
+  | { kind: 'send'; connection: number; base: string; clock: number; at: number }
   | { kind: 'ack'; connection: number; base: string; clock: number; at: number }
   | { kind: 'refused'; connection: number; base: string; rule: string; at: number }
   | { kind: 'close'; connection: number; base: string; code: number; at: number };
