@@ -22,7 +22,7 @@ describe('GET /api/health', () => {
   it('answers ok with the version', async () => {
     const r = await api(s.url, 'GET', '/api/health');
     expect(r.status).toBe(200);
-    expect(r.json).toEqual({ ok: true, version: VERSION });
+    expect(r.json).toEqual({ ok: true, version: VERSION, storage: 'sqlite', rooms: 0 });
   });
 });
 
