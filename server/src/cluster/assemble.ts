@@ -36,12 +36,20 @@ export async function openCluster(
 ): Promise<ClusterParts> {
   const ttlMs = config.node.leaseTtlMs;
   const node: NodeInfo = { id: config.node.id ?? '', address: config.node.address ?? '' };
+  // A fenced write holds its meetings' lease rows FOR SHARE until it commits, and a takeover waits for
+  // that lock: a node frozen or cut off inside such a transaction would keep its meetings for as long as
+  // it stays away. PostgreSQL ends a session idle in a transaction after a third of the TTL (a healthy
+  // node never pauses that long between a transaction's statements), and a lease statement gives up on
+  // a lock after a third of the TTL, so renewals never queue behind a blocked takeover.
+  const third = Math.max(100, Math.ceil(ttlMs / 3));
   // renewals have a pool of their own, so that they never queue behind a burst of appends
   // (and circle events: one connection listens for the other nodes' writes)
-  const leasePool = new pg.Pool({ connectionString: config.databaseUrl, max: 3, connectionTimeoutMillis: Math.ceil(ttlMs / 3) });
+  const leasePool = new pg.Pool({ connectionString: config.databaseUrl, max: 3, connectionTimeoutMillis: third, lock_timeout: third });
   leasePool.on('error', (err) => log.warn({ err: err.message }, 'lease connection lost'));
   const keeper = new LeaseKeeper({ leases: new PgLeases(leasePool), node, ttlMs, log, onLost });
-  const storage = await PgStorage.open(config.databaseUrl, { fence: keeper });
+  const storageUrl = new URL(config.databaseUrl);
+  storageUrl.searchParams.set('idle_in_transaction_session_timeout', String(third));
+  const storage = await PgStorage.open(storageUrl.toString(), { fence: keeper });
   // a ticket from one node opens the websocket at another
   const ticketPool = new pg.Pool({ connectionString: config.databaseUrl, max: 4 });
   ticketPool.on('error', (err) => log.warn({ err: err.message }, 'ticket connection lost'));

@@ -1,4 +1,4 @@
-// A client on a node that does not own its meeting (N34): the node opens an
+// A client on a node that does not own its meeting (N13): the node opens an
 // internal websocket to the owner, carrying the client's identity, and passes
 // frames both ways (sync, awareness, acks, refusals) without holding a Y.Doc.
 // When the owner goes away the client is closed with 4010 and reconnects; the
@@ -25,11 +25,12 @@ export interface ClusterNodeOptions {
   now(): number;
 }
 
-/** An open internal websocket to the owner, holding the frames it sends until the client's side is ready. */
+/** An open internal websocket to the owner, with the frames it sent before the client's side was ready. */
 export interface Upstream {
   ws: WebSocket;
   early: Buffer[];
-  hold(data: Buffer): void;
+  /** Stops keeping frames in `early`: `pipe` passes them on from then. */
+  release(): void;
 }
 
 /** Codes a server may send in a close frame (1005 and 1006 only report what happened). */
@@ -85,8 +86,8 @@ export class ClusterNode {
       const early: Buffer[] = [];
       const hold = (data: Buffer) => early.push(data);
       ws.on('message', hold);
-      // the owner speaks first (its sync step 1): held until the client's socket is piped
-      ws.once('open', () => resolve({ ws, early, hold }));
+      // frames that came with the 101 arrive on a tick before the caller resumes: held until pipe() takes over
+      ws.once('open', () => resolve({ ws, early, release: () => ws.off('message', hold) }));
       ws.once('unexpected-response', (_req, res) => {
         ws.terminate();
         reject(new Error(`the owner answered ${res.statusCode}`));
@@ -106,7 +107,7 @@ export class ClusterNode {
       if (client.bufferedAmount > MAX_BUFFERED_BYTES) return client.terminate();
       client.send(data);
     };
-    ws.off('message', up.hold);
+    up.release();
     for (const data of up.early.splice(0)) toClient(data);
     ws.on('message', (data: Buffer) => toClient(data));
     ws.on('pong', () => this.alive.set(ws, true));

@@ -20,6 +20,8 @@ export interface ServerOptions {
   inspect?: boolean;
   /** Reuse a data directory (otherwise a fresh temporary one). */
   dataDir?: string;
+  /** A fixed port (a cluster node restarts where the others and the clients expect it); else 0. */
+  port?: number;
 }
 
 /**
@@ -72,6 +74,15 @@ export class ServerProcess {
     return this.child !== null && this.exited === null;
   }
 
+  /** Lines printed so far, over every start (a mark for `printed`). */
+  linesPrinted = 0;
+
+  /** Whether a line the server printed (of the last 500), from line number `since` on, matches. */
+  printed(pattern: RegExp, since = 0): boolean {
+    const first = this.linesPrinted - this.output.length;
+    return this.output.some((line, i) => first + i >= since && pattern.test(line));
+  }
+
   /** The last lines the server printed (for failure messages). */
   tail(lines = 30): string {
     return this.output.slice(-lines).join('\n');
@@ -91,7 +102,7 @@ export class ServerProcess {
         LOG_LEVEL: 'warn',
         ...LOOPBACK_LIMITS,
         ...this.options.env,
-        PORT: '0',
+        PORT: String(this.options.port ?? 0),
         HOST: '127.0.0.1',
         DATA_DIR: this.dataDir,
       },
@@ -108,6 +119,7 @@ export class ServerProcess {
       for (const line of chunk.toString().split('\n')) {
         if (!line) continue;
         this.output.push(line);
+        this.linesPrinted += 1;
         if (this.output.length > 500) this.output.splice(0, this.output.length - 500);
         url ||= READY.exec(line)?.[1] ?? '';
         inspectorUrl ||= INSPECTOR.exec(line)?.[1] ?? '';
@@ -135,6 +147,16 @@ export class ServerProcess {
   /** SIGKILL: no shutdown hook runs, nothing is flushed. */
   async kill9(): Promise<void> {
     await this.signal('SIGKILL');
+  }
+
+  /** SIGSTOP: the process freezes (no timers, no sockets answered) until `resume`. */
+  suspend(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  /** SIGCONT after `suspend`. */
+  resume(): void {
+    this.child?.kill('SIGCONT');
   }
 
   /** A graceful stop (SIGTERM); falls back to SIGKILL after 10 s. */

@@ -8,30 +8,10 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { AUTH, MESSAGE, SYNC, SYNC_PARAM } from '@consent/shared';
+import type { ClientOptions, Closed, SentUpdate } from './syncClientTypes.ts';
 import { waitFor } from './wait.ts';
 
-export interface ClientOptions {
-  /** Opt in to MESSAGE.ack and MESSAGE.refused. */
-  ack?: boolean;
-  doc?: Y.Doc;
-  /** Extra query parameters, or `token: null` to send none. */
-  token?: string | null;
-}
-
-export interface Closed {
-  code: number;
-  reason: string;
-  at: number;
-}
-
-/** One frame this client sent that carried its own writes. */
-export interface SentUpdate {
-  /** Connection number (acks count per connection). */
-  connection: number;
-  /** This client's own clock after the update: everything below it was sent. */
-  clock: number;
-  at: number;
-}
+export type { ClientEvent, ClientOptions, Closed, SentUpdate } from './syncClientTypes.ts';
 
 export class SyncClient {
   readonly doc: Y.Doc;
@@ -57,6 +37,11 @@ export class SyncClient {
   updatesReceived = 0;
   connection = 0;
   private base = '';
+  /** Set by destroy/close/disconnect: no more automatic reconnects. */
+  private stopped = false;
+  private reconnecting = false;
+  /** Whether this connection's answer to the server's step 1 went out. */
+  answered = false;
 
   constructor(
     readonly meetingId: string,
@@ -67,7 +52,7 @@ export class SyncClient {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === this || !this.isOpen) return;
+      if (origin === this || !this.isOpen || (this.options.answerFirst && !this.answered)) return;
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE.sync);
       syncProtocol.writeUpdate(encoder, update);
@@ -104,12 +89,15 @@ export class SyncClient {
    * Open a connection to `base` (ws://host:port) and start the sync handshake.
    * Resolves when the socket is open; rejects when the upgrade is refused.
    */
-  connect(base: string): Promise<void> {
+  connect(base: string, handshakeTimeout?: number): Promise<void> {
+    if (!this.reconnecting) this.stopped = false;
     this.base = base;
     this.connection += 1;
     this.acked = 0;
     this.synced = false;
-    const socket = new WebSocket(this.url(base), { perMessageDeflate: false });
+    this.answered = false;
+    const connection = this.connection;
+    const socket = new WebSocket(this.url(base), { perMessageDeflate: false, handshakeTimeout });
     socket.binaryType = 'arraybuffer';
     this.socket = socket;
     return new Promise((resolve, reject) => {
@@ -121,6 +109,7 @@ export class SyncClient {
       });
       socket.once('error', (error) => reject(error));
       socket.once('open', () => {
+        this.options.onEvent?.({ kind: 'open', connection, base, at: Date.now() });
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MESSAGE.sync);
         syncProtocol.writeSyncStep1(encoder, this.doc);
@@ -131,6 +120,8 @@ export class SyncClient {
       socket.on('message', (data: ArrayBuffer) => this.onMessage(new Uint8Array(data)));
       socket.on('close', (code, reason) => {
         this.closes.push({ code, reason: reason.toString(), at: Date.now() });
+        this.options.onEvent?.({ kind: 'close', connection, base, code, at: Date.now() });
+        if (this.options.reconnect && !this.stopped && !this.reconnecting && socket === this.socket) void this.reconnectLoop();
         // A dead connection's peers are gone from our point of view.
         awarenessProtocol.removeAwarenessStates(
           this.awareness,
@@ -150,10 +141,36 @@ export class SyncClient {
   /** Reconnect to the same or a new server address (a restarted server has a new port). */
   async reconnect(base = this.base): Promise<void> {
     this.disconnect();
+    this.stopped = false;
     await this.connectAndSync(base);
   }
 
+  /** Tries `reconnect.next()` addresses until one connects and syncs (or the client is stopped). */
+  private async reconnectLoop(): Promise<void> {
+    const { next, timeoutMs = 5000 } = this.options.reconnect!;
+    this.reconnecting = true;
+    try {
+      for (let attempt = 0; !this.stopped; attempt += 1) {
+        // a short back-off between tries, as the provider does; not a synchronisation
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(500, 50 * attempt)));
+        if (this.stopped) return;
+        try {
+          await this.connect(next(), timeoutMs);
+          const socket = this.socket!;
+          await waitFor(() => this.synced || socket.readyState === WebSocket.CLOSED, { timeoutMs, what: 'resync' });
+          if (this.synced && socket.readyState === WebSocket.OPEN) return;
+        } catch {
+          // refused, unreachable or too slow: the next address
+        }
+      }
+    } finally {
+      this.reconnecting = false;
+    }
+  }
+
+  /** Closes the socket without reconnecting (a later `connect` or `reconnect` opens again). */
   disconnect(): void {
+    this.stopped = true;
     if (this.socket && this.socket.readyState !== WebSocket.CLOSED) this.socket.terminate();
   }
 
@@ -166,6 +183,7 @@ export class SyncClient {
 
   /** Close politely and wait for the close to complete. */
   async close(): Promise<void> {
+    this.stopped = true;
     const socket = this.socket;
     if (!socket || socket.readyState === WebSocket.CLOSED) return;
     socket.close(1000);
@@ -209,6 +227,7 @@ export class SyncClient {
 
   private recordSent(): void {
     this.sent.push({ connection: this.connection, clock: this.ownClock, at: Date.now() });
+    this.options.onEvent?.({ kind: 'send', connection: this.connection, base: this.base, clock: this.ownClock, at: Date.now() });
   }
 
   private onMessage(frame: Uint8Array): void {
@@ -231,6 +250,7 @@ export class SyncClient {
           // Our step 2 answer carries whatever we wrote while away: count it as sent.
           if (subtype === SYNC.step1) this.recordSent();
           this.send(encoding.toUint8Array(encoder));
+          if (subtype === SYNC.step1) this.answered = true;
         }
         break;
       }
@@ -242,11 +262,15 @@ export class SyncClient {
         const onThis = this.sent.filter((s) => s.connection === this.connection);
         const last = onThis[Math.min(this.acked, onThis.length) - 1];
         if (last) this.durableClock = Math.max(this.durableClock, last.clock);
+        this.options.onEvent?.({ kind: 'ack', connection: this.connection, base: this.base, clock: this.durableClock, at: Date.now() });
         break;
       }
-      case MESSAGE.refused:
-        this.refusals.push(JSON.parse(decoding.readVarString(decoder)) as { rule: string; reason: string });
+      case MESSAGE.refused: {
+        const refusal = JSON.parse(decoding.readVarString(decoder)) as { rule: string; reason: string };
+        this.refusals.push(refusal);
+        this.options.onEvent?.({ kind: 'refused', connection: this.connection, base: this.base, rule: refusal.rule, at: Date.now() });
         break;
+      }
       case MESSAGE.auth:
         if (decoding.readVarUint(decoder) === AUTH.permissionDenied) this.denied.push(decoding.readVarString(decoder));
         break;

@@ -47,6 +47,9 @@ export class PgStorage implements Storage {
   /** Connects to `url`, migrates the schema (once, whoever starts with it) and answers a store that closes its pool. */
   static async open(url: string, options: PgStorageOptions = {}): Promise<PgStorage> {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle connection lost (the database restarted) is dropped by the pool and the next query opens a
+    // new one; without a listener the pool's 'error' would throw out of the process.
+    pool.on('error', () => undefined);
     try {
       await migrate(pool);
     } catch (e) {

@@ -5,6 +5,10 @@ import type pg from 'pg';
 /** Runs `fn` between BEGIN and COMMIT on one connection; rolls back and rethrows when it throws. */
 export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const client = await pool.connect();
+  // The pool listens for a connection's 'error' only while it is idle: a connection lost while checked
+  // out (the database restarted, or ended a transaction left idle too long) would otherwise throw out
+  // of the process. Its pending and later queries fail instead, and the pool drops it on release.
+  client.on('error', ignoreLost);
   try {
     await client.query(begin);
     try {
@@ -16,9 +20,12 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient
       throw e;
     }
   } finally {
+    client.off('error', ignoreLost);
     client.release();
   }
 }
+
+function ignoreLost(): void {}
 
 /** A bigint column (a string from the driver) as a number: times and seqs stay below 2^53. */
 export const num = (v: string | number): number => Number(v);
