@@ -64,4 +64,21 @@ describe('circle events across nodes', () => {
     await waitFor(() => onB.seen.length > 0);
     expect(onB.seen).toEqual([['roles']]);
   });
+
+  it('[N36] a listening connection the database drops is opened again, and writes reach the other node again', async () => {
+    const onB = watcher(b, 'c5', 'p7');
+    const killed = await pool.query<{ ok: boolean }>(
+      "SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+    );
+    expect(killed.rows.length).toBe(2);
+    // a write while b listens again may be missed: the next ones arrive
+    await waitFor(
+      () => {
+        a.changed('c5', 'actions');
+        return onB.seen.length > 0;
+      },
+      { timeoutMs: 10_000, intervalMs: 200, what: 'a change on the other node after it listened again' },
+    );
+    expect(onB.seen[0]).toEqual(['actions']);
+  });
 });

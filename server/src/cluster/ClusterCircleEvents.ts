@@ -17,7 +17,7 @@ const Message = z.discriminatedUnion('kind', [
 type Message = z.infer<typeof Message>;
 
 export class ClusterCircleEvents extends CircleEvents {
-  private listener: pg.PoolClient | null = null;
+  private listener: { client: pg.PoolClient; drop(err?: Error): void } | null = null;
   private stopped = false;
   private retry: NodeJS.Timeout | null = null;
 
@@ -29,27 +29,39 @@ export class ClusterCircleEvents extends CircleEvents {
     super();
   }
 
-  /** Starts listening; resolves once the first LISTEN is in place. */
+  /** Starts listening; resolves once the LISTEN is in place. */
   async listen(): Promise<void> {
     const client = await this.pool.connect();
+    let released = false;
+    const drop = (err?: Error) => {
+      if (released) return;
+      released = true;
+      if (this.listener?.client === client) this.listener = null;
+      client.release(err);
+    };
     client.on('notification', (n) => {
       if (n.channel === CHANNEL && n.payload) this.received(n.payload);
     });
     client.on('error', (err) => {
       this.log.warn({ err: err.message }, 'circle events connection lost; listening again');
-      this.relisten(client);
+      drop(err);
+      this.relisten();
     });
-    await client.query(`LISTEN ${CHANNEL}`);
-    this.listener = client;
+    try {
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (err) {
+      drop(err instanceof Error ? err : new Error(String(err)));
+      throw err;
+    }
+    this.listener = { client, drop };
   }
 
-  private relisten(broken: pg.PoolClient): void {
-    if (this.listener === broken) this.listener = null;
-    broken.release(true);
+  /** Listens again a second later, and again until the database answers. */
+  private relisten(): void {
     if (this.stopped || this.retry) return;
     this.retry = setTimeout(() => {
       this.retry = null;
-      this.listen().catch(() => this.relisten(this.listener ?? broken));
+      if (!this.stopped && !this.listener) this.listen().catch(() => this.relisten());
     }, 1000);
     this.retry.unref();
   }
@@ -87,11 +99,9 @@ export class ClusterCircleEvents extends CircleEvents {
   async close(): Promise<void> {
     this.stopped = true;
     if (this.retry) clearTimeout(this.retry);
-    const client = this.listener;
-    this.listener = null;
-    if (client) {
-      await client.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
-      client.release();
-    }
+    const listener = this.listener;
+    if (!listener) return;
+    await listener.client.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
+    listener.drop();
   }
 }
