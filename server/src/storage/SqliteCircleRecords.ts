@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { CircleBacklogItem, RegisterEntry } from '@consent/shared';
 import type { CircleRecordStorage, RegisterQueryOptions, StoredBacklogItem } from './CircleRecordStorage.ts';
+import { supersededChain } from './registerHistory.ts';
 
 /** Version 5 → 6: new tables only. */
 export const RECORD_SCHEMA = `
@@ -176,16 +177,7 @@ export class SqliteCircleRecords implements CircleRecordStorage {
   }
 
   async history(entryId: string): Promise<RegisterEntry[]> {
-    const out: RegisterEntry[] = [];
-    let next = (await this.getDecision(entryId))?.supersedes ?? null;
-    // a chain is short; the bound keeps a corrupted cycle from looping
-    while (next !== null && out.length < 1000) {
-      const e = await this.getDecision(next);
-      if (!e) break;
-      out.push(e);
-      next = e.supersedes;
-    }
-    return out;
+    return supersededChain(entryId, (id) => this.getDecision(id));
   }
 
   async allDecisions(circleId: string): Promise<RegisterEntry[]> {
