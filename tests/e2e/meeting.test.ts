@@ -7,6 +7,7 @@ import { boardSuite } from './support/suite.ts';
 import { shot } from './support/browser.ts';
 import { button, consentState, editor, editorText, move, participantRow, until } from './support/board.ts';
 import { installFrameClock, measureKeystrokeLatency } from './support/latency.ts';
+import { daysFromToday } from '@consent/shared/testing/dates';
 
 const NAMES = { fac: 'Fran', a: 'Ana', b: 'Ben', guest: 'Gil', obs: 'Olu' } as const;
 type Who = keyof typeof NAMES;
@@ -18,7 +19,8 @@ let memberLink = '';
 let guestLink = '';
 let observerLink = '';
 const ITEM = 'Shared tool budget';
-const REVIEW_DATE = '2027-05-31';
+// [CI19] the server refuses a review date before today
+const REVIEW_DATE = daysFromToday(180);
 const OBJECTION = 'No limit per purchase: one person could spend the whole budget.';
 const INTEGRATION = 'A limit of 100 per purchase was added.';
 const AMENDMENT = 'Each purchase is limited to 100.';

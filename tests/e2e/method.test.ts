@@ -8,11 +8,13 @@ import type { Page } from 'playwright-core';
 import { boardSuite } from './support/suite.ts';
 import { shot } from './support/browser.ts';
 import { button, consentState, editor, editorText, move, until } from './support/board.ts';
+import { daysFromToday } from '@consent/shared/testing/dates';
 
 const TITLE = 'Kitchen circle';
 const ITEM = 'A kettle for the office';
 const PROPOSAL = 'We buy an electric kettle for the office.';
-const REVIEW_DATE = '2027-03-31';
+// [CI19] the server refuses a review date before today
+const REVIEW_DATE = daysFromToday(120);
 const MEASURE = 'Nobody waits for hot water at the morning break.';
 const SUGGESTION = 'Suggestion: say who descales it.';
 const OBJECTION = 'A loud kettle would disturb the calls in the open office.';

@@ -25,6 +25,7 @@ import { ServerProcess } from './harness/serverProcess.ts';
 import { SyncClient } from './harness/syncClient.ts';
 import { waitFor } from './harness/wait.ts';
 import { addItem, addParagraph } from './harness/writes.ts';
+import { daysFromToday } from '@consent/shared/testing/dates';
 
 /**
  * The document's state apart from notes (which the barrier writes change) and the server's record of the
@@ -69,7 +70,7 @@ describe('forged writes', () => {
     // [C17] a consent round needs a proposal to consent to
     addParagraph(fay.doc, ITEM, 'A bed of beans.');
     // [M13] with a term, a decision without consent is refused for the consent (M7)
-    setTerm(fay.doc, ITEM, { reviewDate: '2027-06-01', measure: 'Beans by July' });
+    setTerm(fay.doc, ITEM, { reviewDate: daysFromToday(180), measure: 'Beans by July' });
     await durable(fay);
     await waitFor(() => mia.doc.getArray('agenda').length === 1, { what: 'the item at Mia' });
     // [R20] the text is written before the consent round: it is locked during it

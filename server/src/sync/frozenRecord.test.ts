@@ -4,6 +4,7 @@
 // frozen record are refused and never stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { daysFromToday } from '@consent/shared/testing/dates';
 import {
   addAgendaItem,
   appendLog,
@@ -72,7 +73,7 @@ beforeAll(async () => {
     p.insert(0, [new Y.XmlText('We buy heirloom seeds.')]);
     proposal(d, 'i1').insert(0, [p]);
   });
-  await allowed('ann', (d) => setTerm(d, 'i1', { reviewDate: '2027-05-01', measure: 'Beds sown by May' }));
+  await allowed('ann', (d) => setTerm(d, 'i1', { reviewDate: daysFromToday(150), measure: 'Beds sown by May' }));
   for (const to of ['present', 'clarify', 'react', 'consent'] as const) await allowed('fran', (d) => moveStage(d, 'i1', to));
   await allowed('fran', (d) => openRound(d, 'i1', { kind: 'consent', order: [ids.fran!, ids.ann!, ids.ben!], now: NOW }));
   for (const who of ['fran', 'ann', 'ben'])

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAgendaItem, movePhase, moveStage, openRound, readMeeting, setTerm, type MeetingSnapshot } from '@consent/shared';
 import type * as Y from 'yjs';
+import { daysFromToday } from '@consent/shared/testing/dates';
 import {
   connectPeer,
   createMeeting,
@@ -19,6 +20,10 @@ import {
   type TestServer,
 } from '../testing/harness.ts';
 
+// [CI19] review dates after today, whenever the tests run
+const MAY = daysFromToday(150);
+const APRIL = daysFromToday(120);
+const MARCH = daysFromToday(90);
 let s: TestServer;
 let m: Meeting;
 const tokens: Record<string, string> = {};
@@ -60,9 +65,9 @@ afterAll(async () => {
 describe('[R20] the proposal and its term are locked during the consent round', () => {
   it('[R12] before the round a member writes the text and the term; a guest is refused', async () => {
     writeParagraph(ann.doc, 'i1', 'We buy heirloom seeds.');
-    setTerm(ann.doc, 'i1', { reviewDate: '2027-05-01', measure: 'Beds sown by May' });
+    setTerm(ann.doc, 'i1', { reviewDate: MAY, measure: 'Beds sown by May' });
     await waitFor(
-      () => snap(watcher.doc).terms?.i1?.reviewDate === '2027-05-01' && text(snap(watcher.doc)).includes('heirloom'),
+      () => snap(watcher.doc).terms?.i1?.reviewDate === MAY && text(snap(watcher.doc)).includes('heirloom'),
       'the text and term at the watcher',
     );
     expect(await writeOnce(s.wsBase, m.meetingId, tokens.Gil!, (d) => writeParagraph(d, 'i1', 'Guest text.'))).toMatchObject({
@@ -78,11 +83,11 @@ describe('[R20] the proposal and its term are locked during the consent round', 
     writeParagraph(ann.doc, 'i1', 'A late typo fix.');
     await waitFor(() => ann.refusals.length === 1, 'the refusal of the text edit');
     expect(ann.refusals[0]).toMatchObject({ rule: 'R20', reason: /consent round on agenda item "i1" is on/ });
-    setTerm(ann.doc, 'i1', { reviewDate: '2027-04-01', measure: 'Beds sown by May' });
+    setTerm(ann.doc, 'i1', { reviewDate: APRIL, measure: 'Beds sown by May' });
     await waitFor(() => ann.refusals.length === 2, 'the refusal of the term edit');
     expect(ann.refusals[1]).toMatchObject({ rule: 'R20', reason: /terms\/i1/ });
     expect(text(snap(watcher.doc))).not.toContain('late typo');
-    expect(snap(watcher.doc).terms?.i1?.reviewDate).toBe('2027-05-01');
+    expect(snap(watcher.doc).terms?.i1?.reviewDate).toBe(MAY);
   });
 
   it('[R20] in resolve Ann amends the text and the term again', async () => {
@@ -93,9 +98,9 @@ describe('[R20] the proposal and its term are locked during the consent round', 
     await synced(ann);
     await waitFor(() => snap(ann.doc).agenda[0]?.stage === 'resolve', 'Ann to see the resolve stage');
     writeParagraph(ann.doc, 'i1', 'Only organic seeds.');
-    setTerm(ann.doc, 'i1', { reviewDate: '2027-03-01', measure: 'Beds sown by March' });
+    setTerm(ann.doc, 'i1', { reviewDate: MARCH, measure: 'Beds sown by March' });
     await waitFor(
-      () => text(snap(watcher.doc)).includes('organic') && snap(watcher.doc).terms?.i1?.reviewDate === '2027-03-01',
+      () => text(snap(watcher.doc)).includes('organic') && snap(watcher.doc).terms?.i1?.reviewDate === MARCH,
       'the amendment at the watcher',
     );
     expect(ann.refusals).toEqual([]);

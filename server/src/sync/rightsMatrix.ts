@@ -2,6 +2,7 @@
 // server should refuse it and under which rule, and how its effect shows in a
 // copy of the meeting. Run in order by rights.test.ts against a real server.
 import * as Y from 'yjs';
+import { daysFromToday } from '@consent/shared/testing/dates';
 import {
   addAgendaItem,
   addEvaluation,
@@ -19,6 +20,10 @@ import {
   writeNote,
   type MeetingSnapshot,
 } from '@consent/shared';
+
+/** [CI19] review dates after today, whenever the tests run. */
+export const REVIEW = daysFromToday(180);
+const SOONER = daysFromToday(90);
 
 export type Who = 'fran' | 'ann' | 'ben' | 'gil' | 'olga';
 
@@ -87,16 +92,16 @@ export const matrixCases = (ids: Record<Who, string>, NOW: number): Case[] => [
   {
     title: '[R19] a member sets the term',
     who: 'ben',
-    write: (d) => setTerm(d, 'i1', { reviewDate: '2027-05-01', measure: 'Half the beds sown by May' }),
+    write: (d) => setTerm(d, 'i1', { reviewDate: REVIEW, measure: 'Half the beds sown by May' }),
     refused: null,
-    visible: (x) => x.terms?.i1?.reviewDate === '2027-05-01',
+    visible: (x) => x.terms?.i1?.reviewDate === REVIEW,
   },
   {
     title: '[R19] a guest does not set the term',
     who: 'gil',
-    write: (d) => setTerm(d, 'i1', { reviewDate: '2027-01-01', measure: '' }),
+    write: (d) => setTerm(d, 'i1', { reviewDate: SOONER, measure: '' }),
     refused: 'R19',
-    visible: (x) => x.terms?.i1?.reviewDate === '2027-01-01',
+    visible: (x) => x.terms?.i1?.reviewDate === SOONER,
   },
   ...(['present', 'clarify', 'react', 'consent'] as const).map(
     (to): Case => ({
