@@ -3,11 +3,10 @@
 // move to the other nodes; it acknowledges nothing later than two thirds of the TTL
 // after the cut (its last renewal was before it); every write it acknowledged before
 // is in the log; its clients are told the meeting moved and resync at the new owner.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLOSE } from '@consent/shared';
-import { Cluster } from './harness/cluster.ts';
 import { checkAll, diagnose, problems, settle } from './harness/clusterChecks.ts';
-import { ClusterLoad } from './harness/clusterLoad.ts';
+import { clusterUnderLoad } from './harness/clusterLoad.ts';
 import { percentile, pick, report, SCENARIO_TIMEOUT } from './harness/mode.ts';
 import { waitFor } from './harness/wait.ts';
 
@@ -17,21 +16,12 @@ const MEETINGS = 3;
 const DELIVERY_SLACK_MS = 250;
 
 describe('cluster: one node cut from PostgreSQL', () => {
-  let cluster: Cluster;
-  let load: ClusterLoad;
-
-  beforeAll(async () => {
-    cluster = await Cluster.start();
-    load = await ClusterLoad.open(cluster, MEETINGS);
-  });
-  afterAll(async () => {
-    load?.close();
-    await cluster?.dispose();
-  });
+  const run = clusterUnderLoad(MEETINGS);
 
   it(
     `[N23][N24] ${CUTS} node(s) cut from the database past the TTL: meetings move, the cut node stops acknowledging, nothing it acknowledged is lost`,
     async () => {
+      const { cluster, load } = run;
       load.startTyping(8);
       const failoverMs: number[] = [];
       const cutMs: number[] = [];

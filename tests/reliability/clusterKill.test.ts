@@ -2,10 +2,9 @@
 // moves to another node once the lease expires, every client reconnects (4010 from a
 // forwarding node, a dropped socket from the dead one) and resyncs, and nothing any
 // client saw acknowledged or relayed is lost. The killed node comes back each time.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Cluster } from './harness/cluster.ts';
+import { describe, expect, it } from 'vitest';
 import { checkAll, problems, settle } from './harness/clusterChecks.ts';
-import { ClusterLoad } from './harness/clusterLoad.ts';
+import { clusterUnderLoad } from './harness/clusterLoad.ts';
 import { percentile, pick, report, SCENARIO_TIMEOUT } from './harness/mode.ts';
 import { waitFor } from './harness/wait.ts';
 
@@ -13,21 +12,12 @@ const KILLS = pick(3, 20);
 const MEETINGS = 3;
 
 describe('cluster: kill -9 of the owner', () => {
-  let cluster: Cluster;
-  let load: ClusterLoad;
-
-  beforeAll(async () => {
-    cluster = await Cluster.start();
-    load = await ClusterLoad.open(cluster, MEETINGS);
-  });
-  afterAll(async () => {
-    load?.close();
-    await cluster?.dispose();
-  });
+  const run = clusterUnderLoad(MEETINGS);
 
   it(
     `[N20][N24] ${KILLS} owners killed under load: meetings move, nothing acknowledged or relayed is lost, the log replays to every client`,
     async () => {
+      const { cluster, load } = run;
       load.startTyping(8);
       const failoverMs: number[] = [];
       const moves: string[] = [];

@@ -2,10 +2,9 @@
 // under load, writers on every node: writes wait or fail loudly (clients are closed
 // and resync), no node goes down, every meeting is served again once the database is
 // back, and nothing any client saw acknowledged or relayed is missing from the log.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Cluster } from './harness/cluster.ts';
+import { describe, expect, it } from 'vitest';
 import { checkAll, diagnose, problems, settle } from './harness/clusterChecks.ts';
-import { ClusterLoad } from './harness/clusterLoad.ts';
+import { clusterUnderLoad } from './harness/clusterLoad.ts';
 import { percentile, pick, report, SCENARIO_TIMEOUT } from './harness/mode.ts';
 import { waitFor } from './harness/wait.ts';
 
@@ -13,21 +12,12 @@ const CRASHES = pick(2, 5);
 const MEETINGS = 3;
 
 describe('cluster: PostgreSQL crash and restart', () => {
-  let cluster: Cluster;
-  let load: ClusterLoad;
-
-  beforeAll(async () => {
-    cluster = await Cluster.start();
-    load = await ClusterLoad.open(cluster, MEETINGS);
-  });
-  afterAll(async () => {
-    load?.close();
-    await cluster?.dispose();
-  });
+  const run = clusterUnderLoad(MEETINGS);
 
   it(
     `[N22][N24] ${CRASHES} database crash(es) under load: writes wait or fail loudly, every meeting is served again, nothing acknowledged vanishes`,
     async () => {
+      const { cluster, load } = run;
       load.startTyping(8);
       const recoveryMs: number[] = [];
       const downMs: number[] = [];

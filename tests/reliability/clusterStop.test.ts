@@ -3,11 +3,10 @@
 // When it wakes, it notices the lease is gone (its log says "lease lost" or "the lease
 // moved"), lets the meeting go, and every client it served is closed with 4010 and
 // resyncs at the new owner. The log never shows the old epoch after the new one.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLOSE } from '@consent/shared';
-import { Cluster } from './harness/cluster.ts';
 import { checkAll, problems, settle } from './harness/clusterChecks.ts';
-import { ClusterLoad } from './harness/clusterLoad.ts';
+import { clusterUnderLoad } from './harness/clusterLoad.ts';
 import { percentile, pick, report, SCENARIO_TIMEOUT } from './harness/mode.ts';
 import { waitFor } from './harness/wait.ts';
 
@@ -16,21 +15,12 @@ const MEETINGS = 3;
 const LET_GO = /lease lost|the lease moved/;
 
 describe('cluster: SIGSTOP of the owner past its lease', () => {
-  let cluster: Cluster;
-  let load: ClusterLoad;
-
-  beforeAll(async () => {
-    cluster = await Cluster.start();
-    load = await ClusterLoad.open(cluster, MEETINGS);
-  });
-  afterAll(async () => {
-    load?.close();
-    await cluster?.dispose();
-  });
+  const run = clusterUnderLoad(MEETINGS);
 
   it(
     `[N21][N24] ${STOPS} owner(s) frozen past the TTL: another node takes over, the woken node lets go with 4010, the fence keeps the log in epoch order`,
     async () => {
+      const { cluster, load } = run;
       load.startTyping(8);
       const failoverMs: number[] = [];
       const stoppedMs: number[] = [];

@@ -4,7 +4,8 @@
 // every open, ack, refusal and close per client with the node and the time, and every
 // relayed write a client saw arrive (what must then be durable).
 import * as Y from 'yjs';
-import type { Cluster, LeaseRow } from './cluster.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { Cluster, type LeaseRow } from './cluster.ts';
 import { openMeeting, type Meeting } from './meeting.ts';
 import { type ClientEvent, SyncClient } from './syncClient.ts';
 import { waitFor } from './wait.ts';
@@ -199,4 +200,26 @@ export class ClusterLoad {
     this.stopTyping();
     for (const w of this.writers) w.client.destroy();
   }
+}
+
+/** A test file's three nodes with writers on `meetings` meetings: started before its tests, stopped after them. */
+export function clusterUnderLoad(meetings: number): { readonly cluster: Cluster; readonly load: ClusterLoad } {
+  let cluster: Cluster | undefined;
+  let load: ClusterLoad | undefined;
+  beforeAll(async () => {
+    cluster = await Cluster.start();
+    load = await ClusterLoad.open(cluster, meetings);
+  });
+  afterAll(async () => {
+    load?.close();
+    await cluster?.dispose();
+  });
+  return {
+    get cluster() {
+      return cluster!;
+    },
+    get load() {
+      return load!;
+    },
+  };
 }
